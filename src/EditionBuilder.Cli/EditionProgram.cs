@@ -1,0 +1,55 @@
+using EditionBuilder.Cli.Commands;
+
+namespace EditionBuilder.Cli;
+
+/// <summary>The <c>edition</c> command: dispatches to a subcommand and turns failures into exit codes.</summary>
+public static class EditionProgram
+{
+    private const string Help = """
+        edition — build a bilingual scholarly web edition from a Word text export
+
+        usage:
+          edition import  <source.txt> [-o <article-dir>]          Word export -> Markdown chapters
+          edition build   [<content-dir> | <source.txt>] [-o <dir>] import if needed, render, minify, verify (default: content/ -> artifacts/site)
+          edition verify  <site-dir>                                check links, notes, lang/dir of a built site
+          edition help                                              this text
+
+        exit codes: 0 success, 1 input errors (diagnostics on stderr), 2 usage error, 3 internal failure
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter errors)
+    {
+        var reporter = new Reporter(output, errors);
+        var command = args.Length > 0 ? args[0] : "help";
+        var rest = args.Skip(1).ToList();
+        var input = rest.FirstOrDefault(a => !a.StartsWith('-')) ?? "(default)";
+        try
+        {
+            return command switch
+            {
+                "import" => ImportCommand.Run(rest, reporter),
+                "help" or "--help" or "-h" => PrintHelp(output),
+                _ => throw new UsageException($"unknown command '{command}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            errors.WriteLine($"edition: {e.Message}");
+            errors.WriteLine("run 'edition help' for usage");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // One line naming the input, never a stack trace (set EDITION_DEBUG=1 to see it).
+            errors.WriteLine($"edition: internal failure while running '{command}' on {input}: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            if (Environment.GetEnvironmentVariable("EDITION_DEBUG") == "1") errors.WriteLine(e);
+            return ExitCodes.InternalFailure;
+        }
+    }
+
+    private static int PrintHelp(TextWriter output)
+    {
+        output.WriteLine(Help);
+        return ExitCodes.Success;
+    }
+}

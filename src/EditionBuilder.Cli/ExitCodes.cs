@@ -1,0 +1,10 @@
+namespace EditionBuilder.Cli;
+
+/// <summary>The exit codes of DESIGN.md, "The command line".</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int InputErrors = 1;
+    public const int Usage = 2;
+    public const int InternalFailure = 3;
+}

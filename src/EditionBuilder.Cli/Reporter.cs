@@ -1,0 +1,26 @@
+using EditionBuilder.Diagnostics;
+
+namespace EditionBuilder.Cli;
+
+/// <summary>Prints diagnostics to stderr and progress to stdout, the way compilers do.</summary>
+internal sealed class Reporter(TextWriter output, TextWriter errors)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Errors { get; } = errors;
+
+    /// <summary>Prints every diagnostic; returns true when any is an error.</summary>
+    public bool Print(DiagnosticBag diagnostics)
+    {
+        foreach (var diagnostic in diagnostics.Items) Errors.WriteLine(diagnostic.ToString());
+        var errorCount = diagnostics.ErrorCount;
+        if (errorCount > 0)
+        {
+            Errors.WriteLine($"{errorCount} error(s), {diagnostics.Items.Count - errorCount} warning(s); nothing was written.");
+        }
+
+        return errorCount > 0;
+    }
+
+    public void Line(string text) => Output.WriteLine(text);
+}

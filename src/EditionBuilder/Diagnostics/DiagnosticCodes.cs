@@ -1,0 +1,42 @@
+namespace EditionBuilder.Diagnostics;
+
+/// <summary>Every diagnostic code the tool prints; docs/diagnostics.md explains each one.</summary>
+public static class DiagnosticCodes
+{
+    // Source (Word text export) errors.
+    public const string EmptySource = "EB0001";
+    public const string BinarySource = "EB0002";
+    public const string InvalidUtf8 = "EB0003";
+    public const string ReferenceWithoutNote = "EB0004";
+    public const string NoteDefinedTwice = "EB0005";
+    public const string BookmarkWithoutReference = "EB0006";
+    public const string NotesWithoutText = "EB0007";
+    public const string EmptyNote = "EB0008";
+    public const string SourceTooLarge = "EB0009";
+
+    // Source warnings.
+    public const string ReferenceWithoutBookmark = "EB0101";
+    public const string UncitedNote = "EB0102";
+    public const string NotesOutOfOrder = "EB0103";
+    public const string TextBeforeFirstHeading = "EB0104";
+    public const string AbstractLanguageUnknown = "EB0105";
+
+    // Markdown chapters and metadata.
+    public const string FrontMatterInvalid = "EB0201";
+    public const string FrontMatterMissingField = "EB0202";
+    public const string ChapterNoteUndefined = "EB0203";
+    public const string ChapterNoteDuplicate = "EB0204";
+    public const string MetadataInvalid = "EB0205";
+    public const string ContentMissing = "EB0206";
+    public const string ChapterNoteUnused = "EB0207";
+
+    // Templates, minification, verification.
+    public const string TemplateError = "EB0301";
+    public const string MinifyError = "EB0302";
+    public const string BrokenLink = "EB0401";
+    public const string BrokenFragment = "EB0402";
+    public const string NoteWithoutTarget = "EB0403";
+    public const string NoteWithoutBackLink = "EB0404";
+    public const string PageWithoutLanguage = "EB0405";
+    public const string ExternalRequest = "EB0406";
+}

@@ -1,0 +1,369 @@
+using System.Text.RegularExpressions;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Model;
+
+namespace EditionBuilder.Import;
+
+/// <summary>Reads a Word text export (DESIGN.md, "The source format") into an <see cref="Article"/>, reporting every problem with its position.</summary>
+public static partial class WordExportReader
+{
+    private const int MaxHeadingLength = 100;
+    private const int MaxHeadingWords = 14;
+    private const int MinAbstractParagraphWords = 25;
+    private const string ClosingPunctuation = ".!?:;…؟؛،,";
+
+    [GeneratedRegex(@"^[ \t\u00A0]*\[(\d{1,9})\][ \t\u00A0]*-")]
+    private static partial Regex NoteStartPattern();
+
+    [GeneratedRegex(@"\[bookmark:[ \t\u00A0]*(?:_ftnref(\d{1,9})|[^\]]*)\]|\[(\d{1,9})\]")]
+    private static partial Regex MarkerPattern();
+
+    /// <summary>Reads the source bytes; returns null when an error was reported.</summary>
+    public static Article? Read(string path, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
+    {
+        var lines = SourceDecoder.Decode(path, bytes, diagnostics);
+        return lines is null ? null : Read(path, lines, diagnostics);
+    }
+
+    /// <summary>Reads decoded lines; returns null when an error was reported.</summary>
+    public static Article? Read(string path, IReadOnlyList<SourceLine> lines, DiagnosticBag diagnostics)
+    {
+        var errorsBefore = diagnostics.ErrorCount;
+        var notesStart = FindNotesStart(lines);
+        var abstractsStart = FindAbstractsStart(lines, notesStart ?? 0);
+        var bodyEnd = notesStart ?? abstractsStart;
+
+        var sections = ReadBody(path, lines, bodyEnd, diagnostics);
+        if (notesStart is { } first && sections.All(s => s.Paragraphs.Count == 0))
+        {
+            diagnostics.Error(DiagnosticCodes.NotesWithoutText, path, lines[first].Number, 1,
+                "the source has a notes list but no article text before it");
+        }
+
+        var notes = notesStart is { } start ? ReadNotes(path, lines, start, abstractsStart, diagnostics) : new List<Note>();
+        var abstracts = ReadAbstracts(path, lines, abstractsStart, diagnostics);
+
+        CheckReferences(path, sections, notes, diagnostics);
+        if (diagnostics.ErrorCount > errorsBefore) return null;
+
+        return new Article(AssignNotes(sections, notes), abstracts);
+    }
+
+    private static int? FindNotesStart(IReadOnlyList<SourceLine> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (NoteStartPattern().IsMatch(lines[i].Text)) return i;
+        }
+
+        return null;
+    }
+
+    // The abstracts start at a Latin title line followed by a long Latin paragraph, with no note after it.
+    private static int FindAbstractsStart(IReadOnlyList<SourceLine> lines, int from)
+    {
+        var lastNote = -1;
+        for (var i = lines.Count - 1; i >= from; i--)
+        {
+            if (NoteStartPattern().IsMatch(lines[i].Text)) { lastNote = i; break; }
+        }
+
+        for (var i = Math.Max(from, lastNote + 1); i < lines.Count; i++)
+        {
+            var text = lines[i].Text.Trim();
+            if (text.Length == 0 || !LanguageGuesser.IsLatinDominant(text) || !IsTitleLike(text, 200, 30)) continue;
+            var next = NextNonBlank(lines, i + 1);
+            if (next < 0) continue;
+            var nextText = lines[next].Text;
+            if (LanguageGuesser.IsLatinDominant(nextText) && LanguageGuesser.Words(nextText).Count() >= MinAbstractParagraphWords
+                && RestIsLatin(lines, i)) return i;
+        }
+
+        return lines.Count;
+    }
+
+    private static bool RestIsLatin(IReadOnlyList<SourceLine> lines, int from)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            if (!lines[i].IsBlank && !LanguageGuesser.IsLatinDominant(lines[i].Text)) return false;
+        }
+
+        return true;
+    }
+
+    private static int NextNonBlank(IReadOnlyList<SourceLine> lines, int from)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            if (!lines[i].IsBlank) return i;
+        }
+
+        return -1;
+    }
+
+    private static bool IsTitleLike(string text, int maxLength, int maxWords) =>
+        text.Length <= maxLength
+        && !ClosingPunctuation.Contains(text[^1])
+        && LanguageGuesser.Words(text).Count() <= maxWords;
+
+    private static bool IsHeading(string line)
+    {
+        var text = line.Trim();
+        return text.Length > 0 && IsTitleLike(text, MaxHeadingLength, MaxHeadingWords) && !MarkerPattern().IsMatch(text);
+    }
+
+    private sealed record Section(string Title, int Line, List<ParsedParagraph> Paragraphs);
+
+    private sealed record ParsedParagraph(Paragraph Paragraph, List<(int Number, int Column)> Bookmarks, List<(int Number, int Column)> References);
+
+    private static List<Section> ReadBody(string path, IReadOnlyList<SourceLine> lines, int end, DiagnosticBag diagnostics)
+    {
+        var sections = new List<Section>();
+        var afterBlank = true;
+        for (var i = 0; i < end; i++)
+        {
+            var line = lines[i];
+            if (line.IsBlank) { afterBlank = true; continue; }
+
+            if (afterBlank && IsHeading(line.Text))
+            {
+                sections.Add(new Section(line.Text.Trim(), line.Number, new List<ParsedParagraph>()));
+            }
+            else
+            {
+                if (sections.Count == 0)
+                {
+                    diagnostics.Warning(DiagnosticCodes.TextBeforeFirstHeading, path, line.Number, 1,
+                        "text before the first section heading; it opens an untitled first chapter");
+                    sections.Add(new Section(string.Empty, line.Number, new List<ParsedParagraph>()));
+                }
+
+                sections[^1].Paragraphs.Add(ParseParagraph(line));
+            }
+
+            afterBlank = false;
+        }
+
+        return sections;
+    }
+
+    private static ParsedParagraph ParseParagraph(SourceLine line)
+    {
+        var text = line.Text;
+        var inlines = new List<Inline>();
+        var bookmarks = new List<(int, int)>();
+        var references = new List<(int, int)>();
+        var pending = new System.Text.StringBuilder();
+        var position = 0;
+        foreach (Match match in MarkerPattern().Matches(text))
+        {
+            pending.Append(text, position, match.Index - position);
+            position = match.Index + match.Length;
+            if (match.Groups[2].Success)
+            {
+                Flush();
+                var number = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+                inlines.Add(new NoteReference(number));
+                references.Add((number, match.Index + 1));
+            }
+            else if (match.Groups[1].Success)
+            {
+                bookmarks.Add((int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), match.Index + 1));
+            }
+        }
+
+        pending.Append(text, position, text.Length - position);
+        Flush();
+        TrimEdges(inlines);
+        return new ParsedParagraph(new Paragraph(inlines, line.Number), bookmarks, references);
+
+        void Flush()
+        {
+            if (pending.Length > 0) inlines.Add(new TextRun(pending.ToString()));
+            pending.Clear();
+        }
+    }
+
+    // White space at the edges of a line is layout, not text: Markdown and HTML drop it too.
+    private static void TrimEdges(List<Inline> inlines)
+    {
+        if (inlines.Count > 0 && inlines[0] is TextRun first)
+        {
+            var trimmed = first.Text.TrimStart();
+            if (trimmed.Length == 0) inlines.RemoveAt(0); else inlines[0] = new TextRun(trimmed);
+        }
+
+        if (inlines.Count > 0 && inlines[^1] is TextRun last)
+        {
+            var trimmed = last.Text.TrimEnd();
+            if (trimmed.Length == 0) inlines.RemoveAt(inlines.Count - 1); else inlines[^1] = new TextRun(trimmed);
+        }
+    }
+
+    private static List<Note> ReadNotes(string path, IReadOnlyList<SourceLine> lines, int start, int end, DiagnosticBag diagnostics)
+    {
+        var notes = new List<Note>();
+        var seen = new HashSet<int>();
+        int? current = null;
+        var currentLine = 0;
+        var text = new List<string>();
+        var previous = 0;
+        var keepCurrent = false;
+
+        for (var i = start; i < end; i++)
+        {
+            var line = lines[i];
+            var match = NoteStartPattern().Match(line.Text);
+            if (match.Success)
+            {
+                Close();
+                var number = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var column = match.Groups[1].Index;
+                keepCurrent = seen.Add(number);
+                if (!keepCurrent)
+                {
+                    diagnostics.Error(DiagnosticCodes.NoteDefinedTwice, path, line.Number, column,
+                        $"note {number} is defined twice; the first definition is kept in mind, remove one");
+                }
+                else if (number <= previous)
+                {
+                    diagnostics.Warning(DiagnosticCodes.NotesOutOfOrder, path, line.Number, column,
+                        $"note {number} comes after note {previous}: notes are out of order");
+                }
+
+                previous = Math.Max(previous, number);
+                current = number;
+                currentLine = line.Number;
+                var rest = line.Text[(match.Index + match.Length)..].Trim();
+                if (rest.Length > 0) text.Add(rest);
+            }
+            else if (!line.IsBlank)
+            {
+                text.Add(line.Text.Trim());
+            }
+        }
+
+        Close();
+        return notes;
+
+        void Close()
+        {
+            if (current is { } n && keepCurrent)
+            {
+                if (text.Count == 0)
+                {
+                    diagnostics.Error(DiagnosticCodes.EmptyNote, path, currentLine, 1, $"note {n} has no text");
+                }
+
+                notes.Add(new Note(n, text.ToList(), currentLine));
+            }
+
+            text.Clear();
+            current = null;
+        }
+    }
+
+    private static List<Abstract> ReadAbstracts(string path, IReadOnlyList<SourceLine> lines, int start, DiagnosticBag diagnostics)
+    {
+        var blocks = new List<(SourceLine Title, List<string> Paragraphs)>();
+        for (var i = start; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.IsBlank) continue;
+            var text = line.Text.Trim();
+            var startsBlock = blocks.Count == 0
+                || (IsTitleLike(text, 200, 30) && blocks[^1].Paragraphs.Count > 0 && NextIsLong(lines, i));
+            if (startsBlock) blocks.Add((line, new List<string>()));
+            else blocks[^1].Paragraphs.Add(text);
+        }
+
+        var abstracts = new List<Abstract>();
+        foreach (var (title, paragraphs) in blocks)
+        {
+            var language = LanguageGuesser.Guess(title.Text + " " + string.Join(' ', paragraphs));
+            if (language is not ("en" or "fr") || abstracts.Any(a => a.Language == language))
+            {
+                diagnostics.Warning(DiagnosticCodes.AbstractLanguageUnknown, path, title.Number, 1,
+                    language is "en" or "fr"
+                        ? $"a second abstract in the same language ({language}) is ignored"
+                        : "an abstract whose language is neither English nor French is ignored");
+                continue;
+            }
+
+            abstracts.Add(new Abstract(language, title.Text.Trim(), paragraphs, title.Number));
+        }
+
+        return abstracts;
+    }
+
+    private static bool NextIsLong(IReadOnlyList<SourceLine> lines, int i)
+    {
+        var next = NextNonBlank(lines, i + 1);
+        return next >= 0 && LanguageGuesser.Words(lines[next].Text).Count() >= MinAbstractParagraphWords;
+    }
+
+    private static void CheckReferences(string path, List<Section> sections, List<Note> notes, DiagnosticBag diagnostics)
+    {
+        var defined = notes.Select(n => n.Number).ToHashSet();
+        var cited = new HashSet<int>();
+        foreach (var paragraph in sections.SelectMany(s => s.Paragraphs))
+        {
+            var line = paragraph.Paragraph.SourceLine;
+            var referenced = paragraph.References.Select(r => r.Number).ToHashSet();
+            var bookmarked = paragraph.Bookmarks.Select(b => b.Number).ToHashSet();
+            foreach (var (number, column) in paragraph.References)
+            {
+                cited.Add(number);
+                if (!defined.Contains(number))
+                {
+                    diagnostics.Error(DiagnosticCodes.ReferenceWithoutNote, path, line, column,
+                        $"reference [{number}] has no note {number} in the notes list");
+                }
+                else if (!bookmarked.Contains(number))
+                {
+                    diagnostics.Warning(DiagnosticCodes.ReferenceWithoutBookmark, path, line, column,
+                        $"reference [{number}] has no [bookmark: _ftnref{number}] at the start of its paragraph");
+                }
+            }
+
+            foreach (var (number, column) in paragraph.Bookmarks.Where(b => !referenced.Contains(b.Number)))
+            {
+                diagnostics.Error(DiagnosticCodes.BookmarkWithoutReference, path, line, column,
+                    $"bookmark _ftnref{number} marks this paragraph, but the paragraph has no reference [{number}]");
+            }
+        }
+
+        foreach (var note in notes.Where(n => !cited.Contains(n.Number)))
+        {
+            diagnostics.Warning(DiagnosticCodes.UncitedNote, path, note.SourceLine, 1,
+                $"note {note.Number} is not cited in the text; it is kept at the end of the last chapter");
+        }
+    }
+
+    // Each note is defined in the chapter that cites it first; uncited notes go to the last chapter.
+    private static List<Chapter> AssignNotes(List<Section> sections, List<Note> notes)
+    {
+        var home = new Dictionary<int, int>();
+        for (var s = 0; s < sections.Count; s++)
+        {
+            foreach (var number in sections[s].Paragraphs.SelectMany(p => p.Paragraph.ReferencedNotes))
+            {
+                home.TryAdd(number, s);
+            }
+        }
+
+        var chapters = new List<Chapter>();
+        var usedSlugs = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < sections.Count; s++)
+        {
+            var section = sections[s];
+            var chapterNotes = notes.Where(n => home.TryGetValue(n.Number, out var h) ? h == s : s == sections.Count - 1).ToList();
+            var order = s + 1;
+            var slug = $"{order:00}-{Slug.From(section.Title)}";
+            chapters.Add(new Chapter(order, section.Title, slug, section.Paragraphs.Select(p => p.Paragraph).ToList(), chapterNotes));
+        }
+
+        return chapters;
+    }
+}

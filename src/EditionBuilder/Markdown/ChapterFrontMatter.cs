@@ -1,0 +1,15 @@
+namespace EditionBuilder.Markdown;
+
+/// <summary>The YAML front matter of a chapter or abstract file (DESIGN.md, "The Markdown chapter format").</summary>
+public sealed class ChapterFrontMatter
+{
+    public string Title { get; set; } = string.Empty;
+
+    public string Lang { get; set; } = string.Empty;
+
+    public string Dir { get; set; } = string.Empty;
+
+    public int Order { get; set; }
+
+    public string Slug { get; set; } = string.Empty;
+}

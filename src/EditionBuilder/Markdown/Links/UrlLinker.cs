@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace EditionBuilder.Markdown.Links;
+
+/// <summary>Turns http(s):// and www. addresses in text into external links; nothing else (no javascript:, no data:) ever becomes a link.</summary>
+public static partial class UrlLinker
+{
+    private const string TrailingPunctuation = ".,;:!?)]}\"'»،؛؟…";
+
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""«»\u200E\u200F\u202A-\u202E\u2066-\u2069]+", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlPattern();
+
+    /// <summary>The address to link to for a URL written in text, or null when it must stay text.</summary>
+    public static string? HrefFor(string url)
+    {
+        var href = url.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? "https://" + url : url;
+        return Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Contains('.')
+            ? href
+            : null;
+    }
+
+    /// <summary>Rewrites the literals of a parsed document, outside existing links.</summary>
+    public static void Link(MarkdownDocument document)
+    {
+        foreach (var literal in document.Descendants<LiteralInline>().ToList())
+        {
+            if (literal.Parent is null || HasLinkAncestor(literal)) continue;
+            var text = literal.Content.ToString();
+            var matches = UrlPattern().Matches(text);
+            if (matches.Count == 0) continue;
+
+            Inline current = literal;
+            var position = 0;
+            var pieces = new List<Inline>();
+            foreach (Match match in matches)
+            {
+                var url = match.Value.TrimEnd(TrailingPunctuation.ToCharArray());
+                var href = HrefFor(url);
+                if (href is null) continue;
+                if (match.Index > position) pieces.Add(new LiteralInline(text[position..match.Index]));
+                var link = new LinkInline(href, string.Empty) { IsAutoLink = false };
+                link.AppendChild(new LiteralInline(url));
+                link.GetAttributes().AddProperty("rel", "noopener noreferrer");
+                pieces.Add(link);
+                position = match.Index + url.Length;
+            }
+
+            if (pieces.Count == 0) continue;
+            if (position < text.Length) pieces.Add(new LiteralInline(text[position..]));
+            foreach (var piece in pieces)
+            {
+                current.InsertAfter(piece);
+                current = piece;
+            }
+
+            literal.Remove();
+        }
+    }
+
+    private static bool HasLinkAncestor(Inline inline)
+    {
+        for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is LinkInline) return true;
+        }
+
+        return false;
+    }
+}

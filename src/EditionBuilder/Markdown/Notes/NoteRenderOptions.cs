@@ -1,0 +1,24 @@
+namespace EditionBuilder.Markdown.Notes;
+
+/// <summary>What the note renderers write, so themes change markup without code.</summary>
+public sealed class NoteRenderOptions
+{
+    public string ReferenceClass { get; set; } = "noteref";
+
+    public string NotesClass { get; set; } = "notes";
+
+    /// <summary>The heading above a page's notes; empty for none.</summary>
+    public string NotesHeading { get; set; } = "الهوامش";
+
+    /// <summary>The text of a back-link.</summary>
+    public string BackLinkText { get; set; } = "↩";
+
+    /// <summary>The accessible name of a back-link; {0} is the note number.</summary>
+    public string BackLinkLabel { get; set; } = "العودة إلى موضع الإحالة {0}";
+
+    /// <summary>The direction of the notes list (DESIGN.md: notes render right-to-left, as printed).</summary>
+    public string NotesDirection { get; set; } = "rtl";
+
+    /// <summary>Where a note defined on another page lives, e.g. "02-x.html#fn-4"; null when it is unknown.</summary>
+    public Func<int, string?> ExternalNoteHref { get; set; } = _ => null;
+}

@@ -1,0 +1,16 @@
+namespace EditionBuilder.Model;
+
+/// <summary>A whole article: its chapters (each holding the notes it cites first) and its abstracts.</summary>
+public sealed record Article(IReadOnlyList<Chapter> Chapters, IReadOnlyList<Abstract> Abstracts)
+{
+    public IEnumerable<Note> Notes => Chapters.SelectMany(c => c.Notes);
+
+    public IEnumerable<Paragraph> Paragraphs => Chapters.SelectMany(c => c.Paragraphs);
+
+    public Abstract? AbstractIn(string language) => Abstracts.FirstOrDefault(a => a.Language == language);
+
+    public bool Equals(Article? other) =>
+        other is not null && Chapters.SequenceEqual(other.Chapters) && Abstracts.SequenceEqual(other.Abstracts);
+
+    public override int GetHashCode() => Chapters.Count;
+}

@@ -1,0 +1,1 @@
+namespace EditionBuilder.Tests; public class Smoke { [Xunit.Fact] public void Runs() { } }
