@@ -28,6 +28,8 @@ public static class EditionProgram
             return command switch
             {
                 "import" => ImportCommand.Run(rest, reporter),
+                "build" => BuildCommand.Run(rest, reporter),
+                "verify" => VerifyCommand.Run(rest, reporter),
                 "help" or "--help" or "-h" => PrintHelp(output),
                 _ => throw new UsageException($"unknown command '{command}'"),
             };

@@ -11,10 +11,13 @@ public sealed class HtmlNoteReferenceRenderer : HtmlObjectRenderer<NoteReference
 
     public HtmlNoteReferenceRenderer(NoteRenderOptions options) => _options = options;
 
+    /// <summary>Where a note defined on another page lives, e.g. "02-x.html#fn-4"; null when it is unknown. Set per page.</summary>
+    public Func<int, string?> ExternalNoteHref { get; set; } = _ => null;
+
     protected override void Write(HtmlRenderer renderer, NoteReferenceInline reference)
     {
         var number = reference.Number.ToString(CultureInfo.InvariantCulture);
-        var href = reference.Definition is not null ? $"#fn-{number}" : _options.ExternalNoteHref(reference.Number) ?? $"#fn-{number}";
+        var href = reference.Definition is not null ? $"#fn-{number}" : ExternalNoteHref(reference.Number) ?? $"#fn-{number}";
         renderer.Write("<a class=\"").WriteEscape(_options.ReferenceClass)
             .Write("\" role=\"doc-noteref\" id=\"").Write(reference.Id)
             .Write("\" href=\"").WriteEscapeUrl(href).Write("\">")

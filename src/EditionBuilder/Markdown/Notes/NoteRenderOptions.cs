@@ -18,7 +18,4 @@ public sealed class NoteRenderOptions
 
     /// <summary>The direction of the notes list (DESIGN.md: notes render right-to-left, as printed).</summary>
     public string NotesDirection { get; set; } = "rtl";
-
-    /// <summary>Where a note defined on another page lives, e.g. "02-x.html#fn-4"; null when it is unknown.</summary>
-    public Func<int, string?> ExternalNoteHref { get; set; } = _ => null;
 }

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using EditionBuilder.Build;
+using EditionBuilder.Content;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Output;
+using EditionBuilder.Render;
+
+namespace EditionBuilder.Cli.Commands;
+
+/// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
+internal static class BuildCommand
+{
+    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>]";
+
+    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    {
+        var line = CommandLine.Parse(args, ["-o", "--output", "--templates"], []);
+        line.ExpectAtMost(1, Usage);
+        var input = line.Positional(0) ?? "content";
+        var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "site");
+        if (!Directory.Exists(input) && !File.Exists(input)) throw new UsageException($"{input}: no such content folder or source file");
+
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var content = Directory.Exists(input) ? ContentFolder.Read(input, diagnostics) : ContentFolder.ReadSource(input, diagnostics);
+        if (content is null) return Fail(reporter, diagnostics);
+        reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
+
+        var templates = TemplateSet.Load(TemplatesFolder(line.Option("--templates")), diagnostics);
+        if (templates is null) return Fail(reporter, diagnostics);
+
+        var files = EditionPipeline.Run(content, templates, diagnostics,
+            stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms)"));
+        if (files is null) return Fail(reporter, diagnostics);
+        reporter.Print(diagnostics);
+
+        var written = AtomicFolder.Replace(output, files.Select(f => (f.Path, f.Bytes)));
+        reporter.Line($"wrote   {written} files to {output} in {clock.ElapsedMilliseconds} ms; open {Path.Combine(output, "index.html")}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>--templates, else ./templates, else the default theme shipped beside the program.</summary>
+    public static string TemplatesFolder(string? option)
+    {
+        if (option is not null) return option;
+        return Directory.Exists("templates") ? "templates" : Path.Combine(AppContext.BaseDirectory, "templates");
+    }
+
+    private static int Fail(Reporter reporter, DiagnosticBag diagnostics)
+    {
+        reporter.Print(diagnostics);
+        reporter.Errors.WriteLine("build failed; the previous site, if any, is untouched.");
+        return ExitCodes.InputErrors;
+    }
+}

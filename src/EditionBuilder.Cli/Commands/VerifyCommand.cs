@@ -1,0 +1,33 @@
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Render;
+using EditionBuilder.Verify;
+
+namespace EditionBuilder.Cli.Commands;
+
+/// <summary><c>edition verify &lt;site-dir&gt;</c>: checks a built site's links, fragments, notes and lang/dir.</summary>
+internal static class VerifyCommand
+{
+    public const string Usage = "edition verify <site-dir>";
+
+    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    {
+        var line = CommandLine.Parse(args, [], []);
+        line.ExpectAtMost(1, Usage);
+        var site = line.Positional(0) ?? throw new UsageException($"verify needs a site folder\nusage: {Usage}");
+        if (!Directory.Exists(site)) throw new UsageException($"{site}: no such folder");
+
+        var files = ReadSite(site);
+        var diagnostics = new DiagnosticBag();
+        var report = SiteVerifier.Verify(files, diagnostics);
+        if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
+        reporter.Line($"verified {site}: {report.Pages} pages, {report.Links} links, {report.NoteReferences} note references: all resolve");
+        return ExitCodes.Success;
+    }
+
+    public static List<SiteFile> ReadSite(string site) =>
+        Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)
+            .Select(f => new SiteFile(Path.GetRelativePath(site, f).Replace('\\', '/'), File.ReadAllBytes(f)))
+            .Where(f => !f.Path.EndsWith(".gz", StringComparison.Ordinal) && !f.Path.EndsWith(".br", StringComparison.Ordinal))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,113 @@
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
+using EditionBuilder.Markdown;
+using EditionBuilder.Model;
+
+namespace EditionBuilder.Content;
+
+/// <summary>Reads a content folder (DESIGN.md, "The content folder") or a single source file into <see cref="EditionContent"/>, importing Word exports on the way.</summary>
+public static class ContentFolder
+{
+    public const string EditionFile = "edition.yml";
+    public const string ArticleFile = "article.yml";
+
+    /// <summary>Reads a content folder; null when an error was reported.</summary>
+    public static EditionContent? Read(string folder, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0, "the content folder does not exist");
+            return null;
+        }
+
+        var editionPath = Path.Combine(folder, EditionFile);
+        var edition = File.Exists(editionPath)
+            ? MetadataYaml.Read<EditionMetadata>(editionPath, File.ReadAllText(editionPath), diagnostics)
+            : new EditionMetadata();
+
+        var articles = new List<ArticleContent>();
+        foreach (var articleFolder in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(articleFolder);
+            if (name.StartsWith('.')) continue;
+            var article = ReadArticle(articleFolder, diagnostics);
+            if (article is not null) articles.Add(article);
+        }
+
+        if (articles.Count == 0 && !diagnostics.HasErrors)
+        {
+            diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0,
+                "the content folder holds no article (a folder with source/<name>.txt or ar/NN-<slug>.md)");
+        }
+
+        return diagnostics.HasErrors || edition is null ? null : new EditionContent(edition, articles);
+    }
+
+    /// <summary>Reads a lone Word export as a one-article edition.</summary>
+    public static EditionContent? ReadSource(string sourcePath, DiagnosticBag diagnostics)
+    {
+        var article = WordExportReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics);
+        if (article is null) return null;
+        var metadata = ArticleMarkdown.MetadataFrom(article);
+        var slug = Slug.From(article.AbstractIn("en")?.Title ?? Path.GetFileNameWithoutExtension(sourcePath), 40);
+        return new EditionContent(new EditionMetadata(), [FromArticle(slug, sourcePath, metadata, article)]);
+    }
+
+    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics)
+    {
+        var slug = Path.GetFileName(folder);
+        var metadataPath = Path.Combine(folder, ArticleFile);
+        var metadata = File.Exists(metadataPath)
+            ? MetadataYaml.Read<ArticleMetadata>(metadataPath, File.ReadAllText(metadataPath), diagnostics)
+            : new ArticleMetadata();
+        if (metadata is null) return null;
+
+        var chapterFolder = Path.Combine(folder, "ar");
+        if (Directory.Exists(chapterFolder) && Directory.EnumerateFiles(chapterFolder, "*.md").Any())
+        {
+            var chapters = Directory.EnumerateFiles(chapterFolder, "*.md").Order(StringComparer.Ordinal).Select(ReadMarkdown).ToList();
+            var abstracts = new[] { "en", "fr" }
+                .Select(lang => Path.Combine(folder, lang, "abstract.md"))
+                .Where(File.Exists)
+                .Select(ReadMarkdown)
+                .ToList();
+            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts);
+        }
+
+        var sourceFolder = Path.Combine(folder, "source");
+        var sources = Directory.Exists(sourceFolder) ? Directory.EnumerateFiles(sourceFolder, "*.txt").Order(StringComparer.Ordinal).ToList() : [];
+        if (sources.Count == 0)
+        {
+            if (!File.Exists(metadataPath)) return null; // not an article folder
+            diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0, "this article folder has neither source/<name>.txt nor ar/*.md");
+            return null;
+        }
+
+        if (sources.Count > 1)
+        {
+            diagnostics.Error(DiagnosticCodes.ContentMissing, sourceFolder, 0, 0, "an article folder holds one source file; found " + sources.Count);
+            return null;
+        }
+
+        var article = WordExportReader.Read(sources[0], File.ReadAllBytes(sources[0]), diagnostics);
+        if (article is null) return null;
+        foreach (var summary in article.Abstracts)
+        {
+            metadata.Title.TryAdd(summary.Language, summary.Title);
+        }
+
+        return FromArticle(slug, metadataPath, metadata, article);
+    }
+
+    private static ArticleContent FromArticle(string slug, string sourcePath, ArticleMetadata metadata, Article article)
+    {
+        // The same Markdown an import writes, kept in memory: rendering always reads the chapter format.
+        var folder = Path.GetDirectoryName(sourcePath) ?? ".";
+        var chapters = article.Chapters.Select(c => new MarkdownFile(Path.Combine(folder, "ar", c.Slug + ".md"), ChapterWriter.Write(c))).ToList();
+        var abstracts = article.Abstracts.OrderBy(a => a.Language, StringComparer.Ordinal)
+            .Select(a => new MarkdownFile(Path.Combine(folder, a.Language, "abstract.md"), ChapterWriter.Write(a))).ToList();
+        return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts);
+    }
+
+    private static MarkdownFile ReadMarkdown(string path) => new(path, File.ReadAllText(path));
+}

@@ -1,0 +1,14 @@
+namespace EditionBuilder.Content;
+
+/// <summary>A Markdown file of an article, with the path diagnostics name.</summary>
+public sealed record MarkdownFile(string Path, string Text);
+
+/// <summary>One article ready to render: its folder name, metadata, Arabic chapters and abstracts in Markdown.</summary>
+public sealed record ArticleContent(string Slug, string MetadataPath, ArticleMetadata Metadata, IReadOnlyList<MarkdownFile> Chapters, IReadOnlyList<MarkdownFile> Abstracts);
+
+/// <summary>A whole edition: the site's metadata and its articles, in folder-name order.</summary>
+public sealed record EditionContent(EditionMetadata Edition, IReadOnlyList<ArticleContent> Articles)
+{
+    /// <summary>One article makes a single-article edition; more make a journal.</summary>
+    public bool IsJournal => Articles.Count > 1;
+}

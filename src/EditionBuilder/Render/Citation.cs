@@ -1,0 +1,21 @@
+using EditionBuilder.Content;
+
+namespace EditionBuilder.Render;
+
+/// <summary>Formats the citation of an article from what article.yml provides, leaving out empty fields.</summary>
+public static class Citation
+{
+    public static string Format(ArticleMetadata metadata, string language = "ar")
+    {
+        var parts = new List<string>();
+        if (metadata.Authors.Count > 0) parts.Add(string.Join(language == "ar" ? "، " : ", ", metadata.Authors));
+        var title = metadata.TitleIn(language);
+        if (title.Length > 0) parts.Add($"«{title}»");
+        var journal = metadata.Journal.Trim();
+        if (!string.IsNullOrWhiteSpace(metadata.Volume)) journal += $" {metadata.Volume.Trim()}";
+        if (!string.IsNullOrWhiteSpace(metadata.Issue)) journal += $" ({metadata.Issue.Trim()})";
+        if (journal.Trim().Length > 0) parts.Add(journal.Trim());
+        if (!string.IsNullOrWhiteSpace(metadata.Date)) parts.Add(metadata.Date.Trim());
+        return parts.Count == 0 ? string.Empty : string.Join(language == "ar" ? "، " : ", ", parts) + ".";
+    }
+}

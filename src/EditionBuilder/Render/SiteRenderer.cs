@@ -1,0 +1,215 @@
+using System.Globalization;
+using EditionBuilder.Content;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Markdown;
+using EditionBuilder.Markdown.Links;
+using EditionBuilder.Markdown.Notes;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+
+namespace EditionBuilder.Render;
+
+/// <summary>Turns an edition's Markdown into the pages of DESIGN.md, "The site": landing, chapters, full text, abstracts, index, 404, robots.txt, assets.</summary>
+public sealed class SiteRenderer
+{
+    private readonly TemplateSet _templates;
+    private readonly MarkdownPipeline _pipeline;
+
+    public SiteRenderer(TemplateSet templates)
+    {
+        _templates = templates;
+        _pipeline = EditionMarkdown.CreatePipeline();
+    }
+
+    /// <summary>Renders every page; null when an error was reported.</summary>
+    public IReadOnlyList<SiteFile>? Render(EditionContent content, DiagnosticBag diagnostics)
+    {
+        var files = new List<SiteFile>();
+        var siteName = content.Edition.NameIn("ar");
+        var articles = new List<ArticleView>();
+        foreach (var article in content.Articles)
+        {
+            var view = RenderArticle(article, content, siteName, files, diagnostics);
+            if (view is not null) articles.Add(view);
+        }
+
+        if (diagnostics.HasErrors) return null;
+
+        if (content.IsJournal)
+        {
+            var title = siteName.Length > 0 ? siteName : "المجلة";
+            AddPage(files, "index.html", "journal.html", "journal", "ar", "rtl", title, siteName, [], new JournalPageModel(articles, content.Edition.Publisher), content, diagnostics);
+        }
+        else
+        {
+            var only = articles[0];
+            AddPage(files, "index.html", "index.html", "index", "ar", "rtl", only.Title, siteName, Alternates(only), new ArticlePageModel(only), content, diagnostics);
+        }
+
+        AddPage(files, "404.html", "404.html", "404", "ar", "rtl", "الصفحة غير موجودة", siteName, [], new JournalPageModel(articles, content.Edition.Publisher), content, diagnostics);
+        files.Add(SiteFile.Text("robots.txt", RobotsTxt(content.Edition)));
+        if (content.Edition.BaseUrl.Length > 0) files.Add(SiteFile.Text("sitemap.xml", Sitemap(content.Edition.BaseUrl, files)));
+        foreach (var (path, bytes) in _templates.Assets.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            files.Add(new SiteFile("assets/" + path, bytes));
+        }
+
+        return diagnostics.HasErrors ? null : files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    private ArticleView? RenderArticle(ArticleContent article, EditionContent content, string siteName, List<SiteFile> files, DiagnosticBag diagnostics)
+    {
+        var chapters = article.Chapters.Select(f => Parse(f, diagnostics)).OfType<ParsedChapter>()
+            .OrderBy(c => c.FrontMatter.Order).ThenBy(c => c.File.Path, StringComparer.Ordinal).ToList();
+        var abstracts = article.Abstracts.Select(f => Parse(f, diagnostics)).OfType<ParsedChapter>()
+            .OrderBy(c => c.FrontMatter.Lang, StringComparer.Ordinal).ToList();
+        if (chapters.Count == 0)
+        {
+            diagnostics.Error(DiagnosticCodes.ContentMissing, article.MetadataPath, 0, 0, "the article has no chapter");
+            return null;
+        }
+
+        var noteHome = NoteHomes(chapters, diagnostics);
+        if (diagnostics.HasErrors) return null;
+
+        var slug = article.Slug;
+        var metadata = article.Metadata;
+        var title = metadata.TitleIn("ar");
+        var abstractLinks = abstracts.Select(a => new LinkView(a.FrontMatter.Title, $"{slug}/{a.FrontMatter.Lang}/index.html", a.FrontMatter.Lang)).ToList();
+        var chapterLinks = chapters.Select(c => new LinkView(ChapterTitle(c, title), $"{slug}/{c.PageName}")).ToList();
+        var view = new ArticleView(
+            slug, title, metadata.TitleIn("en"), metadata.TitleIn("fr"), metadata.Authors.Where(a => !string.IsNullOrWhiteSpace(a)).ToList(),
+            metadata.Journal, metadata.Volume, metadata.Issue, metadata.Date, metadata.Licence, Citation.Format(metadata),
+            $"{slug}/index.html", $"{slug}/full.html", chapterLinks, abstractLinks, noteHome.Count);
+        var alternates = Alternates(view);
+
+        AddPage(files, $"{slug}/index.html", "article.html", "article", "ar", "rtl", title, siteName, alternates, new ArticlePageModel(view), content, diagnostics);
+
+        var chapterViews = new List<ChapterView>();
+        for (var i = 0; i < chapters.Count; i++)
+        {
+            var chapter = chapters[i];
+            var body = RenderHtml(chapter, n => noteHome.TryGetValue(n, out var home) ? $"{home}#fn-{n}" : null, isolateLatin: true);
+            var chapterView = new ChapterView(
+                chapter.FrontMatter.Order, ChapterTitle(chapter, title), $"chapter-{chapter.FrontMatter.Order}", new RawHtml(body),
+                i > 0 ? chapterLinks[i - 1] : null, i + 1 < chapters.Count ? chapterLinks[i + 1] : null);
+            chapterViews.Add(chapterView);
+            AddPage(files, $"{slug}/{chapter.PageName}", "chapter.html", "chapter", "ar", "rtl", $"{chapterView.Title} — {title}", siteName, alternates,
+                new ChapterPageModel(view, chapterView), content, diagnostics);
+        }
+
+        // The full text shows every chapter's notes on the same page, so every reference is an in-page link.
+        var fullText = chapters.Select((c, i) => chapterViews[i] with { Body = new RawHtml(RenderHtml(c, n => $"#fn-{n}", isolateLatin: true)) }).ToList();
+        AddPage(files, $"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", title, siteName, alternates, new FullTextPageModel(view, fullText), content, diagnostics);
+
+        foreach (var summary in abstracts)
+        {
+            var lang = summary.FrontMatter.Lang;
+            var others = abstractLinks.Where(l => l.Lang != lang).ToList();
+            var abstractView = new AbstractView(lang, summary.FrontMatter.Title, new RawHtml(RenderHtml(summary, _ => null, isolateLatin: false)), others);
+            AddPage(files, $"{slug}/{lang}/index.html", "abstract.html", "abstract", lang, "ltr", summary.FrontMatter.Title, content.Edition.NameIn(lang), alternates,
+                new AbstractPageModel(view, abstractView), content, diagnostics);
+        }
+
+        return view;
+    }
+
+    private static string ChapterTitle(ParsedChapter chapter, string articleTitle) =>
+        string.IsNullOrWhiteSpace(chapter.FrontMatter.Title) ? articleTitle : chapter.FrontMatter.Title;
+
+    private static List<LinkView> Alternates(ArticleView article) =>
+        [new LinkView(article.Title, article.Href, "ar"), .. article.Abstracts.Select(a => a with { Title = a.Title })];
+
+    private ParsedChapter? Parse(MarkdownFile file, DiagnosticBag diagnostics)
+    {
+        var parts = FrontMatter.Split(file.Text);
+        var front = FrontMatter.Read(file.Path, parts.Yaml, diagnostics);
+        if (front is null) return null;
+        var document = Markdig.Markdown.Parse(parts.Body, _pipeline);
+        return new ParsedChapter(file, front, document, parts.BodyLine);
+    }
+
+    // Where each note is defined; every reference must find its note on its page or another chapter's.
+    private static Dictionary<int, string> NoteHomes(List<ParsedChapter> chapters, DiagnosticBag diagnostics)
+    {
+        var homes = new Dictionary<int, string>();
+        foreach (var chapter in chapters)
+        {
+            foreach (var definition in chapter.Document.Descendants<NoteDefinition>())
+            {
+                if (!homes.TryAdd(definition.Number, chapter.PageName))
+                {
+                    diagnostics.Error(DiagnosticCodes.ChapterNoteDuplicate, chapter.File.Path, definition.Line + chapter.BodyLine, 1,
+                        $"note {definition.Number} is defined twice in this article (also in {homes[definition.Number]})");
+                }
+            }
+        }
+
+        foreach (var chapter in chapters)
+        {
+            foreach (var reference in chapter.Document.Descendants<NoteReferenceInline>().Where(r => r.Definition is null && !homes.ContainsKey(r.Number)))
+            {
+                diagnostics.Error(DiagnosticCodes.ChapterNoteUndefined, chapter.File.Path, reference.Line + chapter.BodyLine, reference.Column + 1,
+                    $"reference [^{reference.Number}] has no note {reference.Number} in any chapter");
+            }
+        }
+
+        return homes;
+    }
+
+    private string RenderHtml(ParsedChapter chapter, Func<int, string?> externalNoteHref, bool isolateLatin)
+    {
+        var document = chapter.Document;
+        var paragraphs = document.OfType<ParagraphBlock>().ToList();
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            paragraphs[i].GetAttributes().Id = $"p-{chapter.FrontMatter.Order.ToString(CultureInfo.InvariantCulture)}-{(i + 1).ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        if (isolateLatin && chapter.Document.GetData(IsolatedKey) is null)
+        {
+            LatinRunIsolator.Isolate(paragraphs);
+            chapter.Document.SetData(IsolatedKey, true);
+        }
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.ObjectRenderers.FindExact<HtmlNoteReferenceRenderer>()!.ExternalNoteHref = externalNoteHref;
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private static readonly object IsolatedKey = new();
+
+    private void AddPage(List<SiteFile> files, string path, string template, string kind, string lang, string dir, string title, string siteName,
+        IReadOnlyList<LinkView> alternates, object model, EditionContent content, DiagnosticBag diagnostics)
+    {
+        var depth = path.Count(c => c == '/');
+        var root = string.Concat(Enumerable.Repeat("../", depth));
+        var canonical = content.Edition.BaseUrl.Length > 0 ? content.Edition.BaseUrl.TrimEnd('/') + "/" + path : string.Empty;
+        var page = new PageView(kind, lang, dir, title, root, siteName, path, alternates, canonical);
+        var body = _templates.Render(template, page, model, diagnostics);
+        if (body is null) return;
+        var html = _templates.Render("layout.html", page, new RawHtml(body), diagnostics);
+        if (html is null) return;
+        files.Add(SiteFile.Text(path, html));
+    }
+
+    private static string RobotsTxt(EditionMetadata edition) =>
+        "User-agent: *\nAllow: /\n" + (edition.BaseUrl.Length > 0 ? $"Sitemap: {edition.BaseUrl.TrimEnd('/')}/sitemap.xml\n" : string.Empty);
+
+    private static string Sitemap(string baseUrl, IEnumerable<SiteFile> files)
+    {
+        var builder = new System.Text.StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        foreach (var file in files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal) && f.Path != "404.html").OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            builder.Append("  <url><loc>").Append(System.Security.SecurityElement.Escape(baseUrl.TrimEnd('/') + "/" + file.Path)).Append("</loc></url>\n");
+        }
+
+        return builder.Append("</urlset>\n").ToString();
+    }
+}

@@ -1,0 +1,58 @@
+namespace EditionBuilder.Render;
+
+// The view models that templates read; Scriban exposes their properties in snake_case (SiteName -> site_name).
+
+/// <summary>A link with its text; Href is relative to the site root and templates prefix it with page.root.</summary>
+public sealed record LinkView(string Title, string Href, string Lang = "");
+
+/// <summary>What every page knows of itself.</summary>
+public sealed record PageView(
+    string Kind,
+    string Lang,
+    string Dir,
+    string Title,
+    string Root,
+    string SiteName,
+    string Path,
+    IReadOnlyList<LinkView> Alternates,
+    string Canonical);
+
+/// <summary>An article as its landing page and the journal index show it.</summary>
+public sealed record ArticleView(
+    string Slug,
+    string Title,
+    string TitleEn,
+    string TitleFr,
+    IReadOnlyList<string> Authors,
+    string Journal,
+    string Volume,
+    string Issue,
+    string Date,
+    string Licence,
+    string Citation,
+    string Href,
+    string FullTextHref,
+    IReadOnlyList<LinkView> Chapters,
+    IReadOnlyList<LinkView> Abstracts,
+    int NoteCount);
+
+/// <summary>A chapter page: its text, notes and neighbours.</summary>
+public sealed record ChapterView(int Order, string Title, string Id, RawHtml Body, LinkView? Previous, LinkView? Next);
+
+/// <summary>An abstract page.</summary>
+public sealed record AbstractView(string Lang, string Title, RawHtml Body, IReadOnlyList<LinkView> OtherLanguages);
+
+/// <summary>The model of a chapter page.</summary>
+public sealed record ChapterPageModel(ArticleView Article, ChapterView Chapter);
+
+/// <summary>The model of the full-text page.</summary>
+public sealed record FullTextPageModel(ArticleView Article, IReadOnlyList<ChapterView> Chapters);
+
+/// <summary>The model of an abstract page.</summary>
+public sealed record AbstractPageModel(ArticleView Article, AbstractView Abstract);
+
+/// <summary>The model of an article landing page.</summary>
+public sealed record ArticlePageModel(ArticleView Article);
+
+/// <summary>The model of the journal index.</summary>
+public sealed record JournalPageModel(IReadOnlyList<ArticleView> Articles, string Publisher);

@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Render;
+
+namespace EditionBuilder.Verify;
+
+/// <summary>Checks a finished site: every internal link and fragment resolves, every note reference has its note and back-link, every page declares lang and dir, no request leaves the site.</summary>
+public static partial class SiteVerifier
+{
+    /// <summary>What a verification saw, for the summary line.</summary>
+    public sealed record Report(int Pages, int Links, int NoteReferences);
+
+    [GeneratedRegex(@"url\(\s*['""]?([^'"")]+)['""]?\s*\)")]
+    private static partial Regex CssUrl();
+
+    public static Report Verify(IReadOnlyList<SiteFile> files, DiagnosticBag diagnostics)
+    {
+        var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var parser = new HtmlParser();
+        var documents = new Dictionary<string, IDocument>(StringComparer.Ordinal);
+        foreach (var file in files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            documents[file.Path] = parser.ParseDocument(file.AsText());
+        }
+
+        var ids = documents.ToDictionary(d => d.Key, d => d.Value.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        int links = 0, references = 0;
+        foreach (var (path, document) in documents.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            var html = document.DocumentElement;
+            if (string.IsNullOrWhiteSpace(html.GetAttribute("lang")) || html.GetAttribute("dir") is not ("rtl" or "ltr"))
+            {
+                diagnostics.Error(DiagnosticCodes.PageWithoutLanguage, path, 0, 0, "the page does not declare lang and dir (rtl or ltr) on <html>");
+            }
+
+            foreach (var element in document.QuerySelectorAll("[href], [src]"))
+            {
+                var attribute = element.HasAttribute("href") ? "href" : "src";
+                var target = element.GetAttribute(attribute) ?? string.Empty;
+                links++;
+                CheckLink(path, element, target, byPath, ids, diagnostics);
+            }
+
+            foreach (var reference in document.QuerySelectorAll("a[role=doc-noteref]"))
+            {
+                references++;
+                CheckNote(path, document, reference, diagnostics);
+            }
+        }
+
+        foreach (var css in files.Where(f => f.Path.EndsWith(".css", StringComparison.Ordinal)))
+        {
+            foreach (Match match in CssUrl().Matches(css.AsText()))
+            {
+                var url = match.Groups[1].Value;
+                if (url.StartsWith("data:", StringComparison.Ordinal)) continue;
+                if (url.Contains("://", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal))
+                {
+                    diagnostics.Error(DiagnosticCodes.ExternalRequest, css.Path, 0, 0, $"the stylesheet loads '{url}' from outside the site");
+                    continue;
+                }
+
+                var resolved = Resolve(css.Path, url.Split('#', '?')[0]);
+                if (resolved is null || !byPath.ContainsKey(resolved))
+                {
+                    diagnostics.Error(DiagnosticCodes.BrokenLink, css.Path, 0, 0, $"the stylesheet refers to '{url}', which is not in the site");
+                }
+            }
+        }
+
+        return new Report(documents.Count, links, references);
+    }
+
+    private static void CheckLink(string page, IElement element, string target, Dictionary<string, SiteFile> files,
+        Dictionary<string, HashSet<string>> ids, DiagnosticBag diagnostics)
+    {
+        var isRequest = element.LocalName is "link" or "script" or "img" or "iframe" or "source" or "video" or "audio";
+        if (Uri.TryCreate(target, UriKind.Absolute, out var absolute) && absolute.Scheme != "file" || target.StartsWith("//", StringComparison.Ordinal))
+        {
+            if (isRequest && !(element.LocalName == "link" && element.GetAttribute("rel") is "canonical" or "alternate"))
+            {
+                diagnostics.Error(DiagnosticCodes.ExternalRequest, page, 0, 0, $"<{element.LocalName}> loads '{target}' from outside the site");
+            }
+            else if (!isRequest && absolute?.Scheme is not ("http" or "https" or "mailto"))
+            {
+                diagnostics.Error(DiagnosticCodes.BrokenLink, page, 0, 0, $"the link '{target}' uses a scheme that is not allowed");
+            }
+
+            return;
+        }
+
+        var hash = target.IndexOf('#');
+        var pathPart = hash >= 0 ? target[..hash] : target;
+        var fragment = hash >= 0 ? Uri.UnescapeDataString(target[(hash + 1)..]) : null;
+        if (pathPart.StartsWith('/') || (pathPart.Length > 0 && pathPart.EndsWith('/')))
+        {
+            diagnostics.Error(DiagnosticCodes.BrokenLink, page, 0, 0, $"the link '{target}' must be relative and name its file, so the site works from any folder");
+            return;
+        }
+
+        var resolved = pathPart.Length == 0 ? page : Resolve(page, Uri.UnescapeDataString(pathPart));
+        if (resolved is null || !files.ContainsKey(resolved))
+        {
+            diagnostics.Error(DiagnosticCodes.BrokenLink, page, 0, 0, $"the link '{target}' leads to no file of the site");
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(fragment) && (!ids.TryGetValue(resolved, out var targetIds) || !targetIds.Contains(fragment)))
+        {
+            diagnostics.Error(DiagnosticCodes.BrokenFragment, page, 0, 0, $"the link '{target}' names a fragment #{fragment} that {resolved} does not have");
+        }
+    }
+
+    private static void CheckNote(string page, IDocument document, IElement reference, DiagnosticBag diagnostics)
+    {
+        var href = reference.GetAttribute("href") ?? string.Empty;
+        var id = reference.Id;
+        if (string.IsNullOrEmpty(id) || !id.StartsWith("fnref-", StringComparison.Ordinal))
+        {
+            diagnostics.Error(DiagnosticCodes.NoteWithoutTarget, page, 0, 0, $"the note reference to '{href}' has no id fnref-N");
+        }
+
+        if (!href.StartsWith('#')) return; // a note on another page: CheckLink resolved it
+        var note = document.GetElementById(href[1..]);
+        if (note is null || note.LocalName != "li" || note.Closest("[role=doc-endnotes]") is null)
+        {
+            diagnostics.Error(DiagnosticCodes.NoteWithoutTarget, page, 0, 0, $"the note reference {id} points to {href}, which is not a note of this page");
+            return;
+        }
+
+        if (!note.QuerySelectorAll("a[role=doc-backlink]").Any(a => a.GetAttribute("href") == "#" + id))
+        {
+            diagnostics.Error(DiagnosticCodes.NoteWithoutBackLink, page, 0, 0, $"note {href} has no back-link to its reference {id}");
+        }
+    }
+
+    /// <summary>Resolves a relative path against the folder of a site file; null when it leaves the site.</summary>
+    public static string? Resolve(string fromFile, string relative)
+    {
+        var parts = fromFile.Split('/').SkipLast(1).ToList();
+        foreach (var part in relative.Split('/'))
+        {
+            if (part is "" or ".") continue;
+            if (part == "..")
+            {
+                if (parts.Count == 0) return null;
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+}
