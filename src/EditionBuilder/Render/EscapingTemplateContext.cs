@@ -1,15 +1,43 @@
 using System.Net;
 using Scriban;
+using Scriban.Functions;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace EditionBuilder.Render;
 
-/// <summary>A template context that HTML-escapes every value a template writes, except <see cref="RawHtml"/>: text can never become markup.</summary>
+/// <summary>A template context that HTML-escapes every value a template writes, except <see cref="RawHtml"/> and included templates: text can never become markup.</summary>
 public sealed class EscapingTemplateContext : TemplateContext
 {
-    public override string ObjectToString(object? value, bool nested = false)
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
-        if (value is RawHtml raw) return raw.Html;
-        var text = base.ObjectToString(value, nested) ?? string.Empty;
-        return nested || value is not string ? text : WebUtility.HtmlEncode(text);
+        if (textAsObject is RawHtml raw) return Write(raw.Html);
+        var text = ObjectToString(textAsObject);
+        return string.IsNullOrEmpty(text) ? this : Write(WebUtility.HtmlEncode(text));
+    }
+
+    /// <summary>Makes <c>include</c> return its output as markup, since it is the theme's own HTML.</summary>
+    public void UseMarkupIncludes(ScriptObject globals) => globals.SetValue("include", new MarkupIncludeFunction(), readOnly: true);
+
+    private sealed class MarkupIncludeFunction : IScriptCustomFunction
+    {
+        private readonly IncludeFunction _include = new();
+
+        public int RequiredParameterCount => _include.RequiredParameterCount;
+
+        public int ParameterCount => _include.ParameterCount;
+
+        public ScriptVarParamKind VarParamKind => _include.VarParamKind;
+
+        public Type ReturnType => typeof(RawHtml);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => _include.GetParameterInfo(index);
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new RawHtml(_include.Invoke(context, callerContext, arguments, blockStatement) as string ?? string.Empty);
+
+        public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new RawHtml(await _include.InvokeAsync(context, callerContext, arguments, blockStatement) as string ?? string.Empty);
     }
 }

@@ -96,6 +96,7 @@ public sealed class TemplateSet
         var globals = new ScriptObject();
         globals.SetValue("page", page, readOnly: true);
         globals.SetValue("model", model, readOnly: true);
+        context.UseMarkupIncludes(globals);
         context.PushGlobal(globals);
         try
         {
