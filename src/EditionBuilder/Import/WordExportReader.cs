@@ -219,7 +219,7 @@ public static partial class WordExportReader
             {
                 Close();
                 var number = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-                var column = match.Groups[1].Index;
+                var column = match.Groups[1].Index + 1;
                 keepCurrent = seen.Add(number);
                 if (!keepCurrent)
                 {

@@ -58,11 +58,13 @@ public static class ChapterWriter
     public static string WriteInlines(IReadOnlyList<Inline> inlines)
     {
         var builder = new StringBuilder();
-        foreach (var inline in inlines)
+        for (var i = 0; i < inlines.Count; i++)
         {
-            switch (inline)
+            switch (inlines[i])
             {
                 case TextRun text:
+                    // "[^N]:" at a line start would define a note: escape the colon after a reference.
+                    if (i > 0 && inlines[i - 1] is NoteReference && text.Text.StartsWith(':')) builder.Append('\\');
                     builder.Append(MarkdownEscaper.Escape(text.Text, atLineStart: builder.Length == 0));
                     break;
                 case NoteReference reference:

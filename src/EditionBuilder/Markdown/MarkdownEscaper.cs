@@ -6,7 +6,7 @@ namespace EditionBuilder.Markdown;
 public static class MarkdownEscaper
 {
     // Characters that can open or close markup anywhere in a line.
-    private const string AlwaysEscaped = "\\`*_[]<&";
+    private const string AlwaysEscaped = "\\`*_[]<&!";
 
     // Characters that make markup only at the start of a line (headings, quotes, lists, rules, fences).
     private const string LineStartEscaped = "#>-+=~";

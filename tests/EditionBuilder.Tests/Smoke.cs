@@ -1,1 +1,0 @@
-namespace EditionBuilder.Tests; public class Smoke { [Xunit.Fact] public void Runs() { } }
