@@ -1,0 +1,37 @@
+using EditionBuilder.Build;
+using EditionBuilder.Content;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Render;
+using Xunit;
+
+namespace EditionBuilder.Tests.Support;
+
+/// <summary>The default edition built once per test run, before and after minification.</summary>
+public sealed class SeedSite
+{
+    private static readonly Lazy<SeedSite> Instance = new(() => new SeedSite());
+
+    private SeedSite()
+    {
+        var diagnostics = new DiagnosticBag();
+        Content = ContentFolder.Read(Repo.ContentFolder, diagnostics)!;
+        Templates = TemplateSet.Load(Repo.Templates, diagnostics)!;
+        Rendered = new SiteRenderer(Templates).Render(Content, diagnostics)!;
+        Files = EditionPipeline.Run(Content, Templates, diagnostics)!;
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
+    }
+
+    public static SeedSite Get() => Instance.Value;
+
+    public EditionContent Content { get; }
+
+    public TemplateSet Templates { get; }
+
+    /// <summary>The pages as the templates wrote them, before minification.</summary>
+    public IReadOnlyList<SiteFile> Rendered { get; }
+
+    /// <summary>The finished, minified and verified site.</summary>
+    public IReadOnlyList<SiteFile> Files { get; }
+
+    public SiteFile File(string path) => Files.Single(f => f.Path == path);
+}
