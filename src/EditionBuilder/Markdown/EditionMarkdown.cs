@@ -27,6 +27,7 @@ public static class EditionMarkdown
     public static MarkdownPipeline CreatePipeline(Action<NoteRenderOptions>? configure = null) =>
         new MarkdownPipelineBuilder()
             .DisableHtml()
+            .UsePreciseSourceLocation()
             .UseEditionNotes(configure)
             .UseEditionLinks()
             .Build();

@@ -1,0 +1,66 @@
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Render;
+using EditionBuilder.Verify;
+using Xunit;
+
+namespace EditionBuilder.Tests.Verify;
+
+/// <summary>The verifier catches each kind of broken site and passes a sound one.</summary>
+public class SiteVerifierTests
+{
+    private const string Head = "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><title>t</title><link rel=\"stylesheet\" href=\"assets/a.css\"></head><body>";
+    private const string Notes = "<section role=\"doc-endnotes\"><ol><li id=\"fn-4\" value=\"4\">n <a role=\"doc-backlink\" href=\"#fnref-4\">↩</a></li></ol></section>";
+
+    private static List<Diagnostic> Verify(params (string Path, string Text)[] files)
+    {
+        var site = files.Select(f => SiteFile.Text(f.Path, f.Text)).Append(SiteFile.Text("assets/a.css", "body{}")).ToList();
+        var diagnostics = new DiagnosticBag();
+        SiteVerifier.Verify(site, diagnostics);
+        return diagnostics.Items.ToList();
+    }
+
+    [Fact]
+    public void Given_a_sound_site_When_verified_Then_nothing_is_reported()
+    {
+        var diagnostics = Verify(
+            ("index.html", Head + "<p>x<a role=\"doc-noteref\" id=\"fnref-4\" href=\"#fn-4\">4</a> <a href=\"a/b.html#p\">b</a></p>" + Notes),
+            ("a/b.html", Head.Replace("assets/", "../assets/", StringComparison.Ordinal) + "<p id=\"p\"><a href=\"../index.html\">home</a> <a href=\"https://example.org\">out</a></p>"));
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("<a href=\"missing.html\">x</a>", DiagnosticCodes.BrokenLink)]
+    [InlineData("<a href=\"index.html#nowhere\">x</a>", DiagnosticCodes.BrokenFragment)]
+    [InlineData("<a href=\"/index.html\">x</a>", DiagnosticCodes.BrokenLink)]
+    [InlineData("<a href=\"sub/\">x</a>", DiagnosticCodes.BrokenLink)]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>", DiagnosticCodes.BrokenLink)]
+    [InlineData("<script src=\"https://cdn.example.org/x.js\"></script>", DiagnosticCodes.ExternalRequest)]
+    [InlineData("<a role=\"doc-noteref\" id=\"fnref-5\" href=\"#fn-5\">5</a>", DiagnosticCodes.BrokenFragment)]
+    [InlineData("<a role=\"doc-noteref\" id=\"fnref-4-2\" href=\"#fn-4\">4</a>", DiagnosticCodes.NoteWithoutBackLink)]
+    public void Given_a_broken_page_When_verified_Then_the_error_names_the_page(string body, string code)
+    {
+        var diagnostics = Verify(("index.html", Head + "<p>" + body + "</p>" + Notes));
+
+        Assert.Contains(diagnostics, d => d.Code == code && d.Path == "index.html" && d.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void Given_a_page_without_lang_or_dir_When_verified_Then_EB0405()
+    {
+        var diagnostics = Verify(("index.html", "<!DOCTYPE html><html><head><title>t</title></head><body></body></html>"));
+
+        Assert.Equal(DiagnosticCodes.PageWithoutLanguage, Assert.Single(diagnostics).Code);
+    }
+
+    [Fact]
+    public void Given_a_stylesheet_loading_a_missing_font_When_verified_Then_EB0401()
+    {
+        var site = new List<SiteFile> { SiteFile.Text("assets/a.css", "@font-face{src:url(fonts/x.woff2)}") };
+        var diagnostics = new DiagnosticBag();
+
+        SiteVerifier.Verify(site, diagnostics);
+
+        Assert.Equal(DiagnosticCodes.BrokenLink, Assert.Single(diagnostics.Items).Code);
+    }
+}
