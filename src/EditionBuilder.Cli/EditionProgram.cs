@@ -12,6 +12,10 @@ public static class EditionProgram
           edition import  <source.txt> [-o <article-dir>]          Word export -> Markdown chapters
           edition build   [<content-dir> | <source.txt>] [-o <dir>] import if needed, render, minify, verify (default: content/ -> artifacts/site)
           edition verify  <site-dir>                                check links, notes, lang/dir of a built site
+          edition package <site-dir> [-o <dir>]                     BagIt bag + zip with SHA-256 manifests (default: artifacts/package)
+          edition verify-package <bag-dir | bag.zip>                list missing, extra or altered files of a bag
+          edition deploy  <site-dir> <target-dir>                   verify, then publish atomically (previous release kept)
+          edition rollback <target-dir>                             make the previous release live again
           edition help                                              this text
 
         exit codes: 0 success, 1 input errors (diagnostics on stderr), 2 usage error, 3 internal failure
@@ -30,6 +34,10 @@ public static class EditionProgram
                 "import" => ImportCommand.Run(rest, reporter),
                 "build" => BuildCommand.Run(rest, reporter),
                 "verify" => VerifyCommand.Run(rest, reporter),
+                "package" => PackageCommand.Run(rest, reporter),
+                "verify-package" => VerifyPackageCommand.Run(rest, reporter),
+                "deploy" => DeployCommand.Run(rest, reporter),
+                "rollback" => DeployCommand.Rollback(rest, reporter),
                 "help" or "--help" or "-h" => PrintHelp(output),
                 _ => throw new UsageException($"unknown command '{command}'"),
             };

@@ -24,10 +24,12 @@ internal static class VerifyCommand
         return ExitCodes.Success;
     }
 
-    public static List<SiteFile> ReadSite(string site) =>
+    /// <summary>Reads every file of a site folder; .gz and .br copies only when asked.</summary>
+    public static List<SiteFile> ReadSite(string site, bool includeCompressed = false) =>
         Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)
-            .Select(f => new SiteFile(Path.GetRelativePath(site, f).Replace('\\', '/'), File.ReadAllBytes(f)))
-            .Where(f => !f.Path.EndsWith(".gz", StringComparison.Ordinal) && !f.Path.EndsWith(".br", StringComparison.Ordinal))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(site, f).Replace('\\', '/'))
+            .Where(p => includeCompressed || !(p.EndsWith(".gz", StringComparison.Ordinal) || p.EndsWith(".br", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .Select(p => new SiteFile(p, File.ReadAllBytes(Path.Combine(site, p))))
             .ToList();
 }

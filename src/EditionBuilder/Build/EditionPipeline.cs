@@ -14,7 +14,7 @@ public static class EditionPipeline
     public sealed record StageReport(string Stage, string Counts, TimeSpan Elapsed);
 
     /// <summary>Builds the site's files; null when any stage reported an error.</summary>
-    public static IReadOnlyList<SiteFile>? Run(EditionContent content, TemplateSet templates, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
+    public static IReadOnlyList<SiteFile>? Run(EditionContent content, TemplateSet templates, DiagnosticBag diagnostics, Action<StageReport>? progress = null, bool precompress = true)
     {
         var clock = Stopwatch.StartNew();
         var rendered = new SiteRenderer(templates).Render(content, diagnostics);
@@ -33,6 +33,11 @@ public static class EditionPipeline
         var report = SiteVerifier.Verify(minified, diagnostics);
         if (diagnostics.HasErrors) return null;
         progress?.Invoke(new StageReport("verify", $"{report.Pages} pages, {report.Links} links, {report.NoteReferences} note references", clock.Elapsed));
-        return minified;
+        if (!precompress) return minified;
+
+        clock.Restart();
+        var withCompressed = Precompressor.AddCompressedCopies(minified);
+        progress?.Invoke(new StageReport("compress", $"{(withCompressed.Count - minified.Count) / 2} files as .gz and .br", clock.Elapsed));
+        return withCompressed;
     }
 }

@@ -11,6 +11,9 @@ public sealed class EditionMetadata
 
     public string Licence { get; set; } = string.Empty;
 
+    /// <summary>The edition's version, named in its package (default "1").</summary>
+    public string Version { get; set; } = string.Empty;
+
     public string NameIn(string language)
     {
         foreach (var lang in new[] { language, "ar", "en", "fr" })
