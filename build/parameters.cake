@@ -1,0 +1,22 @@
+// The build's arguments, read once in Setup.
+public sealed class BuildParameters
+{
+    public BuildParameters(ICakeContext context)
+    {
+        Target = context.Argument("target", "Default");
+        Configuration = context.Argument("configuration", "Release");
+        Content = context.Argument("content", "content");
+        Output = context.Argument("output", "artifacts/site");
+        DeployDir = context.Argument("deploy-dir", "artifacts/deploy/www");
+        Port = context.Argument("port", 8080);
+        Paths = new BuildPaths(context, Content, Output, DeployDir, Configuration);
+    }
+
+    public string Target { get; }
+    public string Configuration { get; }
+    public string Content { get; }
+    public string Output { get; }
+    public string DeployDir { get; }
+    public int Port { get; }
+    public BuildPaths Paths { get; }
+}

@@ -1,0 +1,37 @@
+// Every path the build uses, in one place.
+public sealed class BuildPaths
+{
+    public BuildPaths(ICakeContext context, string content, string output, string deployDir, string configuration)
+    {
+        // Cake runs with build/ as its working folder; everything is relative to the repository root above it.
+        Root = context.Environment.WorkingDirectory.Combine("..").Collapse();
+        Solution = Root.CombineWithFilePath("EditionBuilder.sln");
+        CliProject = Root.CombineWithFilePath("src/EditionBuilder.Cli/EditionBuilder.Cli.csproj");
+        Artifacts = Root.Combine("artifacts");
+        Bin = Artifacts.Combine("bin");
+        Cli = Bin.CombineWithFilePath("edition.dll");
+        Markdown = Artifacts.Combine("markdown");
+        Content = Resolve(content);
+        Site = Resolve(output);
+        Package = Artifacts.Combine("package");
+        DeployTarget = Resolve(deployDir);
+        Templates = Root.Combine("templates");
+    }
+
+    // An argument's path: absolute as given, relative to the repository root otherwise.
+    private DirectoryPath Resolve(string path) =>
+        System.IO.Path.IsPathRooted(path) ? new DirectoryPath(path) : Root.Combine(path).Collapse();
+
+    public DirectoryPath Root { get; }
+    public FilePath Solution { get; }
+    public FilePath CliProject { get; }
+    public DirectoryPath Artifacts { get; }
+    public DirectoryPath Bin { get; }
+    public FilePath Cli { get; }
+    public DirectoryPath Markdown { get; }
+    public DirectoryPath Content { get; }
+    public DirectoryPath Site { get; }
+    public DirectoryPath Package { get; }
+    public DirectoryPath DeployTarget { get; }
+    public DirectoryPath Templates { get; }
+}
