@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(EditionBuilder.Benchmarks.StageBenchmarks).Assembly).Run(args);

@@ -1,0 +1,64 @@
+using BenchmarkDotNet.Attributes;
+using EditionBuilder.Build;
+using EditionBuilder.Content;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
+using EditionBuilder.Markdown;
+using EditionBuilder.Minify;
+using EditionBuilder.Model;
+using EditionBuilder.Render;
+
+namespace EditionBuilder.Benchmarks;
+
+/// <summary>Each stage on the seed article. The baseline is Markdig's plain CommonMark rendering of the same chapters: a well-known peer measured in the same run.</summary>
+[MemoryDiagnoser]
+public class StageBenchmarks
+{
+    private byte[] _source = [];
+    private Article _article = null!;
+    private string _markdown = string.Empty;
+    private EditionContent _content = null!;
+    private TemplateSet _templates = null!;
+    private IReadOnlyList<SiteFile> _rendered = [];
+    private Markdig.MarkdownPipeline _commonMark = null!;
+    private Markdig.MarkdownPipeline _edition = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var diagnostics = new DiagnosticBag();
+        _source = File.ReadAllBytes(Seed.SourcePath);
+        _article = WordExportReader.Read("seed.txt", _source, diagnostics)!;
+        _markdown = string.Concat(_article.Chapters.Select(ChapterWriter.Write).Select(m => FrontMatter.Split(m).Body));
+        _content = ContentFolder.Read(Path.Combine(Seed.Root, "content"), diagnostics)!;
+        _templates = TemplateSet.Load(Path.Combine(Seed.Root, "templates"), diagnostics)!;
+        _rendered = new SiteRenderer(_templates).Render(_content, diagnostics)!;
+        _commonMark = new Markdig.MarkdownPipelineBuilder().Build();
+        _edition = EditionMarkdown.CreatePipeline();
+    }
+
+    [Benchmark(Baseline = true, Description = "peer: Markdig CommonMark ToHtml of the chapters")]
+    public string MarkdigCommonMark() => Markdig.Markdown.ToHtml(_markdown, _commonMark);
+
+    [Benchmark(Description = "import: Word export -> model")]
+    public Article? Import() => WordExportReader.Read("seed.txt", _source, new DiagnosticBag());
+
+    [Benchmark(Description = "import + write Markdown chapters")]
+    public int ImportToMarkdown()
+    {
+        var article = WordExportReader.Read("seed.txt", _source, new DiagnosticBag())!;
+        return ArticleMarkdown.Write(article, ArticleMarkdown.MetadataFrom(article)).Sum(f => f.Text.Length);
+    }
+
+    [Benchmark(Description = "Markdown parse + render (edition notes)")]
+    public string EditionMarkdownToHtml() => Markdig.Markdown.ToHtml(_markdown, _edition);
+
+    [Benchmark(Description = "render: all pages through the templates")]
+    public int RenderSite() => new SiteRenderer(_templates).Render(_content, new DiagnosticBag())!.Count;
+
+    [Benchmark(Description = "minify: NUglify on the rendered site")]
+    public int MinifySite() => SiteMinifier.Minify(_rendered, new DiagnosticBag()).Count;
+
+    [Benchmark(Description = "whole build in memory (render, minify, verify, compress)")]
+    public int WholeBuild() => EditionPipeline.Run(_content, _templates, new DiagnosticBag())!.Count;
+}
