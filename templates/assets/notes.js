@@ -112,11 +112,12 @@
       if (!noteFor(reference)) return;
       reference.addEventListener("mouseenter", function () { if (lastPointer === "mouse") scheduleOpen(reference); });
       reference.addEventListener("mouseleave", function () { if (lastPointer === "mouse") scheduleClose(); });
-      reference.addEventListener("focus", function () { open(reference); });
+      // A tap also focuses the link: the click handler decides then, so the note is not opened and closed at once.
+      reference.addEventListener("focus", function () { if (lastPointer !== "touch" && lastPointer !== "pen") open(reference); });
       reference.addEventListener("blur", function () { if (lastPointer !== "touch") scheduleClose(); });
       reference.addEventListener("click", function (event) {
         // A tap opens the note in place: no jump to the notes, no change of URL.
-        if (lastPointer === "mouse") return;
+        if (lastPointer !== "touch" && lastPointer !== "pen") return;
         event.preventDefault();
         if (isOpenFor(reference)) close(); else open(reference);
       });
@@ -131,9 +132,10 @@
     }, true);
 
     document.addEventListener("keydown", function (event) {
+      lastPointer = "keyboard";
       // Escape closes the note; focus never left the reference, so it stays there.
       if (event.key === "Escape" && popover && !popover.hidden) close();
-    });
+    }, true);
 
     window.addEventListener("resize", function () { if (current && !popover.hidden) place(current); });
     window.addEventListener("beforeprint", close);

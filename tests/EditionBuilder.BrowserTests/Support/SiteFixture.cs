@@ -1,0 +1,100 @@
+using EditionBuilder.Build;
+using EditionBuilder.Content;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Render;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace EditionBuilder.BrowserTests.Support;
+
+/// <summary>The seed edition built into a scratch folder, served on loopback, and one headless Debian Chromium shared by the tests.</summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public const string Article = "russian-iranian-partnership";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public string SiteFolder { get; } = Path.Combine(Path.GetTempPath(), "eb-browser-" + Guid.NewGuid().ToString("N"));
+
+    public StaticServer? Server { get; private set; }
+
+    public IBrowser? Browser { get; private set; }
+
+    public IReadOnlyList<string> Pages { get; private set; } = [];
+
+    public IReadOnlyList<string> ChapterPages => Pages.Where(p => System.Text.RegularExpressions.Regex.IsMatch(p, @"/\d\d-[a-z0-9-]+\.html$")).ToList();
+
+    public async Task InitializeAsync()
+    {
+        var diagnostics = new DiagnosticBag();
+        var content = ContentFolder.Read(Path.Combine(Repo.Root, "content"), diagnostics)!;
+        var templates = TemplateSet.Load(Path.Combine(Repo.Root, "templates"), diagnostics)!;
+        var files = EditionPipeline.Run(content, templates, diagnostics, precompress: false)
+            ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Items));
+        foreach (var file in files)
+        {
+            var path = Path.Combine(SiteFolder, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, file.Bytes);
+        }
+
+        Pages = files.Select(f => f.Path).Where(p => p.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        Server = new StaticServer(SiteFolder);
+        if (!File.Exists(Programs.Chromium)) return;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Programs.Chromium, Args = ChromiumArgs, Headless = true });
+    }
+
+    /// <summary>The browser, or a skip (a failure in CI) when Chromium is not installed.</summary>
+    public IBrowser RequireBrowser()
+    {
+        Programs.Require(Programs.Chromium, "chromium");
+        return Browser ?? throw new InvalidOperationException("Chromium did not start");
+    }
+
+    public string FileUrl(string page) => new Uri(Path.Combine(SiteFolder, page)).AbsoluteUri;
+
+    public string HttpUrl(string page) => Server!.BaseUrl + page;
+
+    public string Url(string origin, string page) => origin == "file" ? FileUrl(page) : HttpUrl(page);
+
+    public async Task<(IBrowserContext Context, IPage Page)> OpenAsync(string url, Viewport viewport, bool javaScript = true)
+    {
+        var context = await RequireBrowser().NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = viewport.Width, Height = viewport.Height },
+            IsMobile = viewport.Mobile,
+            HasTouch = viewport.Mobile,
+            JavaScriptEnabled = javaScript,
+            Locale = "ar",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        return (context, page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        Server?.Dispose();
+        try { Directory.Delete(SiteFolder, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>A window size: desktop 1280×800, phone 390×844 with touch, and the narrowest phone, 360 px.</summary>
+public sealed record Viewport(string Name, int Width, int Height, bool Mobile)
+{
+    public static readonly Viewport Desktop = new("desktop", 1280, 800, false);
+    public static readonly Viewport Phone = new("phone", 390, 844, true);
+    public static readonly Viewport NarrowPhone = new("phone-360", 360, 740, true);
+}
+
+[CollectionDefinition("site")]
+public sealed class SiteCollection : ICollectionFixture<SiteFixture>;
