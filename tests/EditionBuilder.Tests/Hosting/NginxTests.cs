@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using EditionBuilder.Tests.Support;
+using Xunit;
+
+namespace EditionBuilder.Tests.Hosting;
+
+/// <summary>Real static hosting: Debian's nginx serves a deployed edition from 127.0.0.1 with gzip_static (and brotli_static when its module is installed).</summary>
+public sealed class NginxTests : IDisposable
+{
+    private const string Nginx = "/usr/sbin/nginx";
+    private const string BrotliModule = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+    private readonly TempFolder _temp = new();
+    private Process? _nginx;
+
+    private static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    [SkippableFact]
+    public async Task Given_a_deployed_edition_served_by_nginx_When_every_page_is_fetched_Then_each_is_200_utf8_compressed_and_a_missing_path_gets_the_404_page()
+    {
+        if (!File.Exists(Nginx))
+        {
+            Assert.False(InCi, $"{Nginx} is missing: apt-get install -y nginx");
+            Skip.If(true, $"{Nginx} is missing: install it with `apt-get install -y nginx`");
+        }
+
+        var target = Deploy();
+        var brotli = File.Exists(BrotliModule);
+        var port = FreePort();
+        StartNginx(target, port, brotli);
+        using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        await WaitUntilUp(client);
+
+        var site = Path.GetFullPath(target);
+        var pages = Directory.EnumerateFiles(site, "*.html", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(site, f)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(pages.Count >= 7);
+        foreach (var page in pages)
+        {
+            using var gzipRequest = new HttpRequestMessage(HttpMethod.Get, page);
+            gzipRequest.Headers.AcceptEncoding.ParseAdd("gzip");
+            using var response = await client.SendAsync(gzipRequest);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+            Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+            await using var gzip = new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+            using var body = new MemoryStream();
+            await gzip.CopyToAsync(body);
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(site, page)), body.ToArray());
+        }
+
+        using (var plain = await client.GetAsync("assets/edition.css"))
+        {
+            Assert.Equal("text/css; charset=utf-8", plain.Content.Headers.ContentType!.ToString());
+            Assert.Empty(plain.Content.Headers.ContentEncoding);
+        }
+
+        if (brotli)
+        {
+            using var brRequest = new HttpRequestMessage(HttpMethod.Get, "assets/notes.js");
+            brRequest.Headers.AcceptEncoding.ParseAdd("br");
+            using var br = await client.SendAsync(brRequest);
+            Assert.Equal("br", Assert.Single(br.Content.Headers.ContentEncoding));
+            Assert.Contains("charset=utf-8", br.Content.Headers.ContentType!.ToString());
+        }
+
+        using var missing = await client.GetAsync("small/no-such-page.html");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("الصفحة غير موجودة", await missing.Content.ReadAsStringAsync());
+    }
+
+    private string Deploy()
+    {
+        SmallEdition.WriteTo(Path.Combine(_temp.Path, "content"));
+        Assert.Equal(0, Support.Cli.Run(_temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates).ExitCode);
+        var target = Path.Combine(_temp.Path, "www");
+        Assert.Equal(0, Support.Cli.Run(_temp.Path, "deploy", "site", target).ExitCode);
+        return target;
+    }
+
+    private void StartNginx(string root, int port, bool brotli)
+    {
+        var prefix = Path.Combine(_temp.Path, "nginx");
+        Directory.CreateDirectory(Path.Combine(prefix, "logs"));
+        var config = Path.Combine(prefix, "nginx.conf");
+        File.WriteAllText(config, $$"""
+            {{(brotli ? $"load_module {BrotliModule};" : string.Empty)}}
+            daemon off;
+            master_process off;
+            pid {{prefix}}/nginx.pid;
+            error_log {{prefix}}/logs/error.log;
+            events { worker_connections 64; }
+            http {
+              include /etc/nginx/mime.types;
+              default_type application/octet-stream;
+              charset utf-8;
+              charset_types text/html text/css text/plain text/xml application/javascript text/javascript application/xml;
+              access_log off;
+              client_body_temp_path {{prefix}}/body;
+              proxy_temp_path {{prefix}}/proxy;
+              fastcgi_temp_path {{prefix}}/fastcgi;
+              uwsgi_temp_path {{prefix}}/uwsgi;
+              scgi_temp_path {{prefix}}/scgi;
+              gzip_static on;
+              {{(brotli ? "brotli_static on;" : string.Empty)}}
+              server {
+                listen 127.0.0.1:{{port}};
+                root {{root}};
+                error_page 404 /404.html;
+                location / { try_files $uri =404; }
+              }
+            }
+            """);
+        _nginx = Process.Start(new ProcessStartInfo(Nginx, ["-p", prefix, "-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+    }
+
+    private async Task WaitUntilUp(HttpClient client)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (_nginx!.HasExited) Assert.Fail("nginx stopped: " + await _nginx.StandardError.ReadToEndAsync());
+            try
+            {
+                using var response = await client.GetAsync("index.html");
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.Fail("nginx did not start within 5 s");
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (_nginx is { HasExited: false }) { _nginx.Kill(); _nginx.WaitForExit(); }
+        _nginx?.Dispose();
+        _temp.Dispose();
+    }
+}

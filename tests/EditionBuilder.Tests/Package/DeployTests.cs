@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using EditionBuilder.Output;
+using EditionBuilder.Tests.Support;
+using Xunit;
+
+namespace EditionBuilder.Tests.Package;
+
+/// <summary>Deploy swaps whole releases: readers never see half a site, a failed or killed deploy leaves the target as it was, rollback brings the last one back.</summary>
+public class DeployTests
+{
+    private static string BuildSite(TempFolder temp, string name, string? extraParagraph = null)
+    {
+        var content = Path.Combine(temp.Path, "content-" + name);
+        SmallEdition.WriteTo(content);
+        if (extraParagraph is not null) File.AppendAllText(Path.Combine(content, "small", "ar", "02-alkhatma.md"), "\n" + extraParagraph + "\n");
+        var result = Support.Cli.Run(temp.Path, "build", "content-" + name, "-o", name, "--templates", Repo.Templates);
+        Assert.True(result.ExitCode == 0, result.Errors);
+        return Path.Combine(temp.Path, name);
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    [Fact]
+    public void Given_two_releases_When_deployed_and_rolled_back_Then_the_target_serves_each_in_turn()
+    {
+        using var temp = new TempFolder();
+        var first = BuildSite(temp, "site1");
+        var second = BuildSite(temp, "site2", "فقرة جديدة.");
+        var target = Path.Combine(temp.Path, "www");
+
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", first, target).ExitCode);
+        Assert.Equal(Snapshot(first), Snapshot(target));
+        var deploy = Support.Cli.Run(temp.Path, "deploy", second, target);
+        Assert.Equal(0, deploy.ExitCode);
+        Assert.Equal(Snapshot(second), Snapshot(target));
+
+        var rollback = Support.Cli.Run(temp.Path, "rollback", target);
+        Assert.True(rollback.ExitCode == 0, rollback.Errors);
+        Assert.Equal(Snapshot(first), Snapshot(target));
+    }
+
+    [Fact]
+    public void Given_a_plain_folder_as_target_When_deployed_Then_the_old_folder_is_kept_as_the_previous_release()
+    {
+        using var temp = new TempFolder();
+        var site = BuildSite(temp, "site1");
+        var target = temp.File("www/index.html", "old site");
+
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, Path.GetDirectoryName(target)!).ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "rollback", Path.GetDirectoryName(target)!).ExitCode);
+
+        Assert.Equal("old site", File.ReadAllText(target));
+    }
+
+    [Fact]
+    public void Given_a_missing_or_unverified_site_When_deployed_Then_a_clear_error_and_the_target_is_untouched()
+    {
+        using var temp = new TempFolder();
+        var good = BuildSite(temp, "site1");
+        var target = Path.Combine(temp.Path, "www");
+        Support.Cli.Run(temp.Path, "deploy", good, target);
+        var before = Snapshot(target);
+
+        var missing = Support.Cli.Run(temp.Path, "deploy", Path.Combine(temp.Path, "nope"), target);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no such site folder", missing.Errors);
+
+        var broken = BuildSite(temp, "site3");
+        File.Delete(Path.Combine(broken, "small", "02-alkhatma.html"));
+        var unverified = Support.Cli.Run(temp.Path, "deploy", broken, target);
+        Assert.Equal(1, unverified.ExitCode);
+        Assert.Contains("error EB0401", unverified.Errors);
+        Assert.Contains("deploy refused", unverified.Errors);
+        Assert.Equal(before, Snapshot(target));
+    }
+
+    [Fact]
+    public void Given_a_deploy_killed_in_the_middle_of_its_copy_Then_the_target_is_exactly_the_previous_release()
+    {
+        using var temp = new TempFolder();
+        var first = BuildSite(temp, "site1");
+        var second = BuildSite(temp, "site2", "فقرة أخرى.");
+        var target = Path.Combine(temp.Path, "www");
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", first, target).ExitCode);
+        var before = Snapshot(target);
+        var releases = SiteDeployer.ReleasesFolder(target);
+
+        using var process = EditionProcess.Start(temp.Path, new Dictionary<string, string> { ["EDITION_TEST_SLOW_COPY_MS"] = "100" }, "deploy", second, target);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !Directory.EnumerateDirectories(releases, ".staging-*").Any(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories).Count() >= 3))
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.False(process.HasExited, "the deploy finished before it could be interrupted");
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+
+        Assert.Equal(before, Snapshot(target));
+        Assert.Single(Directory.EnumerateDirectories(releases), d => !Path.GetFileName(d).StartsWith('.'));
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", second, target).ExitCode);
+        Assert.Equal(Snapshot(second), Snapshot(target));
+    }
+}
