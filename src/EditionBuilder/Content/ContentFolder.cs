@@ -31,7 +31,7 @@ public static class ContentFolder
             var name = Path.GetFileName(articleFolder);
             if (name.StartsWith('.')) continue;
             var article = ReadArticle(articleFolder, diagnostics);
-            if (article is not null) articles.Add(article);
+            if (article is not null && RequireTitle(article, diagnostics) is { } titled) articles.Add(titled);
         }
 
         if (articles.Count == 0 && !diagnostics.HasErrors)
@@ -97,6 +97,14 @@ public static class ContentFolder
         }
 
         return FromArticle(slug, metadataPath, metadata, article);
+    }
+
+    private static ArticleContent? RequireTitle(ArticleContent article, DiagnosticBag diagnostics)
+    {
+        if (article.Metadata.TitleIn("ar").Length > 0) return article;
+        diagnostics.Error(DiagnosticCodes.MetadataMissingTitle, article.MetadataPath, 1, 1,
+            "the article has no title: give title.ar (or en/fr) in article.yml, or abstracts with titles in the source");
+        return null;
     }
 
     private static ArticleContent FromArticle(string slug, string sourcePath, ArticleMetadata metadata, Article article)

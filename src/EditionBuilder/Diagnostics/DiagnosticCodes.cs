@@ -20,6 +20,7 @@ public static class DiagnosticCodes
     public const string NotesOutOfOrder = "EB0103";
     public const string TextBeforeFirstHeading = "EB0104";
     public const string AbstractLanguageUnknown = "EB0105";
+    public const string ControlCharacter = "EB0106";
 
     // Markdown chapters and metadata.
     public const string FrontMatterInvalid = "EB0201";
@@ -28,7 +29,7 @@ public static class DiagnosticCodes
     public const string ChapterNoteDuplicate = "EB0204";
     public const string MetadataInvalid = "EB0205";
     public const string ContentMissing = "EB0206";
-    public const string ChapterNoteUnused = "EB0207";
+    public const string MetadataMissingTitle = "EB0207";
 
     // Templates, minification, verification.
     public const string TemplateError = "EB0301";

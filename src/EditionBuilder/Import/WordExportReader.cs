@@ -29,6 +29,7 @@ public static partial class WordExportReader
     public static Article? Read(string path, IReadOnlyList<SourceLine> lines, DiagnosticBag diagnostics)
     {
         var errorsBefore = diagnostics.ErrorCount;
+        ReportControlCharacters(path, lines, diagnostics);
         var notesStart = FindNotesStart(lines);
         var abstractsStart = FindAbstractsStart(lines, notesStart ?? 0);
         var bodyEnd = notesStart ?? abstractsStart;
@@ -47,6 +48,24 @@ public static partial class WordExportReader
         if (diagnostics.ErrorCount > errorsBefore) return null;
 
         return new Article(AssignNotes(sections, notes), abstracts);
+    }
+
+    private const int MaxControlCharactersReported = 20;
+
+    // They are kept (the text is the author's) but shown as visible marks; the publisher should know.
+    private static void ReportControlCharacters(string path, IReadOnlyList<SourceLine> lines, DiagnosticBag diagnostics)
+    {
+        var reported = 0;
+        foreach (var line in lines)
+        {
+            for (var i = 0; i < line.Text.Length && reported < MaxControlCharactersReported; i++)
+            {
+                if (!ControlCharacters.IsSuspicious(line.Text[i])) continue;
+                diagnostics.Warning(DiagnosticCodes.ControlCharacter, path, line.Number, i + 1,
+                    $"control character {ControlCharacters.CodePoint(line.Text[i])} is kept but shown as a visible mark, so it cannot hide or reorder the text");
+                reported++;
+            }
+        }
     }
 
     private static int? FindNotesStart(IReadOnlyList<SourceLine> lines)

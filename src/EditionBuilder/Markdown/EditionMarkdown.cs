@@ -1,5 +1,6 @@
 using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
+using EditionBuilder.Markdown.Safety;
 using Markdig;
 
 namespace EditionBuilder.Markdown;
@@ -23,6 +24,13 @@ public static class EditionMarkdown
         return pipeline;
     }
 
+    /// <summary>Sanitizes links and shows control characters as marks.</summary>
+    public static MarkdownPipelineBuilder UseSafeText(this MarkdownPipelineBuilder pipeline)
+    {
+        pipeline.Extensions.AddIfNotAlready<SafeTextExtension>();
+        return pipeline;
+    }
+
     /// <summary>The pipeline that reads chapters: no raw HTML, so nothing in the text can become markup or script.</summary>
     public static MarkdownPipeline CreatePipeline(Action<NoteRenderOptions>? configure = null) =>
         new MarkdownPipelineBuilder()
@@ -30,5 +38,6 @@ public static class EditionMarkdown
             .UsePreciseSourceLocation()
             .UseEditionNotes(configure)
             .UseEditionLinks()
+            .UseSafeText()
             .Build();
 }

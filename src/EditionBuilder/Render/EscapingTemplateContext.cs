@@ -1,4 +1,5 @@
 using System.Net;
+using EditionBuilder.Model;
 using Scriban;
 using Scriban.Functions;
 using Scriban.Parsing;
@@ -14,7 +15,7 @@ public sealed class EscapingTemplateContext : TemplateContext
     {
         if (textAsObject is RawHtml raw) return Write(raw.Html);
         var text = ObjectToString(textAsObject);
-        return string.IsNullOrEmpty(text) ? this : Write(WebUtility.HtmlEncode(text));
+        return string.IsNullOrEmpty(text) ? this : Write(ControlCharacters.MarkInHtml(WebUtility.HtmlEncode(text)));
     }
 
     /// <summary>Makes <c>include</c> return its output as markup, since it is the theme's own HTML.</summary>

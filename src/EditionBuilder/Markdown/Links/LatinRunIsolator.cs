@@ -23,26 +23,20 @@ public static partial class LatinRunIsolator
                 var matches = LatinRun().Matches(text);
                 if (matches.Count == 0) continue;
 
-                Inline current = literal;
+                var pieces = new List<Inline>();
                 var position = 0;
                 foreach (Match match in matches)
                 {
-                    if (match.Index > position) current = InsertAfter(current, new LiteralInline(text[position..match.Index]));
-                    current = InsertAfter(current, new HtmlInline("<span dir=\"ltr\">"));
-                    current = InsertAfter(current, new LiteralInline(match.Value));
-                    current = InsertAfter(current, new HtmlInline("</span>"));
+                    if (match.Index > position) pieces.Add(new LiteralInline(text[position..match.Index]));
+                    pieces.Add(new HtmlInline("<span dir=\"ltr\">"));
+                    pieces.Add(new LiteralInline(match.Value));
+                    pieces.Add(new HtmlInline("</span>"));
                     position = match.Index + match.Length;
                 }
 
-                if (position < text.Length) InsertAfter(current, new LiteralInline(text[position..]));
-                literal.Remove();
+                if (position < text.Length) pieces.Add(new LiteralInline(text[position..]));
+                InlineEdits.ReplaceWith(literal, pieces);
             }
         }
-    }
-
-    private static Inline InsertAfter(Inline current, Inline next)
-    {
-        current.InsertAfter(next);
-        return next;
     }
 }

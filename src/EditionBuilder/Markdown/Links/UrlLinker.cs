@@ -32,7 +32,6 @@ public static partial class UrlLinker
             var matches = UrlPattern().Matches(text);
             if (matches.Count == 0) continue;
 
-            Inline current = literal;
             var position = 0;
             var pieces = new List<Inline>();
             foreach (Match match in matches)
@@ -50,13 +49,7 @@ public static partial class UrlLinker
 
             if (pieces.Count == 0) continue;
             if (position < text.Length) pieces.Add(new LiteralInline(text[position..]));
-            foreach (var piece in pieces)
-            {
-                current.InsertAfter(piece);
-                current = piece;
-            }
-
-            literal.Remove();
+            InlineEdits.ReplaceWith(literal, pieces);
         }
     }
 

@@ -1,0 +1,30 @@
+using EditionBuilder.Model;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace EditionBuilder.Markdown.Safety;
+
+/// <summary>Shows control and bidi-override characters as visible marks (<c>&lt;code&gt;U+202E&lt;/code&gt;</c>), so they can neither hide nor reorder the text around them.</summary>
+public static class ControlCharacterMarker
+{
+    public static void Mark(MarkdownDocument document)
+    {
+        foreach (var literal in document.Descendants<LiteralInline>().ToList())
+        {
+            var text = literal.Content.ToString();
+            if (!ControlCharacters.Contains(text)) continue;
+
+            var pieces = new List<Markdig.Syntax.Inlines.Inline>();
+            var start = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && !ControlCharacters.IsSuspicious(text[i])) continue;
+                if (i > start) pieces.Add(new LiteralInline(text[start..i]));
+                if (i < text.Length) pieces.Add(new HtmlInline(ControlCharacters.VisibleHtml(text[i])));
+                start = i + 1;
+            }
+
+            InlineEdits.ReplaceWith(literal, pieces);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using EditionBuilder.Tests.Support;
+using Xunit;
+
+namespace EditionBuilder.Tests.Hostile;
+
+/// <summary>Every kind of broken source ends with exit 1 and positioned diagnostics, never a stack trace, and the last good site untouched.</summary>
+public class BrokenBuildTests
+{
+    public static TheoryData<string, string> BrokenSources()
+    {
+        var seed = Repo.SeedBytes();
+        var text = Encoding.UTF8.GetString(seed);
+        var data = new TheoryData<string, string>
+        {
+            { "empty", "" },
+            { "binary", "PK\u0003\u0004\u0000\u0000docx" },
+            { "references without notes", text[..text.IndexOf("[1]-", StringComparison.Ordinal)] + "[1]- أولى فقط\n" },
+            { "duplicated notes", text.Replace("[5]-", "[4]-", StringComparison.Ordinal) },
+            { "stray bookmark", text.Replace("[bookmark: _ftnref2]", "[bookmark: _ftnref99]", StringComparison.Ordinal) },
+            { "notes without text", "\n[1]- ملاحظة\n" },
+            { "truncated in the notes", text[..(text.IndexOf("[23]-", StringComparison.Ordinal) + 3)] },
+        };
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenSources))]
+    public void Given_a_broken_source_When_built_over_a_good_site_Then_exit_1_positioned_errors_and_the_site_unchanged(string name, string source)
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", Repo.SeedPath, "-o", "site", "--templates", Repo.Templates).ExitCode);
+        var before = Snapshot(Path.Combine(temp.Path, "site"));
+        var path = temp.File(name.Replace(' ', '-') + ".txt", Encoding.UTF8.GetBytes(source).Select(b => b).ToArray());
+        if (name == "binary") File.WriteAllBytes(path, [0x50, 0x4B, 3, 4, 0, 0, 0x64]);
+
+        var result = Support.Cli.Run(temp.Path, "build", path, "-o", "site", "--templates", Repo.Templates);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@":\d+:\d+: error EB0\d\d\d: ", result.Errors);
+        Assert.DoesNotContain("   at ", result.Errors);
+        Assert.DoesNotContain("Exception", result.Errors);
+        Assert.Equal(before, Snapshot(Path.Combine(temp.Path, "site")));
+    }
+
+    [Fact]
+    public void Given_invalid_UTF8_cut_in_the_middle_of_a_character_When_built_Then_EB0003_at_the_last_line()
+    {
+        using var temp = new TempFolder();
+        var seed = Repo.SeedBytes();
+        var lastLead = Array.FindLastIndex(seed, b => b >= 0xC0);
+        var path = temp.File("cut.txt", seed[..(lastLead + 1)]);
+        var lastLine = Encoding.UTF8.GetString(seed[..lastLead]).Count(c => c == '\n') + 1;
+
+        var result = Support.Cli.Run(temp.Path, "build", path, "-o", "site", "--templates", Repo.Templates);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($":{lastLine}:", result.Errors);
+        Assert.Contains("error EB0003", result.Errors);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
+    }
+
+    [Fact]
+    public void Given_an_unexpected_internal_failure_When_built_Then_exit_3_with_one_line_naming_the_input()
+    {
+        using var temp = new TempFolder();
+        temp.File("site", "a file where the site folder should go");
+
+        var result = Support.Cli.Run(temp.Path, "build", Repo.SeedPath, "-o", "site/inner", "--templates", Repo.Templates);
+
+        Assert.Equal(3, result.ExitCode);
+        var lines = result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith($"edition: internal failure while running 'build' on {Repo.SeedPath}: ", lines[0]);
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+}
