@@ -158,7 +158,9 @@ public static partial class WordExportReader
                     sections.Add(new Section(string.Empty, line.Number, new List<ParsedParagraph>()));
                 }
 
-                sections[^1].Paragraphs.Add(ParseParagraph(line));
+                // A line that held only export markup (a bookmark) has no text to keep.
+                var paragraph = ParseParagraph(line);
+                if (paragraph.Paragraph.Inlines.Count > 0 || paragraph.Bookmarks.Count > 0) sections[^1].Paragraphs.Add(paragraph);
             }
 
             afterBlank = false;

@@ -1,0 +1,64 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace EditionBuilder.Fuzz;
+
+/// <summary>FsCheck generators of broken Word exports: a corpus file with random edits aimed at the export's conventions.</summary>
+public static class Mutations
+{
+    private static readonly string[] Tokens =
+    [
+        "[12]", "[1]", "[0]", "[999999999]", "[bookmark: _ftnref3]", "[bookmark: _ftnref", "[40]-", "[7]- ", "\n", "\r\n", "\r", "\n\n",
+        "\u00A0", "\uFEFF", "\u202E", "\u2066", "\u0007", "<script>", "*", "_", "`", "[^3]", "[^3]:", "\\", "---", "#", "> ", "1. ",
+        "- ", "&amp;", "www.example.org/a_b", "javascript:alert(1)", "\t", "أولًا:", ".", "\"", "]", "[", "!", "|",
+    ];
+
+    public static Gen<byte[]> Inputs(IReadOnlyList<byte[]> corpus) =>
+        from seed in Gen.Elements(corpus.ToArray())
+        from edits in Gen.ListOf(Edit()).Select(list => list.Take(12).ToList())
+        select edits.Aggregate(seed, (bytes, edit) => edit(bytes));
+
+    private static Gen<Func<byte[], byte[]>> Edit() => Gen.OneOf(
+        from token in Gen.Elements(Tokens)
+        from at in Gen.Choose(0, int.MaxValue)
+        select (Func<byte[], byte[]>)(bytes => Insert(bytes, at, Encoding.UTF8.GetBytes(token))),
+        from at in Gen.Choose(0, int.MaxValue)
+        from length in Gen.Choose(1, 400)
+        select (Func<byte[], byte[]>)(bytes => Delete(bytes, at, length)),
+        from at in Gen.Choose(0, int.MaxValue)
+        from value in Gen.Choose(0, 255)
+        select (Func<byte[], byte[]>)(bytes => Flip(bytes, at, (byte)value)),
+        from at in Gen.Choose(0, int.MaxValue)
+        select (Func<byte[], byte[]>)(bytes => bytes.Length == 0 ? bytes : bytes[..(at % bytes.Length)]),
+        from line in Gen.Choose(0, int.MaxValue)
+        select (Func<byte[], byte[]>)(bytes => DuplicateLine(bytes, line)));
+
+    private static byte[] Insert(byte[] bytes, int at, byte[] token)
+    {
+        var i = bytes.Length == 0 ? 0 : at % (bytes.Length + 1);
+        return [.. bytes[..i], .. token, .. bytes[i..]];
+    }
+
+    private static byte[] Delete(byte[] bytes, int at, int length)
+    {
+        if (bytes.Length == 0) return bytes;
+        var i = at % bytes.Length;
+        return [.. bytes[..i], .. bytes[Math.Min(bytes.Length, i + length)..]];
+    }
+
+    private static byte[] Flip(byte[] bytes, int at, byte value)
+    {
+        if (bytes.Length == 0) return [value];
+        var copy = (byte[])bytes.Clone();
+        copy[at % copy.Length] = value;
+        return copy;
+    }
+
+    private static byte[] DuplicateLine(byte[] bytes, int line)
+    {
+        var lines = Encoding.UTF8.GetString(bytes).Split('\n');
+        var i = line % lines.Length;
+        return Encoding.UTF8.GetBytes(string.Join('\n', lines.Take(i + 1).Append(lines[i]).Concat(lines.Skip(i + 1))));
+    }
+}

@@ -1,0 +1,43 @@
+using EditionBuilder.Fuzz;
+using EditionBuilder.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace EditionBuilder.Tests.Fuzz;
+
+/// <summary>Every input the fuzzer ever found stays fixed, and a short fuzz run is part of every test run.</summary>
+public class FuzzRegressionTests
+{
+    public static TheoryData<string> Crashers()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.TestsFolder, "Fuzz", "crashers")).Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Crashers))]
+    public void Given_an_input_the_fuzzer_once_broke_When_imported_Then_it_is_rejected_cleanly_or_reads_back_exactly(string name)
+    {
+        var problem = ImportOracle.Check(File.ReadAllBytes(Path.Combine(Repo.TestsFolder, "Fuzz", "crashers", name)));
+
+        Assert.Null(problem);
+    }
+
+    [Fact]
+    public void Given_a_thousand_mutated_exports_When_imported_Then_none_throws_and_every_accepted_one_reads_back()
+    {
+        var corpus = new[] { Repo.SeedBytes() }
+            .Concat(Directory.EnumerateFiles(Path.Combine(Repo.TestsFolder, "Golden", "import"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllBytes))
+            .ToList();
+
+        var property = Prop.ForAll(Mutations.Inputs(corpus).ToArbitrary(), input =>
+        {
+            var problem = ImportOracle.Check(input);
+            return (problem is null).Label(problem ?? string.Empty);
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), property);
+    }
+}
