@@ -1,4 +1,15 @@
 using BenchmarkDotNet.Running;
+using EditionBuilder.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(EditionBuilder.Benchmarks.StageBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- generate-source <megabytes> <notes> <out.txt>
+if (args.Length == 4 && args[0] == "generate-source")
+{
+    var seed = File.ReadAllText(Seed.SourcePath);
+    var text = SourceGenerator.Generate(seed, (long)(double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    File.WriteAllText(args[3], text);
+    Console.WriteLine($"wrote {args[3]}: {new FileInfo(args[3]).Length / 1024} KiB");
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(StageBenchmarks).Assembly).Run(args);

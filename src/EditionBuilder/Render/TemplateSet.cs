@@ -91,7 +91,9 @@ public sealed class TemplateSet
             StrictVariables = true,
             TemplateLoader = new TemplateLoader(_sources),
             EnableRelaxedMemberAccess = false,
-            LoopLimit = 100_000,
+            LoopLimit = 1_000_000,
+            // Pages of a long article exceed Scriban's default 1 MiB string limit, which would cut them silently.
+            LimitToString = 0,
         };
         var globals = new ScriptObject();
         globals.SetValue("page", page, readOnly: true);

@@ -115,3 +115,26 @@ public class TemplateTests
         Assert.Equal("small/ar/01-almqdma.md:11:40: error EB0203: reference [^2] has no note 2 in any chapter", error.ToString());
     }
 }
+
+/// <summary>Long articles: a page larger than Scriban's default 1 MiB string limit is written whole.</summary>
+public class LongPageTests
+{
+    [Fact]
+    public void Given_a_chapter_of_several_megabytes_When_rendered_Then_its_page_is_not_cut()
+    {
+        var content = SmallEdition.Content();
+        var article = content.Articles[0];
+        var longText = string.Concat(Enumerable.Repeat("نص طويل جدًا يتكرر. ", 150_000)) + "آخر-كلمة";
+        var chapter = article.Chapters[1] with { Text = article.Chapters[1].Text.Replace("خاتمة[^2].", longText + "[^2].", StringComparison.Ordinal) };
+        var diagnostics = new DiagnosticBag();
+        var theme = TemplateSet.Load(Repo.Templates, diagnostics)!;
+
+        var files = new SiteRenderer(theme).Render(content with { Articles = [article with { Chapters = [article.Chapters[0], chapter] }] }, diagnostics)!;
+
+        var page = files.Single(f => f.Path == "small/02-alkhatma.html").AsText();
+        Assert.True(page.Length > 2_000_000);
+        Assert.Contains("آخر-كلمة", page);
+        Assert.EndsWith("</html>\n", page);
+        Assert.Contains("آخر-كلمة", files.Single(f => f.Path == "small/full.html").AsText());
+    }
+}
