@@ -10,11 +10,13 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
 internal static class BuildCommand
 {
-    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>]";
+    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>] [--precompress best|fast|none]";
 
     public static int Run(IReadOnlyList<string> args, Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output", "--templates"], []);
+        var line = CommandLine.Parse(args, ["-o", "--output", "--templates", "--precompress"], []);
+        var precompress = line.Option("--precompress") ?? "best";
+        if (precompress is not ("best" or "fast" or "none")) throw new UsageException($"--precompress takes best, fast or none, not '{precompress}'");
         line.ExpectAtMost(1, Usage);
         var input = line.Positional(0) ?? "content";
         var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "site");
@@ -30,7 +32,8 @@ internal static class BuildCommand
         if (templates is null) return Fail(reporter, diagnostics);
 
         var files = EditionPipeline.Run(content, templates, diagnostics,
-            stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms)"));
+            stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms)"),
+            precompress != "none", precompress == "fast" ? Precompressor.Level.Fast : Precompressor.Level.Best);
         if (files is null) return Fail(reporter, diagnostics);
         reporter.Print(diagnostics);
 

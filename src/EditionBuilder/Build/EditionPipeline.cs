@@ -14,7 +14,7 @@ public static class EditionPipeline
     public sealed record StageReport(string Stage, string Counts, TimeSpan Elapsed);
 
     /// <summary>Builds the site's files; null when any stage reported an error.</summary>
-    public static IReadOnlyList<SiteFile>? Run(EditionContent content, TemplateSet templates, DiagnosticBag diagnostics, Action<StageReport>? progress = null, bool precompress = true)
+    public static IReadOnlyList<SiteFile>? Run(EditionContent content, TemplateSet templates, DiagnosticBag diagnostics, Action<StageReport>? progress = null, bool precompress = true, Precompressor.Level level = Precompressor.Level.Best)
     {
         var clock = Stopwatch.StartNew();
         var rendered = new SiteRenderer(templates).Render(content, diagnostics);
@@ -36,7 +36,7 @@ public static class EditionPipeline
         if (!precompress) return minified;
 
         clock.Restart();
-        var withCompressed = Precompressor.AddCompressedCopies(minified);
+        var withCompressed = Precompressor.AddCompressedCopies(minified, level);
         progress?.Invoke(new StageReport("compress", $"{(withCompressed.Count - minified.Count) / 2} files as .gz and .br", clock.Elapsed));
         return withCompressed;
     }

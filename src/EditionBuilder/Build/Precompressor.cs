@@ -8,30 +8,44 @@ public static class Precompressor
 {
     private static readonly string[] Compressible = [".html", ".css", ".js", ".svg", ".xml", ".txt"];
 
-    public static IReadOnlyList<SiteFile> AddCompressedCopies(IReadOnlyList<SiteFile> files)
+    /// <summary>How hard to compress: Best (brotli 11, the default: smallest pages for slow networks) or Fast (brotli 5, for large journals and previews).</summary>
+    public enum Level
+    {
+        Best,
+        Fast,
+    }
+
+    public static IReadOnlyList<SiteFile> AddCompressedCopies(IReadOnlyList<SiteFile> files, Level level = Level.Best)
     {
         var sources = files.Where(f => Compressible.Contains(Path.GetExtension(f.Path))).ToList();
         var compressed = new SiteFile[sources.Count * 2];
         Parallel.For(0, sources.Count, i =>
         {
-            compressed[2 * i] = new SiteFile(sources[i].Path + ".gz", Gzip(sources[i].Bytes));
-            compressed[(2 * i) + 1] = new SiteFile(sources[i].Path + ".br", Brotli(sources[i].Bytes));
+            compressed[2 * i] = new SiteFile(sources[i].Path + ".gz", Gzip(sources[i].Bytes, level));
+            compressed[(2 * i) + 1] = new SiteFile(sources[i].Path + ".br", Brotli(sources[i].Bytes, level));
         });
         return files.Concat(compressed).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
     // GZipStream writes no file name and a zero time, so the bytes depend on the input alone.
-    public static byte[] Gzip(byte[] bytes)
+    public static byte[] Gzip(byte[] bytes, Level level = Level.Best)
     {
         using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(bytes);
+        var compression = level == Level.Best && bytes.Length <= LargeFile ? CompressionLevel.SmallestSize : CompressionLevel.Optimal;
+        using (var gzip = new GZipStream(output, compression, leaveOpen: true)) gzip.Write(bytes);
         return output.ToArray();
     }
 
-    public static byte[] Brotli(byte[] bytes)
+    // Quality 11 is worth it for pages a reader fetches on a slow network; past 1 MiB it costs seconds for a few percent.
+    private const int LargeFile = 1024 * 1024;
+
+    private static int Quality(int length, Level level) =>
+        level == Level.Fast ? 5 : length <= LargeFile ? 11 : length <= 8 * LargeFile ? 9 : 5;
+
+    public static byte[] Brotli(byte[] bytes, Level level = Level.Best)
     {
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
-        if (!BrotliEncoder.TryCompress(bytes, buffer, out var written, quality: 11, window: 22))
+        if (!BrotliEncoder.TryCompress(bytes, buffer, out var written, quality: Quality(bytes.Length, level), window: 22))
         {
             throw new InvalidOperationException("brotli compression failed");
         }

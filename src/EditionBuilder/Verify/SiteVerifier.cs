@@ -25,7 +25,9 @@ public static partial class SiteVerifier
             documents[file.Path] = parser.ParseDocument(file.AsText());
         }
 
-        var ids = documents.ToDictionary(d => d.Key, d => d.Value.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        // Elements by id, once per page: AngleSharp's GetElementById walks the whole tree on every call.
+        var elementsById = documents.ToDictionary(d => d.Key, d => IdsOf(d.Value), StringComparer.Ordinal);
+        var ids = elementsById.ToDictionary(d => d.Key, d => d.Value.Keys.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         int links = 0, references = 0;
         foreach (var (path, document) in documents.OrderBy(d => d.Key, StringComparer.Ordinal))
         {
@@ -46,7 +48,7 @@ public static partial class SiteVerifier
             foreach (var reference in document.QuerySelectorAll("a[role=doc-noteref]"))
             {
                 references++;
-                CheckNote(path, document, reference, diagnostics);
+                CheckNote(path, elementsById[path], reference, diagnostics);
             }
         }
 
@@ -113,7 +115,14 @@ public static partial class SiteVerifier
         }
     }
 
-    private static void CheckNote(string page, IDocument document, IElement reference, DiagnosticBag diagnostics)
+    private static Dictionary<string, IElement> IdsOf(IDocument document)
+    {
+        var result = new Dictionary<string, IElement>(StringComparer.Ordinal);
+        foreach (var element in document.QuerySelectorAll("[id]")) result.TryAdd(element.Id!, element);
+        return result;
+    }
+
+    private static void CheckNote(string page, Dictionary<string, IElement> elementsById, IElement reference, DiagnosticBag diagnostics)
     {
         var href = reference.GetAttribute("href") ?? string.Empty;
         var id = reference.Id;
@@ -123,7 +132,7 @@ public static partial class SiteVerifier
         }
 
         if (!href.StartsWith('#')) return; // a note on another page: CheckLink resolved it
-        var note = document.GetElementById(href[1..]);
+        var note = elementsById.GetValueOrDefault(href[1..]);
         if (note is null || note.LocalName != "li" || note.Closest("[role=doc-endnotes]") is null)
         {
             diagnostics.Error(DiagnosticCodes.NoteWithoutTarget, page, 0, 0, $"the note reference {id} points to {href}, which is not a note of this page");
