@@ -40,4 +40,5 @@ public static class DiagnosticCodes
     public const string NoteWithoutBackLink = "EB0404";
     public const string PageWithoutLanguage = "EB0405";
     public const string ExternalRequest = "EB0406";
+    public const string InlineScript = "EB0407";
 }

@@ -7,13 +7,17 @@ public static class InlineEdits
 {
     public static void ReplaceWith(Inline old, IReadOnlyList<Inline> pieces)
     {
-        var current = old;
+        InsertAfter(old, pieces);
+        old.Remove();
+    }
+
+    public static void InsertAfter(Inline anchor, IReadOnlyList<Inline> pieces)
+    {
+        var current = anchor;
         foreach (var piece in pieces)
         {
             current.InsertAfter(piece);
             current = piece;
         }
-
-        old.Remove();
     }
 }

@@ -14,8 +14,9 @@ public static class SiteMinifier
         RemoveOptionalTags = false,
         RemoveAttributeQuotes = false,
         DecodeEntityCharacters = false,
-        MinifyCss = true,
-        MinifyJs = true,
+        // Pages carry no inline CSS or JS; NUglify would "minify" the JSON-LD block as script and unescape "<\/script>" in it.
+        MinifyCss = false,
+        MinifyJs = false,
         KeepOneSpaceWhenCollapsing = true,
         RemoveComments = true,
     };

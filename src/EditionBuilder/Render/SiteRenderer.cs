@@ -29,10 +29,12 @@ public sealed class SiteRenderer
         var files = new List<SiteFile>();
         var siteName = content.Edition.NameIn("ar");
         var articles = new List<ArticleView>();
+        Func<string, PageMetadata>? describeOnly = null;
         foreach (var article in content.Articles)
         {
-            var view = RenderArticle(article, content, siteName, files, diagnostics);
-            if (view is not null) articles.Add(view);
+            if (RenderArticle(article, content, siteName, files, diagnostics) is not { } rendered) continue;
+            articles.Add(rendered.View);
+            describeOnly = rendered.Describe;
         }
 
         if (diagnostics.HasErrors) return null;
@@ -45,7 +47,7 @@ public sealed class SiteRenderer
         else
         {
             var only = articles[0];
-            AddPage(files, "index.html", "index.html", "index", "ar", "rtl", only.Title, siteName, Alternates(only), new ArticlePageModel(only), content, diagnostics);
+            AddPage(files, "index.html", "index.html", "index", "ar", "rtl", only.Title, siteName, Alternates(only), new ArticlePageModel(only), content, diagnostics, describeOnly);
         }
 
         AddPage(files, "404.html", "404.html", "404", "ar", "rtl", "الصفحة غير موجودة", siteName, [], new JournalPageModel(articles, content.Edition.Publisher), content, diagnostics);
@@ -59,7 +61,7 @@ public sealed class SiteRenderer
         return diagnostics.HasErrors ? null : files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
-    private ArticleView? RenderArticle(ArticleContent article, EditionContent content, string siteName, List<SiteFile> files, DiagnosticBag diagnostics)
+    private (ArticleView View, Func<string, PageMetadata> Describe)? RenderArticle(ArticleContent article, EditionContent content, string siteName, List<SiteFile> files, DiagnosticBag diagnostics)
     {
         var chapters = article.Chapters.Select(f => Parse(f, diagnostics)).OfType<ParsedChapter>()
             .OrderBy(c => c.FrontMatter.Order).ThenBy(c => c.File.Path, StringComparer.Ordinal).ToList();
@@ -82,10 +84,17 @@ public sealed class SiteRenderer
         var view = new ArticleView(
             slug, title, metadata.TitleIn("en"), metadata.TitleIn("fr"), metadata.Authors.Where(a => !string.IsNullOrWhiteSpace(a)).ToList(),
             metadata.Journal, metadata.Volume, metadata.Issue, metadata.Date, metadata.Licence, Citation.Format(metadata),
-            $"{slug}/index.html", $"{slug}/full.html", chapterLinks, abstractLinks, noteHome.Count);
+            $"{slug}/index.html", $"{slug}/full.html", chapterLinks, abstractLinks, noteHome.Count,
+            [new LinkView("BibTeX", $"{slug}/cite.bib"), new LinkView("RIS", $"{slug}/cite.ris"), new LinkView("CSL-JSON", $"{slug}/cite.json")]);
         var alternates = Alternates(view);
+        var articleUrl = Absolute(content.Edition, view.Href);
+        files.Add(SiteFile.Text($"{slug}/cite.bib", CitationFiles.BibTeX(slug, metadata, articleUrl)));
+        files.Add(SiteFile.Text($"{slug}/cite.ris", CitationFiles.Ris(metadata, articleUrl)));
+        files.Add(SiteFile.Text($"{slug}/cite.json", CitationFiles.CslJson(slug, metadata, articleUrl)));
+        var abstractTexts = abstracts.Select(a => (a.FrontMatter.Lang, a.FrontMatter.Title, PlainText(a.Document))).ToList();
+        Func<string, PageMetadata> describe = path => Describe(article, view, abstractTexts, content.Edition, path);
 
-        AddPage(files, $"{slug}/index.html", "article.html", "article", "ar", "rtl", title, siteName, alternates, new ArticlePageModel(view), content, diagnostics);
+        AddPage(files, $"{slug}/index.html", "article.html", "article", "ar", "rtl", title, siteName, alternates, new ArticlePageModel(view), content, diagnostics, describe);
 
         var chapterViews = new List<ChapterView>();
         for (var i = 0; i < chapters.Count; i++)
@@ -102,7 +111,7 @@ public sealed class SiteRenderer
 
         // The full text shows every chapter's notes on the same page, so every reference is an in-page link.
         var fullText = chapters.Select((c, i) => chapterViews[i] with { Body = new RawHtml(RenderHtml(c, n => $"#fn-{n}", isolateLatin: true)) }).ToList();
-        AddPage(files, $"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", title, siteName, alternates, new FullTextPageModel(view, fullText), content, diagnostics);
+        AddPage(files, $"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", title, siteName, alternates, new FullTextPageModel(view, fullText), content, diagnostics, describe);
 
         foreach (var summary in abstracts)
         {
@@ -113,8 +122,30 @@ public sealed class SiteRenderer
                 new AbstractPageModel(view, abstractView), content, diagnostics);
         }
 
-        return view;
+        return (view, describe);
     }
+
+    /// <summary>A page's machine-readable description: meta tags and JSON-LD.</summary>
+    private sealed record PageMetadata(IReadOnlyList<ScholarlyMetadata.MetaTag> Tags, RawHtml JsonLd);
+
+    private static PageMetadata Describe(ArticleContent article, ArticleView view, IReadOnlyList<(string Lang, string Title, string Text)> abstracts, EditionMetadata edition, string pagePath)
+    {
+        // Without a base URL the addresses are relative to the page, which is all the edition knows.
+        string Url(string path) => Absolute(edition, path) ?? Relative(pagePath, path);
+        var abstractUrls = view.Abstracts.ToDictionary(a => a.Lang, a => Url(a.Href), StringComparer.Ordinal);
+        var tags = ScholarlyMetadata.Tags(article.Metadata, edition, Absolute(edition, view.Href), abstractUrls, Url(view.FullTextHref));
+        var jsonLd = ScholarlyMetadata.JsonLd(article.Metadata, edition, abstracts.Select(a => (a.Lang, a.Title, a.Text)).ToList(), Absolute(edition, view.Href));
+        return new PageMetadata(tags, new RawHtml(jsonLd));
+    }
+
+    private static string? Absolute(EditionMetadata edition, string path) =>
+        edition.BaseUrl.Length > 0 ? edition.BaseUrl.TrimEnd('/') + "/" + path : null;
+
+    private static string Relative(string fromPage, string path) =>
+        string.Concat(Enumerable.Repeat("../", fromPage.Count(c => c == '/'))) + path;
+
+    private static string PlainText(MarkdownDocument document) =>
+        string.Join("\n\n", document.OfType<ParagraphBlock>().Select(p => string.Concat(p.Inline?.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()) ?? [])));
 
     private static string ChapterTitle(ParsedChapter chapter, string articleTitle) =>
         string.IsNullOrWhiteSpace(chapter.FrontMatter.Title) ? articleTitle : chapter.FrontMatter.Title;
@@ -163,15 +194,11 @@ public sealed class SiteRenderer
     {
         var document = chapter.Document;
         var paragraphs = document.OfType<ParagraphBlock>().ToList();
-        for (var i = 0; i < paragraphs.Count; i++)
-        {
-            paragraphs[i].GetAttributes().Id = $"p-{chapter.FrontMatter.Order.ToString(CultureInfo.InvariantCulture)}-{(i + 1).ToString(CultureInfo.InvariantCulture)}";
-        }
-
-        if (isolateLatin && chapter.Document.GetData(IsolatedKey) is null)
+        if (isolateLatin && document.GetData(IsolatedKey) is null)
         {
             LatinRunIsolator.Isolate(paragraphs);
-            chapter.Document.SetData(IsolatedKey, true);
+            AnchorParagraphs(chapter.FrontMatter.Order, paragraphs);
+            document.SetData(IsolatedKey, true);
         }
 
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -185,13 +212,29 @@ public sealed class SiteRenderer
 
     private static readonly object IsolatedKey = new();
 
+    // Stable ids p-<chapter>-<paragraph> and a small visible number, so a scholar can cite and link "paragraph 3.7".
+    private static void AnchorParagraphs(int chapter, List<ParagraphBlock> paragraphs)
+    {
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var number = $"{chapter.ToString(CultureInfo.InvariantCulture)}.{(i + 1).ToString(CultureInfo.InvariantCulture)}";
+            var id = $"p-{chapter.ToString(CultureInfo.InvariantCulture)}-{(i + 1).ToString(CultureInfo.InvariantCulture)}";
+            paragraphs[i].GetAttributes().Id = id;
+            if (paragraphs[i].Inline?.FirstChild is { } first)
+            {
+                first.InsertBefore(new Markdig.Syntax.Inlines.HtmlInline($"<a class=\"para\" href=\"#{id}\" aria-label=\"الفقرة {number}\">{number}</a> "));
+            }
+        }
+    }
+
     private void AddPage(List<SiteFile> files, string path, string template, string kind, string lang, string dir, string title, string siteName,
-        IReadOnlyList<LinkView> alternates, object model, EditionContent content, DiagnosticBag diagnostics)
+        IReadOnlyList<LinkView> alternates, object model, EditionContent content, DiagnosticBag diagnostics, Func<string, PageMetadata>? describe = null)
     {
         var depth = path.Count(c => c == '/');
         var root = string.Concat(Enumerable.Repeat("../", depth));
-        var canonical = content.Edition.BaseUrl.Length > 0 ? content.Edition.BaseUrl.TrimEnd('/') + "/" + path : string.Empty;
-        var page = new PageView(kind, lang, dir, title, root, siteName, path, alternates, canonical);
+        var canonical = Absolute(content.Edition, path) ?? string.Empty;
+        var metadata = describe?.Invoke(path);
+        var page = new PageView(kind, lang, dir, title, root, siteName, path, alternates, canonical, metadata?.Tags ?? [], metadata?.JsonLd ?? new RawHtml(string.Empty));
         var body = _templates.Render(template, page, model, diagnostics);
         if (body is null) return;
         var html = _templates.Render("layout.html", page, new RawHtml(body), diagnostics);

@@ -15,7 +15,9 @@ public sealed record PageView(
     string SiteName,
     string Path,
     IReadOnlyList<LinkView> Alternates,
-    string Canonical);
+    string Canonical,
+    IReadOnlyList<ScholarlyMetadata.MetaTag> Meta,
+    RawHtml JsonLd);
 
 /// <summary>An article as its landing page and the journal index show it.</summary>
 public sealed record ArticleView(
@@ -34,7 +36,8 @@ public sealed record ArticleView(
     string FullTextHref,
     IReadOnlyList<LinkView> Chapters,
     IReadOnlyList<LinkView> Abstracts,
-    int NoteCount);
+    int NoteCount,
+    IReadOnlyList<LinkView> CiteFiles);
 
 /// <summary>A chapter page: its text, notes and neighbours.</summary>
 public sealed record ChapterView(int Order, string Title, string Id, RawHtml Body, LinkView? Previous, LinkView? Next);

@@ -45,6 +45,8 @@ public static partial class SiteVerifier
                 CheckLink(path, element, target, byPath, ids, diagnostics);
             }
 
+            CheckScripts(path, document, diagnostics);
+
             foreach (var reference in document.QuerySelectorAll("a[role=doc-noteref]"))
             {
                 references++;
@@ -112,6 +114,35 @@ public static partial class SiteVerifier
         if (!string.IsNullOrEmpty(fragment) && (!ids.TryGetValue(resolved, out var targetIds) || !targetIds.Contains(fragment)))
         {
             diagnostics.Error(DiagnosticCodes.BrokenFragment, page, 0, 0, $"the link '{target}' names a fragment #{fragment} that {resolved} does not have");
+        }
+    }
+
+    // The CSP forbids inline scripts; a page must carry none but JSON-LD, and that must be JSON (never a closed-early script).
+    private static void CheckScripts(string page, IDocument document, DiagnosticBag diagnostics)
+    {
+        foreach (var script in document.QuerySelectorAll("script"))
+        {
+            if (script.HasAttribute("src") && script.TextContent.Trim().Length == 0) continue;
+            if (script.GetAttribute("type") == "application/ld+json" && IsJson(script.TextContent)) continue;
+            diagnostics.Error(DiagnosticCodes.InlineScript, page, 0, 0, "the page holds an inline script; only <script src> and JSON-LD are allowed");
+        }
+
+        foreach (var element in document.All.Where(e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))))
+        {
+            diagnostics.Error(DiagnosticCodes.InlineScript, page, 0, 0, $"<{element.LocalName}> has an inline event handler");
+        }
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(text);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 

@@ -63,7 +63,8 @@ public class HostileInputTests
         foreach (var page in files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)))
         {
             var document = Parser.ParseDocument(page.AsText());
-            Assert.All(document.QuerySelectorAll("script"), s => Assert.Equal("assets/notes.js", s.GetAttribute("src")!.Replace("../", string.Empty, StringComparison.Ordinal)));
+            Assert.All(document.QuerySelectorAll("script:not([type='application/ld+json'])"), s => Assert.Equal("assets/notes.js", s.GetAttribute("src")!.Replace("../", string.Empty, StringComparison.Ordinal)));
+            Assert.All(document.QuerySelectorAll("script[type='application/ld+json']"), s => System.Text.Json.JsonDocument.Parse(s.TextContent).Dispose());
             Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
             Assert.DoesNotContain(document.QuerySelectorAll("[href], [src]"), e =>
                 (e.GetAttribute("href") ?? e.GetAttribute("src"))!.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)

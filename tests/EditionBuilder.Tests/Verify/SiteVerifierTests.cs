@@ -64,3 +64,26 @@ public class SiteVerifierTests
         Assert.Equal(DiagnosticCodes.BrokenLink, Assert.Single(diagnostics.Items).Code);
     }
 }
+
+/// <summary>The verifier refuses inline scripts and handlers, whatever put them there.</summary>
+public class ScriptVerifierTests
+{
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<script type=\"application/ld+json\">{\"a\":</script>")]
+    [InlineData("<p onclick=\"x()\">x</p>")]
+    [InlineData("<img src=\"assets/a.css\" onerror=\"x()\">")]
+    public void Given_a_page_with_inline_code_When_verified_Then_EB0407(string body)
+    {
+        var site = new List<SiteFile>
+        {
+            SiteFile.Text("index.html", "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><title>t</title></head><body>" + body + "</body></html>"),
+            SiteFile.Text("assets/a.css", "body{}"),
+        };
+        var diagnostics = new DiagnosticBag();
+
+        SiteVerifier.Verify(site, diagnostics);
+
+        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.InlineScript);
+    }
+}

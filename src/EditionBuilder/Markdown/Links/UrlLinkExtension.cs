@@ -8,8 +8,15 @@ public sealed class UrlLinkExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
-        pipeline.DocumentProcessed -= UrlLinker.Link;
-        pipeline.DocumentProcessed += UrlLinker.Link;
+        pipeline.DocumentProcessed -= Process;
+        pipeline.DocumentProcessed += Process;
+    }
+
+    // Archived copies are added to the links just made, so the order matters.
+    private static void Process(Markdig.Syntax.MarkdownDocument document)
+    {
+        UrlLinker.Link(document);
+        ArchivedLinks.Add(document);
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)

@@ -8,6 +8,9 @@ namespace EditionBuilder.Markdown.Links;
 /// <summary>Turns http(s):// and www. addresses in text into external links; nothing else (no javascript:, no data:) ever becomes a link.</summary>
 public static partial class UrlLinker
 {
+    /// <summary>Marks the links made from addresses written in the text, so later steps (archived copies) know them.</summary>
+    public static readonly object CitedUrlKey = new();
+
     private const string TrailingPunctuation = ".,;:!?)]}\"'»،؛؟…";
 
     [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""«»\u200E\u200F\u202A-\u202E\u2066-\u2069]+", RegexOptions.IgnoreCase)]
@@ -43,6 +46,7 @@ public static partial class UrlLinker
                 var link = new LinkInline(href, string.Empty) { IsAutoLink = false };
                 link.AppendChild(new LiteralInline(url));
                 link.GetAttributes().AddProperty("rel", "noopener noreferrer");
+                link.SetData(CitedUrlKey, true);
                 pieces.Add(link);
                 position = match.Index + url.Length;
             }
