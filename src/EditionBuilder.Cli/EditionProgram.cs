@@ -16,6 +16,7 @@ public static class EditionProgram
           edition verify-package <bag-dir | bag.zip>                list missing, extra or altered files of a bag
           edition deploy  <site-dir> <target-dir>                   verify, then publish atomically (previous release kept)
           edition rollback <target-dir>                             make the previous release live again
+          edition serve   [<content-dir>] [--port 8080]             preview on 127.0.0.1, rebuilt and reloaded on every change
           edition help                                              this text
 
         exit codes: 0 success, 1 input errors (diagnostics on stderr), 2 usage error, 3 internal failure
@@ -38,6 +39,7 @@ public static class EditionProgram
                 "verify-package" => VerifyPackageCommand.Run(rest, reporter),
                 "deploy" => DeployCommand.Run(rest, reporter),
                 "rollback" => DeployCommand.Rollback(rest, reporter),
+                "serve" => ServeCommand.Run(rest, reporter),
                 "help" or "--help" or "-h" => PrintHelp(output),
                 _ => throw new UsageException($"unknown command '{command}'"),
             };

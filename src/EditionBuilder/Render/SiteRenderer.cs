@@ -28,14 +28,17 @@ public sealed class SiteRenderer
     {
         var files = new List<SiteFile>();
         var siteName = content.Edition.NameIn("ar");
-        var articles = new List<ArticleView>();
-        Func<string, PageMetadata>? describeOnly = null;
-        foreach (var article in content.Articles)
+        // Articles render in parallel: the Markdig pipeline and parsed templates are shared, each page gets its own renderer and context.
+        var rendered = new (ArticleView View, Func<string, PageMetadata> Describe)?[content.Articles.Count];
+        var articleFiles = new List<SiteFile>[content.Articles.Count];
+        Parallel.For(0, content.Articles.Count, i =>
         {
-            if (RenderArticle(article, content, siteName, files, diagnostics) is not { } rendered) continue;
-            articles.Add(rendered.View);
-            describeOnly = rendered.Describe;
-        }
+            articleFiles[i] = new List<SiteFile>();
+            rendered[i] = RenderArticle(content.Articles[i], content, siteName, articleFiles[i], diagnostics);
+        });
+        foreach (var list in articleFiles) files.AddRange(list);
+        var articles = rendered.OfType<(ArticleView View, Func<string, PageMetadata> Describe)>().Select(r => r.View).ToList();
+        var describeOnly = rendered.Length == 1 ? rendered[0]?.Describe : null;
 
         if (diagnostics.HasErrors) return null;
 

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net;
+using EditionBuilder.Build;
+using EditionBuilder.Content;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Render;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EditionBuilder.Cli.Commands;
+
+/// <summary><c>edition serve [&lt;content-dir&gt;] [--port 8080]</c>: a preview on 127.0.0.1 that rebuilds when content or templates change and reloads the open page.</summary>
+internal static class ServeCommand
+{
+    public const string Usage = "edition serve [<content-dir>] [--port 8080] [--templates <dir>]";
+
+    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    {
+        var line = CommandLine.Parse(args, ["--port", "--templates"], []);
+        line.ExpectAtMost(1, Usage);
+        var content = line.Positional(0) ?? "content";
+        if (!Directory.Exists(content)) throw new UsageException($"{content}: no such content folder");
+        if (!int.TryParse(line.Option("--port") ?? "8080", out var port) || port is < 0 or > 65535) throw new UsageException("--port takes a number from 0 to 65535");
+        var templates = BuildCommand.TemplatesFolder(line.Option("--templates"));
+
+        using var preview = new PreviewSite(content, templates, reporter);
+        if (!preview.Rebuild()) reporter.Errors.WriteLine("the first build failed; fix the errors above, the preview rebuilds on every change");
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        app.Run(preview.HandleAsync);
+        app.Start();
+        var address = app.Urls.FirstOrDefault() ?? $"http://127.0.0.1:{port}";
+        reporter.Line($"serving {content} on {address}/index.html (Ctrl+C to stop); watching {content} and {templates}");
+        app.WaitForShutdown();
+        return ExitCodes.Success;
+    }
+}
+
+/// <summary>The preview's site in memory: rebuilt on change, served with a small script that reloads the page after each rebuild.</summary>
+internal sealed class PreviewSite : IDisposable
+{
+    public const string ReloadScriptPath = "__edition/reload.js";
+    public const string EventsPath = "__edition/events";
+
+    private const string ReloadScript = """
+        (function () {
+          var source = new EventSource(document.querySelector('script[data-edition-reload]').getAttribute('data-events'));
+          source.onmessage = function () { location.reload(); };
+        })();
+        """;
+
+    private readonly string _content;
+    private readonly string _templates;
+    private readonly Reporter _reporter;
+    private readonly List<FileSystemWatcher> _watchers = new();
+    private readonly object _gate = new();
+    private readonly Timer _debounce;
+    private Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public PreviewSite(string content, string templates, Reporter reporter)
+    {
+        _content = content;
+        _templates = templates;
+        _reporter = reporter;
+        _debounce = new Timer(_ => Rebuild(), null, Timeout.Infinite, Timeout.Infinite);
+        foreach (var folder in new[] { content, templates }.Where(Directory.Exists))
+        {
+            var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+            watcher.Changed += OnChange;
+            watcher.Created += OnChange;
+            watcher.Deleted += OnChange;
+            watcher.Renamed += OnChange;
+            _watchers.Add(watcher);
+        }
+    }
+
+    // Editors write a file in several steps; a short pause lets them finish before the rebuild.
+    private void OnChange(object sender, FileSystemEventArgs e) => _debounce.Change(25, Timeout.Infinite);
+
+    /// <summary>Rebuilds in memory (no minification or compression: a preview); keeps the last good site when the new one has errors.</summary>
+    public bool Rebuild()
+    {
+        lock (_gate)
+        {
+            var clock = Stopwatch.StartNew();
+            var diagnostics = new DiagnosticBag();
+            var content = ContentFolder.Read(_content, diagnostics);
+            var templates = content is null ? null : TemplateSet.Load(_templates, diagnostics);
+            var rendered = templates is null ? null : new SiteRenderer(templates).Render(content!, diagnostics);
+            _reporter.Print(diagnostics);
+            if (rendered is null)
+            {
+                _reporter.Errors.WriteLine("rebuild failed; still serving the last good build");
+                return false;
+            }
+
+            _files = rendered.ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
+            var previous = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            previous.TrySetResult();
+            _reporter.Line($"rebuilt {_files.Count} files in {clock.ElapsedMilliseconds} ms");
+            return true;
+        }
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/").TrimStart('/');
+        if (path == EventsPath)
+        {
+            await StreamEventsAsync(context);
+            return;
+        }
+
+        if (path == ReloadScriptPath)
+        {
+            context.Response.ContentType = "text/javascript; charset=utf-8";
+            await context.Response.WriteAsync(ReloadScript);
+            return;
+        }
+
+        if (path.Length == 0 || path.EndsWith('/')) path += "index.html";
+        var files = _files;
+        var found = files.TryGetValue(path, out var bytes);
+        if (!found) files.TryGetValue("404.html", out bytes);
+        context.Response.StatusCode = found ? 200 : 404;
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.ContentType = ContentType(found ? path : "404.html");
+        if (bytes is null) return;
+        if (context.Response.ContentType.StartsWith("text/html", StringComparison.Ordinal)) bytes = WithReloadScript(bytes, path);
+        await context.Response.Body.WriteAsync(bytes);
+    }
+
+    private async Task StreamEventsAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-store";
+        await context.Response.WriteAsync(": connected\n\n");
+        await context.Response.Body.FlushAsync();
+        Task changed;
+        lock (_gate) changed = _changed.Task;
+        var aborted = Task.Delay(Timeout.Infinite, context.RequestAborted);
+        if (await Task.WhenAny(changed, aborted) == changed)
+        {
+            await context.Response.WriteAsync("data: rebuilt\n\n");
+            await context.Response.Body.FlushAsync();
+        }
+    }
+
+    // The reload script is served from the same origin, so the pages' Content-Security-Policy (script-src 'self') allows it.
+    private static byte[] WithReloadScript(byte[] html, string path)
+    {
+        var root = string.Concat(Enumerable.Repeat("../", path.Count(c => c == '/')));
+        var text = System.Text.Encoding.UTF8.GetString(html);
+        var tag = $"<script src=\"{root}{ReloadScriptPath}\" data-edition-reload data-events=\"{root}{EventsPath}\" defer></script>";
+        var head = text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
+        return System.Text.Encoding.UTF8.GetBytes(head < 0 ? text + tag : text.Insert(head, tag));
+    }
+
+    private static string ContentType(string path) => Path.GetExtension(path) switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".json" => "application/json; charset=utf-8",
+        ".xml" => "application/xml; charset=utf-8",
+        ".txt" => "text/plain; charset=utf-8",
+        ".bib" or ".ris" => "text/plain; charset=utf-8",
+        ".woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    };
+
+    public void Dispose()
+    {
+        foreach (var watcher in _watchers) watcher.Dispose();
+        _debounce.Dispose();
+    }
+}
