@@ -3,12 +3,20 @@ using EditionBuilder.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- generate-source <megabytes> <notes> <out.txt>
+// dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- generate-journal <articles> <out-dir>
 if (args.Length == 4 && args[0] == "generate-source")
 {
     var seed = File.ReadAllText(Seed.SourcePath);
     var text = SourceGenerator.Generate(seed, (long)(double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     File.WriteAllText(args[3], text);
     Console.WriteLine($"wrote {args[3]}: {new FileInfo(args[3]).Length / 1024} KiB");
+    return;
+}
+
+if (args.Length == 3 && args[0] == "generate-journal")
+{
+    JournalGenerator.Generate(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
+    Console.WriteLine($"wrote a {args[1]}-article journal to {args[2]}/content and {args[2]}/hugo");
     return;
 }
 

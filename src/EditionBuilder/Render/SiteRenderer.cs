@@ -100,10 +100,16 @@ public sealed class SiteRenderer
         AddPage(files, $"{slug}/index.html", "article.html", "article", "ar", "rtl", title, siteName, alternates, new ArticlePageModel(view), content, diagnostics, describe);
 
         var chapterViews = new List<ChapterView>();
+        var citesOtherPages = new bool[chapters.Count];
         for (var i = 0; i < chapters.Count; i++)
         {
             var chapter = chapters[i];
-            var body = RenderHtml(chapter, n => noteHome.TryGetValue(n, out var home) ? $"{home}#fn-{n}" : null, isolateLatin: true);
+            var index = i;
+            var body = RenderHtml(chapter, n =>
+            {
+                citesOtherPages[index] = true;
+                return noteHome.TryGetValue(n, out var home) ? $"{home}#fn-{n}" : null;
+            }, isolateLatin: true);
             var chapterView = new ChapterView(
                 chapter.FrontMatter.Order, ChapterTitle(chapter, title), $"chapter-{chapter.FrontMatter.Order}", new RawHtml(body),
                 i > 0 ? chapterLinks[i - 1] : null, i + 1 < chapters.Count ? chapterLinks[i + 1] : null);
@@ -113,7 +119,8 @@ public sealed class SiteRenderer
         }
 
         // The full text shows every chapter's notes on the same page, so every reference is an in-page link.
-        var fullText = chapters.Select((c, i) => chapterViews[i] with { Body = new RawHtml(RenderHtml(c, n => $"#fn-{n}", isolateLatin: true)) }).ToList();
+        // A chapter that cites no note of another chapter reads the same there; only the others are rendered again.
+        var fullText = chapters.Select((c, i) => citesOtherPages[i] ? chapterViews[i] with { Body = new RawHtml(RenderHtml(c, n => $"#fn-{n}", isolateLatin: true)) } : chapterViews[i]).ToList();
         AddPage(files, $"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", title, siteName, alternates, new FullTextPageModel(view, fullText), content, diagnostics, describe);
 
         foreach (var summary in abstracts)

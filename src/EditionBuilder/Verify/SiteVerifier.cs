@@ -15,45 +15,33 @@ public static partial class SiteVerifier
     [GeneratedRegex(@"url\(\s*['""]?([^'"")]+)['""]?\s*\)")]
     private static partial Regex CssUrl();
 
+    /// <summary>A link or resource reference of a page: the element's name, its rel, and the address.</summary>
+    private sealed record LinkFact(string Element, string Rel, string Target);
+
+    /// <summary>What one page contributes to the site-wide checks; its DOM is dropped once these are taken.</summary>
+    private sealed record PageFacts(string Path, HashSet<string> Ids, List<LinkFact> Links, int References);
+
     public static Report Verify(IReadOnlyList<SiteFile> files, DiagnosticBag diagnostics)
     {
         var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        var parser = new HtmlParser();
-        var documents = new Dictionary<string, IDocument>(StringComparer.Ordinal);
-        foreach (var file in files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)))
+        var pages = files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)).ToList();
+
+        // Pages are parsed in parallel and checked on their own; only ids and links are kept for the cross-page checks.
+        var facts = new PageFacts[pages.Count];
+        Parallel.For(0, pages.Count, () => new HtmlParser(), (i, _, parser) =>
         {
-            documents[file.Path] = parser.ParseDocument(file.AsText());
+            facts[i] = CheckPage(pages[i].Path, parser.ParseDocument(pages[i].AsText()), diagnostics);
+            return parser;
+        }, _ => { });
+
+        var ids = facts.ToDictionary(f => f.Path, f => f.Ids, StringComparer.Ordinal);
+        foreach (var page in facts)
+        {
+            foreach (var link in page.Links) CheckLink(page.Path, link, byPath, ids, diagnostics);
         }
 
-        // Elements by id, once per page: AngleSharp's GetElementById walks the whole tree on every call.
-        var elementsById = documents.ToDictionary(d => d.Key, d => IdsOf(d.Value), StringComparer.Ordinal);
-        var ids = elementsById.ToDictionary(d => d.Key, d => d.Value.Keys.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        int links = 0, references = 0;
-        foreach (var (path, document) in documents.OrderBy(d => d.Key, StringComparer.Ordinal))
-        {
-            var html = document.DocumentElement;
-            if (string.IsNullOrWhiteSpace(html.GetAttribute("lang")) || html.GetAttribute("dir") is not ("rtl" or "ltr"))
-            {
-                diagnostics.Error(DiagnosticCodes.PageWithoutLanguage, path, 0, 0, "the page does not declare lang and dir (rtl or ltr) on <html>");
-            }
-
-            foreach (var element in document.QuerySelectorAll("[href], [src]"))
-            {
-                var attribute = element.HasAttribute("href") ? "href" : "src";
-                var target = element.GetAttribute(attribute) ?? string.Empty;
-                links++;
-                CheckLink(path, element, target, byPath, ids, diagnostics);
-            }
-
-            CheckScripts(path, document, diagnostics);
-
-            foreach (var reference in document.QuerySelectorAll("a[role=doc-noteref]"))
-            {
-                references++;
-                CheckNote(path, elementsById[path], reference, diagnostics);
-            }
-        }
-
+        var links = facts.Sum(f => f.Links.Count);
+        var references = facts.Sum(f => f.References);
         foreach (var css in files.Where(f => f.Path.EndsWith(".css", StringComparison.Ordinal)))
         {
             foreach (Match match in CssUrl().Matches(css.AsText()))
@@ -74,18 +62,44 @@ public static partial class SiteVerifier
             }
         }
 
-        return new Report(documents.Count, links, references);
+        return new Report(pages.Count, links, references);
     }
 
-    private static void CheckLink(string page, IElement element, string target, Dictionary<string, SiteFile> files,
+    private static PageFacts CheckPage(string path, IDocument document, DiagnosticBag diagnostics)
+    {
+        var html = document.DocumentElement;
+        if (string.IsNullOrWhiteSpace(html.GetAttribute("lang")) || html.GetAttribute("dir") is not ("rtl" or "ltr"))
+        {
+            diagnostics.Error(DiagnosticCodes.PageWithoutLanguage, path, 0, 0, "the page does not declare lang and dir (rtl or ltr) on <html>");
+        }
+
+        CheckScripts(path, document, diagnostics);
+
+        // Elements by id, once per page: AngleSharp's GetElementById walks the whole tree on every call.
+        var elementsById = IdsOf(document);
+        var references = 0;
+        foreach (var reference in document.QuerySelectorAll("a[role=doc-noteref]"))
+        {
+            references++;
+            CheckNote(path, elementsById, reference, diagnostics);
+        }
+
+        var links = document.QuerySelectorAll("[href], [src]")
+            .Select(e => new LinkFact(e.LocalName, e.GetAttribute("rel") ?? string.Empty, e.GetAttribute(e.HasAttribute("href") ? "href" : "src") ?? string.Empty))
+            .ToList();
+        return new PageFacts(path, elementsById.Keys.ToHashSet(StringComparer.Ordinal), links, references);
+    }
+
+    private static void CheckLink(string page, LinkFact link, Dictionary<string, SiteFile> files,
         Dictionary<string, HashSet<string>> ids, DiagnosticBag diagnostics)
     {
-        var isRequest = element.LocalName is "link" or "script" or "img" or "iframe" or "source" or "video" or "audio";
+        var target = link.Target;
+        var isRequest = link.Element is "link" or "script" or "img" or "iframe" or "source" or "video" or "audio";
         if (Uri.TryCreate(target, UriKind.Absolute, out var absolute) && absolute.Scheme != "file" || target.StartsWith("//", StringComparison.Ordinal))
         {
-            if (isRequest && !(element.LocalName == "link" && element.GetAttribute("rel") is "canonical" or "alternate"))
+            if (isRequest && !(link.Element == "link" && link.Rel is "canonical" or "alternate"))
             {
-                diagnostics.Error(DiagnosticCodes.ExternalRequest, page, 0, 0, $"<{element.LocalName}> loads '{target}' from outside the site");
+                diagnostics.Error(DiagnosticCodes.ExternalRequest, page, 0, 0, $"<{link.Element}> loads '{target}' from outside the site");
             }
             else if (!isRequest && absolute?.Scheme is not ("http" or "https" or "mailto"))
             {

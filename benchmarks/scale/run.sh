@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Whole-process scale run: an N-article journal built by `edition build` and by Debian's `hugo --minify`
+# (minimal layouts, the same Markdown), alternating, 3 runs each; prints median wall times, the ratio and peak memory.
+# usage: benchmarks/scale/run.sh [N=200] [runs=3]        needs: apt-get install -y hugo
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+n=${1:-200}
+runs=${2:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet publish -c Release -v q --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$work/bin" src/EditionBuilder.Cli >/dev/null
+dotnet build -c Release -v q benchmarks/EditionBuilder.Benchmarks >/dev/null
+dotnet benchmarks/EditionBuilder.Benchmarks/bin/Release/net10.0/EditionBuilder.Benchmarks.dll generate-journal "$n" "$work" >/dev/null
+edition=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-edition" --templates templates --precompress none)
+hugo=(hugo --minify --quiet -s "$work/hugo" -d "$work/out-hugo")
+
+measure() { # prints "seconds kilobytes"
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  cat "$work/time"
+}
+
+: >"$work/edition.txt"; : >"$work/hugo.txt"
+"${edition[@]}" >/dev/null; "${hugo[@]}" >/dev/null   # warm the file cache for both
+for i in $(seq "$runs"); do
+  measure "${edition[@]}" >>"$work/edition.txt"
+  rm -rf "$work/out-hugo"; measure "${hugo[@]}" >>"$work/hugo.txt"
+done
+
+pages_edition=$(find "$work/out-edition" -name '*.html' | wc -l)
+pages_hugo=$(find "$work/out-hugo" -name '*.html' | wc -l)
+python3 - "$work/edition.txt" "$work/hugo.txt" "$n" "$pages_edition" "$pages_hugo" <<'PY'
+import statistics, sys
+def load(p):
+    rows=[tuple(map(float,l.split())) for l in open(p) if l.strip()]
+    return statistics.median(r[0] for r in rows), max(r[1] for r in rows)/1024, [r[0] for r in rows]
+e=load(sys.argv[1]); h=load(sys.argv[2])
+print(f"journal of {sys.argv[3]} articles: edition {sys.argv[4]} pages, hugo {sys.argv[5]} pages")
+print(f"edition build : median {e[0]:.2f} s  runs {e[2]}  peak {e[1]:.0f} MiB")
+print(f"hugo --minify : median {h[0]:.2f} s  runs {h[2]}  peak {h[1]:.0f} MiB")
+print(f"wall-time ratio edition/hugo = {e[0]/h[0]:.2f}; peak-memory ratio edition/hugo = {e[1]/h[1]:.2f}")
+PY
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
