@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
@@ -89,14 +88,14 @@ public class CliTests
         var content = Path.Combine(temp.Path, "content");
         SmallEdition.WriteTo(content);
         Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates).ExitCode);
-        var before = Snapshot(Path.Combine(temp.Path, "site"));
+        var before = Folders.Snapshot(Path.Combine(temp.Path, "site"));
 
         File.AppendAllText(Path.Combine(content, "small", "ar", "02-alkhatma.md"), "\nإحالة بلا ملاحظة[^9].\n");
         var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error EB0203", result.Errors);
-        Assert.Equal(before, Snapshot(Path.Combine(temp.Path, "site")));
+        Assert.Equal(before, Folders.Snapshot(Path.Combine(temp.Path, "site")));
         Assert.Single(Directory.GetDirectories(temp.Path), d => Path.GetFileName(d).Contains("site", StringComparison.Ordinal));
     }
 
@@ -126,7 +125,4 @@ public class CliTests
         Assert.Contains("error EB0401", result.Errors);
     }
 
-    private static Dictionary<string, string> Snapshot(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
 }

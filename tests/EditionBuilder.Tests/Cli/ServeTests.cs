@@ -15,7 +15,7 @@ public sealed class ServeTests : IDisposable
     public async Task Given_a_served_edition_When_a_chapter_changes_Then_the_page_is_told_to_reload_and_shows_the_change()
     {
         SmallEdition.WriteTo(Path.Combine(_temp.Path, "content"));
-        var port = FreePort();
+        var port = Folders.FreePort();
         _server = EditionProcess.Start(_temp.Path, null, "serve", "content", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--templates", Repo.Templates);
         var ready = await ReadUntil(_server.StandardOutput, "serving ");
         Assert.Contains($"http://127.0.0.1:{port}", ready);
@@ -56,12 +56,6 @@ public sealed class ServeTests : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using EditionBuilder.Tests.Support;
 using Xunit;
@@ -31,7 +30,7 @@ public class BrokenBuildTests
     {
         using var temp = new TempFolder();
         Assert.Equal(0, Support.Cli.Run(temp.Path, "build", Repo.SeedPath, "-o", "site", "--templates", Repo.Templates).ExitCode);
-        var before = Snapshot(Path.Combine(temp.Path, "site"));
+        var before = Folders.Snapshot(Path.Combine(temp.Path, "site"));
         var path = temp.File(name.Replace(' ', '-') + ".txt", Encoding.UTF8.GetBytes(source).Select(b => b).ToArray());
         if (name == "binary") File.WriteAllBytes(path, [0x50, 0x4B, 3, 4, 0, 0, 0x64]);
 
@@ -41,7 +40,7 @@ public class BrokenBuildTests
         Assert.Matches(@":\d+:\d+: error EB0\d\d\d: ", result.Errors);
         Assert.DoesNotContain("   at ", result.Errors);
         Assert.DoesNotContain("Exception", result.Errors);
-        Assert.Equal(before, Snapshot(Path.Combine(temp.Path, "site")));
+        Assert.Equal(before, Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
     [Fact]
@@ -75,7 +74,4 @@ public class BrokenBuildTests
         Assert.StartsWith($"edition: internal failure while running 'build' on {Repo.SeedPath}: ", lines[0]);
     }
 
-    private static Dictionary<string, string> Snapshot(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
 }

@@ -28,7 +28,7 @@ public sealed class NginxTests : IDisposable
 
         var target = Deploy();
         var brotli = File.Exists(BrotliModule);
-        var port = FreePort();
+        var port = Folders.FreePort();
         StartNginx(target, port, brotli);
         using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         await WaitUntilUp(client);
@@ -134,12 +134,6 @@ public sealed class NginxTests : IDisposable
         Assert.Fail("nginx did not start within 5 s");
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EditionBuilder.Output;
 using EditionBuilder.Tests.Support;
 using Xunit;
@@ -18,9 +17,6 @@ public class DeployTests
         return Path.Combine(temp.Path, name);
     }
 
-    private static Dictionary<string, string> Snapshot(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
 
     [Fact]
     public void Given_two_releases_When_deployed_and_rolled_back_Then_the_target_serves_each_in_turn()
@@ -31,14 +27,14 @@ public class DeployTests
         var target = Path.Combine(temp.Path, "www");
 
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", first, target).ExitCode);
-        Assert.Equal(Snapshot(first), Snapshot(target));
+        Assert.Equal(Folders.Snapshot(first), Folders.Snapshot(target));
         var deploy = Support.Cli.Run(temp.Path, "deploy", second, target);
         Assert.Equal(0, deploy.ExitCode);
-        Assert.Equal(Snapshot(second), Snapshot(target));
+        Assert.Equal(Folders.Snapshot(second), Folders.Snapshot(target));
 
         var rollback = Support.Cli.Run(temp.Path, "rollback", target);
         Assert.True(rollback.ExitCode == 0, rollback.Errors);
-        Assert.Equal(Snapshot(first), Snapshot(target));
+        Assert.Equal(Folders.Snapshot(first), Folders.Snapshot(target));
     }
 
     [Fact]
@@ -61,7 +57,7 @@ public class DeployTests
         var good = BuildSite(temp, "site1");
         var target = Path.Combine(temp.Path, "www");
         Support.Cli.Run(temp.Path, "deploy", good, target);
-        var before = Snapshot(target);
+        var before = Folders.Snapshot(target);
 
         var missing = Support.Cli.Run(temp.Path, "deploy", Path.Combine(temp.Path, "nope"), target);
         Assert.Equal(2, missing.ExitCode);
@@ -73,7 +69,7 @@ public class DeployTests
         Assert.Equal(1, unverified.ExitCode);
         Assert.Contains("error EB0401", unverified.Errors);
         Assert.Contains("deploy refused", unverified.Errors);
-        Assert.Equal(before, Snapshot(target));
+        Assert.Equal(before, Folders.Snapshot(target));
     }
 
     [Fact]
@@ -84,7 +80,7 @@ public class DeployTests
         var second = BuildSite(temp, "site2", "فقرة أخرى.");
         var target = Path.Combine(temp.Path, "www");
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", first, target).ExitCode);
-        var before = Snapshot(target);
+        var before = Folders.Snapshot(target);
         var releases = SiteDeployer.ReleasesFolder(target);
 
         using var process = EditionProcess.Start(temp.Path, new Dictionary<string, string> { ["EDITION_TEST_SLOW_COPY_MS"] = "100" }, "deploy", second, target);
@@ -98,9 +94,9 @@ public class DeployTests
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
 
-        Assert.Equal(before, Snapshot(target));
+        Assert.Equal(before, Folders.Snapshot(target));
         Assert.Single(Directory.EnumerateDirectories(releases), d => !Path.GetFileName(d).StartsWith('.'));
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", second, target).ExitCode);
-        Assert.Equal(Snapshot(second), Snapshot(target));
+        Assert.Equal(Folders.Snapshot(second), Folders.Snapshot(target));
     }
 }
