@@ -10,11 +10,11 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
 internal static class BuildCommand
 {
-    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>] [--precompress best|fast|none]";
+    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>] [--precompress best|fast|none] [--cache <dir> | --no-cache]";
 
     public static int Run(IReadOnlyList<string> args, Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output", "--templates", "--precompress"], []);
+        var line = CommandLine.Parse(args, ["-o", "--output", "--templates", "--precompress", "--cache"], ["--no-cache"]);
         var precompress = line.Option("--precompress") ?? "best";
         if (precompress is not ("best" or "fast" or "none")) throw new UsageException($"--precompress takes best, fast or none, not '{precompress}'");
         line.ExpectAtMost(1, Usage);
@@ -31,14 +31,32 @@ internal static class BuildCommand
         var templates = TemplateSet.Load(TemplatesFolder(line.Option("--templates")), diagnostics);
         if (templates is null) return Fail(reporter, diagnostics);
 
-        var files = EditionPipeline.Run(content, templates, diagnostics,
-            stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms)"),
-            precompress != "none", precompress == "fast" ? Precompressor.Level.Fast : Precompressor.Level.Best);
-        if (files is null) return Fail(reporter, diagnostics);
-        reporter.Print(diagnostics);
+        var cache = line.Flag("--no-cache") ? null : new BuildCache(CacheFolder(line.Option("--cache") ?? Path.Combine("artifacts", ".cache"), output));
+        var options = new EditionPipeline.Options(precompress != "none", precompress == "fast" ? Precompressor.Level.Fast : Precompressor.Level.Best, cache);
 
-        var written = AtomicFolder.Replace(output, files.Select(f => (f.Path, f.Bytes)));
-        reporter.Line($"wrote   {written} files to {output} in {clock.ElapsedMilliseconds} ms; open {Path.Combine(output, "index.html")}");
+        // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded.
+        var sink = new FolderSink(AtomicFolder.StagingFolder(output, "staging"));
+        try
+        {
+            var built = EditionPipeline.Build(content, templates, sink, options, diagnostics,
+                stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms)"));
+            if (!built)
+            {
+                AtomicFolder.TryDelete(sink.Root);
+                return Fail(reporter, diagnostics);
+            }
+
+            reporter.Print(diagnostics);
+            if (!Directory.Exists(sink.Root)) Directory.CreateDirectory(sink.Root);
+            AtomicFolder.Swap(sink.Root, output);
+        }
+        catch
+        {
+            AtomicFolder.TryDelete(sink.Root);
+            throw;
+        }
+
+        reporter.Line($"wrote   {sink.Count} files to {output} in {clock.ElapsedMilliseconds} ms; open {Path.Combine(output, "index.html")}");
         return ExitCodes.Success;
     }
 
@@ -48,6 +66,10 @@ internal static class BuildCommand
         if (option is not null) return option;
         return Directory.Exists("templates") ? "templates" : Path.Combine(AppContext.BaseDirectory, "templates");
     }
+
+    // One cache per output folder, so two sites built side by side do not evict each other's entries.
+    private static string CacheFolder(string root, string output) =>
+        Path.Combine(root, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(output))))[..12]);
 
     private static int Fail(Reporter reporter, DiagnosticBag diagnostics)
     {

@@ -23,45 +23,55 @@ public sealed class SiteRenderer
         _pipeline = EditionMarkdown.CreatePipeline();
     }
 
-    /// <summary>Renders every page; null when an error was reported.</summary>
+    /// <summary>Renders every page in memory; null when an error was reported.</summary>
     public IReadOnlyList<SiteFile>? Render(EditionContent content, DiagnosticBag diagnostics)
+    {
+        // Articles render in parallel: the Markdig pipeline and parsed templates are shared, each page gets its own renderer and context.
+        var rendered = new RenderedArticle?[content.Articles.Count];
+        Parallel.For(0, content.Articles.Count, i => rendered[i] = RenderArticle(content.Articles[i], content, diagnostics));
+        if (diagnostics.HasErrors) return null;
+
+        var files = rendered.SelectMany(r => r!.Pages).ToList();
+        var summaries = rendered.Select(r => r!.Summary).ToList();
+        files.AddRange(RenderSitePages(content, summaries, files.Select(f => f.Path).ToList(), diagnostics));
+        return diagnostics.HasErrors ? null : files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The pages that belong to no one article: the journal index, 404.html, robots.txt, sitemap.xml and the theme's assets.</summary>
+    public IReadOnlyList<SiteFile> RenderSitePages(EditionContent content, IReadOnlyList<ArticleSummary> articles, IReadOnlyCollection<string> articlePaths, DiagnosticBag diagnostics)
     {
         var files = new List<SiteFile>();
         var siteName = content.Edition.NameIn("ar");
-        // Articles render in parallel: the Markdig pipeline and parsed templates are shared, each page gets its own renderer and context.
-        var rendered = new (ArticleView View, Func<string, PageMetadata> Describe)?[content.Articles.Count];
-        var articleFiles = new List<SiteFile>[content.Articles.Count];
-        Parallel.For(0, content.Articles.Count, i =>
-        {
-            articleFiles[i] = new List<SiteFile>();
-            rendered[i] = RenderArticle(content.Articles[i], content, siteName, articleFiles[i], diagnostics);
-        });
-        foreach (var list in articleFiles) files.AddRange(list);
-        var articles = rendered.OfType<(ArticleView View, Func<string, PageMetadata> Describe)>().Select(r => r.View).ToList();
-        var describeOnly = rendered.Length == 1 ? rendered[0]?.Describe : null;
-
-        if (diagnostics.HasErrors) return null;
-
         if (content.IsJournal)
         {
             var title = siteName.Length > 0 ? siteName : "المجلة";
             AddPage(files, "index.html", "journal.html", "journal", "ar", "rtl", title, siteName, [], new JournalPageModel(articles, content.Edition.Publisher), content, diagnostics);
         }
-        else
-        {
-            var only = articles[0];
-            AddPage(files, "index.html", "index.html", "index", "ar", "rtl", only.Title, siteName, Alternates(only), new ArticlePageModel(only), content, diagnostics, describeOnly);
-        }
 
-        AddPage(files, "404.html", "404.html", "404", "ar", "rtl", "الصفحة غير موجودة", siteName, [], new JournalPageModel(articles, content.Edition.Publisher), content, diagnostics);
+        AddPage(files, "404.html", "404.html", "404", "ar", "rtl", "الصفحة غير موجودة", siteName, [], new JournalPageModel([], content.Edition.Publisher), content, diagnostics);
         files.Add(SiteFile.Text("robots.txt", RobotsTxt(content.Edition)));
-        if (content.Edition.BaseUrl.Length > 0) files.Add(SiteFile.Text("sitemap.xml", Sitemap(content.Edition.BaseUrl, files)));
+        if (content.Edition.BaseUrl.Length > 0) files.Add(SiteFile.Text("sitemap.xml", Sitemap(content.Edition.BaseUrl, articlePaths.Concat(files.Select(f => f.Path)))));
         foreach (var (path, bytes) in _templates.Assets.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             files.Add(new SiteFile("assets/" + path, bytes));
         }
 
-        return diagnostics.HasErrors ? null : files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        return files;
+    }
+
+    /// <summary>Renders one article's pages (and, for a one-article edition, the root index); null when an error was reported.</summary>
+    public RenderedArticle? RenderArticle(ArticleContent article, EditionContent content, DiagnosticBag diagnostics)
+    {
+        var files = new List<SiteFile>();
+        var siteName = content.Edition.NameIn("ar");
+        if (RenderArticle(article, content, siteName, files, diagnostics) is not { } rendered) return null;
+        var view = rendered.View;
+        if (!content.IsJournal)
+        {
+            AddPage(files, "index.html", "index.html", "index", "ar", "rtl", view.Title, siteName, Alternates(view), new ArticlePageModel(view), content, diagnostics, rendered.Describe);
+        }
+
+        return new RenderedArticle(new ArticleSummary(view.Slug, view.Title, view.Authors, view.Href), files);
     }
 
     private (ArticleView View, Func<string, PageMetadata> Describe)? RenderArticle(ArticleContent article, EditionContent content, string siteName, List<SiteFile> files, DiagnosticBag diagnostics)
@@ -255,12 +265,12 @@ public sealed class SiteRenderer
     private static string RobotsTxt(EditionMetadata edition) =>
         "User-agent: *\nAllow: /\n" + (edition.BaseUrl.Length > 0 ? $"Sitemap: {edition.BaseUrl.TrimEnd('/')}/sitemap.xml\n" : string.Empty);
 
-    private static string Sitemap(string baseUrl, IEnumerable<SiteFile> files)
+    private static string Sitemap(string baseUrl, IEnumerable<string> paths)
     {
         var builder = new System.Text.StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        foreach (var file in files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal) && f.Path != "404.html").OrderBy(f => f.Path, StringComparer.Ordinal))
+        foreach (var path in paths.Where(p => p.EndsWith(".html", StringComparison.Ordinal) && p != "404.html").Distinct().Order(StringComparer.Ordinal))
         {
-            builder.Append("  <url><loc>").Append(System.Security.SecurityElement.Escape(baseUrl.TrimEnd('/') + "/" + file.Path)).Append("</loc></url>\n");
+            builder.Append("  <url><loc>").Append(System.Security.SecurityElement.Escape(baseUrl.TrimEnd('/') + "/" + path)).Append("</loc></url>\n");
         }
 
         return builder.Append("</urlset>\n").ToString();

@@ -58,4 +58,10 @@ public sealed record AbstractPageModel(ArticleView Article, AbstractView Abstrac
 public sealed record ArticlePageModel(ArticleView Article);
 
 /// <summary>The model of the journal index.</summary>
-public sealed record JournalPageModel(IReadOnlyList<ArticleView> Articles, string Publisher);
+public sealed record JournalPageModel(IReadOnlyList<ArticleSummary> Articles, string Publisher);
+
+/// <summary>What the journal index shows of an article; small enough to keep in the build cache.</summary>
+public sealed record ArticleSummary(string Slug, string Title, IReadOnlyList<string> Authors, string Href);
+
+/// <summary>An article's rendered pages and its summary.</summary>
+public sealed record RenderedArticle(ArticleSummary Summary, IReadOnlyList<SiteFile> Pages);

@@ -16,32 +16,39 @@ public static partial class SiteVerifier
     private static partial Regex CssUrl();
 
     /// <summary>A link or resource reference of a page: the element's name, its rel, and the address.</summary>
-    private sealed record LinkFact(string Element, string Rel, string Target);
+    public sealed record LinkFact(string Element, string Rel, string Target);
 
-    /// <summary>What one page contributes to the site-wide checks; its DOM is dropped once these are taken.</summary>
-    private sealed record PageFacts(string Path, HashSet<string> Ids, List<LinkFact> Links, int References);
+    /// <summary>What one page contributes to the site-wide checks; its DOM is dropped once these are taken (and they can be cached).</summary>
+    public sealed record PageFacts(string Path, IReadOnlyList<string> Ids, IReadOnlyList<LinkFact> Links, int References);
 
+    /// <summary>Verifies a whole site in memory.</summary>
     public static Report Verify(IReadOnlyList<SiteFile> files, DiagnosticBag diagnostics)
     {
-        var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var pages = files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)).ToList();
 
         // Pages are parsed in parallel and checked on their own; only ids and links are kept for the cross-page checks.
         var facts = new PageFacts[pages.Count];
-        Parallel.For(0, pages.Count, () => new HtmlParser(), (i, _, parser) =>
-        {
-            facts[i] = CheckPage(pages[i].Path, parser.ParseDocument(pages[i].AsText()), diagnostics);
-            return parser;
-        }, _ => { });
+        Parallel.For(0, pages.Count, i => facts[i] = CheckPage(pages[i], diagnostics));
+        return CheckLinks(files.Select(f => f.Path).ToList(), facts, files.Where(f => f.Path.EndsWith(".css", StringComparison.Ordinal)), diagnostics);
+    }
 
-        var ids = facts.ToDictionary(f => f.Path, f => f.Ids, StringComparer.Ordinal);
-        foreach (var page in facts)
+    /// <summary>Parses one page and checks what it can alone: lang/dir, scripts, notes and back-links.</summary>
+    public static PageFacts CheckPage(SiteFile page, DiagnosticBag diagnostics) =>
+        CheckPage(page.Path, new HtmlParser().ParseDocument(page.AsText()), diagnostics);
+
+    /// <summary>The site-wide checks over every page's facts: links and fragments resolve, no request leaves the site, stylesheets load only site files.</summary>
+    public static Report CheckLinks(IReadOnlyCollection<string> sitePaths, IReadOnlyList<PageFacts> facts, IEnumerable<SiteFile> stylesheets, DiagnosticBag diagnostics)
+    {
+        var byPath = sitePaths.ToHashSet(StringComparer.Ordinal);
+        var ids = facts.ToDictionary(f => f.Path, f => f.Ids.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var page in facts.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             foreach (var link in page.Links) CheckLink(page.Path, link, byPath, ids, diagnostics);
         }
 
         var links = facts.Sum(f => f.Links.Count);
         var references = facts.Sum(f => f.References);
+        var files = stylesheets;
         foreach (var css in files.Where(f => f.Path.EndsWith(".css", StringComparison.Ordinal)))
         {
             foreach (Match match in CssUrl().Matches(css.AsText()))
@@ -55,14 +62,14 @@ public static partial class SiteVerifier
                 }
 
                 var resolved = Resolve(css.Path, url.Split('#', '?')[0]);
-                if (resolved is null || !byPath.ContainsKey(resolved))
+                if (resolved is null || !byPath.Contains(resolved))
                 {
                     diagnostics.Error(DiagnosticCodes.BrokenLink, css.Path, 0, 0, $"the stylesheet refers to '{url}', which is not in the site");
                 }
             }
         }
 
-        return new Report(pages.Count, links, references);
+        return new Report(facts.Count, links, references);
     }
 
     private static PageFacts CheckPage(string path, IDocument document, DiagnosticBag diagnostics)
@@ -87,10 +94,10 @@ public static partial class SiteVerifier
         var links = document.QuerySelectorAll("[href], [src]")
             .Select(e => new LinkFact(e.LocalName, e.GetAttribute("rel") ?? string.Empty, e.GetAttribute(e.HasAttribute("href") ? "href" : "src") ?? string.Empty))
             .ToList();
-        return new PageFacts(path, elementsById.Keys.ToHashSet(StringComparer.Ordinal), links, references);
+        return new PageFacts(path, elementsById.Keys.Order(StringComparer.Ordinal).ToList(), links, references);
     }
 
-    private static void CheckLink(string page, LinkFact link, Dictionary<string, SiteFile> files,
+    private static void CheckLink(string page, LinkFact link, HashSet<string> files,
         Dictionary<string, HashSet<string>> ids, DiagnosticBag diagnostics)
     {
         var target = link.Target;
@@ -119,7 +126,7 @@ public static partial class SiteVerifier
         }
 
         var resolved = pathPart.Length == 0 ? page : Resolve(page, Uri.UnescapeDataString(pathPart));
-        if (resolved is null || !files.ContainsKey(resolved))
+        if (resolved is null || !files.Contains(resolved))
         {
             diagnostics.Error(DiagnosticCodes.BrokenLink, page, 0, 0, $"the link '{target}' leads to no file of the site");
             return;

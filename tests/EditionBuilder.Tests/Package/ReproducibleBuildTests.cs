@@ -33,7 +33,7 @@ public class ReproducibleBuildTests
 
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var artifacts = Path.Combine(folder, "artifacts");
-        foreach (var file in Directory.EnumerateFiles(artifacts, "*", SearchOption.AllDirectories))
+        foreach (var file in new[] { "site", "package" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(artifacts, d), "*", SearchOption.AllDirectories)))
         {
             hashes[Path.GetRelativePath(artifacts, file)] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
         }

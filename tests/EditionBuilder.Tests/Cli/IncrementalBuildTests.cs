@@ -1,0 +1,90 @@
+using EditionBuilder.Tests.Support;
+using Xunit;
+
+namespace EditionBuilder.Tests.Cli;
+
+/// <summary>Incremental builds: an edit re-renders only the article it touches and re-processes only the pages whose HTML changed; a template change rebuilds everything; the result is always byte for byte a clean build's.</summary>
+public class IncrementalBuildTests
+{
+    private static void WriteJournal(string content)
+    {
+        SmallEdition.WriteTo(content);
+        var first = Path.Combine(content, "small");
+        foreach (var name in new[] { "second", "third" })
+        {
+            foreach (var file in Directory.EnumerateFiles(first, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(content, name, Path.GetRelativePath(first, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+    }
+
+    private static Support.Cli.Result Build(TempFolder temp, string templates, params string[] extra) =>
+        Support.Cli.Run(temp.Path, ["build", "content", "-o", "site", "--templates", templates, "--cache", "cache", .. extra]);
+
+    [Fact]
+    public void Given_a_built_journal_When_one_chapter_is_edited_Then_only_its_article_renders_and_the_site_equals_a_clean_build()
+    {
+        using var temp = new TempFolder();
+        WriteJournal(Path.Combine(temp.Path, "content"));
+        var first = Build(temp, Repo.Templates);
+        Assert.Contains("3 article(s) rendered, 0 unchanged", first.Output);
+
+        var unchanged = Build(temp, Repo.Templates);
+        Assert.Contains("0 article(s) rendered, 3 unchanged", unchanged.Output);
+        Assert.Contains("0 files minified", unchanged.Output);
+
+        var chapter = Path.Combine(temp.Path, "content", "second", "ar", "02-alkhatma.md");
+        File.WriteAllText(chapter, File.ReadAllText(chapter).Replace("خاتمة[^2].", "خاتمة منقحة[^2].", StringComparison.Ordinal));
+        var edited = Build(temp, Repo.Templates);
+
+        Assert.Equal(0, edited.ExitCode);
+        Assert.Contains("1 article(s) rendered, 2 unchanged", edited.Output);
+        // The edited chapter and the full text change; the article's other pages come from the cache.
+        Assert.Contains("2 files minified", edited.Output);
+        Assert.Contains("خاتمة منقحة", File.ReadAllText(Path.Combine(temp.Path, "site", "second", "02-alkhatma.html")));
+
+        var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--templates", Repo.Templates, "--no-cache");
+        Assert.Equal(0, clean.ExitCode);
+        Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "clean-site")), Folders.Snapshot(Path.Combine(temp.Path, "site")));
+    }
+
+    [Fact]
+    public void Given_a_built_journal_When_a_template_changes_Then_every_article_is_rendered_again()
+    {
+        using var temp = new TempFolder();
+        WriteJournal(Path.Combine(temp.Path, "content"));
+        var templates = Path.Combine(temp.Path, "templates");
+        foreach (var file in Directory.EnumerateFiles(Repo.Templates, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(templates, Path.GetRelativePath(Repo.Templates, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        Assert.Equal(0, Build(temp, templates).ExitCode);
+        File.AppendAllText(Path.Combine(templates, "chapter.html"), "\n<p class=\"colophon\">EditionBuilder</p>\n");
+        var rebuilt = Build(temp, templates);
+
+        Assert.Contains("3 article(s) rendered, 0 unchanged", rebuilt.Output);
+        Assert.Contains("colophon", File.ReadAllText(Path.Combine(temp.Path, "site", "third", "01-almqdma.html")));
+    }
+
+    [Fact]
+    public void Given_a_damaged_cache_When_built_Then_the_damaged_entries_are_made_again_and_the_site_is_right()
+    {
+        using var temp = new TempFolder();
+        WriteJournal(Path.Combine(temp.Path, "content"));
+        Assert.Equal(0, Build(temp, Repo.Templates).ExitCode);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(temp.Path, "cache"), "*.facts", SearchOption.AllDirectories).Take(5)) File.WriteAllText(file, "{not json");
+
+        var rebuilt = Build(temp, Repo.Templates);
+
+        Assert.Equal(0, rebuilt.ExitCode);
+        var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--templates", Repo.Templates, "--no-cache");
+        Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "clean-site")), Folders.Snapshot(Path.Combine(temp.Path, "site")));
+        Assert.Equal(0, clean.ExitCode);
+    }
+}
