@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 dotnet publish -c Release -v q --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$work/bin" src/EditionBuilder.Cli >/dev/null
 dotnet build -c Release -v q benchmarks/EditionBuilder.Benchmarks >/dev/null
 dotnet benchmarks/EditionBuilder.Benchmarks/bin/Release/net10.0/EditionBuilder.Benchmarks.dll generate-journal "$n" "$work" >/dev/null
-edition=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-edition" --templates templates --precompress none)
+edition=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-edition" --templates templates --precompress none --no-cache)
 hugo=(hugo --minify --quiet -s "$work/hugo" -d "$work/out-hugo")
 
 measure() { # prints "seconds kilobytes"
@@ -39,5 +39,19 @@ print(f"journal of {sys.argv[3]} articles: edition {sys.argv[4]} pages, hugo {sy
 print(f"edition build : median {e[0]:.2f} s  runs {e[2]}  peak {e[1]:.0f} MiB")
 print(f"hugo --minify : median {h[0]:.2f} s  runs {h[2]}  peak {h[1]:.0f} MiB")
 print(f"wall-time ratio edition/hugo = {e[0]/h[0]:.2f}; peak-memory ratio edition/hugo = {e[1]/h[1]:.2f}")
+PY
+# Incremental: a cached build, then one chapter edited, then the rebuild.
+cached=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-incremental" --templates templates --precompress none --cache "$work/cache")
+"${cached[@]}" >/dev/null
+chapter=$(find "$work/content" -path '*/ar/03-*.md' | sort | head -1)
+: >"$work/incremental.txt"
+for i in $(seq "$runs"); do
+  echo "تعديل $i." >>"$chapter"
+  measure "${cached[@]}" >>"$work/incremental.txt"
+done
+python3 - "$work/incremental.txt" <<'PY'
+import statistics, sys
+rows=[tuple(map(float,l.split())) for l in open(sys.argv[1]) if l.strip()]
+print(f"one-chapter incremental rebuild (whole process): median {statistics.median(r[0] for r in rows):.2f} s  runs {[r[0] for r in rows]}")
 PY
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
