@@ -34,7 +34,10 @@ public static partial class SiteVerifier
 
     /// <summary>Parses one page and checks what it can alone: lang/dir, scripts, notes and back-links.</summary>
     public static PageFacts CheckPage(SiteFile page, DiagnosticBag diagnostics) =>
-        CheckPage(page.Path, new HtmlParser().ParseDocument(page.AsText()), diagnostics);
+        CheckPage(page.Path, Parser.Value!.ParseDocument(page.AsText()), diagnostics);
+
+    // A parser per thread: making one per page costs more than parsing a small page.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
 
     /// <summary>The site-wide checks over every page's facts: links and fragments resolve, no request leaves the site, stylesheets load only site files.</summary>
     public static Report CheckLinks(IReadOnlyCollection<string> sitePaths, IReadOnlyList<PageFacts> facts, IEnumerable<SiteFile> stylesheets, DiagnosticBag diagnostics)
