@@ -43,7 +43,7 @@ PY
 # Incremental: a cached build, then one chapter edited, then the rebuild.
 cached=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-incremental" --templates templates --precompress none --cache "$work/cache")
 "${cached[@]}" >/dev/null
-chapter=$(find "$work/content" -path '*/ar/03-*.md' | sort | head -1)
+chapter=$(find "$work/content" -path '*/ar/03-*.md' | sort | sed -n 1p)
 : >"$work/incremental.txt"
 for i in $(seq "$runs"); do
   echo "تعديل $i." >>"$chapter"
