@@ -95,6 +95,8 @@ public sealed class TemplateSet
             // Pages of a long article exceed Scriban's default 1 MiB string limit, which would cut them silently.
             LimitToString = 0,
         };
+        // Includes reuse the partials parsed once here; otherwise Scriban parses each partial again for every page.
+        foreach (var (partial, parsed) in _parsed) context.CachedTemplates[partial] = parsed;
         var globals = new ScriptObject();
         globals.SetValue("page", page, readOnly: true);
         globals.SetValue("model", model, readOnly: true);
