@@ -23,7 +23,7 @@ internal static class ImportCommand
         if (reporter.Print(diagnostics) || article is null) return ExitCodes.InputErrors;
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
-        var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "markdown", ArticleSlugFor(article, source));
+        var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
         var files = ArticleMarkdown.Write(article, metadata);
         AtomicFolder.Replace(output, files);
 
@@ -34,11 +34,4 @@ internal static class ImportCommand
     public static string Summary(Article article) =>
         $"{article.Chapters.Count} chapters, {article.Paragraphs.Count()} paragraphs, {article.Notes.Count()} notes, "
         + $"{article.Abstracts.Count} abstracts ({string.Join(", ", article.Abstracts.Select(a => a.Language).Order(StringComparer.Ordinal))})";
-
-    /// <summary>The article's folder name: from its English title, else the source file's name.</summary>
-    public static string ArticleSlugFor(Article article, string source)
-    {
-        var title = article.AbstractIn("en")?.Title ?? article.AbstractIn("fr")?.Title;
-        return Slug.From(title ?? Path.GetFileNameWithoutExtension(source), 40);
-    }
 }

@@ -49,7 +49,7 @@ public static class ContentFolder
         var article = WordExportReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics);
         if (article is null) return null;
         var metadata = ArticleMarkdown.MetadataFrom(article);
-        var slug = Slug.From(article.AbstractIn("en")?.Title ?? Path.GetFileNameWithoutExtension(sourcePath), 40);
+        var slug = ArticleMarkdown.SlugFor(article, sourcePath);
         return new EditionContent(new EditionMetadata(), [FromArticle(slug, sourcePath, metadata, article)]);
     }
 

@@ -26,6 +26,13 @@ public static class ArticleMarkdown
         return files;
     }
 
+    /// <summary>An imported article's folder name: from its English (else French) title, else the source file's name.</summary>
+    public static string SlugFor(Article article, string sourcePath)
+    {
+        var title = article.AbstractIn("en")?.Title ?? article.AbstractIn("fr")?.Title;
+        return Slug.From(title ?? Path.GetFileNameWithoutExtension(sourcePath), 40);
+    }
+
     /// <summary>The metadata an import can know: the abstracts' titles.</summary>
     public static ArticleMetadata MetadataFrom(Article article)
     {
