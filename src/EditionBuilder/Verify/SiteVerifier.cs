@@ -75,6 +75,7 @@ public static partial class SiteVerifier
         return new Report(facts.Count, links, references);
     }
 
+    // One walk over the elements gathers everything the checks need; CSS selector queries would each walk the tree again.
     private static PageFacts CheckPage(string path, IDocument document, DiagnosticBag diagnostics)
     {
         var html = document.DocumentElement;
@@ -83,21 +84,46 @@ public static partial class SiteVerifier
             diagnostics.Error(DiagnosticCodes.PageWithoutLanguage, path, 0, 0, "the page does not declare lang and dir (rtl or ltr) on <html>");
         }
 
-        CheckScripts(path, document, diagnostics);
-
-        // Elements by id, once per page: AngleSharp's GetElementById walks the whole tree on every call.
-        var elementsById = IdsOf(document);
-        var references = 0;
-        foreach (var reference in document.QuerySelectorAll("a[role=doc-noteref]"))
+        var elementsById = new Dictionary<string, IElement>(StringComparer.Ordinal);
+        var noteReferences = new List<IElement>();
+        var links = new List<LinkFact>();
+        foreach (var element in document.All)
         {
-            references++;
-            CheckNote(path, elementsById, reference, diagnostics);
+            string? href = null, src = null, rel = null, role = null;
+            foreach (var attribute in element.Attributes)
+            {
+                switch (attribute.Name)
+                {
+                    case "id": elementsById.TryAdd(attribute.Value, element); break;
+                    case "href": href = attribute.Value; break;
+                    case "src": src = attribute.Value; break;
+                    case "rel": rel = attribute.Value; break;
+                    case "role": role = attribute.Value; break;
+                    default:
+                        if (attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+                        {
+                            diagnostics.Error(DiagnosticCodes.InlineScript, path, 0, 0, $"<{element.LocalName}> has an inline event handler");
+                        }
+
+                        break;
+                }
+            }
+
+            if (href is not null || src is not null) links.Add(new LinkFact(element.LocalName, rel ?? string.Empty, href ?? src!));
+            if (element.LocalName == "script") CheckScript(path, element, src, diagnostics);
+            if (role == "doc-noteref" && element.LocalName == "a") noteReferences.Add(element);
         }
 
-        var links = document.QuerySelectorAll("[href], [src]")
-            .Select(e => new LinkFact(e.LocalName, e.GetAttribute("rel") ?? string.Empty, e.GetAttribute(e.HasAttribute("href") ? "href" : "src") ?? string.Empty))
-            .ToList();
-        return new PageFacts(path, elementsById.Keys.Order(StringComparer.Ordinal).ToList(), links, references);
+        foreach (var reference in noteReferences) CheckNote(path, elementsById, reference, diagnostics);
+        return new PageFacts(path, elementsById.Keys.Order(StringComparer.Ordinal).ToList(), links, noteReferences.Count);
+    }
+
+    // The CSP forbids inline scripts; a page must carry none but JSON-LD, and that must be JSON (never a closed-early script).
+    private static void CheckScript(string page, IElement script, string? src, DiagnosticBag diagnostics)
+    {
+        if (src is not null && script.TextContent.Trim().Length == 0) return;
+        if (script.GetAttribute("type") == "application/ld+json" && IsJson(script.TextContent)) return;
+        diagnostics.Error(DiagnosticCodes.InlineScript, page, 0, 0, "the page holds an inline script; only <script src> and JSON-LD are allowed");
     }
 
     private static void CheckLink(string page, LinkFact link, HashSet<string> files,
@@ -141,22 +167,6 @@ public static partial class SiteVerifier
         }
     }
 
-    // The CSP forbids inline scripts; a page must carry none but JSON-LD, and that must be JSON (never a closed-early script).
-    private static void CheckScripts(string page, IDocument document, DiagnosticBag diagnostics)
-    {
-        foreach (var script in document.QuerySelectorAll("script"))
-        {
-            if (script.HasAttribute("src") && script.TextContent.Trim().Length == 0) continue;
-            if (script.GetAttribute("type") == "application/ld+json" && IsJson(script.TextContent)) continue;
-            diagnostics.Error(DiagnosticCodes.InlineScript, page, 0, 0, "the page holds an inline script; only <script src> and JSON-LD are allowed");
-        }
-
-        foreach (var element in document.All.Where(e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))))
-        {
-            diagnostics.Error(DiagnosticCodes.InlineScript, page, 0, 0, $"<{element.LocalName}> has an inline event handler");
-        }
-    }
-
     private static bool IsJson(string text)
     {
         try
@@ -168,13 +178,6 @@ public static partial class SiteVerifier
         {
             return false;
         }
-    }
-
-    private static Dictionary<string, IElement> IdsOf(IDocument document)
-    {
-        var result = new Dictionary<string, IElement>(StringComparer.Ordinal);
-        foreach (var element in document.QuerySelectorAll("[id]")) result.TryAdd(element.Id!, element);
-        return result;
     }
 
     private static void CheckNote(string page, Dictionary<string, IElement> elementsById, IElement reference, DiagnosticBag diagnostics)
