@@ -1,4 +1,3 @@
-using System.Net;
 using EditionBuilder.Model;
 using Scriban;
 using Scriban.Functions;
@@ -15,7 +14,28 @@ public sealed class EscapingTemplateContext : TemplateContext
     {
         if (textAsObject is RawHtml raw) return Write(raw.Html);
         var text = ObjectToString(textAsObject);
-        return string.IsNullOrEmpty(text) ? this : Write(ControlCharacters.MarkInHtml(WebUtility.HtmlEncode(text)));
+        return string.IsNullOrEmpty(text) ? this : Write(ControlCharacters.MarkInHtml(Escape(text)));
+    }
+
+    /// <summary>Escapes the five characters that matter in HTML text and attributes; every other character (é, Arabic) stays as it is.</summary>
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0) return text;
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Makes <c>include</c> return its output as markup, since it is the theme's own HTML.</summary>
