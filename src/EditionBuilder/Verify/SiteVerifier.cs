@@ -37,7 +37,7 @@ public static partial class SiteVerifier
         CheckPage(page.Path, Parser.Value!.ParseDocument(page.AsText()), diagnostics);
 
     // A parser per thread: making one per page costs more than parsing a small page.
-    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions { DisableElementPositionTracking = true, SkipComments = true }));
 
     /// <summary>The site-wide checks over every page's facts: links and fragments resolve, no request leaves the site, stylesheets load only site files.</summary>
     public static Report CheckLinks(IReadOnlyCollection<string> sitePaths, IReadOnlyList<PageFacts> facts, IEnumerable<SiteFile> stylesheets, DiagnosticBag diagnostics)
