@@ -157,7 +157,7 @@ internal sealed class PreviewSite : IDisposable
     // The reload script is served from the same origin, so the pages' Content-Security-Policy (script-src 'self') allows it.
     private static byte[] WithReloadScript(byte[] html, string path)
     {
-        var root = string.Concat(Enumerable.Repeat("../", path.Count(c => c == '/')));
+        var root = SiteFile.RootOf(path);
         var text = System.Text.Encoding.UTF8.GetString(html);
         var tag = $"<script src=\"{root}{ReloadScriptPath}\" data-edition-reload data-events=\"{root}{EventsPath}\" defer></script>";
         var head = text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);

@@ -52,7 +52,6 @@ public static class EditionPipeline
     /// <summary>One build's shared state: the renderer, what was written, the facts for the link check, and time per stage.</summary>
     private sealed class BuildRun(EditionContent content, TemplateSet templates, ISiteSink sink, Options options, DiagnosticBag diagnostics)
     {
-        private static readonly string[] Compressible = [".html", ".css", ".js", ".svg", ".xml", ".txt"];
         private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks;
         private int _articlesRendered, _minified, _reused, _compressed, _pages;
 
@@ -132,7 +131,7 @@ public static class EditionPipeline
             Interlocked.Add(ref _verifyTicks, clock.Elapsed.Ticks);
 
             clock.Restart();
-            var compress = options.Precompress && Compressible.Contains(extension);
+            var compress = options.Precompress && Precompressor.IsCompressible(file.Path);
             var page = new BuildCache.Page(minified.Bytes,
                 compress ? Precompressor.Gzip(minified.Bytes, options.Level) : null,
                 compress ? Precompressor.Brotli(minified.Bytes, options.Level) : null,

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using EditionBuilder.Render;
 
 namespace EditionBuilder.Build;
 
@@ -15,17 +14,8 @@ public static class Precompressor
         Fast,
     }
 
-    public static IReadOnlyList<SiteFile> AddCompressedCopies(IReadOnlyList<SiteFile> files, Level level = Level.Best)
-    {
-        var sources = files.Where(f => Compressible.Contains(Path.GetExtension(f.Path))).ToList();
-        var compressed = new SiteFile[sources.Count * 2];
-        Parallel.For(0, sources.Count, i =>
-        {
-            compressed[2 * i] = new SiteFile(sources[i].Path + ".gz", Gzip(sources[i].Bytes, level));
-            compressed[(2 * i) + 1] = new SiteFile(sources[i].Path + ".br", Brotli(sources[i].Bytes, level));
-        });
-        return files.Concat(compressed).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-    }
+    /// <summary>Whether a file gets .gz and .br copies: text formats only (fonts and images are compressed already).</summary>
+    public static bool IsCompressible(string path) => Compressible.Contains(Path.GetExtension(path));
 
     // GZipStream writes no file name and a zero time, so the bytes depend on the input alone.
     public static byte[] Gzip(byte[] bytes, Level level = Level.Best)

@@ -36,9 +36,7 @@ public sealed class FolderSink(string root) : ISiteSink
 
     public void Write(SiteFile file)
     {
-        var full = AtomicFolder.SafeCombine(Root, file.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, file.Bytes);
+        AtomicFolder.WriteFile(Root, file.Path, file.Bytes);
         Interlocked.Increment(ref _count);
     }
 }

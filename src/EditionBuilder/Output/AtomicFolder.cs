@@ -16,9 +16,7 @@ public static class AtomicFolder
             var count = 0;
             foreach (var (path, bytes) in files)
             {
-                var full = SafeCombine(staging, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllBytes(full, bytes);
+                WriteFile(staging, path, bytes);
                 count++;
             }
 
@@ -68,6 +66,14 @@ public static class AtomicFolder
         var parent = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(parent);
         return Path.Combine(parent, $".{Path.GetFileName(full)}.{purpose}-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    }
+
+    /// <summary>Writes a file at a relative path under a root, making its folders; a path that would leave the root is refused.</summary>
+    public static void WriteFile(string root, string relative, byte[] bytes)
+    {
+        var full = SafeCombine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, bytes);
     }
 
     /// <summary>Joins a relative path under a root, refusing any path that would leave it.</summary>

@@ -33,9 +33,7 @@ public static partial class SiteDeployer
             {
                 foreach (var file in site)
                 {
-                    var full = AtomicFolder.SafeCombine(staging, file.Path);
-                    Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                    File.WriteAllBytes(full, file.Bytes);
+                    AtomicFolder.WriteFile(staging, file.Path, file.Bytes);
                     if (SlowCopyForTests > 0) Thread.Sleep(SlowCopyForTests);
                 }
 

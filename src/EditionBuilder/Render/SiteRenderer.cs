@@ -162,7 +162,7 @@ public sealed class SiteRenderer
         edition.BaseUrl.Length > 0 ? edition.BaseUrl.TrimEnd('/') + "/" + path : null;
 
     private static string Relative(string fromPage, string path) =>
-        string.Concat(Enumerable.Repeat("../", fromPage.Count(c => c == '/'))) + path;
+        SiteFile.RootOf(fromPage) + path;
 
     private static string PlainText(MarkdownDocument document) =>
         string.Join("\n\n", document.OfType<ParagraphBlock>().Select(p => string.Concat(p.Inline?.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()) ?? [])));
@@ -171,7 +171,7 @@ public sealed class SiteRenderer
         string.IsNullOrWhiteSpace(chapter.FrontMatter.Title) ? articleTitle : chapter.FrontMatter.Title;
 
     private static List<LinkView> Alternates(ArticleView article) =>
-        [new LinkView(article.Title, article.Href, "ar"), .. article.Abstracts.Select(a => a with { Title = a.Title })];
+        [new LinkView(article.Title, article.Href, "ar"), .. article.Abstracts];
 
     private ParsedChapter? Parse(MarkdownFile file, DiagnosticBag diagnostics)
     {
@@ -250,8 +250,7 @@ public sealed class SiteRenderer
     private void AddPage(List<SiteFile> files, string path, string template, string kind, string lang, string dir, string title, string siteName,
         IReadOnlyList<LinkView> alternates, object model, EditionContent content, DiagnosticBag diagnostics, Func<string, PageMetadata>? describe = null)
     {
-        var depth = path.Count(c => c == '/');
-        var root = string.Concat(Enumerable.Repeat("../", depth));
+        var root = SiteFile.RootOf(path);
         var canonical = Absolute(content.Edition, path) ?? string.Empty;
         var metadata = describe?.Invoke(path);
         var page = new PageView(kind, lang, dir, title, root, siteName, path, alternates, canonical, metadata?.Tags ?? [], metadata?.JsonLd ?? new RawHtml(string.Empty));
