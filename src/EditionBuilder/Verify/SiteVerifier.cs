@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Render;
 
@@ -32,12 +30,9 @@ public static partial class SiteVerifier
         return CheckLinks(files.Select(f => f.Path).ToList(), facts, files.Where(f => f.Path.EndsWith(".css", StringComparison.Ordinal)), diagnostics);
     }
 
-    /// <summary>Parses one page and checks what it can alone: lang/dir, scripts, notes and back-links.</summary>
+    /// <summary>Reads one page and checks what it can alone: lang/dir, scripts, notes and back-links.</summary>
     public static PageFacts CheckPage(SiteFile page, DiagnosticBag diagnostics) =>
-        CheckPage(page.Path, Parser.Value!.ParseDocument(page.AsText()), diagnostics);
-
-    // A parser per thread: making one per page costs more than parsing a small page.
-    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions { DisableElementPositionTracking = true, SkipComments = true }));
+        CheckPage(page.Path, page.AsText(), diagnostics);
 
     /// <summary>The site-wide checks over every page's facts: links and fragments resolve, no request leaves the site, stylesheets load only site files.</summary>
     public static Report CheckLinks(IReadOnlyCollection<string> sitePaths, IReadOnlyList<PageFacts> facts, IEnumerable<SiteFile> stylesheets, DiagnosticBag diagnostics)
@@ -75,54 +70,90 @@ public static partial class SiteVerifier
         return new Report(facts.Count, links, references);
     }
 
-    // One walk over the elements gathers everything the checks need; CSS selector queries would each walk the tree again.
-    private static PageFacts CheckPage(string path, IDocument document, DiagnosticBag diagnostics)
+    // Elements that never hold content, so never stay open.
+    private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal)
     {
-        var html = document.DocumentElement;
-        if (string.IsNullOrWhiteSpace(html.GetAttribute("lang")) || html.GetAttribute("dir") is not ("rtl" or "ltr"))
-        {
-            diagnostics.Error(DiagnosticCodes.PageWithoutLanguage, path, 0, 0, "the page does not declare lang and dir (rtl or ltr) on <html>");
-        }
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    };
 
-        var elementsById = new Dictionary<string, IElement>(StringComparer.Ordinal);
-        var noteReferences = new List<IElement>();
+    /// <summary>An element still open at the scanner's position: its name, id, and whether it is or sits in the notes list.</summary>
+    private readonly record struct OpenElement(string Name, string? Id, bool InEndnotes);
+
+    /// <summary>One pass over the page's tags gathers everything the checks need; no DOM is built.</summary>
+    public static PageFacts CheckPage(string path, string html, DiagnosticBag diagnostics)
+    {
+        var scanner = new HtmlScanner(html);
+        var open = new List<OpenElement>();
+        var isNote = new Dictionary<string, bool>(StringComparer.Ordinal); // id -> is an <li> of the notes list (the first element with an id wins)
+        var backLinks = new HashSet<(string NoteId, string Href)>();
+        var noteReferences = new List<(string? Id, string Href)>();
         var links = new List<LinkFact>();
-        foreach (var element in document.All)
+        var sawRoot = false;
+        while (scanner.Read())
         {
-            string? href = null, src = null, rel = null, role = null;
-            foreach (var attribute in element.Attributes)
+            var name = scanner.Name;
+            if (scanner.IsEndTag)
             {
-                switch (attribute.Name)
+                var at = open.FindLastIndex(e => e.Name == name);
+                if (at >= 0) open.RemoveRange(at, open.Count - at);
+                continue;
+            }
+
+            string? id = null, href = null, src = null, rel = null, role = null;
+            foreach (var (attribute, value) in scanner.Attributes)
+            {
+                switch (attribute)
                 {
-                    case "id": elementsById.TryAdd(attribute.Value, element); break;
-                    case "href": href = attribute.Value; break;
-                    case "src": src = attribute.Value; break;
-                    case "rel": rel = attribute.Value; break;
-                    case "role": role = attribute.Value; break;
+                    case "id": id = value; break;
+                    case "href": href = value; break;
+                    case "src": src = value; break;
+                    case "rel": rel = value; break;
+                    case "role": role = value; break;
                     default:
-                        if (attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+                        if (attribute.StartsWith("on", StringComparison.Ordinal))
                         {
-                            diagnostics.Error(DiagnosticCodes.InlineScript, path, 0, 0, $"<{element.LocalName}> has an inline event handler");
+                            diagnostics.Error(DiagnosticCodes.InlineScript, path, 0, 0, $"<{name}> has an inline event handler");
                         }
 
                         break;
                 }
             }
 
-            if (href is not null || src is not null) links.Add(new LinkFact(element.LocalName, rel ?? string.Empty, href ?? src!));
-            if (element.LocalName == "script") CheckScript(path, element, src, diagnostics);
-            if (role == "doc-noteref" && element.LocalName == "a") noteReferences.Add(element);
+            if (name == "html" && !sawRoot)
+            {
+                sawRoot = true;
+                if (string.IsNullOrWhiteSpace(scanner.Attribute("lang")) || scanner.Attribute("dir") is not ("rtl" or "ltr"))
+                {
+                    diagnostics.Error(DiagnosticCodes.PageWithoutLanguage, path, 0, 0, "the page does not declare lang and dir (rtl or ltr) on <html>");
+                }
+            }
+
+            var inEndnotes = role == "doc-endnotes" || (open.Count > 0 && open[^1].InEndnotes);
+            if (!string.IsNullOrEmpty(id)) isNote.TryAdd(id, name == "li" && inEndnotes);
+            if (href is not null || src is not null) links.Add(new LinkFact(name, rel ?? string.Empty, href ?? src!));
+            if (name == "script") CheckScript(path, scanner.Attribute("type"), src, scanner.RawText ?? string.Empty, diagnostics);
+            if (name == "a" && role == "doc-noteref") noteReferences.Add((id, href ?? string.Empty));
+            if (name == "a" && role == "doc-backlink" && href is not null)
+            {
+                foreach (var ancestor in open)
+                {
+                    if (ancestor.Id is not null) backLinks.Add((ancestor.Id, href));
+                }
+            }
+
+            if (!VoidElements.Contains(name) && scanner.RawText is null) open.Add(new OpenElement(name, id, inEndnotes));
         }
 
-        foreach (var reference in noteReferences) CheckNote(path, elementsById, reference, diagnostics);
-        return new PageFacts(path, elementsById.Keys.Order(StringComparer.Ordinal).ToList(), links, noteReferences.Count);
+        if (!sawRoot) diagnostics.Error(DiagnosticCodes.PageWithoutLanguage, path, 0, 0, "the page does not declare lang and dir (rtl or ltr) on <html>");
+        foreach (var (id, href) in noteReferences) CheckNote(path, isNote, backLinks, id, href, diagnostics);
+        return new PageFacts(path, isNote.Keys.Order(StringComparer.Ordinal).ToList(), links, noteReferences.Count);
     }
 
     // The CSP forbids inline scripts; a page must carry none but JSON-LD, and that must be JSON (never a closed-early script).
-    private static void CheckScript(string page, IElement script, string? src, DiagnosticBag diagnostics)
+    private static void CheckScript(string page, string? type, string? src, string text, DiagnosticBag diagnostics)
     {
-        if (src is not null && script.TextContent.Trim().Length == 0) return;
-        if (script.GetAttribute("type") == "application/ld+json" && IsJson(script.TextContent)) return;
+        if (src is not null && text.Trim().Length == 0) return;
+        if (type == "application/ld+json" && IsJson(text)) return;
         diagnostics.Error(DiagnosticCodes.InlineScript, page, 0, 0, "the page holds an inline script; only <script src> and JSON-LD are allowed");
     }
 
@@ -180,24 +211,22 @@ public static partial class SiteVerifier
         }
     }
 
-    private static void CheckNote(string page, Dictionary<string, IElement> elementsById, IElement reference, DiagnosticBag diagnostics)
+    private static void CheckNote(string page, Dictionary<string, bool> isNote, HashSet<(string NoteId, string Href)> backLinks, string? id, string href, DiagnosticBag diagnostics)
     {
-        var href = reference.GetAttribute("href") ?? string.Empty;
-        var id = reference.Id;
         if (string.IsNullOrEmpty(id) || !id.StartsWith("fnref-", StringComparison.Ordinal))
         {
             diagnostics.Error(DiagnosticCodes.NoteWithoutTarget, page, 0, 0, $"the note reference to '{href}' has no id fnref-N");
         }
 
         if (!href.StartsWith('#')) return; // a note on another page: CheckLink resolved it
-        var note = elementsById.GetValueOrDefault(href[1..]);
-        if (note is null || note.LocalName != "li" || note.Closest("[role=doc-endnotes]") is null)
+        var noteId = href[1..];
+        if (!isNote.TryGetValue(noteId, out var note) || !note)
         {
             diagnostics.Error(DiagnosticCodes.NoteWithoutTarget, page, 0, 0, $"the note reference {id} points to {href}, which is not a note of this page");
             return;
         }
 
-        if (!note.QuerySelectorAll("a[role=doc-backlink]").Any(a => a.GetAttribute("href") == "#" + id))
+        if (!backLinks.Contains((noteId, "#" + id)))
         {
             diagnostics.Error(DiagnosticCodes.NoteWithoutBackLink, page, 0, 0, $"note {href} has no back-link to its reference {id}");
         }

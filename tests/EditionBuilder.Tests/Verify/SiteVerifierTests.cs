@@ -45,6 +45,17 @@ public class SiteVerifierTests
         Assert.Contains(diagnostics, d => d.Code == code && d.Path == "index.html" && d.Severity == Severity.Error);
     }
 
+    [Theory]
+    [InlineData("<ol><li id=\"fn-4\">outside the notes list <a role=\"doc-backlink\" href=\"#fnref-4\">↩</a></li></ol>", DiagnosticCodes.NoteWithoutTarget)]
+    [InlineData("<section role=\"doc-endnotes\"><ol><li id=\"fn-4\">n</li><li id=\"fn-5\">m <a role=\"doc-backlink\" href=\"#fnref-4\">↩</a></li></ol></section>", DiagnosticCodes.NoteWithoutBackLink)]
+    [InlineData("<section role=\"doc-endnotes\"><ol><li><p id=\"fn-4\">a paragraph, not the note</p><a role=\"doc-backlink\" href=\"#fnref-4\">↩</a></li></ol></section>", DiagnosticCodes.NoteWithoutTarget)]
+    public void Given_a_reference_whose_note_is_misplaced_When_verified_Then_the_note_error_is_reported(string notes, string code)
+    {
+        var diagnostics = Verify(("index.html", Head + "<p>x<a role=\"doc-noteref\" id=\"fnref-4\" href=\"#fn-4\">4</a></p>" + notes));
+
+        Assert.Contains(diagnostics, d => d.Code == code && d.Path == "index.html");
+    }
+
     [Fact]
     public void Given_a_page_without_lang_or_dir_When_verified_Then_EB0405()
     {
