@@ -41,11 +41,19 @@ public sealed class BuildCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    public static string Key(string prefix, byte[] bytes)
+    /// <summary>The key of a rendered file: its path and settings, its bytes and, for a page with its bodies apart, each body.</summary>
+    public static string Key(string prefix, SiteFile file)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(ToolVersion + "\0" + prefix + "\0"));
-        hash.AppendData(bytes);
+        hash.AppendData(file.Bytes);
+        foreach (var fragment in file.Fragments ?? [])
+        {
+            var bytes = Encoding.UTF8.GetBytes(fragment.Html);
+            hash.AppendData(BitConverter.GetBytes(bytes.Length));
+            hash.AppendData(bytes);
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

@@ -55,7 +55,7 @@ public static class EditionPipeline
         private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks;
         private int _articlesRendered, _minified, _reused, _compressed, _pages;
 
-        public SiteRenderer Renderer { get; } = new(templates);
+        public SiteRenderer Renderer { get; } = new(templates, leaveOutBodies: true);
 
         public ConcurrentBag<string> Paths { get; } = new();
 
@@ -112,7 +112,7 @@ public static class EditionPipeline
             var extension = Path.GetExtension(file.Path);
             var minifiable = extension is ".html" or ".css" or ".js";
             var key = options.Cache is not null
-                ? BuildCache.Key($"{file.Path}\0{options.Precompress}\0{options.Level}\0{templates.Fingerprint}", file.Bytes)
+                ? BuildCache.Key($"{file.Path}\0{options.Precompress}\0{options.Level}\0{templates.Fingerprint}", file)
                 : null;
             if (key is not null && options.Cache!.GetPage(key) is { } cached && (extension != ".html" || cached.Facts is not null))
             {

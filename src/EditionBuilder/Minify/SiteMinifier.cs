@@ -28,8 +28,23 @@ public static class SiteMinifier
         return result;
     }
 
+    // A fragment is minified on its own as a fragment; the block placeholders it replaces leave no whitespace that a whole-page pass would have kept.
+    private static HtmlSettings FragmentSettings()
+    {
+        var settings = HtmlSettings();
+        settings.IsFragmentOnly = true;
+        return settings;
+    }
+
+    // Bodies shared by several pages (a chapter's page and the full text) are minified once; the table forgets them with their pages.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HtmlFragment, MinifiedFragment> MinifiedFragments = new();
+
+    private sealed record MinifiedFragment(UglifyResult Result);
+
     public static SiteFile MinifyFile(SiteFile file, DiagnosticBag diagnostics)
     {
+        if (file.Fragments is { } fragments) return MinifyPage(file, fragments, diagnostics);
+
         var extension = Path.GetExtension(file.Path);
         UglifyResult? result = extension switch
         {
@@ -39,16 +54,29 @@ public static class SiteMinifier
             _ => null,
         };
         if (result is not { } minified) return file;
-        if (minified.HasErrors)
-        {
-            foreach (var error in minified.Errors.Where(e => e.IsError))
-            {
-                diagnostics.Error(DiagnosticCodes.MinifyError, file.Path, error.StartLine, error.StartColumn, $"minifier: {error.Message}");
-            }
+        if (Failed(minified, file.Path, diagnostics)) return file;
+        return SiteFile.Text(file.Path, minified.Code ?? string.Empty);
+    }
 
-            return file;
+    // The page's own markup and each body apart, then put together: the same bytes as minifying the whole page (a test holds this on every seed page).
+    private static SiteFile MinifyPage(SiteFile file, IReadOnlyList<HtmlFragment> fragments, DiagnosticBag diagnostics)
+    {
+        var shell = Uglify.Html(file.AsText(), HtmlSettings(), file.Path);
+        var bodies = fragments.Select(f => MinifiedFragments.GetValue(f, static f => new MinifiedFragment(Uglify.Html(f.Html, FragmentSettings()))).Result).ToList();
+        var failed = Failed(shell, file.Path, diagnostics);
+        foreach (var body in bodies) failed |= Failed(body, file.Path, diagnostics);
+        if (failed) return file.Composed();
+        return SiteFile.Text(file.Path, PageFragments.Compose(shell.Code ?? string.Empty, bodies.Select(b => b.Code ?? string.Empty).ToList()));
+    }
+
+    private static bool Failed(UglifyResult result, string path, DiagnosticBag diagnostics)
+    {
+        if (!result.HasErrors) return false;
+        foreach (var error in result.Errors.Where(e => e.IsError))
+        {
+            diagnostics.Error(DiagnosticCodes.MinifyError, path, error.StartLine, error.StartColumn, $"minifier: {error.Message}");
         }
 
-        return SiteFile.Text(file.Path, minified.Code ?? string.Empty);
+        return true;
     }
 }

@@ -10,9 +10,19 @@ namespace EditionBuilder.Render;
 /// <summary>A template context that HTML-escapes every value a template writes, except <see cref="RawHtml"/> and included templates: text can never become markup.</summary>
 public sealed class EscapingTemplateContext : TemplateContext
 {
+    /// <summary>When set, Markdown bodies are written as placeholders and collected here (see <see cref="PageFragments"/>).</summary>
+    public List<HtmlFragment>? LeftOut { get; init; }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         if (textAsObject is RawHtml raw) return Write(raw.Html);
+        if (textAsObject is HtmlFragment fragment)
+        {
+            if (LeftOut is null) return Write(fragment.Html);
+            LeftOut.Add(fragment);
+            return Write(PageFragments.Placeholder(LeftOut.Count - 1));
+        }
+
         var text = ObjectToString(textAsObject);
         return string.IsNullOrEmpty(text) ? this : Write(ControlCharacters.MarkInHtml(Escape(text)));
     }

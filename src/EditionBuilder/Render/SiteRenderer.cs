@@ -16,11 +16,15 @@ public sealed class SiteRenderer
 {
     private readonly TemplateSet _templates;
     private readonly MarkdownPipeline _pipeline;
+    private readonly bool _leaveOutBodies;
 
-    public SiteRenderer(TemplateSet templates)
+    /// <param name="templates">The theme.</param>
+    /// <param name="leaveOutBodies">Pages keep their Markdown bodies apart (<see cref="SiteFile.Fragments"/>), so a build minifies each body once; otherwise pages are whole.</param>
+    public SiteRenderer(TemplateSet templates, bool leaveOutBodies = false)
     {
         _templates = templates;
         _pipeline = EditionMarkdown.CreatePipeline();
+        _leaveOutBodies = leaveOutBodies;
     }
 
     /// <summary>Renders every page in memory; null when an error was reported.</summary>
@@ -121,7 +125,7 @@ public sealed class SiteRenderer
                 return noteHome.TryGetValue(n, out var home) ? $"{home}#fn-{n}" : null;
             }, isolateLatin: true);
             var chapterView = new ChapterView(
-                chapter.FrontMatter.Order, ChapterTitle(chapter, title), $"chapter-{chapter.FrontMatter.Order}", new RawHtml(body),
+                chapter.FrontMatter.Order, ChapterTitle(chapter, title), $"chapter-{chapter.FrontMatter.Order}", new HtmlFragment(body),
                 i > 0 ? chapterLinks[i - 1] : null, i + 1 < chapters.Count ? chapterLinks[i + 1] : null);
             chapterViews.Add(chapterView);
             AddPage(files, $"{slug}/{chapter.PageName}", "chapter.html", "chapter", "ar", "rtl", $"{chapterView.Title} — {title}", siteName, alternates,
@@ -130,14 +134,14 @@ public sealed class SiteRenderer
 
         // The full text shows every chapter's notes on the same page, so every reference is an in-page link.
         // A chapter that cites no note of another chapter reads the same there; only the others are rendered again.
-        var fullText = chapters.Select((c, i) => citesOtherPages[i] ? chapterViews[i] with { Body = new RawHtml(RenderHtml(c, n => $"#fn-{n}", isolateLatin: true)) } : chapterViews[i]).ToList();
+        var fullText = chapters.Select((c, i) => citesOtherPages[i] ? chapterViews[i] with { Body = new HtmlFragment(RenderHtml(c, n => $"#fn-{n}", isolateLatin: true)) } : chapterViews[i]).ToList();
         AddPage(files, $"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", title, siteName, alternates, new FullTextPageModel(view, fullText), content, diagnostics, describe);
 
         foreach (var summary in abstracts)
         {
             var lang = summary.FrontMatter.Lang;
             var others = abstractLinks.Where(l => l.Lang != lang).ToList();
-            var abstractView = new AbstractView(lang, summary.FrontMatter.Title, new RawHtml(RenderHtml(summary, _ => null, isolateLatin: false)), others);
+            var abstractView = new AbstractView(lang, summary.FrontMatter.Title, new HtmlFragment(RenderHtml(summary, _ => null, isolateLatin: false)), others);
             AddPage(files, $"{slug}/{lang}/index.html", "abstract.html", "abstract", lang, "ltr", summary.FrontMatter.Title, content.Edition.NameIn(lang), alternates,
                 new AbstractPageModel(view, abstractView), content, diagnostics);
         }
@@ -254,11 +258,12 @@ public sealed class SiteRenderer
         var canonical = Absolute(content.Edition, path) ?? string.Empty;
         var metadata = describe?.Invoke(path);
         var page = new PageView(kind, lang, dir, title, root, siteName, path, alternates, canonical, metadata?.Tags ?? [], metadata?.JsonLd ?? new RawHtml(string.Empty));
-        var body = _templates.Render(template, page, model, diagnostics);
+        var leftOut = _leaveOutBodies ? new List<HtmlFragment>() : null;
+        var body = _templates.Render(template, page, model, diagnostics, leftOut);
         if (body is null) return;
-        var html = _templates.Render("layout.html", page, new RawHtml(body), diagnostics);
+        var html = _templates.Render("layout.html", page, new RawHtml(body), diagnostics, leftOut);
         if (html is null) return;
-        files.Add(SiteFile.Text(path, html));
+        files.Add(SiteFile.Text(path, html) with { Fragments = leftOut is { Count: > 0 } ? leftOut : null });
     }
 
     private static string RobotsTxt(EditionMetadata edition) =>

@@ -82,8 +82,8 @@ public sealed class TemplateSet
 
     private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
 
-    /// <summary>Renders a template with the given model under the name "model" plus "page"; errors go to the bag and return null.</summary>
-    public string? Render(string name, object page, object model, DiagnosticBag diagnostics)
+    /// <summary>Renders a template with the given model under the name "model" plus "page"; errors go to the bag and return null. With <paramref name="leftOut"/>, Markdown bodies become placeholders collected there.</summary>
+    public string? Render(string name, object page, object model, DiagnosticBag diagnostics, List<HtmlFragment>? leftOut = null)
     {
         var template = _parsed[name];
         var context = new EscapingTemplateContext
@@ -94,6 +94,7 @@ public sealed class TemplateSet
             LoopLimit = 1_000_000,
             // Pages of a long article exceed Scriban's default 1 MiB string limit, which would cut them silently.
             LimitToString = 0,
+            LeftOut = leftOut,
         };
         // Includes reuse the partials parsed once here; otherwise Scriban parses each partial again for every page.
         foreach (var (partial, parsed) in _parsed) context.CachedTemplates[partial] = parsed;

@@ -40,10 +40,10 @@ public sealed record ArticleView(
     IReadOnlyList<LinkView> CiteFiles);
 
 /// <summary>A chapter page: its text, notes and neighbours.</summary>
-public sealed record ChapterView(int Order, string Title, string Id, RawHtml Body, LinkView? Previous, LinkView? Next);
+public sealed record ChapterView(int Order, string Title, string Id, HtmlFragment Body, LinkView? Previous, LinkView? Next);
 
 /// <summary>An abstract page.</summary>
-public sealed record AbstractView(string Lang, string Title, RawHtml Body, IReadOnlyList<LinkView> OtherLanguages);
+public sealed record AbstractView(string Lang, string Title, HtmlFragment Body, IReadOnlyList<LinkView> OtherLanguages);
 
 /// <summary>The model of a chapter page.</summary>
 public sealed record ChapterPageModel(ArticleView Article, ChapterView Chapter);

@@ -30,6 +30,30 @@ public class MinifyKeepsTextTests
         Assert.True(after.Bytes.Length <= before.Bytes.Length);
     }
 
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Given_a_page_built_with_its_bodies_minified_apart_Then_it_is_byte_for_byte_the_whole_page_minified(string path)
+    {
+        var whole = SiteMinifier.MinifyFile(SeedSite.Get().Rendered.Single(f => f.Path == path), new DiagnosticBag());
+
+        Assert.Equal(whole.AsText(), SeedSite.Get().File(path).AsText());
+    }
+
+    [Fact]
+    public void Given_a_body_shared_by_two_pages_When_built_Then_both_pages_hold_it_minified()
+    {
+        var diagnostics = new DiagnosticBag();
+        var body = new HtmlFragment("<p id=\"p-1\">أ  ب\n<a href=\"#x\">1</a></p>\n<section role=\"doc-endnotes\">\n<ol>\n<li id=\"x\">n</li>\n</ol>\n</section>\n");
+        SiteFile Page(string path) => SiteFile.Text(path, "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><title>t</title></head><body><main>\n<h1>t</h1>\n" + PageFragments.Placeholder(0) + "\n</main></body></html>") with { Fragments = [body] };
+
+        var first = SiteMinifier.MinifyFile(Page("a.html"), diagnostics).AsText();
+        var second = SiteMinifier.MinifyFile(Page("b.html"), diagnostics).AsText();
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(first, second);
+        Assert.Contains("<h1>t</h1><p id=\"p-1\">أ ب <a href=\"#x\">1</a></p><section role=\"doc-endnotes\"><ol><li id=\"x\">n</li></ol></section></main>", first);
+    }
+
     [Fact]
     public void Given_no_break_spaces_bidi_marks_and_inline_spacing_When_minified_Then_they_are_kept()
     {
