@@ -35,7 +35,8 @@ internal static class BuildCommand
         var options = new EditionPipeline.Options(precompress != "none", precompress == "fast" ? Precompressor.Level.Fast : Precompressor.Level.Best, cache);
 
         // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded.
-        var sink = new FolderSink(AtomicFolder.StagingFolder(output, "staging"));
+        // Files the last good site already holds are linked from it, not written again.
+        var sink = new FolderSink(AtomicFolder.StagingFolder(output, "staging"), Directory.Exists(output) ? output : null);
         try
         {
             var built = EditionPipeline.Build(content, templates, sink, options, diagnostics,
@@ -56,7 +57,7 @@ internal static class BuildCommand
             throw;
         }
 
-        reporter.Line($"wrote   {sink.Count} files to {output} in {clock.ElapsedMilliseconds} ms; open {Path.Combine(output, "index.html")}");
+        reporter.Line($"wrote   {sink.Count} files to {output} ({sink.Linked} unchanged) in {clock.ElapsedMilliseconds} ms; open {Path.Combine(output, "index.html")}");
         return ExitCodes.Success;
     }
 

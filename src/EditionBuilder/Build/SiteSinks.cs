@@ -25,18 +25,17 @@ public sealed class MemorySink : ISiteSink
     }
 }
 
-/// <summary>Writes each file at once under a folder (a staging folder, swapped in when the whole build succeeded).</summary>
-public sealed class FolderSink(string root) : ISiteSink
+/// <summary>Writes each file at once under a folder (a staging folder, swapped in when the whole build succeeded); files the last good site already holds byte for byte are linked from it.</summary>
+public sealed class FolderSink(string root, string? previous = null) : ISiteSink
 {
-    private int _count;
+    private readonly SiteFolderWriter _writer = new(root, previous);
 
-    public string Root { get; } = root;
+    public string Root => _writer.Root;
 
-    public int Count => _count;
+    public int Count => _writer.Written + _writer.Linked;
 
-    public void Write(SiteFile file)
-    {
-        AtomicFolder.WriteFile(Root, file.Path, file.Bytes);
-        Interlocked.Increment(ref _count);
-    }
+    /// <summary>Files that were unchanged and linked from the last good site.</summary>
+    public int Linked => _writer.Linked;
+
+    public void Write(SiteFile file) => _writer.Write(file.Path, file.Bytes);
 }
