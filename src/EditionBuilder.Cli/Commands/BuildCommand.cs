@@ -24,7 +24,7 @@ internal static class BuildCommand
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        var content = Directory.Exists(input) ? ContentFolder.Read(input, diagnostics) : ContentFolder.ReadSource(input, diagnostics);
+        var content = Directory.Exists(input) ? ContentFolder.Read(input, diagnostics, deferText: true) : ContentFolder.ReadSource(input, diagnostics);
         if (content is null) return Fail(reporter, diagnostics);
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 

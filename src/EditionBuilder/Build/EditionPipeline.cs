@@ -84,6 +84,8 @@ public static class EditionPipeline
         /// <summary>An article from the cache when nothing it depends on changed; otherwise rendered and processed page by page.</summary>
         public ArticleSummary? Article(ArticleContent article)
         {
+            // Read here, not at import: only the articles in flight hold their text.
+            article = ContentFolder.WithText(article);
             var key = options.Cache is null ? null : ArticleKey(article);
             if (key is not null && options.Cache!.GetArticle(key) is { } cached && Replay(cached)) return cached.Summary;
 

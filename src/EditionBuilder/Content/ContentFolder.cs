@@ -11,8 +11,8 @@ public static class ContentFolder
     public const string EditionFile = "edition.yml";
     public const string ArticleFile = "article.yml";
 
-    /// <summary>Reads a content folder; null when an error was reported.</summary>
-    public static EditionContent? Read(string folder, DiagnosticBag diagnostics)
+    /// <summary>Reads a content folder; null when an error was reported. With <paramref name="deferText"/>, Markdown chapters are only named, and read by <see cref="WithText"/> when their article is built, so a journal's text is never all in memory at once.</summary>
+    public static EditionContent? Read(string folder, DiagnosticBag diagnostics, bool deferText = false)
     {
         if (!Directory.Exists(folder))
         {
@@ -30,7 +30,7 @@ public static class ContentFolder
         {
             var name = Path.GetFileName(articleFolder);
             if (name.StartsWith('.')) continue;
-            var article = ReadArticle(articleFolder, diagnostics);
+            var article = ReadArticle(articleFolder, diagnostics, deferText);
             if (article is not null && RequireTitle(article, diagnostics) is { } titled) articles.Add(titled);
         }
 
@@ -53,7 +53,16 @@ public static class ContentFolder
         return new EditionContent(new EditionMetadata(), [FromArticle(slug, sourcePath, metadata, article)]);
     }
 
-    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics)
+    /// <summary>The article with its Markdown files read (itself when they already are).</summary>
+    public static ArticleContent WithText(ArticleContent article) =>
+        !article.TextDeferred ? article : article with
+        {
+            Chapters = article.Chapters.Select(f => ReadMarkdown(f.Path)).ToList(),
+            Abstracts = article.Abstracts.Select(f => ReadMarkdown(f.Path)).ToList(),
+            TextDeferred = false,
+        };
+
+    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText)
     {
         var slug = Path.GetFileName(folder);
         var metadataPath = Path.Combine(folder, ArticleFile);
@@ -65,13 +74,14 @@ public static class ContentFolder
         var chapterFolder = Path.Combine(folder, "ar");
         if (Directory.Exists(chapterFolder) && Directory.EnumerateFiles(chapterFolder, "*.md").Any())
         {
-            var chapters = Directory.EnumerateFiles(chapterFolder, "*.md").Order(StringComparer.Ordinal).Select(ReadMarkdown).ToList();
+            var read = deferText ? (Func<string, MarkdownFile>)(path => new MarkdownFile(path, string.Empty)) : ReadMarkdown;
+            var chapters = Directory.EnumerateFiles(chapterFolder, "*.md").Order(StringComparer.Ordinal).Select(read).ToList();
             var abstracts = new[] { "en", "fr" }
                 .Select(lang => Path.Combine(folder, lang, "abstract.md"))
                 .Where(File.Exists)
-                .Select(ReadMarkdown)
+                .Select(read)
                 .ToList();
-            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts);
+            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText };
         }
 
         var sourceFolder = Path.Combine(folder, "source");
