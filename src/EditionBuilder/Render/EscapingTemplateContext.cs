@@ -8,7 +8,7 @@ using Scriban.Syntax;
 namespace EditionBuilder.Render;
 
 /// <summary>A template context that HTML-escapes every value a template writes, except <see cref="RawHtml"/> and included templates: text can never become markup.</summary>
-public sealed class EscapingTemplateContext : TemplateContext
+public sealed class EscapingTemplateContext(ScriptObject? builtins = null) : TemplateContext(builtins)
 {
     /// <summary>When set, Markdown bodies are written as placeholders and collected here (see <see cref="PageFragments"/>).</summary>
     public List<HtmlFragment>? LeftOut { get; init; }

@@ -15,6 +15,9 @@ public sealed class TemplateSet
     private readonly IReadOnlyDictionary<string, string> _sources;
     private readonly string _root;
 
+    // Scriban's built-in functions, made once: a context makes its own set otherwise, which cost more than rendering a small page. Only read while rendering.
+    private readonly ScriptObject _builtins = TemplateContext.GetDefaultBuiltinObject();
+
     private TemplateSet(string root, IReadOnlyDictionary<string, string> sources, Dictionary<string, Template> parsed)
     {
         _root = root;
@@ -86,7 +89,7 @@ public sealed class TemplateSet
     public string? Render(string name, object page, object model, DiagnosticBag diagnostics, List<HtmlFragment>? leftOut = null)
     {
         var template = _parsed[name];
-        var context = new EscapingTemplateContext
+        var context = new EscapingTemplateContext(_builtins)
         {
             StrictVariables = true,
             TemplateLoader = new TemplateLoader(_sources),

@@ -11,6 +11,9 @@ public static partial class UrlLinker
     /// <summary>Marks the links made from addresses written in the text, so later steps (archived copies) know them.</summary>
     public static readonly object CitedUrlKey = new();
 
+    // Every match of UrlPattern begins with one of these; most literals hold none and need no regex.
+    private static readonly System.Buffers.SearchValues<string> UrlStarts = System.Buffers.SearchValues.Create(["http", "www."], StringComparison.OrdinalIgnoreCase);
+
     private const string TrailingPunctuation = ".,;:!?)]}\"'»،؛؟…";
 
     [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""«»\u200E\u200F\u202A-\u202E\u2066-\u2069]+", RegexOptions.IgnoreCase)]
@@ -30,7 +33,7 @@ public static partial class UrlLinker
     {
         foreach (var literal in document.Descendants<LiteralInline>().ToList())
         {
-            if (literal.Parent is null || HasLinkAncestor(literal)) continue;
+            if (literal.Parent is null || literal.Content.AsSpan().IndexOfAny(UrlStarts) < 0 || HasLinkAncestor(literal)) continue;
             var text = literal.Content.ToString();
             var matches = UrlPattern().Matches(text);
             if (matches.Count == 0) continue;

@@ -11,8 +11,8 @@ public static class ControlCharacterMarker
     {
         foreach (var literal in document.Descendants<LiteralInline>().ToList())
         {
+            if (!ControlCharacters.Contains(literal.Content.AsSpan())) continue;
             var text = literal.Content.ToString();
-            if (!ControlCharacters.Contains(text)) continue;
 
             var pieces = new List<Markdig.Syntax.Inlines.Inline>();
             var start = 0;
