@@ -25,14 +25,11 @@ public static class ContentFolder
             ? MetadataYaml.Read<EditionMetadata>(editionPath, File.ReadAllText(editionPath), diagnostics)
             : new EditionMetadata();
 
-        var articles = new List<ArticleContent>();
-        foreach (var articleFolder in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetFileName(articleFolder);
-            if (name.StartsWith('.')) continue;
-            var article = ReadArticle(articleFolder, diagnostics, deferText);
-            if (article is not null && RequireTitle(article, diagnostics) is { } titled) articles.Add(titled);
-        }
+        // Articles are read in parallel (a journal's metadata is most of an import) and kept in folder-name order.
+        var folders = Directory.EnumerateDirectories(folder).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
+        var read = new ArticleContent?[folders.Count];
+        Parallel.For(0, folders.Count, i => read[i] = ReadArticle(folders[i], diagnostics, deferText) is { } article ? RequireTitle(article, diagnostics) : null);
+        var articles = read.OfType<ArticleContent>().ToList();
 
         if (articles.Count == 0 && !diagnostics.HasErrors)
         {

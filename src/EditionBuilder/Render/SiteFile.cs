@@ -1,11 +1,36 @@
+using System.Text;
+
 namespace EditionBuilder.Render;
 
 /// <summary>One file of the built site: its path relative to the site root ('/'-separated) and its bytes.</summary>
-public sealed record SiteFile(string Path, byte[] Bytes)
+/// <remarks>A file made from text keeps the text and encodes it only when its bytes are asked for, so a page going through minify and verify is neither encoded nor decoded on the way.</remarks>
+public sealed record SiteFile
 {
-    public static SiteFile Text(string path, string text) => new(path, System.Text.Encoding.UTF8.GetBytes(text));
+    private byte[]? _bytes;
+    private string? _text;
 
-    public string AsText() => System.Text.Encoding.UTF8.GetString(Bytes);
+    public SiteFile(string path, byte[] bytes)
+    {
+        Path = path;
+        _bytes = bytes;
+    }
+
+    private SiteFile(string path, string text)
+    {
+        Path = path;
+        _text = text;
+    }
+
+    public string Path { get; init; }
+
+    /// <summary>The file's bytes (UTF-8 for text).</summary>
+    public byte[] Bytes => _bytes ??= Encoding.UTF8.GetBytes(_text!);
+
+    public static SiteFile Text(string path, string text) => new(path, text);
+
+    public string AsText() => _text ??= Encoding.UTF8.GetString(_bytes!);
+
+    public void Deconstruct(out string path, out byte[] bytes) => (path, bytes) = (Path, Bytes);
 
     /// <summary>For a page rendered with its Markdown bodies left out (see <see cref="PageFragments"/>): the bodies, in placeholder order; Bytes then hold the page with placeholders.</summary>
     public IReadOnlyList<HtmlFragment>? Fragments { get; init; }

@@ -39,10 +39,12 @@ public static partial class SiteVerifier
     {
         var byPath = sitePaths.ToHashSet(StringComparer.Ordinal);
         var ids = facts.ToDictionary(f => f.Path, f => f.Ids.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        foreach (var page in facts.OrderBy(f => f.Path, StringComparer.Ordinal))
+        var resolutions = new Resolutions();
+        // Pages are checked in parallel; the bag sorts what they report.
+        Parallel.ForEach(facts, page =>
         {
-            foreach (var link in page.Links) CheckLink(page.Path, link, byPath, ids, diagnostics);
-        }
+            foreach (var link in page.Links) CheckLink(page.Path, link, byPath, ids, resolutions, diagnostics);
+        });
 
         var links = facts.Sum(f => f.Links.Count);
         var references = facts.Sum(f => f.References);
@@ -157,12 +159,38 @@ public static partial class SiteVerifier
         diagnostics.Error(DiagnosticCodes.InlineScript, page, 0, 0, "the page holds an inline script; only <script src> and JSON-LD are allowed");
     }
 
+    // Only a target with a scheme before any '/', '?' or '#' can be an absolute URL; the rest (most links) skip URI parsing.
+    private static bool MayBeAbsolute(string target)
+    {
+        var colon = target.IndexOf(':');
+        return colon > 0 && target.AsSpan(0, colon).IndexOfAny('/', '?', '#') < 0;
+    }
+
+    /// <summary>Relative paths resolved once per folder: a journal's pages repeat the same few targets thousands of times.</summary>
+    private sealed class Resolutions
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Folder, string Target), string?> _resolved = new();
+
+        public string? Resolve(string page, string target)
+        {
+            var folder = page[..(page.LastIndexOf('/') + 1)];
+            if (!_resolved.TryGetValue((folder, target), out var resolved))
+            {
+                resolved = SiteVerifier.Resolve(page, Uri.UnescapeDataString(target));
+                _resolved[(folder, target)] = resolved;
+            }
+
+            return resolved;
+        }
+    }
+
     private static void CheckLink(string page, LinkFact link, HashSet<string> files,
-        Dictionary<string, HashSet<string>> ids, DiagnosticBag diagnostics)
+        Dictionary<string, HashSet<string>> ids, Resolutions resolutions, DiagnosticBag diagnostics)
     {
         var target = link.Target;
         var isRequest = link.Element is "link" or "script" or "img" or "iframe" or "source" or "video" or "audio";
-        if (Uri.TryCreate(target, UriKind.Absolute, out var absolute) && absolute.Scheme != "file" || target.StartsWith("//", StringComparison.Ordinal))
+        Uri? absolute = null;
+        if (MayBeAbsolute(target) && Uri.TryCreate(target, UriKind.Absolute, out absolute) && absolute.Scheme != "file" || target.StartsWith("//", StringComparison.Ordinal))
         {
             if (isRequest && !(link.Element == "link" && link.Rel is "canonical" or "alternate"))
             {
@@ -185,7 +213,7 @@ public static partial class SiteVerifier
             return;
         }
 
-        var resolved = pathPart.Length == 0 ? page : Resolve(page, Uri.UnescapeDataString(pathPart));
+        var resolved = pathPart.Length == 0 ? page : resolutions.Resolve(page, pathPart);
         if (resolved is null || !files.Contains(resolved))
         {
             diagnostics.Error(DiagnosticCodes.BrokenLink, page, 0, 0, $"the link '{target}' leads to no file of the site");
