@@ -55,19 +55,19 @@ internal sealed class PreviewSite : IDisposable
         })();
         """;
 
-    private readonly string _content;
-    private readonly string _templates;
+    private readonly PreviewBuild _build;
     private readonly Reporter _reporter;
     private readonly List<FileSystemWatcher> _watchers = new();
     private readonly object _gate = new();
     private readonly Timer _debounce;
-    private Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changedPaths = new(StringComparer.Ordinal);
+    private bool _everythingChanged;
+    private IReadOnlyDictionary<string, byte[]> _files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public PreviewSite(string content, string templates, Reporter reporter)
     {
-        _content = content;
-        _templates = templates;
+        _build = new PreviewBuild(content, templates);
         _reporter = reporter;
         _debounce = new Timer(_ => Rebuild(), null, Timeout.Infinite, Timeout.Infinite);
         foreach (var folder in new[] { content, templates }.Where(Directory.Exists))
@@ -77,35 +77,58 @@ internal sealed class PreviewSite : IDisposable
             watcher.Created += OnChange;
             watcher.Deleted += OnChange;
             watcher.Renamed += OnChange;
+            watcher.Error += (_, _) => { lock (_changedPaths) _everythingChanged = true; _debounce.Change(25, Timeout.Infinite); };
             _watchers.Add(watcher);
         }
     }
 
     // Editors write a file in several steps; a short pause lets them finish before the rebuild.
-    private void OnChange(object sender, FileSystemEventArgs e) => _debounce.Change(25, Timeout.Infinite);
+    private void OnChange(object sender, FileSystemEventArgs e)
+    {
+        lock (_changedPaths)
+        {
+            _changedPaths.Add(e.FullPath);
+            if (e is RenamedEventArgs renamed) _changedPaths.Add(renamed.OldFullPath);
+        }
 
-    /// <summary>Rebuilds in memory (no minification or compression: a preview); keeps the last good site when the new one has errors.</summary>
+        _debounce.Change(25, Timeout.Infinite);
+    }
+
+    /// <summary>Rebuilds what the changes since the last rebuild touch (everything the first time); keeps the last good site when the new one has errors.</summary>
     public bool Rebuild()
     {
         lock (_gate)
         {
+            List<string>? changed;
+            lock (_changedPaths)
+            {
+                changed = _everythingChanged || _files.Count == 0 ? null : _changedPaths.ToList();
+                _changedPaths.Clear();
+                _everythingChanged = false;
+            }
+
             var clock = Stopwatch.StartNew();
             var diagnostics = new DiagnosticBag();
-            var content = ContentFolder.Read(_content, diagnostics);
-            var templates = content is null ? null : TemplateSet.Load(_templates, diagnostics);
-            var rendered = templates is null ? null : new SiteRenderer(templates).Render(content!, diagnostics);
+            var report = _build.Rebuild(changed, diagnostics);
             _reporter.Print(diagnostics);
-            if (rendered is null)
+            if (!report.Succeeded)
             {
+                // The failed changes stay pending, so the next rebuild looks at them again.
+                lock (_changedPaths)
+                {
+                    if (changed is null) _everythingChanged = true;
+                    else _changedPaths.UnionWith(changed);
+                }
+
                 _reporter.Errors.WriteLine("rebuild failed; still serving the last good build");
                 return false;
             }
 
-            _files = rendered.ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
+            _files = _build.Files;
             var previous = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             previous.TrySetResult();
-            _reporter.Line($"rebuilt {_files.Count} files in {clock.ElapsedMilliseconds} ms");
+            _reporter.Line($"rebuilt {report.ArticlesRendered} of {report.Articles} article(s), {report.Files} files in {clock.ElapsedMilliseconds} ms");
             return true;
         }
     }

@@ -50,6 +50,10 @@ public static class ContentFolder
         return new EditionContent(new EditionMetadata(), [FromArticle(slug, sourcePath, metadata, article)]);
     }
 
+    /// <summary>Reads one article folder of a content folder (as <see cref="Read"/> does for each); null when it is no article or an error was reported.</summary>
+    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics) =>
+        ReadArticle(folder, diagnostics, deferText: false) is { } article ? RequireTitle(article, diagnostics) : null;
+
     /// <summary>The article with its Markdown files read (itself when they already are).</summary>
     public static ArticleContent WithText(ArticleContent article) =>
         !article.TextDeferred ? article : article with
