@@ -11,7 +11,6 @@ namespace EditionBuilder.Build;
 public sealed class BuildCache
 {
     private static readonly string ToolVersion = typeof(BuildCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     private readonly string _folder;
     private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
@@ -57,31 +56,55 @@ public sealed class BuildCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    // A page entry is one file, read with one call: "EBP1", four lengths (minified, gzip, brotli, facts; -1 when absent), the bytes,
+    // then the SHA-256 of all that, so a damaged entry is a miss and never a wrong page.
+    private static readonly byte[] PageMagic = "EBP1"u8.ToArray();
+
     public Page? GetPage(string key)
     {
-        var path = EntryPath("pages", key);
         try
         {
-            if (!File.Exists(path + ".min")) return null;
-            var facts = File.Exists(path + ".facts") ? JsonSerializer.Deserialize<SiteVerifier.PageFacts>(File.ReadAllBytes(path + ".facts"), Json) : null;
-            var page = new Page(File.ReadAllBytes(path + ".min"), ReadIfExists(path + ".gz"), ReadIfExists(path + ".br"), facts);
+            var entry = File.ReadAllBytes(EntryPath("pages", key) + ".page");
+            if (entry.Length < 20 + SHA256.HashSizeInBytes || !entry.AsSpan(0, 4).SequenceEqual(PageMagic)) return null;
+            var bytes = entry[..^SHA256.HashSizeInBytes];
+            if (!SHA256.HashData(bytes).AsSpan().SequenceEqual(entry.AsSpan(bytes.Length))) return null;
+            var at = 20;
+            byte[]? Next(int index)
+            {
+                var length = BitConverter.ToInt32(bytes, 4 + (4 * index));
+                if (length < 0) return null;
+                if (length > bytes.Length - at) throw new InvalidDataException("truncated cache entry");
+                var part = bytes.AsSpan(at, length).ToArray();
+                at += length;
+                return part;
+            }
+
+            var minified = Next(0);
+            var gzip = Next(1);
+            var brotli = Next(2);
+            var facts = Next(3) is { } json ? JsonSerializer.Deserialize(json, CacheJson.Default.PageFacts) : null;
+            if (minified is null || at != bytes.Length) return null;
             _used[key] = 0;
-            return page;
+            return new Page(minified, gzip, brotli, facts);
         }
-        catch (Exception e) when (e is IOException or JsonException)
+        catch (Exception e) when (e is IOException or JsonException or InvalidDataException or UnauthorizedAccessException)
         {
-            return null; // A damaged entry is a miss; the page is simply made again.
+            return null; // A missing or damaged entry is a miss; the page is simply made again.
         }
     }
 
     public void PutPage(string key, Page page)
     {
-        var path = EntryPath("pages", key);
+        var path = EntryPath("pages", key) + ".page";
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (page.Facts is not null) WriteAtomically(path + ".facts", JsonSerializer.SerializeToUtf8Bytes(page.Facts, Json));
-        if (page.Gzip is not null) WriteAtomically(path + ".gz", page.Gzip);
-        if (page.Brotli is not null) WriteAtomically(path + ".br", page.Brotli);
-        WriteAtomically(path + ".min", page.Minified); // last: its presence marks the entry complete
+        var facts = page.Facts is null ? null : JsonSerializer.SerializeToUtf8Bytes(page.Facts, CacheJson.Default.PageFacts);
+        byte[]?[] parts = [page.Minified, page.Gzip, page.Brotli, facts];
+        using var entry = new MemoryStream();
+        entry.Write(PageMagic);
+        foreach (var part in parts) entry.Write(BitConverter.GetBytes(part?.Length ?? -1));
+        foreach (var part in parts) entry.Write(part ?? []);
+        entry.Write(SHA256.HashData(entry.GetBuffer().AsSpan(0, (int)entry.Length)));
+        WriteAtomically(path, entry.ToArray());
         _used[key] = 0;
     }
 
@@ -91,7 +114,7 @@ public sealed class BuildCache
         try
         {
             if (!File.Exists(path)) return null;
-            var article = JsonSerializer.Deserialize<Article>(File.ReadAllBytes(path), Json);
+            var article = JsonSerializer.Deserialize(File.ReadAllBytes(path), CacheJson.Default.Article);
             if (article is null) return null;
             _used[key] = 0;
             return article;
@@ -106,7 +129,7 @@ public sealed class BuildCache
     {
         var path = EntryPath("articles", key) + ".json";
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        WriteAtomically(path, JsonSerializer.SerializeToUtf8Bytes(article, Json));
+        WriteAtomically(path, JsonSerializer.SerializeToUtf8Bytes(article, CacheJson.Default.Article));
         _used[key] = 0;
     }
 
@@ -128,8 +151,6 @@ public sealed class BuildCache
 
     private string EntryPath(string kind, string key) => Path.Combine(_folder, kind, key[..2], key);
 
-    private static byte[]? ReadIfExists(string path) => File.Exists(path) ? File.ReadAllBytes(path) : null;
-
     private static void WriteAtomically(string path, byte[] bytes)
     {
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
@@ -142,3 +163,8 @@ public sealed class BuildCache
         try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
+
+/// <summary>The cache's JSON, generated at compile time: no reflection, nothing to compile when a build starts.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(SiteVerifier.PageFacts))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(BuildCache.Article))]
+internal sealed partial class CacheJson : System.Text.Json.Serialization.JsonSerializerContext;

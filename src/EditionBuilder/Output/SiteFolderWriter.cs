@@ -44,8 +44,9 @@ public sealed partial class SiteFolderWriter(string root, string? previous = nul
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return false;
         try
         {
+            // One lstat: a symbolic link is never linked (link(2) would link the symlink itself, not the file).
             var info = new FileInfo(existing);
-            if (!info.Exists || info.LinkTarget is not null || info.Length != bytes.Length) return false;
+            if (!info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Length != bytes.Length) return false;
             var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length, 1));
             try
             {

@@ -78,11 +78,24 @@ public class IncrementalBuildTests
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
         Assert.Equal(0, Build(temp, Repo.Templates).ExitCode);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(temp.Path, "cache"), "*.facts", SearchOption.AllDirectories).Take(5)) File.WriteAllText(file, "{not json");
+        // Cut short, cut at the end, and a broken facts record (JSON is the entry's last part).
+        var entries = Directory.EnumerateFiles(Path.Combine(temp.Path, "cache"), "*.page", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(6).ToList();
+        Assert.Equal(6, entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var bytes = File.ReadAllBytes(entries[i]);
+            File.WriteAllBytes(entries[i], (i % 3) switch
+            {
+                0 => bytes[..10],
+                1 => bytes[..^5],
+                _ => [.. bytes[..^1], (byte)'x'],
+            });
+        }
 
         var rebuilt = Build(temp, Repo.Templates);
 
         Assert.Equal(0, rebuilt.ExitCode);
+        Assert.Matches(@"minify  [1-9]\d* files minified", rebuilt.Output);
         var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--templates", Repo.Templates, "--no-cache");
         Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "clean-site")), Folders.Snapshot(Path.Combine(temp.Path, "site")));
         Assert.Equal(0, clean.ExitCode);
