@@ -12,10 +12,11 @@ public static class MetadataYaml
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    private static readonly ISerializer Serializer = new SerializerBuilder()
+    // Built on first use: a build that only reads YAML never pays for it.
+    private static readonly Lazy<ISerializer> Serializer = new(() => new SerializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithQuotingNecessaryStrings()
-        .Build();
+        .Build());
 
     public static T? Read<T>(string path, string text, DiagnosticBag diagnostics, int lineOffset = 0)
         where T : class, new()
@@ -37,7 +38,7 @@ public static class MetadataYaml
         where T : class
     {
         var header = string.Concat(headerComment.Split('\n').Select(l => $"# {l}\n"));
-        return header + Serializer.Serialize(value);
+        return header + Serializer.Value.Serialize(value);
     }
 
     private static string Describe(YamlException e)

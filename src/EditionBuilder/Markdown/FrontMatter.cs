@@ -10,10 +10,11 @@ public static class FrontMatter
 {
     private const string Fence = "---";
 
-    private static readonly ISerializer Serializer = new SerializerBuilder()
+    // Built on first use: a build that only reads YAML never pays for it.
+    private static readonly Lazy<ISerializer> Serializer = new(() => new SerializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .WithQuotingNecessaryStrings()
-        .Build();
+        .Build());
 
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -44,7 +45,7 @@ public static class FrontMatter
     }
 
     public static string Write(ChapterFrontMatter frontMatter) =>
-        Fence + "\n" + Serializer.Serialize(frontMatter) + Fence + "\n";
+        Fence + "\n" + Serializer.Value.Serialize(frontMatter) + Fence + "\n";
 
     /// <summary>Reads and checks a chapter's front matter; null (with errors) when it is missing or wrong.</summary>
     public static ChapterFrontMatter? Read(string path, string? yaml, DiagnosticBag diagnostics)

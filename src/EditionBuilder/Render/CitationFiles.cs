@@ -52,6 +52,8 @@ public static class CitationFiles
         return string.Join("\r\n", lines) + "\r\n";
     }
 
+    private static readonly ScholarlyJson IndentedJson = new(new JsonSerializerOptions(Json));
+
     public static string CslJson(string id, ArticleMetadata metadata, string? url)
     {
         var item = new Dictionary<string, object> { ["id"] = id, ["type"] = "article-journal", ["title"] = metadata.TitleIn("ar"), ["language"] = "ar" };
@@ -61,7 +63,7 @@ public static class CitationFiles
         if (metadata.Issue.Length > 0) item["issue"] = metadata.Issue;
         if (DateParts(metadata.Date) is { } parts) item["issued"] = new Dictionary<string, object> { ["date-parts"] = new[] { parts } };
         if (url is not null) item["URL"] = url;
-        return JsonSerializer.Serialize(new[] { item }, Json) + "\n";
+        return JsonSerializer.Serialize(new[] { item }, IndentedJson.DictionaryStringObjectArray) + "\n";
     }
 
     public static string? Year(string date) => DateParts(date) is { } parts ? parts[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
@@ -94,3 +96,12 @@ public static class CitationFiles
 
     private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ').Trim();
 }
+
+/// <summary>The JSON of citations and JSON-LD, generated at compile time: every shape the two write, so nothing is reflected on or compiled when a build starts.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, object>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, object>[]))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<Dictionary<string, string>>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(int[][]))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+internal sealed partial class ScholarlyJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -6,7 +6,7 @@ namespace EditionBuilder.Render;
 /// <summary>The machine-readable description of an article page: Highwire Press citation_* tags, Dublin Core, Open Graph and JSON-LD, from article.yml only.</summary>
 public static class ScholarlyMetadata
 {
-    private static readonly JsonSerializerOptions CompactJson = new(CitationFiles.Json) { WriteIndented = false };
+    private static readonly ScholarlyJson CompactJson = new(new JsonSerializerOptions(CitationFiles.Json) { WriteIndented = false });
 
     /// <summary>A meta tag: either name= (Highwire, Dublin Core) or property= (Open Graph).</summary>
     public sealed record MetaTag(string Name, string Property, string Content);
@@ -86,6 +86,6 @@ public static class ScholarlyMetadata
         var licence = metadata.Licence.Length > 0 ? metadata.Licence : edition.Licence;
         if (licence.Length > 0) article["license"] = licence;
         if (articleUrl is not null) article["url"] = articleUrl;
-        return JsonSerializer.Serialize(article, CompactJson);
+        return JsonSerializer.Serialize(article, CompactJson.DictionaryStringObject);
     }
 }
