@@ -12,7 +12,8 @@ runs=${2:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish -c Release -v q --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$work/bin" src/EditionBuilder.Cli >/dev/null
+# The CLI as Cake's Compile makes it: self-contained, one composite ReadyToRun image.
+dotnet publish -c Release -v q --use-current-runtime --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/bin" src/EditionBuilder.Cli >/dev/null
 dotnet build -c Release -v q benchmarks/EditionBuilder.Benchmarks >/dev/null
 dotnet benchmarks/EditionBuilder.Benchmarks/bin/Release/net10.0/EditionBuilder.Benchmarks.dll generate-journal "$n" "$work" >/dev/null
 edition=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-edition" --templates templates --precompress none --no-cache)
