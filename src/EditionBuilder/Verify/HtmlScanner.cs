@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net;
 
 namespace EditionBuilder.Verify;
@@ -8,6 +9,21 @@ public ref struct HtmlScanner
 {
     private readonly string _html;
     private int _position;
+
+    // Names our pages use, shared instead of allocated per tag: a journal's pages hold hundreds of thousands of tags.
+    private static readonly FrozenSet<string> KnownNames = new[]
+    {
+        "html", "head", "body", "meta", "title", "link", "script", "style", "header", "footer", "main", "nav", "article", "section",
+        "aside", "div", "span", "p", "a", "ol", "ul", "li", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "sup", "sub",
+        "br", "hr", "img", "blockquote", "pre", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "small", "abbr", "cite",
+        "id", "class", "href", "src", "rel", "role", "lang", "dir", "name", "content", "property", "type", "value", "hreflang", "charset",
+        "http-equiv", "defer", "aria-label", "aria-labelledby", "aria-hidden", "aria-describedby", "tabindex", "data-note", "title",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Known = KnownNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static string LowerName(ReadOnlySpan<char> name) =>
+        Known.TryGetValue(name, out var known) ? known : name.ToString().ToLowerInvariant();
 
     public HtmlScanner(string html)
     {
@@ -64,7 +80,7 @@ public ref struct HtmlScanner
 
             var nameEnd = nameStart;
             while (nameEnd < html.Length && !IsNameEnd(html[nameEnd])) nameEnd++;
-            Name = html[nameStart..nameEnd].ToLowerInvariant();
+            Name = LowerName(html.AsSpan(nameStart, nameEnd - nameStart));
             IsEndTag = isEnd;
             Attributes.Clear();
             RawText = null;
@@ -121,7 +137,7 @@ public ref struct HtmlScanner
             var nameStart = at;
             at++; // a name may begin with '=', which is then part of it
             while (at < html.Length && !IsSpace(html[at]) && html[at] is not ('/' or '>' or '=')) at++;
-            var name = html[nameStart..at].ToLowerInvariant();
+            var name = LowerName(html.AsSpan(nameStart, at - nameStart));
             while (at < html.Length && IsSpace(html[at])) at++;
             var value = string.Empty;
             if (at < html.Length && html[at] == '=')
