@@ -8,8 +8,15 @@ namespace EditionBuilder.Minify;
 /// <summary>Minifies the site's HTML, CSS and JS with NUglify; any minifier error fails the build instead of shipping the page unminified.</summary>
 public static class SiteMinifier
 {
-    private static HtmlSettings HtmlSettings() => new()
+    // Made once and only read while minifying (NUglify itself shares a default instance); a new one per page would also build
+    // its CSS and JS settings each time.
+    private static readonly HtmlSettings PageSettings = HtmlSettings();
+    private static readonly HtmlSettings FragmentSettings = HtmlSettings(fragment: true);
+
+    private static HtmlSettings HtmlSettings(bool fragment = false) => new()
     {
+        // A fragment is minified on its own as a fragment; the block placeholders it replaces leave no whitespace that a whole-page pass would have kept.
+        IsFragmentOnly = fragment,
         // Keep what a reader or a validator could notice: comments go, whitespace between inline text stays meaningful.
         RemoveOptionalTags = false,
         RemoveAttributeQuotes = false,
@@ -28,14 +35,6 @@ public static class SiteMinifier
         return result;
     }
 
-    // A fragment is minified on its own as a fragment; the block placeholders it replaces leave no whitespace that a whole-page pass would have kept.
-    private static HtmlSettings FragmentSettings()
-    {
-        var settings = HtmlSettings();
-        settings.IsFragmentOnly = true;
-        return settings;
-    }
-
     // Bodies shared by several pages (a chapter's page and the full text) are minified once; the table forgets them with their pages.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HtmlFragment, MinifiedFragment> MinifiedFragments = new();
 
@@ -48,7 +47,7 @@ public static class SiteMinifier
         var extension = Path.GetExtension(file.Path);
         UglifyResult? result = extension switch
         {
-            ".html" => Uglify.Html(file.AsText(), HtmlSettings(), file.Path),
+            ".html" => Uglify.Html(file.AsText(), PageSettings, file.Path),
             ".css" => Uglify.Css(file.AsText(), file.Path),
             ".js" => Uglify.Js(file.AsText(), file.Path),
             _ => null,
@@ -61,8 +60,8 @@ public static class SiteMinifier
     // The page's own markup and each body apart, then put together: the same bytes as minifying the whole page (a test holds this on every seed page).
     private static SiteFile MinifyPage(SiteFile file, IReadOnlyList<HtmlFragment> fragments, DiagnosticBag diagnostics)
     {
-        var shell = Uglify.Html(file.AsText(), HtmlSettings(), file.Path);
-        var bodies = fragments.Select(f => MinifiedFragments.GetValue(f, static f => new MinifiedFragment(Uglify.Html(f.Html, FragmentSettings()))).Result).ToList();
+        var shell = Uglify.Html(file.AsText(), PageSettings, file.Path);
+        var bodies = fragments.Select(f => MinifiedFragments.GetValue(f, static f => new MinifiedFragment(Uglify.Html(f.Html, FragmentSettings))).Result).ToList();
         var failed = Failed(shell, file.Path, diagnostics);
         foreach (var body in bodies) failed |= Failed(body, file.Path, diagnostics);
         if (failed) return file.Composed();
