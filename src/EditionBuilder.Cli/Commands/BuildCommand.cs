@@ -35,8 +35,10 @@ internal static class BuildCommand
         var options = new EditionPipeline.Options(precompress != "none", precompress == "fast" ? Precompressor.Level.Fast : Precompressor.Level.Best, cache);
 
         // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded.
-        // Files the last good site already holds are linked from it, not written again.
-        var sink = new FolderSink(AtomicFolder.StagingFolder(output, "staging"), Directory.Exists(output) ? output : null);
+        // Files the last good site already holds are linked from it, not written again; with the cache, the stamps the last
+        // build left let unchanged files be linked without being read.
+        var previous = Directory.Exists(output) ? output : null;
+        var sink = new FolderSink(AtomicFolder.StagingFolder(output, "staging"), previous, previous is null ? null : cache?.LastOutput(), recordStamps: cache is not null);
         try
         {
             var built = EditionPipeline.Build(content, templates, sink, options, diagnostics,
@@ -50,6 +52,7 @@ internal static class BuildCommand
             reporter.Print(diagnostics);
             if (!Directory.Exists(sink.Root)) Directory.CreateDirectory(sink.Root);
             AtomicFolder.Swap(sink.Root, output);
+            cache?.RememberOutput(sink.Stamps);
         }
         catch
         {

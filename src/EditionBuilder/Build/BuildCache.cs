@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EditionBuilder.Output;
 using EditionBuilder.Render;
 using EditionBuilder.Verify;
 
@@ -20,11 +21,17 @@ public sealed class BuildCache
     /// <summary>One processed page: its minified bytes, compressed copies when made, and its verification facts (HTML only).</summary>
     public sealed record Page(byte[] Minified, byte[]? Gzip, byte[]? Brotli, SiteVerifier.PageFacts? Facts);
 
-    /// <summary>What an unchanged article contributes without rendering: its summary and its files' paths and keys.</summary>
+    /// <summary>What an unchanged article contributes without rendering: its summary and its files.</summary>
     public sealed record Article(ArticleSummary Summary, IReadOnlyList<CachedFile> Files);
 
-    /// <summary>A file of an article and the key of its processed bytes.</summary>
-    public sealed record CachedFile(string Path, string Key);
+    /// <summary>A file of an article: the key of its processed page, the files it became (itself and its .gz/.br) and its verification facts, so an unchanged page need not be read.</summary>
+    public sealed record CachedFile(string Path, string Key, IReadOnlyList<OutputFile> Outputs, SiteVerifier.PageFacts? Facts);
+
+    /// <summary>A file of the site by its content: path, length and SHA-256.</summary>
+    public sealed record OutputFile(string Path, long Length, string Sha256);
+
+    /// <summary>The SHA-256 of some bytes, as the cache writes it.</summary>
+    public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     public static string Key(params string[] parts)
     {
@@ -133,10 +140,72 @@ public sealed class BuildCache
         _used[key] = 0;
     }
 
+    /// <summary>Keeps a page entry through <see cref="Prune"/> without reading it (its page was linked from the last good site).</summary>
+    public void Keep(string key) => _used[key] = 0;
+
+    /// <summary>The article key last computed for the article files with these sizes and times (see <see cref="StampKey"/>); null when unknown.</summary>
+    public string? ArticleKeyFor(string stampKey)
+    {
+        try
+        {
+            var key = File.ReadAllText(EntryPath("stamps", stampKey));
+            if (key.Length != 64 || !key.All(char.IsAsciiHexDigitLower)) return null;
+            _used[stampKey] = 0;
+            return key;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public void RememberArticleKey(string stampKey, string articleKey)
+    {
+        var path = EntryPath("stamps", stampKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WriteAtomically(path, Encoding.ASCII.GetBytes(articleKey));
+        _used[stampKey] = 0;
+    }
+
+    /// <summary>A key for files by path, size and modification time: a file is read again only when one of them changed.</summary>
+    public static string StampKey(string prefix, IEnumerable<string> files)
+    {
+        var parts = new List<string> { prefix };
+        foreach (var file in files)
+        {
+            var info = new FileInfo(file);
+            parts.Add(info.Exists ? $"{file}\u0001{info.Length}\u0001{info.LastWriteTimeUtc.Ticks}" : $"{file}\u0001missing");
+        }
+
+        return Key([.. parts]);
+    }
+
+    /// <summary>The last good site's files as the previous build left them; empty when unknown.</summary>
+    public IReadOnlyDictionary<string, FileStamp> LastOutput()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(_folder, "output.json")), CacheJson.Default.DictionaryStringFileStamp)
+                ?? new Dictionary<string, FileStamp>();
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return new Dictionary<string, FileStamp>();
+        }
+    }
+
+    /// <summary>Remembers the site just swapped in, for the next build's quick check.</summary>
+    public void RememberOutput(IReadOnlyDictionary<string, FileStamp> files)
+    {
+        Directory.CreateDirectory(_folder);
+        var sorted = new SortedDictionary<string, FileStamp>(files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        WriteAtomically(Path.Combine(_folder, "output.json"), JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, FileStamp>(sorted), CacheJson.Default.DictionaryStringFileStamp));
+    }
+
     /// <summary>Deletes every entry this build did not use, so the cache holds one build's worth.</summary>
     public void Prune()
     {
-        foreach (var kind in new[] { "pages", "articles" })
+        foreach (var kind in new[] { "pages", "articles", "stamps" })
         {
             var root = Path.Combine(_folder, kind);
             if (!Directory.Exists(root)) continue;
@@ -167,4 +236,5 @@ public sealed class BuildCache
 /// <summary>The cache's JSON, generated at compile time: no reflection, nothing to compile when a build starts.</summary>
 [System.Text.Json.Serialization.JsonSerializable(typeof(SiteVerifier.PageFacts))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(BuildCache.Article))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, FileStamp>))]
 internal sealed partial class CacheJson : System.Text.Json.Serialization.JsonSerializerContext;

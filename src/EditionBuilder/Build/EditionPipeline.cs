@@ -84,32 +84,69 @@ public static class EditionPipeline
         /// <summary>An article from the cache when nothing it depends on changed; otherwise rendered and processed page by page.</summary>
         public ArticleSummary? Article(ArticleContent article)
         {
+            string? key = null;
+            if (options.Cache is { } cache)
+            {
+                if (article.TextDeferred)
+                {
+                    // Files unchanged in size and time since the last build keep their article key: their text is not read again.
+                    var stamp = BuildCache.StampKey(string.Join('\u0001', ContextParts(article)), article.Chapters.Concat(article.Abstracts).Select(f => f.Path).Append(article.MetadataPath));
+                    key = cache.ArticleKeyFor(stamp);
+                    if (key is null)
+                    {
+                        article = ContentFolder.WithText(article);
+                        key = ArticleKey(article);
+                        cache.RememberArticleKey(stamp, key);
+                    }
+                }
+                else
+                {
+                    key = ArticleKey(article);
+                }
+
+                if (cache.GetArticle(key) is { } cached && Replay(cached)) return cached.Summary;
+            }
+
             // Read here, not at import: only the articles in flight hold their text.
             article = ContentFolder.WithText(article);
-            var key = options.Cache is null ? null : ArticleKey(article);
-            if (key is not null && options.Cache!.GetArticle(key) is { } cached && Replay(cached)) return cached.Summary;
-
             var clock = Stopwatch.StartNew();
             var rendered = Renderer.RenderArticle(article, content, diagnostics);
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (rendered is null) return null;
             Interlocked.Increment(ref _articlesRendered);
-            var files = rendered.Pages.Select(p => new BuildCache.CachedFile(p.Path, File(p) ?? string.Empty)).ToList();
-            if (key is not null && files.All(f => f.Key.Length > 0)) options.Cache!.PutArticle(key, new BuildCache.Article(rendered.Summary, files));
+            var files = rendered.Pages.Select(File).ToList();
+            if (key is not null && files.All(f => f is not null)) options.Cache!.PutArticle(key, new BuildCache.Article(rendered.Summary, files!));
             return rendered.Summary;
         }
 
-        // Every page of a cached article must still be in the cache; a missing one means the article is made again.
+        // An unchanged page whose files the last good site still holds is linked from it without being read; any other is taken
+        // from the cache. Nothing is counted until the whole article is in, so a miss halfway makes the article again cleanly
+        // (its files are then written over the ones already linked).
         private bool Replay(BuildCache.Article article)
         {
-            var pages = article.Files.Select(f => (f.Path, Page: options.Cache!.GetPage(f.Key))).ToList();
-            if (pages.Any(p => p.Page is null || (p.Path.EndsWith(".html", StringComparison.Ordinal) && p.Page.Facts is null))) return false;
-            foreach (var (path, page) in pages) Emit(path, page!, reused: true);
+            var emitted = new List<Emitted>();
+            foreach (var file in article.Files)
+            {
+                var isPage = file.Path.EndsWith(".html", StringComparison.Ordinal);
+                if (isPage && file.Facts is null) return false;
+                if (!file.Path.EndsWith(".css", StringComparison.Ordinal) && file.Outputs.Count > 0
+                    && file.Outputs.All(o => sink.TryLinkUnchanged(o.Path, o.Length, o.Sha256)))
+                {
+                    options.Cache!.Keep(file.Key);
+                    emitted.Add(new Emitted(file.Path, file.Outputs.Select(o => o.Path).ToList(), file.Facts, null, Reused: true));
+                    continue;
+                }
+
+                if (options.Cache!.GetPage(file.Key) is not { } page || (isPage && page.Facts is null)) return false;
+                emitted.Add(Write(file.Path, page, reused: true));
+            }
+
+            foreach (var file in emitted) Record(file);
             return true;
         }
 
-        /// <summary>Minifies, verifies and compresses one file (or takes it from the cache) and writes it; returns its cache key, null for uncached files.</summary>
-        public string? File(SiteFile file)
+        /// <summary>Minifies, verifies and compresses one file (or takes it from the cache) and writes it; returns what the cache keeps of it, null without a cache or after an error.</summary>
+        public BuildCache.CachedFile? File(SiteFile file)
         {
             var extension = Path.GetExtension(file.Path);
             var minifiable = extension is ".html" or ".css" or ".js";
@@ -118,8 +155,8 @@ public static class EditionPipeline
                 : null;
             if (key is not null && options.Cache!.GetPage(key) is { } cached && (extension != ".html" || cached.Facts is not null))
             {
-                Emit(file.Path, cached, reused: true);
-                return key;
+                Record(Write(file.Path, cached, reused: true));
+                return Cached(file.Path, key, cached);
             }
 
             var clock = Stopwatch.StartNew();
@@ -140,46 +177,70 @@ public static class EditionPipeline
                 facts);
             Interlocked.Add(ref _compressTicks, clock.Elapsed.Ticks);
 
-            Emit(file.Path, page, reused: false);
+            Record(Write(file.Path, page, reused: false));
             if (key is null || diagnostics.ErrorCount > errorsBefore) return null;
             options.Cache!.PutPage(key, page);
-            return key;
+            return Cached(file.Path, key, page);
         }
 
-        private void Emit(string path, BuildCache.Page page, bool reused)
+        private static BuildCache.CachedFile Cached(string path, string key, BuildCache.Page page)
+        {
+            var outputs = new List<BuildCache.OutputFile> { new(path, page.Minified.Length, BuildCache.Sha256(page.Minified)) };
+            if (page.Gzip is not null) outputs.Add(new(path + ".gz", page.Gzip.Length, BuildCache.Sha256(page.Gzip)));
+            if (page.Brotli is not null) outputs.Add(new(path + ".br", page.Brotli.Length, BuildCache.Sha256(page.Brotli)));
+            return new BuildCache.CachedFile(path, key, outputs, page.Facts);
+        }
+
+        /// <summary>What a written file adds to the site-wide checks and counts.</summary>
+        private sealed record Emitted(string Path, IReadOnlyList<string> Outputs, SiteVerifier.PageFacts? Facts, SiteFile? Stylesheet, bool Reused);
+
+        private Emitted Write(string path, BuildCache.Page page, bool reused)
         {
             var file = new SiteFile(path, page.Minified);
             sink.Write(file);
-            Paths.Add(path);
-            if (path.EndsWith(".html", StringComparison.Ordinal)) Interlocked.Increment(ref _pages);
-            if (path.EndsWith(".css", StringComparison.Ordinal)) Stylesheets.Add(file);
-            if (page.Facts is not null) Facts.Add(page.Facts with { Path = path });
-            if (reused) Interlocked.Increment(ref _reused);
+            var outputs = new List<string> { path };
             if (page.Gzip is not null)
             {
                 sink.Write(new SiteFile(path + ".gz", page.Gzip));
-                Paths.Add(path + ".gz");
+                outputs.Add(path + ".gz");
             }
 
             if (page.Brotli is not null)
             {
                 sink.Write(new SiteFile(path + ".br", page.Brotli));
-                Paths.Add(path + ".br");
-                Interlocked.Increment(ref _compressed);
+                outputs.Add(path + ".br");
             }
+
+            return new Emitted(path, outputs, page.Facts, path.EndsWith(".css", StringComparison.Ordinal) ? file : null, reused);
         }
 
-        // Everything an article's pages depend on: the templates, the edition's metadata, whether it is a journal, and the article's own files.
-        private string ArticleKey(ArticleContent article)
+        private void Record(Emitted file)
+        {
+            foreach (var output in file.Outputs) Paths.Add(output);
+            if (file.Path.EndsWith(".html", StringComparison.Ordinal)) Interlocked.Increment(ref _pages);
+            if (file.Stylesheet is not null) Stylesheets.Add(file.Stylesheet);
+            if (file.Facts is not null) Facts.Add(file.Facts with { Path = file.Path });
+            if (file.Reused) Interlocked.Increment(ref _reused);
+            if (file.Outputs.Any(o => o.EndsWith(".br", StringComparison.Ordinal))) Interlocked.Increment(ref _compressed);
+        }
+
+        // Everything an article's pages depend on besides its own files: the templates, the options, the edition's metadata, whether it is a journal.
+        private List<string> ContextParts(ArticleContent article)
         {
             var edition = content.Edition;
-            var parts = new List<string>
-            {
+            return
+            [
                 templates.Fingerprint, options.Precompress.ToString(), options.Level.ToString(), content.IsJournal.ToString(),
                 string.Join("\u0001", edition.Name.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Key + "=" + n.Value)),
-                edition.Publisher, edition.BaseUrl, edition.Licence, edition.Version,
-                article.Slug, Content.MetadataYaml.Write(article.Metadata, string.Empty),
-            };
+                edition.Publisher, edition.BaseUrl, edition.Licence, edition.Version, article.Slug,
+            ];
+        }
+
+        // Everything an article's pages depend on: its context, its metadata and its files.
+        private string ArticleKey(ArticleContent article)
+        {
+            var parts = ContextParts(article);
+            parts.Add(Content.MetadataYaml.Write(article.Metadata, string.Empty));
             parts.AddRange(article.Chapters.Concat(article.Abstracts).SelectMany(f => new[] { f.Path, f.Text }));
             return BuildCache.Key([.. parts]);
         }

@@ -7,6 +7,9 @@ namespace EditionBuilder.Build;
 public interface ISiteSink
 {
     void Write(SiteFile file);
+
+    /// <summary>Puts a file known only by length and SHA-256 in place without its bytes, when the sink can (the last good site holds it); false otherwise.</summary>
+    bool TryLinkUnchanged(string path, long length, string sha256) => false;
 }
 
 /// <summary>Keeps the files in memory (tests, benchmarks, the preview server).</summary>
@@ -26,9 +29,9 @@ public sealed class MemorySink : ISiteSink
 }
 
 /// <summary>Writes each file at once under a folder (a staging folder, swapped in when the whole build succeeded); files the last good site already holds byte for byte are linked from it.</summary>
-public sealed class FolderSink(string root, string? previous = null) : ISiteSink
+public sealed class FolderSink(string root, string? previous = null, IReadOnlyDictionary<string, FileStamp>? previousStamps = null, bool recordStamps = false) : ISiteSink
 {
-    private readonly SiteFolderWriter _writer = new(root, previous);
+    private readonly SiteFolderWriter _writer = new(root, previous, previousStamps, recordStamps);
 
     public string Root => _writer.Root;
 
@@ -37,5 +40,10 @@ public sealed class FolderSink(string root, string? previous = null) : ISiteSink
     /// <summary>Files that were unchanged and linked from the last good site.</summary>
     public int Linked => _writer.Linked;
 
+    /// <summary>Each file's stamp as written, when recording (see <see cref="SiteFolderWriter.Stamps"/>).</summary>
+    public IReadOnlyDictionary<string, FileStamp> Stamps => _writer.Stamps;
+
     public void Write(SiteFile file) => _writer.Write(file.Path, file.Bytes);
+
+    public bool TryLinkUnchanged(string path, long length, string sha256) => _writer.TryLinkUnchanged(path, length, sha256);
 }

@@ -92,6 +92,9 @@ public class IncrementalBuildTests
             });
         }
 
+        // Without the last site to link from, every page comes from the cache, damaged entries included.
+        Directory.Delete(Path.Combine(temp.Path, "site"), recursive: true);
+
         var rebuilt = Build(temp, Repo.Templates);
 
         Assert.Equal(0, rebuilt.ExitCode);
@@ -99,5 +102,25 @@ public class IncrementalBuildTests
         var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--templates", Repo.Templates, "--no-cache");
         Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "clean-site")), Folders.Snapshot(Path.Combine(temp.Path, "site")));
         Assert.Equal(0, clean.ExitCode);
+    }
+
+    [Fact]
+    public void Given_a_built_site_altered_or_missing_files_When_rebuilt_Then_they_are_restored_and_never_linked_as_they_are()
+    {
+        using var temp = new TempFolder();
+        WriteJournal(Path.Combine(temp.Path, "content"));
+        Assert.Equal(0, Build(temp, Repo.Templates).ExitCode);
+        var clean = Folders.Snapshot(Path.Combine(temp.Path, "site"));
+        var altered = Path.Combine(temp.Path, "site", "second", "01-almqdma.html");
+        var bytes = File.ReadAllBytes(altered);
+        bytes[^10] ^= 0x20; // same length, other bytes, a new modification time
+        File.WriteAllBytes(altered, bytes);
+        File.Delete(Path.Combine(temp.Path, "site", "third", "index.html"));
+
+        var rebuilt = Build(temp, Repo.Templates);
+
+        Assert.Equal(0, rebuilt.ExitCode);
+        Assert.Contains("0 article(s) rendered, 3 unchanged", rebuilt.Output);
+        Assert.Equal(clean, Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 }
