@@ -209,12 +209,15 @@ public sealed class BuildCache
         {
             var root = Path.Combine(_folder, kind);
             if (!Directory.Exists(root)) continue;
-            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            Parallel.ForEach(Directory.EnumerateDirectories(root), folder =>
             {
-                var name = Path.GetFileName(file);
-                var key = name.Contains('.') ? name[..name.IndexOf('.')] : name;
-                if (!_used.ContainsKey(key)) TryDelete(file);
-            }
+                foreach (var file in Directory.EnumerateFiles(folder))
+                {
+                    var name = Path.GetFileName(file);
+                    var key = name.Contains('.') ? name[..name.IndexOf('.')] : name;
+                    if (!_used.ContainsKey(key)) TryDelete(file);
+                }
+            });
         }
     }
 

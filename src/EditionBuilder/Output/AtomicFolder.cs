@@ -93,7 +93,13 @@ public static class AtomicFolder
     {
         try
         {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            if (!Directory.Exists(folder)) return;
+            // A journal's site holds thousands of files in one folder per article: the folders go in parallel.
+            Parallel.ForEach(Directory.EnumerateDirectories(folder), sub =>
+            {
+                try { Directory.Delete(sub, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            });
+            Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {
