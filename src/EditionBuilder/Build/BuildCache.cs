@@ -240,4 +240,5 @@ public sealed class BuildCache
 [System.Text.Json.Serialization.JsonSerializable(typeof(SiteVerifier.PageFacts))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(BuildCache.Article))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, FileStamp>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Content.ArticleMetadata))]
 internal sealed partial class CacheJson : System.Text.Json.Serialization.JsonSerializerContext;

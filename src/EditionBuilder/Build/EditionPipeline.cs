@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Minify;
@@ -240,7 +241,7 @@ public static class EditionPipeline
         private string ArticleKey(ArticleContent article)
         {
             var parts = ContextParts(article);
-            parts.Add(Content.MetadataYaml.Write(article.Metadata, string.Empty));
+            parts.Add(JsonSerializer.Serialize(article.Metadata, CacheJson.Default.ArticleMetadata));
             parts.AddRange(article.Chapters.Concat(article.Abstracts).SelectMany(f => new[] { f.Path, f.Text }));
             return BuildCache.Key([.. parts]);
         }
