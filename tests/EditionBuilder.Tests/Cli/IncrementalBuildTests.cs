@@ -9,16 +9,7 @@ public class IncrementalBuildTests
     private static void WriteJournal(string content)
     {
         SmallEdition.WriteTo(content);
-        var first = Path.Combine(content, "small");
-        foreach (var name in new[] { "second", "third" })
-        {
-            foreach (var file in Directory.EnumerateFiles(first, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(content, name, Path.GetRelativePath(first, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
+        foreach (var name in new[] { "second", "third" }) Folders.Copy(Path.Combine(content, "small"), Path.Combine(content, name));
     }
 
     private static Support.Cli.Result Build(TempFolder temp, string templates, params string[] extra) =>
