@@ -48,12 +48,7 @@ public class IncrementalBuildTests
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
         var templates = Path.Combine(temp.Path, "templates");
-        foreach (var file in Directory.EnumerateFiles(Repo.Templates, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(templates, Path.GetRelativePath(Repo.Templates, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Folders.Copy(Repo.Templates, templates);
 
         Assert.Equal(0, Build(temp, templates).ExitCode);
         File.AppendAllText(Path.Combine(templates, "chapter.html"), "\n<p class=\"colophon\">EditionBuilder</p>\n");

@@ -25,7 +25,7 @@ public class ReproducibleBuildTests
 
     private static SortedDictionary<string, string> BuildAndPackage(string folder, Dictionary<string, string> environment)
     {
-        CopyFolder(Repo.ContentFolder, Path.Combine(folder, "content"));
+        Folders.Copy(Repo.ContentFolder, Path.Combine(folder, "content"));
         var build = EditionProcess.Run(folder, environment, "build", "content", "-o", "artifacts/site", "--templates", Repo.Templates);
         Assert.True(build.Exit == 0, build.Errors);
         var package = EditionProcess.Run(folder, environment, "package", "artifacts/site", "-o", "artifacts/package", "--content", "content");
@@ -39,15 +39,5 @@ public class ReproducibleBuildTests
         }
 
         return hashes;
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
