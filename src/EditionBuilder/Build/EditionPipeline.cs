@@ -134,7 +134,7 @@ public static class EditionPipeline
                     && file.Outputs.All(o => sink.TryLinkUnchanged(o.Path, o.Length, o.Sha256)))
                 {
                     options.Cache!.Keep(file.Key);
-                    emitted.Add(new Emitted(file.Path, file.Outputs.Select(o => o.Path).ToList(), file.Facts, null, Reused: true));
+                    emitted.Add(new Emitted(file.Path, file.Outputs, file.Facts, null, Reused: true));
                     continue;
                 }
 
@@ -156,8 +156,9 @@ public static class EditionPipeline
                 : null;
             if (key is not null && options.Cache!.GetPage(key) is { } cached && (extension != ".html" || cached.Facts is not null))
             {
-                Record(Write(file.Path, cached, reused: true));
-                return Cached(file.Path, key, cached);
+                var reused = Write(file.Path, cached, reused: true);
+                Record(reused);
+                return Cached(reused, key);
             }
 
             var clock = Stopwatch.StartNew();
@@ -178,51 +179,45 @@ public static class EditionPipeline
                 facts);
             Interlocked.Add(ref _compressTicks, clock.Elapsed.Ticks);
 
-            Record(Write(file.Path, page, reused: false));
+            var written = Write(file.Path, page, reused: false);
+            Record(written);
             if (key is null || diagnostics.ErrorCount > errorsBefore) return null;
             options.Cache!.PutPage(key, page);
-            return Cached(file.Path, key, page);
+            return Cached(written, key);
         }
 
-        private static BuildCache.CachedFile Cached(string path, string key, BuildCache.Page page)
-        {
-            var outputs = new List<BuildCache.OutputFile> { new(path, page.Minified.Length, BuildCache.Sha256(page.Minified)) };
-            if (page.Gzip is not null) outputs.Add(new(path + ".gz", page.Gzip.Length, BuildCache.Sha256(page.Gzip)));
-            if (page.Brotli is not null) outputs.Add(new(path + ".br", page.Brotli.Length, BuildCache.Sha256(page.Brotli)));
-            return new BuildCache.CachedFile(path, key, outputs, page.Facts);
-        }
+        private static BuildCache.CachedFile Cached(Emitted written, string key) =>
+            new(written.Path, key, written.Outputs, written.Facts);
 
-        /// <summary>What a written file adds to the site-wide checks and counts.</summary>
-        private sealed record Emitted(string Path, IReadOnlyList<string> Outputs, SiteVerifier.PageFacts? Facts, SiteFile? Stylesheet, bool Reused);
+        /// <summary>What a written file adds to the site-wide checks and counts: its files (with their hashes when there is a cache), facts and stylesheet.</summary>
+        private sealed record Emitted(string Path, IReadOnlyList<BuildCache.OutputFile> Outputs, SiteVerifier.PageFacts? Facts, SiteFile? Stylesheet, bool Reused);
 
+        // Each file is hashed once, here, for both the cache entry and the sink's stamps.
         private Emitted Write(string path, BuildCache.Page page, bool reused)
         {
-            var file = new SiteFile(path, page.Minified);
-            sink.Write(file);
-            var outputs = new List<string> { path };
-            if (page.Gzip is not null)
+            var outputs = new List<BuildCache.OutputFile>();
+            SiteFile? stylesheet = null;
+            foreach (var (name, bytes) in new[] { (path, page.Minified), (path + ".gz", page.Gzip), (path + ".br", page.Brotli) })
             {
-                sink.Write(new SiteFile(path + ".gz", page.Gzip));
-                outputs.Add(path + ".gz");
+                if (bytes is null) continue;
+                var sha256 = options.Cache is null ? null : BuildCache.Sha256(bytes);
+                var file = new SiteFile(name, bytes);
+                sink.Write(file, sha256);
+                outputs.Add(new BuildCache.OutputFile(name, bytes.Length, sha256 ?? string.Empty));
+                if (name.EndsWith(".css", StringComparison.Ordinal)) stylesheet = file;
             }
 
-            if (page.Brotli is not null)
-            {
-                sink.Write(new SiteFile(path + ".br", page.Brotli));
-                outputs.Add(path + ".br");
-            }
-
-            return new Emitted(path, outputs, page.Facts, path.EndsWith(".css", StringComparison.Ordinal) ? file : null, reused);
+            return new Emitted(path, outputs, page.Facts, stylesheet, reused);
         }
 
         private void Record(Emitted file)
         {
-            foreach (var output in file.Outputs) Paths.Add(output);
+            foreach (var output in file.Outputs) Paths.Add(output.Path);
             if (file.Path.EndsWith(".html", StringComparison.Ordinal)) Interlocked.Increment(ref _pages);
             if (file.Stylesheet is not null) Stylesheets.Add(file.Stylesheet);
             if (file.Facts is not null) Facts.Add(file.Facts with { Path = file.Path });
             if (file.Reused) Interlocked.Increment(ref _reused);
-            if (file.Outputs.Any(o => o.EndsWith(".br", StringComparison.Ordinal))) Interlocked.Increment(ref _compressed);
+            if (file.Outputs.Any(o => o.Path.EndsWith(".br", StringComparison.Ordinal))) Interlocked.Increment(ref _compressed);
         }
 
         // Everything an article's pages depend on besides its own files: the templates, the options, the edition's metadata, whether it is a journal.

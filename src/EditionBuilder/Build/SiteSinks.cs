@@ -6,7 +6,8 @@ namespace EditionBuilder.Build;
 /// <summary>Where a build puts its files as it makes them, so a large site need not be held in memory.</summary>
 public interface ISiteSink
 {
-    void Write(SiteFile file);
+    /// <summary>Writes a file; <paramref name="sha256"/> is its hash when the caller already has it.</summary>
+    void Write(SiteFile file, string? sha256 = null);
 
     /// <summary>Puts a file known only by length and SHA-256 in place without its bytes, when the sink can (the last good site holds it); false otherwise.</summary>
     bool TryLinkUnchanged(string path, long length, string sha256) => false;
@@ -17,7 +18,7 @@ public sealed class MemorySink : ISiteSink
 {
     private readonly List<SiteFile> _files = new();
 
-    public void Write(SiteFile file)
+    public void Write(SiteFile file, string? sha256 = null)
     {
         lock (_files) _files.Add(file);
     }
@@ -43,7 +44,7 @@ public sealed class FolderSink(string root, string? previous = null, IReadOnlyDi
     /// <summary>Each file's stamp as written, when recording (see <see cref="SiteFolderWriter.Stamps"/>).</summary>
     public IReadOnlyDictionary<string, FileStamp> Stamps => _writer.Stamps;
 
-    public void Write(SiteFile file) => _writer.Write(file.Path, file.Bytes);
+    public void Write(SiteFile file, string? sha256 = null) => _writer.Write(file.Path, file.Bytes, sha256);
 
     public bool TryLinkUnchanged(string path, long length, string sha256) => _writer.TryLinkUnchanged(path, length, sha256);
 }

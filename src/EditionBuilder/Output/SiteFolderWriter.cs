@@ -54,13 +54,14 @@ public sealed partial class SiteFolderWriter(string root, string? previous = nul
         return true;
     }
 
-    public void Write(string relative, byte[] bytes)
+    /// <summary>Writes a file (or links it from the last good site when it holds these bytes); <paramref name="sha256"/> is its hash when the caller has it.</summary>
+    public void Write(string relative, byte[] bytes, string? sha256 = null)
     {
         var full = AtomicFolder.SafeCombine(Root, relative);
         MakeFolder(full);
         if (previous is not null && TryLinkSame(AtomicFolder.SafeCombine(previous, relative), full, bytes) is { } modified)
         {
-            if (recordStamps) _stamps[relative] = new FileStamp(bytes.Length, modified, Sha256(bytes));
+            if (recordStamps) _stamps[relative] = new FileStamp(bytes.Length, modified, sha256 ?? Sha256(bytes));
             Interlocked.Increment(ref _linked);
             return;
         }
@@ -71,7 +72,7 @@ public sealed partial class SiteFolderWriter(string root, string? previous = nul
         using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write))
         {
             RandomAccess.Write(handle, bytes, 0);
-            if (recordStamps) _stamps[relative] = new FileStamp(bytes.Length, File.GetLastWriteTimeUtc(handle).Ticks, Sha256(bytes));
+            if (recordStamps) _stamps[relative] = new FileStamp(bytes.Length, File.GetLastWriteTimeUtc(handle).Ticks, sha256 ?? Sha256(bytes));
         }
 
         Interlocked.Increment(ref _written);
