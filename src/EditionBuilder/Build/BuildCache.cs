@@ -30,9 +30,6 @@ public sealed class BuildCache
     /// <summary>A file of the site by its content: path, length and SHA-256.</summary>
     public sealed record OutputFile(string Path, long Length, string Sha256);
 
-    /// <summary>The SHA-256 of some bytes, as the cache writes it.</summary>
-    public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
     public static string Key(params string[] parts)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -198,8 +195,8 @@ public sealed class BuildCache
     public void RememberOutput(IReadOnlyDictionary<string, FileStamp> files)
     {
         Directory.CreateDirectory(_folder);
-        var sorted = new SortedDictionary<string, FileStamp>(files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal), StringComparer.Ordinal);
-        WriteAtomically(Path.Combine(_folder, "output.json"), JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, FileStamp>(sorted), CacheJson.Default.DictionaryStringFileStamp));
+        var sorted = files.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        WriteAtomically(Path.Combine(_folder, "output.json"), JsonSerializer.SerializeToUtf8Bytes(sorted, CacheJson.Default.DictionaryStringFileStamp));
     }
 
     /// <summary>Deletes every entry this build did not use, so the cache holds one build's worth.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Minify;
+using EditionBuilder.Output;
 using EditionBuilder.Render;
 using EditionBuilder.Verify;
 
@@ -200,7 +201,7 @@ public static class EditionPipeline
             foreach (var (name, bytes) in new[] { (path, page.Minified), (path + ".gz", page.Gzip), (path + ".br", page.Brotli) })
             {
                 if (bytes is null) continue;
-                var sha256 = options.Cache is null ? null : BuildCache.Sha256(bytes);
+                var sha256 = options.Cache is null ? null : FileStamp.Hash(bytes);
                 var file = new SiteFile(name, bytes);
                 sink.Write(file, sha256);
                 outputs.Add(new BuildCache.OutputFile(name, bytes.Length, sha256 ?? string.Empty));

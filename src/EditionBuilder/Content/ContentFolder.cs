@@ -28,7 +28,7 @@ public static class ContentFolder
         // Articles are read in parallel (a journal's metadata is most of an import) and kept in folder-name order.
         var folders = Directory.EnumerateDirectories(folder).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
         var read = new ArticleContent?[folders.Count];
-        Parallel.For(0, folders.Count, i => read[i] = ReadArticle(folders[i], diagnostics, deferText) is { } article ? RequireTitle(article, diagnostics) : null);
+        Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText));
         var articles = read.OfType<ArticleContent>().ToList();
 
         if (articles.Count == 0 && !diagnostics.HasErrors)
@@ -51,8 +51,8 @@ public static class ContentFolder
     }
 
     /// <summary>Reads one article folder of a content folder (as <see cref="Read"/> does for each); null when it is no article or an error was reported.</summary>
-    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics) =>
-        ReadArticle(folder, diagnostics, deferText: false) is { } article ? RequireTitle(article, diagnostics) : null;
+    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics, bool deferText = false) =>
+        ReadArticle(folder, diagnostics, deferText) is { } article ? RequireTitle(article, diagnostics) : null;
 
     /// <summary>The article with its Markdown files read (itself when they already are).</summary>
     public static ArticleContent WithText(ArticleContent article) =>

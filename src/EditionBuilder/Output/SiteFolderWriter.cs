@@ -35,8 +35,8 @@ public sealed partial class SiteFolderWriter(string root, string? previous = nul
         var full = AtomicFolder.SafeCombine(Root, relative);
         try
         {
-            var info = new FileInfo(AtomicFolder.SafeCombine(previous, relative));
-            if (!info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Length != length || info.LastWriteTimeUtc.Ticks != stamp.ModifiedTicks) return false;
+            var info = RegularFile(AtomicFolder.SafeCombine(previous, relative), length);
+            if (info is null || info.LastWriteTimeUtc.Ticks != stamp.ModifiedTicks) return false;
             MakeFolder(full);
             if (Link(info.FullName, full) != 0) return false;
         }
@@ -61,7 +61,7 @@ public sealed partial class SiteFolderWriter(string root, string? previous = nul
         MakeFolder(full);
         if (previous is not null && TryLinkSame(AtomicFolder.SafeCombine(previous, relative), full, bytes) is { } modified)
         {
-            if (recordStamps) _stamps[relative] = new FileStamp(bytes.Length, modified, sha256 ?? Sha256(bytes));
+            if (recordStamps) _stamps[relative] = new FileStamp(bytes.Length, modified, sha256 ?? FileStamp.Hash(bytes));
             Interlocked.Increment(ref _linked);
             return;
         }
@@ -72,13 +72,18 @@ public sealed partial class SiteFolderWriter(string root, string? previous = nul
         using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write))
         {
             RandomAccess.Write(handle, bytes, 0);
-            if (recordStamps) _stamps[relative] = new FileStamp(bytes.Length, File.GetLastWriteTimeUtc(handle).Ticks, sha256 ?? Sha256(bytes));
+            if (recordStamps) _stamps[relative] = new FileStamp(bytes.Length, File.GetLastWriteTimeUtc(handle).Ticks, sha256 ?? FileStamp.Hash(bytes));
         }
 
         Interlocked.Increment(ref _written);
     }
 
-    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+    // One lstat: the file when it is a regular file of that length; a symbolic link is never linked (link(2) would link the symlink itself, not the file).
+    private static FileInfo? RegularFile(string path, long length)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && !info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.Length == length ? info : null;
+    }
 
     // Each folder is made once; a second writer to the same folder waits for the first.
     private void MakeFolder(string file) =>
@@ -90,9 +95,8 @@ public sealed partial class SiteFolderWriter(string root, string? previous = nul
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return null;
         try
         {
-            // One lstat: a symbolic link is never linked (link(2) would link the symlink itself, not the file).
-            var info = new FileInfo(existing);
-            if (!info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Length != bytes.Length) return null;
+            var info = RegularFile(existing, bytes.Length);
+            if (info is null) return null;
             var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length, 1));
             try
             {
