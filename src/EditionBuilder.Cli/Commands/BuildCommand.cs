@@ -5,6 +5,7 @@ using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
+using EditionBuilder.Search;
 
 namespace EditionBuilder.Cli.Commands;
 
@@ -24,10 +25,13 @@ internal static class BuildCommand
         precompress.AcceptOnlyFromAmong("best", "fast", "none");
         var cache = new Option<string?>("--cache") { Description = "The incremental cache folder (default: artifacts/.cache).", HelpName = "dir" };
         var noCache = new Option<bool>("--no-cache") { Description = "Build everything again, without the cache." };
-        var command = new Command("build", "Import if needed, render, minify, verify and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache };
+        var search = CommandParts.Search();
+        var command = new Command("build", "Import if needed, render, minify, verify, index for search and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache };
+        foreach (var option in search.All) command.Add(option);
         command.SetAction(parsed => Run(
             new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
                 parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache")),
+            diagnostics => search.Resolve(parsed, parsed.GetValue(input) ?? "content", diagnostics),
             reporter));
         return command;
     }
@@ -35,7 +39,7 @@ internal static class BuildCommand
     /// <summary>What to build, and where.</summary>
     private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache);
 
-    private static int Run(Request request, Reporter reporter)
+    private static int Run(Request request, Func<DiagnosticBag, PagefindTool?> findSearch, Reporter reporter)
     {
         var (input, output) = (request.Input, request.Output);
         if (!Directory.Exists(input) && !File.Exists(input)) throw new UsageException($"{input}: no such content folder or source file");
@@ -50,12 +54,15 @@ internal static class BuildCommand
 
         var theme = Theme.Load(ThemeFolder.Layers(isFolder ? input : null, request.Theme), diagnostics);
         if (theme is null) return Fail(reporter, diagnostics);
+        var search = findSearch(diagnostics);
+        if (diagnostics.HasErrors) return Fail(reporter, diagnostics);
 
         var cache = request.Cache is null ? null : new BuildCache(CacheFolder(request.Cache, output));
         var options = new BuildOptions
         {
             Compression = request.Precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
             Cache = cache,
+            Search = search,
         };
 
         // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded.

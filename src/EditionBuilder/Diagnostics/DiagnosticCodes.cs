@@ -41,6 +41,11 @@ public static class DiagnosticCodes
     public const string ThemeFileInvalid = "EB0607";
     public const string InternalFailure = "EB0699";
 
+    // Search (search's range EB0750-EB0799).
+    public const string SearchUnavailable = "EB0750";
+    public const string SearchIndexFailed = "EB0751";
+    public const string SearchSkipped = "EB0752";
+
     // Templates, minification, verification.
     public const string TemplateError = "EB0301";
     public const string MinifyError = "EB0302";

@@ -23,7 +23,7 @@ public sealed class PageRenderer(Theme theme, SiteContext site, bool leaveOutBod
     {
         var page = new PageView(request.Kind, request.Lang, request.Dir, request.Title, SiteFile.RootOf(request.Path), request.SiteName, request.Path,
             request.Alternates, Site.Absolute(request.Path) ?? string.Empty, request.Description?.Tags ?? [], request.Description?.JsonLd ?? new RawHtml(string.Empty),
-            _stylesheets, Site.LogoPath ?? string.Empty);
+            _stylesheets, Site.LogoPath ?? string.Empty, Site.SearchPage ?? string.Empty);
         var leftOut = leaveOutBodies ? new List<HtmlFragment>() : null;
         var body = Theme.Render(request.Template, page, request.Model, diagnostics, leftOut);
         if (body is null) return null;
