@@ -47,7 +47,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         run.Stage(progress, "verify", $"{links.Pages} pages, {links.Links} links, {links.NoteReferences} note references", run.VerifyTime + clock.Elapsed);
         if (options.Compression is not null) run.Stage(progress, "compress", $"{run.Compressed} files as .gz and .br", run.CompressTime);
 
-        if (options.Search is { } tool)
+        if (options.Search is not null && options.IndexLater)
+        {
+            run.SearchInput = run.SearchDocuments();
+            if (run.SearchInput is null) return run.Report(false);
+        }
+        else if (options.Search is { } tool)
         {
             // Only a verified site is indexed; a failed index fails the build, so a site never has half an index.
             clock.Restart();
@@ -111,9 +116,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             progress?.Invoke(report);
         }
 
+        /// <summary>The pages to index later (<see cref="BuildOptions.IndexLater"/>).</summary>
+        public IReadOnlyList<SearchablePage>? SearchInput { get; set; }
+
         public BuildReport Report(bool succeeded) => new(
             succeeded, content.Articles.Count, content.Articles.Sum(a => a.Chapters.Count), _articlesRendered, _pages, Paths.Count,
-            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages);
+            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, succeeded ? SearchInput : null);
 
         /// <summary>An article from the cache when nothing it depends on changed; otherwise parsed, rendered and processed page by page.</summary>
         public ArticleSummary? Article(ArticleContent article)
@@ -232,20 +240,8 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                 : BuildCache.Key([SearchIndex.Folder, search.Fingerprint, .. pages.SelectMany(p => new[] { p.Path, p.Sha256! })]);
             if (key is not null && cache!.GetArticle(key) is { } cached && Replay(cached)) return (pages.Count, cached.Files.Count, true);
 
-            var documents = new List<(string Path, string Html)>(pages.Count);
-            foreach (var page in pages)
-            {
-                // A page linked unchanged from the last site was not read: its bytes come from the cache.
-                var bytes = page.Bytes ?? (page.Key is null ? null : cache?.GetPage(page.Key)?.Minified);
-                if (bytes is null)
-                {
-                    diagnostics.Error(DiagnosticCodes.SearchIndexFailed, page.Path, 0, 0, "the page to index is missing from the build cache; build again with --no-cache");
-                    return null;
-                }
-
-                documents.Add((page.Path, System.Text.Encoding.UTF8.GetString(bytes)));
-            }
-
+            var documents = SearchDocuments();
+            if (documents is null) return null;
             IReadOnlyList<SiteFile> files;
             try
             {
@@ -264,6 +260,26 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             }
 
             return (pages.Count, files.Count, false);
+        }
+
+        /// <summary>The searchable pages in path order (Pagefind's output depends on the order pages arrive in); null after an error.</summary>
+        public IReadOnlyList<SearchablePage>? SearchDocuments()
+        {
+            var documents = new List<SearchablePage>(_searchPages.Count);
+            foreach (var page in _searchPages.Values.OrderBy(p => p.Path, StringComparer.Ordinal))
+            {
+                // A page linked unchanged from the last site was not read: its bytes come from the cache.
+                var bytes = page.Bytes ?? (page.Key is null ? null : options.Cache?.GetPage(page.Key)?.Minified);
+                if (bytes is null)
+                {
+                    diagnostics.Error(DiagnosticCodes.SearchIndexFailed, page.Path, 0, 0, "the page to index is missing from the build cache; build again with --no-cache");
+                    return null;
+                }
+
+                documents.Add(new SearchablePage(page.Path, System.Text.Encoding.UTF8.GetString(bytes)));
+            }
+
+            return documents;
         }
 
         private string OptionsKey => $"{options.Minify}\0{options.Compression?.ToString() ?? "none"}\0{(options.Search is null ? "no search" : "search")}";

@@ -27,11 +27,11 @@ public sealed class SearchIndex(PagefindTool tool)
 
     /// <summary>Indexes the pages, given by site path in a fixed order (Pagefind's output depends on the order pages arrive in); returns the files of the search bundle under <see cref="Folder"/>, sorted by path.</summary>
     /// <exception cref="PagefindException">Pagefind refused a page or failed.</exception>
-    public IReadOnlyList<SiteFile> Build(IEnumerable<(string Path, string Html)> pages)
+    public IReadOnlyList<SiteFile> Build(IEnumerable<SearchablePage> pages)
     {
         using var service = new PagefindService(tool);
         var index = service.NewIndex(Apparatus);
-        foreach (var (path, html) in pages) service.AddPage(index, "/" + path, SearchDocument.For(html));
+        foreach (var page in pages) service.AddPage(index, "/" + page.Path, SearchDocument.For(page.Html));
         var files = service.Files(index);
         var wasm = WasmInUse(files);
         return files.Where(f => IsNeeded(f.Path, wasm))
