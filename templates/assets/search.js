@@ -7,15 +7,14 @@
 
   var PAGE_SIZE = 5;
   var EXCERPT_WORDS = 26;
-  // A word the build added after an author's word that Pagefind does not fold (Search/SearchDocument.cs): indexed, never shown.
+  // A word the build added before an author's word that Pagefind does not fold (Search/SearchDocument.cs): indexed, never shown.
   var COPY_MARK = "\u2063";
 
-  // Alef forms -> alef, alef maksura -> yeh, teh marbuta -> heh; tatweel and diacritics removed; Arabic-Indic digits -> 0-9.
-  function mapChar(c) {
-    var code = c.charCodeAt(0);
+  // Alef forms -> alef, alef maksura -> yeh, a word-final heh -> teh marbuta; tatweel and diacritics removed; Arabic-Indic
+  // digits -> 0-9. "" is a removed character.
+  function mapChar(code) {
     if (code === 0x0623 || code === 0x0625 || code === 0x0622 || code === 0x0671) return "\u0627";
     if (code === 0x0649) return "\u064A";
-    if (code === 0x0629) return "\u0647";
     if (code === 0x0640) return "";
     if (code >= 0x064B && code <= 0x065F) return "";
     if (code === 0x0670) return "";
@@ -23,12 +22,29 @@
     if (code >= 0x06D6 && code <= 0x06ED && code !== 0x06DE && code !== 0x06E9) return "";
     if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(48 + code - 0x0660);
     if (code >= 0x06F0 && code <= 0x06F9) return String.fromCharCode(48 + code - 0x06F0);
-    return c;
+    return String.fromCharCode(code);
+  }
+
+  function isArabicLetter(c) {
+    var code = c.charCodeAt(0);
+    return (code >= 0x0621 && code <= 0x064A) || (code >= 0x066E && code <= 0x06D3) || code === 0x06D5 || (code >= 0x06FA && code <= 0x06FF);
+  }
+
+  function endsWord(text, from) {
+    for (var i = from; i < text.length; i++) {
+      var next = mapChar(text.charCodeAt(i));
+      if (next === "") continue;
+      return !isArabicLetter(next);
+    }
+    return true;
   }
 
   function normalize(text) {
     var out = "";
-    for (var i = 0; i < text.length; i++) out += mapChar(text.charAt(i));
+    for (var i = 0; i < text.length; i++) {
+      var mapped = mapChar(text.charCodeAt(i));
+      out += mapped === "\u0647" && endsWord(text, i + 1) ? "\u0629" : mapped;
+    }
     return out;
   }
 
@@ -61,7 +77,8 @@
   function pagefind() {
     if (!loading) {
       loading = import(bundle + "pagefind.js").then(function (module) {
-        return module.options({ basePath: bundle, noWorker: true, excerptLength: 0 }).then(function () {
+        // Result addresses are the site's paths under the site's own path on the server (baseUrl), so the site works from any sub-path.
+        return module.options({ basePath: bundle, baseUrl: new URL(root).pathname, noWorker: true, excerptLength: 0 }).then(function () {
           return fetch(bundle + "pagefind-entry.json");
         }).then(function (response) {
           return response.json();
@@ -89,6 +106,7 @@
     }
 
     status.textContent = strings.searching;
+    list.setAttribute("aria-busy", "true");
     pagefind().then(function (module) {
       return module.search(term);
     }).then(function (search) {
@@ -100,6 +118,8 @@
       return showMore();
     }).catch(function () {
       if (id === current.id) status.textContent = strings.failed;
+    }).then(function () {
+      if (id === current.id) list.removeAttribute("aria-busy");
     });
   }
 
@@ -128,13 +148,13 @@
     li.lang = lang;
     li.dir = lang === "ar" ? "rtl" : "ltr";
     var link = document.createElement("a");
-    link.href = root + page.url.replace(/^\//, "") + (anchor ? "#" + anchor.id : "");
+    link.href = page.url + (anchor ? "#" + anchor.id : "");
     link.className = "result-title";
-    link.textContent = (page.meta && page.meta.title) || page.url;
+    link.textContent = authors((page.meta && page.meta.title) || page.url);
     li.appendChild(link);
 
     var where = [];
-    if (page.meta && page.meta.article) where.push(page.meta.article);
+    if (page.meta && page.meta.article) where.push(authors(page.meta.article));
     var place = anchor && placeOf(anchor.id);
     if (place) where.push(place);
     if (where.length) {
@@ -150,9 +170,14 @@
     return li;
   }
 
-  // A copy's position counts as its author's word, just before it.
+  // A text as the author wrote it, without the index's copies.
+  function authors(text) {
+    return text.split(/\s+/).filter(function (word) { return word.charAt(0) !== COPY_MARK; }).join(" ");
+  }
+
+  // A copy's position counts as its author's word, just after it.
   function original(words, at) {
-    return at > 0 && words[at] && words[at].charAt(0) === COPY_MARK ? at - 1 : at;
+    return words[at] && words[at].charAt(0) === COPY_MARK && at + 1 < words.length ? at + 1 : at;
   }
 
   // The best-scoring match in a paragraph or a note, so the result opens at that paragraph; a match in a heading only when there is no other.

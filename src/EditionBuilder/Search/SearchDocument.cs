@@ -2,24 +2,21 @@ using System.Text;
 
 namespace EditionBuilder.Search;
 
-/// <summary>A page as Pagefind reads it: the published page, plus the normalized form of each word that Pagefind's own Arabic handling does not fold, written after it and marked with U+2063 so the search page leaves it out of excerpts.</summary>
-/// <remarks>Measured in Chromium (tests/EditionBuilder.BrowserTests/Search/PagefindArabicTests.cs): Pagefind's Arabic stemmer already finds words across hamza on alef, alef maksura, teh marbuta, tatweel, diacritics and Arabic-Indic digits, in the page and in the query alike; only alef wasla (ٱ) is left as it is, so only words holding it get a copy. The published page never changes.</remarks>
+/// <summary>A page as Pagefind reads it: the published page, plus before each word that <see cref="ArabicNormalizer"/> changes its normalized form, marked with U+2063 so the search page leaves it out of excerpts. The query is normalized the same way, so both sides meet on the normalized word; the author's word stays indexed as written.</summary>
+/// <remarks>Measured in Chromium (tests/EditionBuilder.BrowserTests/Search/PagefindArabicTests.cs): Pagefind's Arabic stemmer alone folds hamza on alef, diacritics, tatweel and Arabic-Indic digits, but not alef wasla (ٱلكتاب is not found by الكتاب) nor teh marbuta after the article (الاستراتيجيه finds 2 of the 10 chapters that الاستراتيجية finds). The published page never changes.</remarks>
 public static class SearchDocument
 {
     /// <summary>Marks a word that is a normalized copy, not the author's text (INVISIBLE SEPARATOR, which Pagefind does not index).</summary>
     public const char CopyMark = '\u2063';
 
     /// <summary>Changes when the documents Pagefind reads change, so a cached index is not reused across versions.</summary>
-    public const string Format = "1";
+    public const string Format = "2";
 
-    // Characters the stemmer leaves unfolded (alef wasla); see the remarks.
-    private static readonly System.Buffers.SearchValues<char> Unfolded = System.Buffers.SearchValues.Create("\u0671");
-
-    /// <summary>The page with normalized copies after the words that need them; the page itself when none does.</summary>
+    /// <summary>The page with normalized copies before the words normalization changes; the page itself when it changes none.</summary>
     public static string For(string html)
     {
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
-        if (body < 0 || html.AsSpan(body).IndexOfAny(Unfolded) < 0) return html;
+        if (body < 0) return html;
 
         var builder = new StringBuilder(html.Length + 256).Append(html, 0, body);
         var at = body;
@@ -42,7 +39,7 @@ public static class SearchDocument
             }
         }
 
-        return builder.ToString();
+        return builder.Length == html.Length ? html : builder.ToString();
     }
 
     private static void AppendText(StringBuilder builder, ReadOnlySpan<char> text)
@@ -53,8 +50,11 @@ public static class SearchDocument
             var start = at;
             while (at < text.Length && !char.IsWhiteSpace(text[at])) at++;
             var word = text[start..at];
+            var written = word.ToString();
+            var normalized = ArabicNormalizer.Normalize(written);
+            // Before the word, so the full stop Pagefind adds at the end of a block stays with the author's word.
+            if (!ReferenceEquals(normalized, written) && normalized.Length > 0) builder.Append(CopyMark).Append(normalized).Append(' ');
             builder.Append(word);
-            if (word.IndexOfAny(Unfolded) >= 0) builder.Append(' ').Append(CopyMark).Append(ArabicNormalizer.Normalize(word.ToString()));
             var space = at;
             while (at < text.Length && char.IsWhiteSpace(text[at])) at++;
             builder.Append(text[space..at]);

@@ -35,6 +35,9 @@ public class SearchIndexTests
         return JsonDocument.Parse(bytes.AsMemory(12)).RootElement.Clone();
     }
 
+    // The author's words, without the normalized copies the index adds before some of them (the search page leaves them out too).
+    private static string Authors(string text) => string.Join(' ', text.Split(' ').Where(w => !w.StartsWith(SearchDocument.CopyMark)));
+
     [SkippableFact]
     public void Given_the_seed_When_indexed_twice_Then_the_index_has_the_same_bytes_and_only_what_the_search_page_loads()
     {
@@ -61,17 +64,18 @@ public class SearchIndexTests
         var tool = Tools.RequirePagefind();
         var fragments = BuildSeed(tool).Where(f => f.Path.Contains("/fragment/", StringComparison.Ordinal)).Select(Fragment).ToList();
         var chapter = fragments.Single(f => f.GetProperty("url").GetString() == "/russian-iranian-partnership/03-alml-la-bna-shraka-skrya.html");
-        var content = chapter.GetProperty("content").GetString()!;
+        var content = Authors(chapter.GetProperty("content").GetString()!);
 
         Assert.StartsWith("العمل على بناء شراكة عسكرية. في الوقت الذي كانت فيه محادثات فيينا", content, StringComparison.Ordinal);
+        Assert.Contains("\u2063علي", chapter.GetProperty("content").GetString()!, StringComparison.Ordinal);
         Assert.Contains("Jay Solomon", content, StringComparison.Ordinal); // note 11, indexed with its chapter
         foreach (var apparatus in new[] { "3.1", "↩", "نسخة مؤرشفة", "الهوامش", "انتقل إلى النص", "التالي" })
         {
             Assert.DoesNotContain(apparatus, content, StringComparison.Ordinal);
         }
 
-        Assert.Equal("العمل على بناء شراكة عسكرية", chapter.GetProperty("meta").GetProperty("title").GetString());
-        Assert.StartsWith("الشراكة الروسية", chapter.GetProperty("meta").GetProperty("article").GetString(), StringComparison.Ordinal);
+        Assert.Equal("العمل على بناء شراكة عسكرية", Authors(chapter.GetProperty("meta").GetProperty("title").GetString()!));
+        Assert.StartsWith("الشراكة الروسية", Authors(chapter.GetProperty("meta").GetProperty("article").GetString()!), StringComparison.Ordinal);
         var anchors = chapter.GetProperty("anchors").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
         Assert.Contains("p-3-1", anchors);
         Assert.Contains("fn-11", anchors);
