@@ -90,7 +90,7 @@ internal static class BuildCommand
 
     // One cache per output folder, so two sites built side by side do not evict each other's entries.
     private static string CacheFolder(string root, string output) =>
-        Path.Combine(root, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(output))))[..12]);
+        Path.Combine(root, FileStamp.Hash(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(output)))[..12]);
 
     private static int Fail(Reporter reporter, DiagnosticBag diagnostics)
     {
