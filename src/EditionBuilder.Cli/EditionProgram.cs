@@ -1,4 +1,5 @@
 using EditionBuilder.Cli.Commands;
+using EditionBuilder.Output;
 
 namespace EditionBuilder.Cli;
 
@@ -9,15 +10,19 @@ public static class EditionProgram
         edition — build a bilingual scholarly web edition from a Word text export
 
         usage:
-          edition import  <source.txt> [-o <article-dir>]          Word export -> Markdown chapters
-          edition build   [<content-dir> | <source.txt>] [-o <dir>] import if needed, render, minify, verify (default: content/ -> artifacts/site)
+          edition import  <source.txt> [-o <article-dir>] [--force] Word export -> Markdown chapters
+          edition build   [<content-dir> | <source.txt>] [-o <dir>] [--force]
+                                                                    import if needed, render, minify, verify (default: content/ -> artifacts/site)
           edition verify  <site-dir>                                check links, notes, lang/dir of a built site
-          edition package <site-dir> [-o <dir>]                     BagIt bag + zip with SHA-256 manifests (default: artifacts/package)
+          edition package <site-dir> [-o <dir>] [--force]           BagIt bag + zip with SHA-256 manifests (default: artifacts/package)
           edition verify-package <bag-dir | bag.zip>                list missing, extra or altered files of a bag
           edition deploy  <site-dir> <target-dir>                   verify, then publish atomically (previous release kept)
           edition rollback <target-dir>                             make the previous release live again
           edition serve   [<content-dir>] [--port 8080]             preview on 127.0.0.1, rebuilt and reloaded on every change
           edition help                                              this text
+
+        an output that is, contains or lies inside an input, the current folder or a repository, a symbolic link, or a
+        non-empty folder this tool did not write is refused (exit 2); --force lifts only the last rule.
 
         exit codes: 0 success, 1 input errors (diagnostics on stderr), 2 usage error, 3 internal failure
         """;
@@ -43,6 +48,12 @@ public static class EditionProgram
                 "help" or "--help" or "-h" => PrintHelp(output),
                 _ => throw new UsageException($"unknown command '{command}'"),
             };
+        }
+        catch (OutputRefusedException e)
+        {
+            // One line saying why; nothing was written.
+            errors.WriteLine($"edition: {e.Message}");
+            return ExitCodes.Usage;
         }
         catch (UsageException e)
         {

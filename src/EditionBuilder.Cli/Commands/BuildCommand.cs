@@ -10,17 +10,23 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
 internal static class BuildCommand
 {
-    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>] [--precompress best|fast|none] [--cache <dir> | --no-cache]";
+    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>] [--precompress best|fast|none] [--cache <dir> | --no-cache] [--force]";
 
     public static int Run(IReadOnlyList<string> args, Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output", "--templates", "--precompress", "--cache"], ["--no-cache"]);
+        var line = CommandLine.Parse(args, ["-o", "--output", "--templates", "--precompress", "--cache"], ["--no-cache", "--force"]);
         var precompress = line.Option("--precompress") ?? "best";
         if (precompress is not ("best" or "fast" or "none")) throw new UsageException($"--precompress takes best, fast or none, not '{precompress}'");
         line.ExpectAtMost(1, Usage);
         var input = line.Positional(0) ?? "content";
         var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "site");
         if (!Directory.Exists(input) && !File.Exists(input)) throw new UsageException($"{input}: no such content folder or source file");
+        var templatesFolder = TemplatesFolder(line.Option("--templates"));
+        var cacheRoot = line.Flag("--no-cache") ? null : line.Option("--cache") ?? Path.Combine("artifacts", ".cache");
+        OutputGuard.Ensure(OutputKind.Site, output,
+            [new(input, Directory.Exists(input) ? "the content folder" : "the source file"), new(templatesFolder, "the theme folder"), .. cacheRoot is null ? Array.Empty<ProtectedPath>() : [new(cacheRoot, "the build cache")]],
+            line.Flag("--force"));
+        foreach (var repaired in AtomicFolder.CleanLeftovers(output)) reporter.Line($"clean   {repaired}");
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
@@ -28,10 +34,10 @@ internal static class BuildCommand
         if (content is null) return Fail(reporter, diagnostics);
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 
-        var templates = TemplateSet.Load(TemplatesFolder(line.Option("--templates")), diagnostics);
+        var templates = TemplateSet.Load(templatesFolder, diagnostics);
         if (templates is null) return Fail(reporter, diagnostics);
 
-        var cache = line.Flag("--no-cache") ? null : new BuildCache(CacheFolder(line.Option("--cache") ?? Path.Combine("artifacts", ".cache"), output));
+        var cache = cacheRoot is null ? null : new BuildCache(CacheFolder(cacheRoot, output), diagnostics);
         var options = new EditionPipeline.Options(precompress != "none", precompress == "fast" ? Precompressor.Level.Fast : Precompressor.Level.Best, cache);
 
         // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded.
@@ -49,10 +55,12 @@ internal static class BuildCommand
                 return Fail(reporter, diagnostics);
             }
 
-            reporter.Print(diagnostics);
-            if (!Directory.Exists(sink.Root)) Directory.CreateDirectory(sink.Root);
+            Directory.CreateDirectory(sink.Root);
+            // The marker goes last: a staging folder holding it is a whole site.
+            AtomicFolder.WriteMarker(sink.Root, OutputKind.Site);
             AtomicFolder.Swap(sink.Root, output);
             cache?.RememberOutput(sink.Stamps);
+            reporter.Print(diagnostics);
         }
         catch
         {

@@ -9,11 +9,11 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition import &lt;source.txt&gt; [-o &lt;dir&gt;]</c>: a Word text export becomes an article folder's Markdown half.</summary>
 internal static class ImportCommand
 {
-    public const string Usage = "edition import <source.txt> [-o <article-dir>]   (default: artifacts/markdown/<article-slug>)";
+    public const string Usage = "edition import <source.txt> [-o <article-dir>] [--force]   (default: artifacts/markdown/<article-slug>)";
 
     public static int Run(IReadOnlyList<string> args, Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output"], []);
+        var line = CommandLine.Parse(args, ["-o", "--output"], ["--force"]);
         line.ExpectAtMost(1, Usage);
         var source = line.Positional(0) ?? throw new UsageException($"import needs a source file\nusage: {Usage}");
         if (!File.Exists(source)) throw new UsageException($"{source}: no such file");
@@ -24,8 +24,9 @@ internal static class ImportCommand
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
         var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
+        OutputGuard.Ensure(OutputKind.Import, output, [new(source, "the source file")], line.Flag("--force"));
         var files = ArticleMarkdown.Write(article, metadata);
-        AtomicFolder.Replace(output, files);
+        AtomicFolder.Replace(output, files, OutputKind.Import);
 
         reporter.Line($"imported {source}: {Summary(article)} -> {output}");
         return ExitCodes.Success;
