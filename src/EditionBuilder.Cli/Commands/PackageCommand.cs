@@ -10,22 +10,25 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition package &lt;site-dir&gt; [-o artifacts/package]</c>: a BagIt bag of the site and a zip of the bag.</summary>
 internal static class PackageCommand
 {
-    public const string Usage = "edition package <site-dir> [-o <package-dir>] [--content <content-dir>] [--name <name>]";
+    public const string Usage = "edition package <site-dir> [-o <package-dir>] [--content <content-dir>] [--name <name>] [--force]";
 
     public static int Run(IReadOnlyList<string> args, Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output", "--content", "--name"], []);
+        var line = CommandLine.Parse(args, ["-o", "--output", "--content", "--name"], ["--force"]);
         line.ExpectAtMost(1, Usage);
         var site = line.Positional(0) ?? throw new UsageException($"package needs a site folder\nusage: {Usage}");
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such folder");
         var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "package");
 
-        var diagnostics = new DiagnosticBag();
         var contentFolder = line.Option("--content") ?? "content";
-        var content = Directory.Exists(contentFolder) ? ContentFolder.Read(contentFolder, diagnostics) : null;
-        if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
+        OutputGuard.Ensure(OutputKind.Package, output,
+            [new(site, "the site being packaged"), .. Directory.Exists(contentFolder) ? [new ProtectedPath(contentFolder, "the content folder")] : Array.Empty<ProtectedPath>()],
+            line.Flag("--force"));
 
-        var files = VerifyCommand.ReadSite(site, includeCompressed: true);
+        var diagnostics = new DiagnosticBag();
+        var content = Directory.Exists(contentFolder) ? ContentFolder.Read(contentFolder, diagnostics) : null;
+        var files = VerifyCommand.ReadSite(site, diagnostics, includeCompressed: true);
+        if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
         var name = line.Option("--name") ?? PackageName(content);
         var version = string.IsNullOrWhiteSpace(content?.Edition.Version) ? "1" : content.Edition.Version.Trim();
         var bagName = $"{Slug.From(name)}-{Slug.From(version)}";
@@ -35,7 +38,7 @@ internal static class PackageCommand
         var bag = BagItPackage.Bag(files, info);
         var zip = BagItPackage.Zip(bagName, bag, zipTime);
         var written = bag.Select(f => ($"{bagName}/{f.Path}", f.Bytes)).Append(($"{bagName}.zip", zip));
-        AtomicFolder.Replace(output, written);
+        AtomicFolder.Replace(output, written, OutputKind.Package);
         reporter.Line($"packaged {files.Count} files of {site} as a BagIt bag {Path.Combine(output, bagName)} and {Path.Combine(output, bagName + ".zip")} ({zip.Length / 1024} KiB)");
         return ExitCodes.Success;
     }
