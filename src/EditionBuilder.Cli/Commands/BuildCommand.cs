@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
 
 namespace EditionBuilder.Cli.Commands;
@@ -38,7 +38,11 @@ internal static class BuildCommand
         if (templates is null) return Fail(reporter, diagnostics);
 
         var cache = cacheRoot is null ? null : new BuildCache(CacheFolder(cacheRoot, output), diagnostics);
-        var options = new EditionPipeline.Options(precompress != "none", precompress == "fast" ? Precompressor.Level.Fast : Precompressor.Level.Best, cache);
+        var options = new BuildOptions
+        {
+            Compression = precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
+            Cache = cache,
+        };
 
         // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded.
         // Files the last good site already holds are linked from it, not written again; with the cache, the stamps the last
@@ -47,9 +51,9 @@ internal static class BuildCommand
         var sink = new FolderSink(AtomicFolder.StagingFolder(output, "staging"), previous, previous is null ? null : cache?.LastOutput(), recordStamps: cache is not null);
         try
         {
-            var built = EditionPipeline.Build(content, templates, sink, options, diagnostics,
+            var report = new SiteBuild(templates, options).Run(content, sink, diagnostics,
                 stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms)"));
-            if (!built)
+            if (!report.Succeeded)
             {
                 AtomicFolder.TryDelete(sink.Root);
                 return Fail(reporter, diagnostics);

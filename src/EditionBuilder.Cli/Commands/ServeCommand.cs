@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -42,7 +43,7 @@ internal static class ServeCommand
     }
 }
 
-/// <summary>The preview's site in memory: rebuilt on change, served with a small script that reloads the page after each rebuild.</summary>
+/// <summary>The preview served over HTTP: rebuilt on change by a <see cref="PreviewSession"/>, with a small script that reloads the page after each good rebuild.</summary>
 internal sealed class PreviewSite : IDisposable
 {
     public const string ReloadScriptPath = "__edition/reload.js";
@@ -55,19 +56,14 @@ internal sealed class PreviewSite : IDisposable
         })();
         """;
 
-    private readonly PreviewBuild _build;
+    private readonly PreviewSession _session;
     private readonly Reporter _reporter;
     private readonly List<FileSystemWatcher> _watchers = new();
-    private readonly object _gate = new();
     private readonly Timer _debounce;
-    private readonly HashSet<string> _changedPaths = new(StringComparer.Ordinal);
-    private bool _everythingChanged;
-    private IReadOnlyDictionary<string, byte[]> _files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public PreviewSite(string content, string templates, Reporter reporter)
     {
-        _build = new PreviewBuild(content, templates);
+        _session = new PreviewSession(content, diagnostics => TemplateSet.Load(templates, diagnostics));
         _reporter = reporter;
         _debounce = new Timer(_ => Rebuild(), null, Timeout.Infinite, Timeout.Infinite);
         foreach (var folder in new[] { content, templates }.Where(Directory.Exists))
@@ -77,60 +73,29 @@ internal sealed class PreviewSite : IDisposable
             watcher.Created += OnChange;
             watcher.Deleted += OnChange;
             watcher.Renamed += OnChange;
-            watcher.Error += (_, _) => { lock (_changedPaths) _everythingChanged = true; _debounce.Change(25, Timeout.Infinite); };
+            watcher.Error += (_, _) => _debounce.Change(25, Timeout.Infinite);
             _watchers.Add(watcher);
         }
     }
 
     // Editors write a file in several steps; a short pause lets them finish before the rebuild.
-    private void OnChange(object sender, FileSystemEventArgs e)
-    {
-        lock (_changedPaths)
-        {
-            _changedPaths.Add(e.FullPath);
-            if (e is RenamedEventArgs renamed) _changedPaths.Add(renamed.OldFullPath);
-        }
+    private void OnChange(object sender, FileSystemEventArgs e) => _debounce.Change(25, Timeout.Infinite);
 
-        _debounce.Change(25, Timeout.Infinite);
-    }
-
-    /// <summary>Rebuilds what the changes since the last rebuild touch (everything the first time); keeps the last good site when the new one has errors.</summary>
+    /// <summary>Builds again; keeps the last good site when the new one has errors.</summary>
     public bool Rebuild()
     {
-        lock (_gate)
+        var diagnostics = new DiagnosticBag();
+        var report = _session.Rebuild(diagnostics);
+        _reporter.Print(diagnostics);
+        if (!report.Succeeded)
         {
-            List<string>? changed;
-            lock (_changedPaths)
-            {
-                changed = _everythingChanged || _files.Count == 0 ? null : _changedPaths.ToList();
-                _changedPaths.Clear();
-                _everythingChanged = false;
-            }
-
-            var clock = Stopwatch.StartNew();
-            var diagnostics = new DiagnosticBag();
-            var report = _build.Rebuild(changed, diagnostics);
-            _reporter.Print(diagnostics);
-            if (!report.Succeeded)
-            {
-                // The failed changes stay pending, so the next rebuild looks at them again.
-                lock (_changedPaths)
-                {
-                    if (changed is null) _everythingChanged = true;
-                    else _changedPaths.UnionWith(changed);
-                }
-
-                _reporter.Errors.WriteLine("rebuild failed; still serving the last good build");
-                return false;
-            }
-
-            _files = _build.Files;
-            var previous = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            previous.TrySetResult();
-            _reporter.Line($"rebuilt {report.ArticlesRendered} of {report.Articles} article(s), {report.Files} files in {clock.ElapsedMilliseconds} ms");
-            return true;
+            _reporter.Errors.WriteLine("rebuild failed; still serving the last good build");
+            return false;
         }
+
+        var build = report.Build!;
+        _reporter.Line($"rebuilt {build.ArticlesRendered} of {build.Articles} article(s), {build.Files} files in {(int)report.Elapsed.TotalMilliseconds} ms");
+        return true;
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -150,7 +115,7 @@ internal sealed class PreviewSite : IDisposable
         }
 
         if (path.Length == 0 || path.EndsWith('/')) path += "index.html";
-        var files = _files;
+        var files = _session.Files;
         var found = files.TryGetValue(path, out var bytes);
         if (!found) files.TryGetValue("404.html", out bytes);
         context.Response.StatusCode = found ? 200 : 404;
@@ -167,8 +132,7 @@ internal sealed class PreviewSite : IDisposable
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsync(": connected\n\n");
         await context.Response.Body.FlushAsync();
-        Task changed;
-        lock (_gate) changed = _changed.Task;
+        var changed = _session.NextRebuild;
         var aborted = Task.Delay(Timeout.Infinite, context.RequestAborted);
         if (await Task.WhenAny(changed, aborted) == changed)
         {

@@ -1,6 +1,7 @@
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using EditionBuilder.Verify;
 
 namespace EditionBuilder.Cli.Commands;

@@ -31,6 +31,11 @@ public static class DiagnosticCodes
     public const string ContentMissing = "EB0206";
     public const string MetadataMissingTitle = "EB0207";
 
+    // The content folder as files (lead's range EB0600-EB0699).
+    public const string ChapterSlugReserved = "EB0601";
+    public const string ChapterSlugDuplicate = "EB0602";
+    public const string InternalFailure = "EB0699";
+
     // Templates, minification, verification.
     public const string TemplateError = "EB0301";
     public const string MinifyError = "EB0302";

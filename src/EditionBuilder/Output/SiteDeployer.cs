@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EditionBuilder.Package;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 
 namespace EditionBuilder.Output;
 

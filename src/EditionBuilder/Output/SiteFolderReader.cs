@@ -1,6 +1,6 @@
 using System.IO.Enumeration;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
+using EditionBuilder.Site;
 
 namespace EditionBuilder.Output;
 

@@ -1,4 +1,5 @@
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Site;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -9,7 +10,7 @@ namespace EditionBuilder.Render;
 public sealed class TemplateSet
 {
     /// <summary>The page templates every theme must have.</summary>
-    public static readonly string[] Required = ["layout.html", "index.html", "journal.html", "article.html", "chapter.html", "fulltext.html", "abstract.html", "404.html"];
+    public static readonly string[] Required = ["layout.html", "journal.html", "article.html", "chapter.html", "fulltext.html", "abstract.html", "404.html"];
 
     private readonly Dictionary<string, Template> _parsed;
     private readonly IReadOnlyDictionary<string, string> _sources;

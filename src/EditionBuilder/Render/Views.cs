@@ -1,3 +1,4 @@
+using EditionBuilder.Site;
 namespace EditionBuilder.Render;
 
 // The view models that templates read; Scriban exposes their properties in snake_case (SiteName -> site_name).

@@ -1,10 +1,10 @@
 using System.Text;
 using AngleSharp.Html.Parser;
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Markdown;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
@@ -27,7 +27,7 @@ public class HostileInputTests
             var content = ContentFolder.ReadSource(path, diagnostics);
             Assert.NotNull(content);
             var templates = TemplateSet.Load(Repo.Templates, diagnostics)!;
-            var files = EditionPipeline.Run(content, templates, diagnostics, precompress: false);
+            var files = Sites.Build(templates, content, diagnostics);
             Assert.True(files is not null, string.Join('\n', diagnostics.Items));
             return files;
         }

@@ -25,7 +25,7 @@ public class TemplateTests
     {
         var diagnostics = new DiagnosticBag();
 
-        var files = new SiteRenderer(Theme()).Render(SmallEdition.Content(), diagnostics);
+        var files = Sites.Render(Theme(), SmallEdition.Content(), diagnostics);
 
         Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
         Golden.Matches(Path.Combine("render", page.Replace('/', '_')), files!.Single(f => f.Path == page).AsText());
@@ -36,7 +36,7 @@ public class TemplateTests
     {
         var diagnostics = new DiagnosticBag();
 
-        var files = new SiteRenderer(Theme()).Render(SmallEdition.Content("<script>alert(1)</script>", ["<img src=x onerror=alert(1)>"]), diagnostics)!;
+        var files = Sites.Render(Theme(), SmallEdition.Content("<script>alert(1)</script>", ["<img src=x onerror=alert(1)>"]), diagnostics)!;
 
         var landing = files.Single(f => f.Path == "small/index.html").AsText();
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", landing);
@@ -67,7 +67,7 @@ public class TemplateTests
         templates["chapter.html"] = "<h1>{{ model.chapter.titel }}</h1>\n<p>{{ modle }}</p>";
         var diagnostics = new DiagnosticBag();
 
-        var files = new SiteRenderer(Theme(templates)).Render(SmallEdition.Content(), diagnostics);
+        var files = Sites.Render(Theme(templates), SmallEdition.Content(), diagnostics);
 
         Assert.Null(files);
         var error = diagnostics.Items.First(d => d.Severity == Severity.Error);
@@ -83,7 +83,7 @@ public class TemplateTests
         templates["404.html"] = "{{ include '../../etc/passwd' }}";
         var diagnostics = new DiagnosticBag();
 
-        var files = new SiteRenderer(Theme(templates)).Render(SmallEdition.Content(), diagnostics);
+        var files = Sites.Render(Theme(templates), SmallEdition.Content(), diagnostics);
 
         Assert.Null(files);
         Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.TemplateError && d.Message.Contains("leaves the templates folder", StringComparison.Ordinal));
@@ -108,7 +108,7 @@ public class TemplateTests
         var broken = article with { Chapters = [article.Chapters[0]] };
 
         var diagnostics = new DiagnosticBag();
-        var files = new SiteRenderer(Theme()).Render(content with { Articles = [broken] }, diagnostics);
+        var files = Sites.Render(Theme(), content with { Articles = [broken] }, diagnostics);
 
         Assert.Null(files);
         var error = Assert.Single(diagnostics.Items);
@@ -129,7 +129,7 @@ public class LongPageTests
         var diagnostics = new DiagnosticBag();
         var theme = TemplateSet.Load(Repo.Templates, diagnostics)!;
 
-        var files = new SiteRenderer(theme).Render(content with { Articles = [article with { Chapters = [article.Chapters[0], chapter] }] }, diagnostics)!;
+        var files = Sites.Render(theme, content with { Articles = [article with { Chapters = [article.Chapters[0], chapter] }] }, diagnostics)!;
 
         var page = files.Single(f => f.Path == "small/02-alkhatma.html").AsText();
         Assert.True(page.Length > 2_000_000);

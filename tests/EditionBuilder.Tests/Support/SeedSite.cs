@@ -1,7 +1,8 @@
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using Xunit;
 
 namespace EditionBuilder.Tests.Support;
@@ -16,8 +17,8 @@ public sealed class SeedSite
         var diagnostics = new DiagnosticBag();
         Content = ContentFolder.Read(Repo.ContentFolder, diagnostics)!;
         Templates = TemplateSet.Load(Repo.Templates, diagnostics)!;
-        Rendered = new SiteRenderer(Templates).Render(Content, diagnostics)!;
-        Files = EditionPipeline.Run(Content, Templates, diagnostics)!;
+        Rendered = Sites.Render(Templates, Content, diagnostics)!;
+        Files = SiteBuild.InMemory(Content, Templates, BuildOptions.Published, diagnostics)!;
         Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
     }
 
