@@ -63,8 +63,9 @@ public static class OutputGuard
         return why is null ? null : $"refusing to {Action(kind)} {output}: {why}";
     }
 
-    private static string? Reason(OutputKind kind, string output, IEnumerable<ProtectedPath> inputs, bool force)
+    private static string? Reason(OutputKind kind, string output, IEnumerable<ProtectedPath> given, bool force)
     {
+        var inputs = given.ToList();
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         var parent = Path.GetDirectoryName(full);
         if (parent is null) return "it is the root of the file system";
@@ -84,19 +85,11 @@ public static class OutputGuard
 
         // Compared as real paths: the folder the output will be made in, resolved, plus its own name.
         var real = Path.Combine(NativeFiles.RealPath(parent), Path.GetFileName(full));
-        foreach (var input in inputs)
-        {
-            var protectedPath = NativeFiles.RealPath(input.Path);
-            if (Same(real, protectedPath)) return $"it is {input.Name} ({input.Path})";
-            if (Inside(protectedPath, real)) return $"it contains {input.Name} ({input.Path})";
-            if (Inside(real, protectedPath)) return $"it lies inside {input.Name} ({input.Path})";
-        }
-
         var current = NativeFiles.RealPath(Directory.GetCurrentDirectory());
         if (Same(real, current)) return "it is the current folder";
         if (Inside(current, real)) return "it contains the current folder";
 
-        foreach (var repository in RepositoryRoots(current, real))
+        foreach (var repository in RepositoryRoots([current, .. inputs.Select(i => NativeFiles.RealPath(i.Path))], real))
         {
             if (Same(real, repository)) return "it is the root of a repository (it holds .git)";
             if (Inside(repository, real)) return $"it contains the repository {repository}";
@@ -107,6 +100,14 @@ public static class OutputGuard
             var realHome = NativeFiles.RealPath(home);
             if (Same(real, realHome)) return "it is the home folder";
             if (Inside(realHome, real)) return "it contains the home folder";
+        }
+
+        foreach (var input in inputs)
+        {
+            var protectedPath = NativeFiles.RealPath(input.Path);
+            if (Same(real, protectedPath)) return $"it is {input.Name} ({input.Path})";
+            if (Inside(protectedPath, real)) return $"it contains {input.Name} ({input.Path})";
+            if (Inside(real, protectedPath)) return $"it lies inside {input.Name} ({input.Path})";
         }
 
         for (var ancestor = Path.GetDirectoryName(real); ancestor is not null; ancestor = Path.GetDirectoryName(ancestor))
@@ -137,15 +138,18 @@ public static class OutputGuard
         return $"it is a folder that is not empty and was not written by edition {Command(kind)} ({mark}); empty it, choose another folder, or pass --force to replace it";
     }
 
-    // The repository around the current folder, and the output itself when it holds .git.
-    private static IEnumerable<string> RepositoryRoots(string current, string output)
+    // The repositories around the current folder and the inputs, and the output itself when it holds .git.
+    private static IEnumerable<string> RepositoryRoots(IEnumerable<string> starts, string output)
     {
-        for (var folder = current; folder is not null; folder = Path.GetDirectoryName(folder))
+        foreach (var start in starts)
         {
-            if (Path.Exists(Path.Combine(folder, ".git")))
+            for (var folder = start; folder is not null; folder = Path.GetDirectoryName(folder))
             {
-                yield return folder;
-                break;
+                if (Path.Exists(Path.Combine(folder, ".git")))
+                {
+                    yield return folder;
+                    break;
+                }
             }
         }
 

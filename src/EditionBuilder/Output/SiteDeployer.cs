@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using EditionBuilder.Package;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
 
 namespace EditionBuilder.Output;
@@ -203,17 +202,20 @@ public static class SiteDeployer
         var keptPath = Path.Combine(releases, kept);
         WriteState(releases, new State(kept, state.Previous, id));
         CrashPoint.Reach("deploy-marker-written");
-        File.CreateSymbolicLink(keptPath, LinkText(full, id));
-        CrashPoint.Reach("deploy-link-made");
-        var exchanged = AtomicFolder.NoExchangeForTests ? NativeFiles.EINVAL : NativeFiles.Exchange(keptPath, full);
-        if (exchanged == 0)
+        if (!AtomicFolder.NoExchangeForTests)
         {
-            CrashPoint.Reach("deploy-swapped");
-            return kept;
-        }
+            File.CreateSymbolicLink(keptPath, LinkText(full, id));
+            CrashPoint.Reach("deploy-link-made");
+            var exchanged = NativeFiles.Exchange(keptPath, full);
+            if (exchanged == 0)
+            {
+                CrashPoint.Reach("deploy-swapped");
+                return kept;
+            }
 
-        File.Delete(keptPath);
-        if (exchanged is not (NativeFiles.EINVAL or NativeFiles.ENOSYS or NativeFiles.EOPNOTSUPP)) throw new IOException($"could not swap {full} for its link (errno {exchanged})");
+            File.Delete(keptPath);
+            if (exchanged is not (NativeFiles.EINVAL or NativeFiles.ENOSYS or NativeFiles.EOPNOTSUPP)) throw new IOException($"could not swap {full} for its link (errno {exchanged})");
+        }
 
         // No exchange here: the folder is renamed into the releases (the state already names it live), then the link made;
         // Repair points the target at the kept folder if a kill comes in between.

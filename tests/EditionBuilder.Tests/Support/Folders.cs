@@ -9,7 +9,7 @@ public static class Folders
 {
     /// <summary>Every file of a folder by relative path, with its SHA-256: equal snapshots mean byte-identical folders. A built site's marker (<c>.edition-site</c>, which deploy and package do not copy) is left out; <see cref="FullSnapshot"/> keeps everything.</summary>
     public static Dictionary<string, string> Snapshot(string folder) =>
-        FullSnapshot(folder).Where(f => f.Key != EditionBuilder.Output.OutputGuard.SiteMarker).ToDictionary();
+        FullSnapshot(folder).Where(f => f.Key != EditionBuilder.Output.OutputGuard.SiteMarker && f.Value != "folder").ToDictionary();
 
     /// <summary>Every entry of a folder, links and empty folders included, never following a link: what a refused command must leave exactly as it was.</summary>
     public static Dictionary<string, string> FullSnapshot(string folder)
