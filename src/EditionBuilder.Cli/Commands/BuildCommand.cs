@@ -34,7 +34,7 @@ internal static class BuildCommand
         if (content is null) return Fail(reporter, diagnostics);
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 
-        var templates = TemplateSet.Load(templatesFolder, diagnostics);
+        var templates = Theme.Load(templatesFolder, diagnostics);
         if (templates is null) return Fail(reporter, diagnostics);
 
         var cache = cacheRoot is null ? null : new BuildCache(CacheFolder(cacheRoot, output), diagnostics);
