@@ -60,13 +60,13 @@ public static class AtomicFolder
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         CrashPoint.Reach("swap-ready");
         var kind = NativeFiles.Kind(full);
-        if (kind == FileKind.Missing)
+        if (kind == FileType.Missing)
         {
             Check(NativeFiles.RenameNew(staging, full), staging, full);
             return;
         }
 
-        if (kind != FileKind.Directory) throw new IOException($"{target} is {FileKindText.Describe(kind)}, not a folder; it was not replaced");
+        if (kind != FileType.Directory) throw new IOException($"{target} is {FileTypeText.Describe(kind)}, not a folder; it was not replaced");
         var exchanged = NoExchangeForTests ? NativeFiles.EINVAL : NativeFiles.Exchange(staging, full);
         if (exchanged == 0)
         {
@@ -106,9 +106,9 @@ public static class AtomicFolder
             .ToList();
         if (leftovers.Count == 0) return done;
 
-        if (NativeFiles.Kind(full) == FileKind.Missing)
+        if (NativeFiles.Kind(full) == FileType.Missing)
         {
-            var old = leftovers.Where(p => IsLeftoverOf(name, Path.GetFileName(p), "old") && NativeFiles.Kind(p) == FileKind.Directory)
+            var old = leftovers.Where(p => IsLeftoverOf(name, Path.GetFileName(p), "old") && NativeFiles.Kind(p) == FileType.Directory)
                 .OrderByDescending(p => Directory.GetLastWriteTimeUtc(p)).FirstOrDefault();
             if (old is not null && NativeFiles.RenameNew(old, full) == 0)
             {
@@ -173,8 +173,8 @@ public static class AtomicFolder
         try
         {
             var kind = NativeFiles.Kind(path);
-            if (kind == FileKind.Missing) return;
-            if (kind != FileKind.Directory)
+            if (kind == FileType.Missing) return;
+            if (kind != FileType.Directory)
             {
                 File.Delete(path);
                 return;

@@ -23,7 +23,7 @@ internal static partial class NativeFiles
     private static volatile bool _noStatx, _noRenameat2;
 
     /// <summary>The kind of a path, not following a symbolic link at its end.</summary>
-    public static FileKind Kind(string path)
+    public static FileType Kind(string path)
     {
         if (OperatingSystem.IsLinux() && !_noStatx)
         {
@@ -32,8 +32,8 @@ internal static partial class NativeFiles
                 Span<byte> buffer = stackalloc byte[256];
                 if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, ref MemoryMarshal.GetReference(buffer)) == 0) return KindOf(buffer);
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno is ENOENT or ENOTDIR) return FileKind.Missing;
-                if (errno is not ENOSYS) return FileKind.Other; // there, but not to be examined (EACCES…): never taken for missing
+                if (errno is ENOENT or ENOTDIR) return FileType.Missing;
+                if (errno is not ENOSYS) return FileType.Other; // there, but not to be examined (EACCES…): never taken for missing
                 _noStatx = true;
             }
             catch (EntryPointNotFoundException)
@@ -44,26 +44,26 @@ internal static partial class NativeFiles
 
         // Without statx: links and folders are told apart, anything else counts as a regular file (a FIFO is not recognised).
         var info = new FileInfo(path);
-        if (info.LinkTarget is not null) return FileKind.SymbolicLink;
-        if (info.Exists) return FileKind.Regular;
-        return Directory.Exists(path) ? FileKind.Directory : FileKind.Missing;
+        if (info.LinkTarget is not null) return FileType.SymbolicLink;
+        if (info.Exists) return FileType.Regular;
+        return Directory.Exists(path) ? FileType.Directory : FileType.Missing;
     }
 
     /// <summary>Opens a file for reading only when it is a regular file: a symbolic link at the end of the path is not followed, and a FIFO or device is never waited on. Returns the handle, or null with the kind found.</summary>
-    public static SafeFileHandle? OpenRegular(string path, out FileKind kind)
+    public static SafeFileHandle? OpenRegular(string path, out FileType kind)
     {
         if (!OperatingSystem.IsLinux() || _noStatx)
         {
             kind = Kind(path);
-            return kind == FileKind.Regular ? File.OpenHandle(path) : null;
+            return kind == FileType.Regular ? File.OpenHandle(path) : null;
         }
 
         var fd = Open(path, OReadOnly | ONoFollow | ONonBlock | OCloseOnExec);
         if (fd < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
-            kind = errno == ELOOP ? FileKind.SymbolicLink : Kind(path);
-            if (kind == FileKind.Regular) throw new IOException($"{path}: cannot be opened (errno {errno})");
+            kind = errno == ELOOP ? FileType.SymbolicLink : Kind(path);
+            if (kind == FileType.Regular) throw new IOException($"{path}: cannot be opened (errno {errno})");
             return null;
         }
 
@@ -76,7 +76,7 @@ internal static partial class NativeFiles
         }
 
         kind = KindOf(buffer);
-        if (kind == FileKind.Regular) return handle;
+        if (kind == FileType.Regular) return handle;
         handle.Dispose();
         return null;
     }
@@ -113,7 +113,7 @@ internal static partial class NativeFiles
             }
         }
 
-        if (Kind(to) != FileKind.Missing) return EEXIST;
+        if (Kind(to) != FileType.Missing) return EEXIST;
         return Rename(from, to) == 0 ? 0 : Marshal.GetLastPInvokeError();
     }
 
@@ -176,20 +176,20 @@ internal static partial class NativeFiles
         return Directory.Exists(path) || File.Exists(path) ? path : null;
     }
 
-    private static FileKind KindOf(ReadOnlySpan<byte> statx)
+    private static FileType KindOf(ReadOnlySpan<byte> statx)
     {
         // struct statx: stx_mode is the u16 at offset 28; the file type is its S_IFMT bits.
         var mode = BitConverter.ToUInt16(statx[28..30]) & 0xF000;
         return mode switch
         {
-            0x8000 => FileKind.Regular,
-            0x4000 => FileKind.Directory,
-            0xA000 => FileKind.SymbolicLink,
-            0x1000 => FileKind.Fifo,
-            0x2000 => FileKind.CharacterDevice,
-            0x6000 => FileKind.BlockDevice,
-            0xC000 => FileKind.Socket,
-            _ => FileKind.Other,
+            0x8000 => FileType.Regular,
+            0x4000 => FileType.Directory,
+            0xA000 => FileType.SymbolicLink,
+            0x1000 => FileType.Fifo,
+            0x2000 => FileType.CharacterDevice,
+            0x6000 => FileType.BlockDevice,
+            0xC000 => FileType.Socket,
+            _ => FileType.Other,
         };
     }
 

@@ -71,16 +71,16 @@ public static class OutputGuard
         if (parent is null) return "it is the root of the file system";
 
         var what = NativeFiles.Kind(full);
-        if (what == FileKind.SymbolicLink)
+        if (what == FileType.SymbolicLink)
         {
             var target = new FileInfo(full).LinkTarget ?? "?";
             var deployLink = SiteDeployer.IsDeployLink(full);
             if (!deployLink) return $"it is a symbolic link to {target}; give the real folder (a link is never written through)";
             if (kind != OutputKind.Deploy) return $"it is a deploy target (a symbolic link to the live release {target}); publish to it with 'edition deploy <site-dir> {output}'";
         }
-        else if (what is not (FileKind.Missing or FileKind.Directory))
+        else if (what is not (FileType.Missing or FileType.Directory))
         {
-            return $"it is {FileKindText.Describe(what)}, not a folder";
+            return $"it is {FileTypeText.Describe(what)}, not a folder";
         }
 
         // Compared as real paths: the folder the output will be made in, resolved, plus its own name.
@@ -117,7 +117,7 @@ public static class OutputGuard
             if (File.Exists(Path.Combine(ancestor, DeployMarker))) return $"it lies inside {ancestor}, the releases of a deploy target";
         }
 
-        if (what != FileKind.Directory || kind == OutputKind.Deploy) return null; // a deploy keeps a plain folder as a release
+        if (what != FileType.Directory || kind == OutputKind.Deploy) return null; // a deploy keeps a plain folder as a release
         return FolderReason(kind, full, force);
     }
 
@@ -125,7 +125,7 @@ public static class OutputGuard
     private static string? FolderReason(OutputKind kind, string full, bool force)
     {
         var marker = MarkerFile(kind);
-        if (marker is not null && NativeFiles.Kind(Path.Combine(full, marker)) == FileKind.Regular) return null;
+        if (marker is not null && NativeFiles.Kind(Path.Combine(full, marker)) == FileType.Regular) return null;
         foreach (var (other, words) in new[] { (SiteMarker, "a site written by edition build"), (PackageMarker, "packages written by edition package"), (DeployMarker, "the releases of a deploy target") })
         {
             if (other != marker && File.Exists(Path.Combine(full, other))) return $"it holds {words}; choose another folder";

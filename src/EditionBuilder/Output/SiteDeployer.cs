@@ -50,13 +50,13 @@ public static class SiteDeployer
 
         WriteRelease(site, releases, id);
         var kind = NativeFiles.Kind(full);
-        if (kind == FileKind.Directory && !Directory.EnumerateFileSystemEntries(full).Any())
+        if (kind == FileType.Directory && !Directory.EnumerateFileSystemEntries(full).Any())
         {
             Directory.Delete(full);
-            kind = FileKind.Missing;
+            kind = FileType.Missing;
         }
 
-        if (kind == FileKind.Directory)
+        if (kind == FileType.Directory)
         {
             var kept = KeepPlainFolder(full, releases, id, state);
             Settle(releases, new State(id, kept));
@@ -101,7 +101,7 @@ public static class SiteDeployer
     public static string? CurrentRelease(string target)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
-        if (NativeFiles.Kind(full) != FileKind.SymbolicLink) return null;
+        if (NativeFiles.Kind(full) != FileType.SymbolicLink) return null;
         var link = new FileInfo(full).LinkTarget;
         var prefix = $".{Path.GetFileName(full)}.releases/";
         if (link is null || !link.StartsWith(prefix, StringComparison.Ordinal)) return null;
@@ -142,7 +142,7 @@ public static class SiteDeployer
         {
             if (live == next) repaired = new State(next, state.Live == next ? state.Previous : state.Live); // switched, not yet settled
             else if (live is not null) repaired = new State(live, state.Previous);                          // killed before the switch
-            else if (NativeFiles.Kind(full) == FileKind.Missing && Exists(releases, state.Live))
+            else if (NativeFiles.Kind(full) == FileType.Missing && Exists(releases, state.Live))
             {
                 // Killed between the two renames of a plain folder's first deploy (no RENAME_EXCHANGE): the folder is a release now.
                 PointTo(full, state.Live!);
@@ -246,7 +246,7 @@ public static class SiteDeployer
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.link-{Environment.ProcessId}-{Guid.NewGuid():N}");
         File.CreateSymbolicLink(temporary, LinkText(full, releaseId));
         CrashPoint.Reach("deploy-link-made");
-        var error = NativeFiles.Kind(full) == FileKind.Missing ? NativeFiles.RenameNew(temporary, full) : NativeFiles.Replace(temporary, full);
+        var error = NativeFiles.Kind(full) == FileType.Missing ? NativeFiles.RenameNew(temporary, full) : NativeFiles.Replace(temporary, full);
         if (error != 0)
         {
             File.Delete(temporary);
@@ -284,7 +284,7 @@ public static class SiteDeployer
         {
             foreach (var link in Directory.EnumerateFileSystemEntries(parent, $".{Path.GetFileName(full)}.link-*"))
             {
-                if (NativeFiles.Kind(link) == FileKind.SymbolicLink && IsDead(Path.GetFileName(link), $".{Path.GetFileName(full)}.link-")) File.Delete(link);
+                if (NativeFiles.Kind(link) == FileType.SymbolicLink && IsDead(Path.GetFileName(link), $".{Path.GetFileName(full)}.link-")) File.Delete(link);
             }
         }
 
@@ -295,7 +295,7 @@ public static class SiteDeployer
             if (name.StartsWith(".staging-", StringComparison.Ordinal) && IsDead(name, ".staging-")) AtomicFolder.TryDelete(entry);
             else if (name.EndsWith(".tmp", StringComparison.Ordinal) && name.StartsWith(OutputGuard.DeployMarker + ".", StringComparison.Ordinal)
                 && IsDead(name, OutputGuard.DeployMarker + ".", '.')) File.Delete(entry);
-            else if (name.StartsWith("release-", StringComparison.Ordinal) && NativeFiles.Kind(entry) == FileKind.SymbolicLink) File.Delete(entry); // a plain folder's link, never exchanged
+            else if (name.StartsWith("release-", StringComparison.Ordinal) && NativeFiles.Kind(entry) == FileType.SymbolicLink) File.Delete(entry); // a plain folder's link, never exchanged
         }
     }
 

@@ -45,8 +45,8 @@ public static class SiteFolderReader
             using var handle = NativeFiles.OpenRegular(full, out var kind);
             if (handle is null)
             {
-                var code = kind == FileKind.SymbolicLink ? DiagnosticCodes.SiteSymbolicLink : DiagnosticCodes.SiteSpecialFile;
-                diagnostics.Error(code, shown, 0, 0, $"{FileKindText.Describe(kind)}, not a regular file: it is never read, and deploy and package copy only regular files");
+                var code = kind == FileType.SymbolicLink ? DiagnosticCodes.SiteSymbolicLink : DiagnosticCodes.SiteSpecialFile;
+                diagnostics.Error(code, shown, 0, 0, $"{FileTypeText.Describe(kind)}, not a regular file: it is never read, and deploy and package copy only regular files");
                 continue;
             }
 

@@ -202,7 +202,7 @@ public static class BagVerifier
         public override Stream Open(Entry entry)
         {
             var handle = NativeFiles.OpenRegular((string)entry.Where, out var kind)
-                ?? throw new IOException($"{entry.Path} is {FileKindText.Describe(kind)} now");
+                ?? throw new IOException($"{entry.Path} is {FileTypeText.Describe(kind)} now");
             return new FileStream(handle, FileAccess.Read, bufferSize: 0);
         }
 
@@ -228,9 +228,9 @@ public static class BagVerifier
                 }
 
                 var kind = NativeFiles.Kind(full);
-                if (kind != FileKind.Regular)
+                if (kind != FileType.Regular)
                 {
-                    Refuse(DiagnosticCodes.BagSpecialFile, "special", path, $"{FileKindText.Describe(kind)}, not a regular file: never read");
+                    Refuse(DiagnosticCodes.BagSpecialFile, "special", path, $"{FileTypeText.Describe(kind)}, not a regular file: never read");
                     continue;
                 }
 
