@@ -18,7 +18,7 @@ internal static partial class NativeFiles
     // O_NOFOLLOW differs between architectures (include/uapi/asm-generic/fcntl.h against arch/arm64).
     private static readonly int ONoFollow = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
 
-    public const int ENOENT = 2, EEXIST = 17, ENOTDIR = 20, EXDEV = 18, EINVAL = 22, ENOSYS = 38, ELOOP = 40, EOPNOTSUPP = 95;
+    public const int EPERM = 1, ENOENT = 2, EEXIST = 17, ENOTDIR = 20, EXDEV = 18, EINVAL = 22, ENOSYS = 38, ELOOP = 40, EOPNOTSUPP = 95;
 
     private static volatile bool _noStatx, _noRenameat2;
 
@@ -33,7 +33,7 @@ internal static partial class NativeFiles
                 if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, ref MemoryMarshal.GetReference(buffer)) == 0) return KindOf(buffer);
                 var errno = Marshal.GetLastPInvokeError();
                 if (errno is ENOENT or ENOTDIR) return FileType.Missing;
-                if (errno is not ENOSYS) return FileType.Other; // there, but not to be examined (EACCES…): never taken for missing
+                if (!Unavailable(errno)) return FileType.Other; // there, but not to be examined (EACCES…): never taken for missing
                 _noStatx = true;
             }
             catch (EntryPointNotFoundException)
@@ -71,8 +71,11 @@ internal static partial class NativeFiles
         Span<byte> buffer = stackalloc byte[256];
         if (Statx(fd, string.Empty, AtEmptyPath, StatxType, ref MemoryMarshal.GetReference(buffer)) != 0)
         {
+            var errno = Marshal.GetLastPInvokeError();
             handle.Dispose();
-            throw new IOException($"{path}: cannot be examined (errno {Marshal.GetLastPInvokeError()})");
+            if (!Unavailable(errno)) throw new IOException($"{path}: cannot be examined (errno {errno})");
+            _noStatx = true;
+            return OpenRegular(path, out kind);
         }
 
         kind = KindOf(buffer);
@@ -87,7 +90,9 @@ internal static partial class NativeFiles
         if (!OperatingSystem.IsLinux() || _noRenameat2) return ENOSYS;
         try
         {
-            return RenameAt2(AtFdCwd, first, AtFdCwd, second, RenameExchange) == 0 ? 0 : Marshal.GetLastPInvokeError();
+            if (RenameAt2(AtFdCwd, first, AtFdCwd, second, RenameExchange) == 0) return 0;
+            var errno = Marshal.GetLastPInvokeError();
+            return errno == EPERM ? ENOSYS : errno; // an old seccomp filter answers EPERM for calls it does not know
         }
         catch (EntryPointNotFoundException)
         {
@@ -105,7 +110,7 @@ internal static partial class NativeFiles
             {
                 if (RenameAt2(AtFdCwd, from, AtFdCwd, to, RenameNoReplace) == 0) return 0;
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno is not (EINVAL or ENOSYS or EOPNOTSUPP)) return errno;
+                if (errno is not (EINVAL or ENOSYS or EOPNOTSUPP or EPERM)) return errno;
             }
             catch (EntryPointNotFoundException)
             {
@@ -175,6 +180,9 @@ internal static partial class NativeFiles
 
         return Directory.Exists(path) || File.Exists(path) ? path : null;
     }
+
+    // ENOSYS: an old kernel; EPERM: a container's seccomp filter that predates the call.
+    private static bool Unavailable(int errno) => errno is ENOSYS or EPERM;
 
     private static FileType KindOf(ReadOnlySpan<byte> statx)
     {

@@ -83,6 +83,11 @@ public static class OutputGuard
             return $"it is {FileTypeText.Describe(what)}, not a folder";
         }
 
+        if (kind == OutputKind.Deploy && NativeFiles.Kind(SiteDeployer.ReleasesFolder(full)) == FileType.SymbolicLink)
+        {
+            return $"its releases folder {Path.GetFileName(SiteDeployer.ReleasesFolder(full))} is a symbolic link; releases are kept in a real folder beside the target";
+        }
+
         // Compared as real paths: the folder the output will be made in, resolved, plus its own name.
         var real = Path.Combine(NativeFiles.RealPath(parent), Path.GetFileName(full));
         var current = NativeFiles.RealPath(Directory.GetCurrentDirectory());

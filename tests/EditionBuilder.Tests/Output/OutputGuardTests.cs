@@ -218,12 +218,14 @@ public class OutputGuardTests
         using var temp = Workspace();
         Assert.Equal(0, Run(temp, "build", "c", "-o", "site", "--templates", Repo.Templates).ExitCode);
         File.CreateSymbolicLink(Path.Combine(temp.Path, "web"), Path.Combine(temp.Path, "notes"));
+        File.CreateSymbolicLink(Path.Combine(temp.Path, ".web2.releases"), Path.Combine(temp.Path, "notes"));
         var before = Folders.FullSnapshot(temp.Path);
 
         AssertRefused(Run(temp, "deploy", "site", "site"), "refusing to deploy to site: it is the site being deployed (site)");
         AssertRefused(Run(temp, "deploy", "site", "site/www"), "it lies inside the site being deployed");
         AssertRefused(Run(temp, "deploy", "site", "."), "it is the current folder");
         AssertRefused(Run(temp, "deploy", "site", "web"), $"it is a symbolic link to {Path.Combine(temp.Path, "notes")}");
+        AssertRefused(Run(temp, "deploy", "site", "web2"), "its releases folder .web2.releases is a symbolic link");
 
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
     }
