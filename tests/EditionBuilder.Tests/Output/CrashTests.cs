@@ -25,9 +25,9 @@ public class CrashTests
     private static (string Old, string New) TwoEditions(TempFolder temp)
     {
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "old", "--templates", Repo.Templates, "--no-cache").ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "old", "--no-cache").ExitCode);
         File.AppendAllText(Path.Combine(temp.Path, "content", "small", "ar", "02-alkhatma.md"), "\nفقرة أضيفت في الطبعة الجديدة.\n");
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "new", "--templates", Repo.Templates, "--no-cache").ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "new", "--no-cache").ExitCode);
         return (Path.Combine(temp.Path, "old"), Path.Combine(temp.Path, "new"));
     }
 
@@ -43,12 +43,12 @@ public class CrashTests
         Folders.Copy(old, Path.Combine(temp.Path, "site"));
         var site = Path.Combine(temp.Path, "site");
 
-        var run = EditionProcess.Run(temp.Path, Crash(step), "build", "content", "-o", "site", "--templates", Repo.Templates);
+        var run = EditionProcess.Run(temp.Path, Crash(step), "build", "content", "-o", "site");
 
         AssertKilled(run, step);
         var after = Folders.Snapshot(site);
         Assert.True(after.SequenceEqual(Folders.Snapshot(old)) || after.SequenceEqual(Folders.Snapshot(fresh)), $"after a kill at {step} the site is neither the old nor the new one");
-        var next = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates);
+        var next = Support.Cli.Run(temp.Path, "build", "content", "-o", "site");
         Assert.True(next.ExitCode == 0, next.Errors);
         Assert.Equal(Folders.Snapshot(fresh), Folders.Snapshot(site));
         AssertNoLeftovers(temp.Path, "site");
@@ -62,11 +62,11 @@ public class CrashTests
         Folders.Copy(old, Path.Combine(temp.Path, "site"));
         var site = Path.Combine(temp.Path, "site");
 
-        var ready = EditionProcess.Run(temp.Path, Crash("swap-ready", noExchange: true), "build", "content", "-o", "site", "--templates", Repo.Templates);
+        var ready = EditionProcess.Run(temp.Path, Crash("swap-ready", noExchange: true), "build", "content", "-o", "site");
         AssertKilled(ready, "swap-ready");
         Assert.Equal(Folders.Snapshot(old), Folders.Snapshot(site));
 
-        var aside = EditionProcess.Run(temp.Path, Crash("swap-moved-aside", noExchange: true), "build", "content", "-o", "site", "--templates", Repo.Templates);
+        var aside = EditionProcess.Run(temp.Path, Crash("swap-moved-aside", noExchange: true), "build", "content", "-o", "site");
         AssertKilled(aside, "swap-moved-aside");
         // The documented window of the fallback: the old site is aside, under a name the next run knows.
         Assert.False(Path.Exists(site));
@@ -74,7 +74,7 @@ public class CrashTests
 
         // A next run that fails still puts the old site back before anything else, and leaves it there.
         File.AppendAllText(Path.Combine(temp.Path, "content", "small", "ar", "02-alkhatma.md"), "\nإحالة بلا ملاحظة[^9].\n");
-        var failed = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates);
+        var failed = Support.Cli.Run(temp.Path, "build", "content", "-o", "site");
         Assert.Equal(1, failed.ExitCode);
         Assert.Contains("put back", failed.Output);
         Assert.Equal(Folders.Snapshot(old), Folders.Snapshot(site));

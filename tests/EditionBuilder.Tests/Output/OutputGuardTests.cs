@@ -34,7 +34,7 @@ public class OutputGuardTests
         using var temp = Workspace();
         var before = Folders.FullSnapshot(temp.Path);
 
-        var result = Run(temp, "build", "c", "-o", "c", "--templates", Repo.Templates);
+        var result = Run(temp, "build", "c", "-o", "c");
 
         AssertRefused(result, "refusing to build into c: it is the content folder (c)");
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
@@ -50,7 +50,7 @@ public class OutputGuardTests
         using var temp = Workspace();
         var before = Folders.FullSnapshot(temp.Path);
 
-        var result = Run(temp, "build", "c", "-o", output, "--templates", Repo.Templates);
+        var result = Run(temp, "build", "c", "-o", output);
 
         AssertRefused(result, because);
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
@@ -63,7 +63,7 @@ public class OutputGuardTests
         Directory.Move(Path.Combine(temp.Path, "c"), Path.Combine(temp.Path, "content"));
         var before = Folders.FullSnapshot(temp.Path);
 
-        var result = Run(temp, "build", "content", "-o", ".", "--templates", Repo.Templates);
+        var result = Run(temp, "build", "content", "-o", ".");
 
         AssertRefused(result, "it is the current folder");
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
@@ -78,7 +78,7 @@ public class OutputGuardTests
         temp.File("other-repo/README", "another project");
         var before = Folders.FullSnapshot(temp.Path);
 
-        var result = Run(temp, "build", "c", "-o", "other-repo", "--templates", Repo.Templates, "--force");
+        var result = Run(temp, "build", "c", "-o", "other-repo", "--force");
 
         AssertRefused(result, "it is the root of a repository (it holds .git)");
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
@@ -91,9 +91,9 @@ public class OutputGuardTests
         Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
         var before = Folders.FullSnapshot(temp.Path);
 
-        AssertRefused(Run(temp, "build", "c", "-o", "theme", "--templates", "theme"), "it is the theme folder (theme)");
-        AssertRefused(Run(temp, "build", "c", "-o", "theme/site", "--templates", "theme"), "it lies inside the theme folder (theme)");
-        AssertRefused(Run(temp, "build", "c", "-o", "cache", "--templates", "theme", "--cache", "cache"), "it is the build cache (cache)");
+        AssertRefused(Run(temp, "build", "c", "-o", "theme", "--theme", "theme"), "it is the theme folder (theme)");
+        AssertRefused(Run(temp, "build", "c", "-o", "theme/site", "--theme", "theme"), "it lies inside the theme folder (theme)");
+        AssertRefused(Run(temp, "build", "c", "-o", "cache", "--theme", "theme", "--cache", "cache"), "it is the build cache (cache)");
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
     }
 
@@ -106,7 +106,7 @@ public class OutputGuardTests
         File.CreateSymbolicLink(Path.Combine(temp.Path, "out"), Path.Combine(temp.Path, "elsewhere"));
         var before = Folders.FullSnapshot(Path.Combine(temp.Path, "elsewhere"));
 
-        var result = Run(temp, "build", "c", "-o", "out", "--templates", Repo.Templates);
+        var result = Run(temp, "build", "c", "-o", "out");
 
         AssertRefused(result, $"it is a symbolic link to {Path.Combine(temp.Path, "elsewhere")}");
         Assert.Equal(before, Folders.FullSnapshot(Path.Combine(temp.Path, "elsewhere")));
@@ -117,14 +117,14 @@ public class OutputGuardTests
     public void Given_a_deploy_target_When_a_build_writes_into_it_Then_refused_and_the_live_release_is_unchanged()
     {
         using var temp = Workspace();
-        Assert.Equal(0, Run(temp, "build", "c", "-o", "site", "--templates", Repo.Templates).ExitCode);
+        Assert.Equal(0, Run(temp, "build", "c", "-o", "site").ExitCode);
         Assert.Equal(0, Run(temp, "deploy", "site", "www").ExitCode);
         var live = Folders.FullSnapshot(Path.Combine(temp.Path, "www"));
         var releases = Folders.FullSnapshot(SiteDeployer.ReleasesFolder(Path.Combine(temp.Path, "www")));
 
-        AssertRefused(Run(temp, "build", "c", "-o", "www", "--templates", Repo.Templates), "it is a deploy target (a symbolic link to the live release .www.releases/release-");
-        AssertRefused(Run(temp, "build", "c", "-o", "www/sub", "--templates", Repo.Templates), "the releases of a deploy target");
-        AssertRefused(Run(temp, "build", "c", "-o", ".www.releases", "--templates", Repo.Templates, "--force"), "it holds the releases of a deploy target");
+        AssertRefused(Run(temp, "build", "c", "-o", "www"), "it is a deploy target (a symbolic link to the live release .www.releases/release-");
+        AssertRefused(Run(temp, "build", "c", "-o", "www/sub"), "the releases of a deploy target");
+        AssertRefused(Run(temp, "build", "c", "-o", ".www.releases", "--force"), "it holds the releases of a deploy target");
 
         Assert.Equal(live, Folders.FullSnapshot(Path.Combine(temp.Path, "www")));
         Assert.Equal(releases, Folders.FullSnapshot(SiteDeployer.ReleasesFolder(Path.Combine(temp.Path, "www"))));
@@ -136,29 +136,29 @@ public class OutputGuardTests
         using var temp = Workspace();
         temp.File("public/old.html", "made by hand");
 
-        AssertRefused(Run(temp, "build", "c", "-o", "public", "--templates", Repo.Templates), "pass --force to replace it");
+        AssertRefused(Run(temp, "build", "c", "-o", "public"), "pass --force to replace it");
         Assert.Equal("made by hand", File.ReadAllText(Path.Combine(temp.Path, "public", "old.html")));
 
-        var forced = Run(temp, "build", "c", "-o", "public", "--templates", Repo.Templates, "--force");
+        var forced = Run(temp, "build", "c", "-o", "public", "--force");
         Assert.True(forced.ExitCode == 0, forced.Errors);
         Assert.False(File.Exists(Path.Combine(temp.Path, "public", "old.html")));
         Assert.Equal(OutputGuard.MarkerText(OutputKind.Site), File.ReadAllBytes(Path.Combine(temp.Path, "public", OutputGuard.SiteMarker)));
 
         // Now the folder is a site this tool wrote: the next build needs no --force.
-        Assert.Equal(0, Run(temp, "build", "c", "-o", "public", "--templates", Repo.Templates).ExitCode);
+        Assert.Equal(0, Run(temp, "build", "c", "-o", "public").ExitCode);
     }
 
     [Fact]
     public void Given_a_site_holding_a_link_to_a_folder_outside_When_rebuilt_Then_the_link_is_removed_and_what_it_points_to_is_untouched()
     {
         using var temp = Workspace();
-        Assert.Equal(0, Run(temp, "build", "c", "-o", "site", "--templates", Repo.Templates).ExitCode);
+        Assert.Equal(0, Run(temp, "build", "c", "-o", "site").ExitCode);
         temp.File("precious/drafts/one.md", "a draft");
         temp.File("precious/two.md", "another");
         File.CreateSymbolicLink(Path.Combine(temp.Path, "site", "small", "linked"), Path.Combine(temp.Path, "precious"));
         var precious = Folders.FullSnapshot(Path.Combine(temp.Path, "precious"));
 
-        var result = Run(temp, "build", "c", "-o", "site", "--templates", Repo.Templates, "--no-cache");
+        var result = Run(temp, "build", "c", "-o", "site", "--no-cache");
 
         Assert.True(result.ExitCode == 0, result.Errors);
         Assert.False(Path.Exists(Path.Combine(temp.Path, "site", "small", "linked")));
@@ -187,7 +187,7 @@ public class OutputGuardTests
     public void Given_a_built_site_When_packaged_into_the_current_folder_or_the_site_Then_refused()
     {
         using var temp = Workspace();
-        Assert.Equal(0, Run(temp, "build", "c", "-o", "site", "--templates", Repo.Templates).ExitCode);
+        Assert.Equal(0, Run(temp, "build", "c", "-o", "site").ExitCode);
         var before = Folders.FullSnapshot(temp.Path);
 
         AssertRefused(Run(temp, "package", "site", "-o", "."), "refusing to package into .: it is the current folder");
@@ -202,7 +202,7 @@ public class OutputGuardTests
     public void Given_a_package_folder_When_packaged_again_Then_it_is_replaced_without_force()
     {
         using var temp = Workspace();
-        Assert.Equal(0, Run(temp, "build", "c", "-o", "site", "--templates", Repo.Templates).ExitCode);
+        Assert.Equal(0, Run(temp, "build", "c", "-o", "site").ExitCode);
 
         Assert.Equal(0, Run(temp, "package", "site", "-o", "package", "--content", "c").ExitCode);
         var again = Run(temp, "package", "site", "-o", "package", "--content", "c");
@@ -216,7 +216,7 @@ public class OutputGuardTests
     public void Given_a_site_When_deployed_onto_itself_the_current_folder_or_a_foreign_link_Then_refused()
     {
         using var temp = Workspace();
-        Assert.Equal(0, Run(temp, "build", "c", "-o", "site", "--templates", Repo.Templates).ExitCode);
+        Assert.Equal(0, Run(temp, "build", "c", "-o", "site").ExitCode);
         File.CreateSymbolicLink(Path.Combine(temp.Path, "web"), Path.Combine(temp.Path, "notes"));
         File.CreateSymbolicLink(Path.Combine(temp.Path, ".web2.releases"), Path.Combine(temp.Path, "notes"));
         var before = Folders.FullSnapshot(temp.Path);

@@ -12,7 +12,7 @@ public class SiteFolderReaderTests
     private static string BuildSite(TempFolder temp)
     {
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates, "--no-cache");
+        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--no-cache");
         Assert.True(result.ExitCode == 0, result.Errors);
         return Path.Combine(temp.Path, "site");
     }

@@ -219,7 +219,7 @@ public class BagVerifierTests(ITestOutputHelper output)
     {
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates).ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site").ExitCode);
         Assert.Equal(0, Support.Cli.Run(temp.Path, "package", "site", "-o", "package", "--content", "content").ExitCode);
         var page = Path.Combine(temp.Path, "package", "small-1", "data", "index.html");
         var copy = temp.File("elsewhere/index.html", File.ReadAllBytes(page));
