@@ -19,25 +19,29 @@ internal static class PackageCommand
         var name = new Option<string?>("--name") { Description = "The package's name (default: the article's folder, or the edition's English name).", HelpName = "name" };
         var force = CommandParts.Force("Replace a non-empty output folder that edition package did not write (it holds no .edition-package).");
         var command = new Command("package", "Write a BagIt bag of a built site and a zip of the bag, with SHA-256 manifests.") { site, output, content, name, force };
-        command.SetAction(parsed => Run(parsed.GetValue(site)!, parsed.GetValue(output), parsed.GetValue(content), parsed.GetValue(name), parsed.GetValue(force), reporter));
+        command.SetAction(parsed => Run(
+            new Request(parsed.GetValue(site)!, parsed.GetValue(output) ?? Path.Combine("artifacts", "package"), parsed.GetValue(content) ?? "content", parsed.GetValue(name), parsed.GetValue(force)),
+            reporter));
         return command;
     }
 
-    private static int Run(string site, string? outputOption, string? contentOption, string? nameOption, bool force, Reporter reporter)
-    {
-        if (!Directory.Exists(site)) throw new UsageException($"{site}: no such folder");
-        var output = outputOption ?? Path.Combine("artifacts", "package");
+    /// <summary>What to package, and where.</summary>
+    private sealed record Request(string Site, string Output, string Content, string? Name, bool Force);
 
-        var contentFolder = contentOption ?? "content";
+    private static int Run(Request request, Reporter reporter)
+    {
+        var (site, output, contentFolder) = (request.Site, request.Output, request.Content);
+        if (!Directory.Exists(site)) throw new UsageException($"{site}: no such folder");
+
         OutputGuard.Ensure(OutputKind.Package, output,
             [new(site, "the site being packaged"), .. Directory.Exists(contentFolder) ? [new ProtectedPath(contentFolder, "the content folder")] : Array.Empty<ProtectedPath>()],
-            force);
+            request.Force);
 
         var diagnostics = new DiagnosticBag();
         var content = Directory.Exists(contentFolder) ? ContentFolder.Read(contentFolder, diagnostics) : null;
         var files = VerifyCommand.ReadSite(site, diagnostics, includeCompressed: true);
         if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
-        var name = nameOption ?? PackageName(content);
+        var name = request.Name ?? PackageName(content);
         var version = string.IsNullOrWhiteSpace(content?.Edition.Version) ? "1" : content.Edition.Version.Trim();
         var bagName = $"{Slug.From(name)}-{Slug.From(version)}";
         var (date, zipTime) = BagItPackage.BaggingDate(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), DateOf(content));
