@@ -39,6 +39,7 @@ public static class DiagnosticCodes
     public const string ArticleFolderReserved = "EB0605";
     public const string EditionLookInvalid = "EB0606";
     public const string ThemeFileInvalid = "EB0607";
+    public const string NestedTooDeep = "EB0608";
     public const string InternalFailure = "EB0699";
 
     // Templates, minification, verification.
