@@ -28,9 +28,10 @@ internal static class DeployCommand
     private static int Run(string site, string target, Reporter reporter)
     {
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such site folder");
+        OutputGuard.Ensure(OutputKind.Deploy, target, [new(site, "the site being deployed")], force: false);
 
-        var files = VerifyCommand.ReadSite(site, includeCompressed: true);
         var diagnostics = new DiagnosticBag();
+        var files = VerifyCommand.ReadSite(site, diagnostics, includeCompressed: true);
         SiteVerifier.Verify(files, diagnostics);
         if (files.Count == 0) diagnostics.Error(DiagnosticCodes.ContentMissing, site, 0, 0, "the site folder is empty");
         if (reporter.Print(diagnostics))
@@ -40,7 +41,9 @@ internal static class DeployCommand
         }
 
         var result = SiteDeployer.Deploy(files, target);
-        reporter.Line($"deployed {result.Files} files to {target} ({result.Current}); previous release: {result.Previous ?? "none"} (edition rollback {target})");
+        reporter.Line(result.Unchanged
+            ? $"{target} already serves this site ({result.Current}); nothing changed; previous release: {result.Previous ?? "none"}"
+            : $"deployed {result.Files} files to {target} ({result.Current}); previous release: {result.Previous ?? "none"} (edition rollback {target})");
         return ExitCodes.Success;
     }
 
