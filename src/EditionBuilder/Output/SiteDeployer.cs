@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EditionBuilder.Files;
 using EditionBuilder.Package;
 using EditionBuilder.Site;
 
