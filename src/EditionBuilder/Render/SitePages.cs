@@ -24,7 +24,7 @@ public sealed class SitePages(PageRenderer pages, Theme theme)
             Add(new PageRequest("index.html", "journal.html", "journal", "ar", "rtl", title, Site.SiteName, [], new JournalPageModel(articles, publisher)));
         }
 
-        Add(new PageRequest("404.html", "404.html", "404", "ar", "rtl", theme.Strings.Get("ar", "page_not_found"), Site.SiteName, [], new JournalPageModel([], publisher)));
+        Add(new PageRequest("404.html", "404.html", "404", "ar", "rtl", theme.Strings.Get("ar", "page_not_found"), Site.SiteName, [], new JournalPageModel([], publisher), AnyDepth: true));
         if (Site.SearchPage is { } search)
         {
             Add(new PageRequest(search, "search.html", "search", "ar", "rtl", theme.Strings.Get("ar", "search_title"), Site.SiteName, [], new JournalPageModel([], publisher)));
