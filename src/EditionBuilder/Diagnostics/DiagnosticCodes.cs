@@ -36,6 +36,12 @@ public static class DiagnosticCodes
     public const string ChapterSlugDuplicate = "EB0602";
     public const string InternalFailure = "EB0699";
 
+    // The EPUB writer (epub's range EB0700-EB0749).
+    public const string EpubUnstorableCharacter = "EB0700";
+    public const string EpubThemeIncomplete = "EB0701";
+    public const string EpubStylesheetReference = "EB0702";
+    public const string EpubNotWellFormed = "EB0703";
+
     // Templates, minification, verification.
     public const string TemplateError = "EB0301";
     public const string MinifyError = "EB0302";

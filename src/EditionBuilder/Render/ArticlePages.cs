@@ -10,14 +10,14 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
 {
     private SiteContext Site => pages.Site;
 
-    /// <summary>Renders an article's pages; null when a template reported an error.</summary>
-    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics)
+    /// <summary>Renders an article's pages, the landing page offering <paramref name="epub"/> when there is one; null when a template reported an error.</summary>
+    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics, DownloadView? epub = null)
     {
         var errorsBefore = diagnostics.ErrorCount;
         var files = new List<SiteFile>();
         void Add(PageRequest request) { if (pages.Render(request, diagnostics) is { } page) files.Add(page); }
 
-        var view = ArticleView(article);
+        var view = ArticleView(article, epub);
         var slug = article.Slug;
         var alternates = Alternates(view);
         var articleUrl = Site.Absolute(view.Href);
@@ -71,7 +71,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         return diagnostics.ErrorCount > errorsBefore ? null : new RenderedArticle(new ArticleSummary(view.Slug, view.Title, view.Authors, view.Href), files);
     }
 
-    private static ArticleView ArticleView(ParsedArticle article)
+    private static ArticleView ArticleView(ParsedArticle article, DownloadView? epub)
     {
         var slug = article.Slug;
         var metadata = article.Metadata;
@@ -82,7 +82,8 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
             slug, title, metadata.TitleIn("en"), metadata.TitleIn("fr"), metadata.Authors.Where(a => !string.IsNullOrWhiteSpace(a)).ToList(),
             metadata.Journal, metadata.Volume, metadata.Issue, metadata.Date, metadata.Licence, Citation.Format(metadata),
             $"{slug}/index.html", $"{slug}/full.html", chapterLinks, abstractLinks, article.Notes.Count,
-            [new LinkView("BibTeX", $"{slug}/cite.bib"), new LinkView("RIS", $"{slug}/cite.ris"), new LinkView("CSL-JSON", $"{slug}/cite.json")]);
+            [new LinkView("BibTeX", $"{slug}/cite.bib"), new LinkView("RIS", $"{slug}/cite.ris"), new LinkView("CSL-JSON", $"{slug}/cite.json")],
+            epub);
     }
 
     private PageDescription Description(ParsedArticle article, ArticleView view, IReadOnlyList<(string Lang, string Title, string Text)> abstracts, string pagePath)

@@ -19,12 +19,15 @@ public sealed class SiteRenderer
     public SiteRenderer(TemplateSet templates, SiteContext site, MarkdownPipeline pipeline, bool leaveOutBodies)
     {
         var pages = new PageRenderer(templates, site, leaveOutBodies);
-        _articles = new ArticlePages(pages, new ChapterHtml(pipeline, new NoteRenderOptions(), "الفقرة {0}"));
+        _articles = new ArticlePages(pages, new ChapterHtml(pipeline, Notes, "الفقرة {0}"));
         _site = new SitePages(pages, templates);
     }
 
-    /// <summary>One article's pages and its summary for the journal index; null when an error was reported.</summary>
-    public RenderedArticle? RenderArticle(ParsedArticle article, DiagnosticBag diagnostics) => _articles.Render(article, diagnostics);
+    /// <summary>The note markup and strings of the theme, which the other writers (EPUB) share.</summary>
+    public NoteRenderOptions Notes { get; } = new();
+
+    /// <summary>One article's pages (its landing page offering its EPUB, when given) and its summary for the journal index; null when an error was reported.</summary>
+    public RenderedArticle? RenderArticle(ParsedArticle article, DiagnosticBag diagnostics, DownloadView? epub = null) => _articles.Render(article, diagnostics, epub);
 
     /// <summary>The site's own files, from every article's summary and the paths of their files.</summary>
     public IReadOnlyList<SiteFile> RenderSitePages(IReadOnlyList<ArticleSummary> articles, IReadOnlyCollection<string> articlePaths, DiagnosticBag diagnostics) =>

@@ -29,12 +29,20 @@ public sealed class TemplateSet
     /// <summary>The theme's static files (CSS, JS, fonts, licences) by path relative to assets/.</summary>
     public IReadOnlyDictionary<string, byte[]> Assets { get; private init; } = new Dictionary<string, byte[]>();
 
+    /// <summary>The theme's folder, which diagnostics name.</summary>
+    public string Root => _root;
+
+    /// <summary>The theme's e-book files other than templates (epub/book.css) by path relative to epub/.</summary>
+    public IReadOnlyDictionary<string, byte[]> EpubFiles { get; private init; } = new Dictionary<string, byte[]>();
+
     /// <summary>A hash of every template and asset, so caches know when the theme changed.</summary>
     public string Fingerprint { get; private init; } = string.Empty;
 
-    /// <summary>Parses templates given as (relative path, text); assets as (relative path, bytes).</summary>
-    public static TemplateSet? Parse(string root, IReadOnlyDictionary<string, string> templates, IReadOnlyDictionary<string, byte[]> assets, DiagnosticBag diagnostics)
+    /// <summary>Parses templates given as (relative path, text); assets and e-book files as (relative path, bytes).</summary>
+    public static TemplateSet? Parse(string root, IReadOnlyDictionary<string, string> templates, IReadOnlyDictionary<string, byte[]> assets, DiagnosticBag diagnostics,
+        IReadOnlyDictionary<string, byte[]>? epubFiles = null)
     {
+        epubFiles ??= new Dictionary<string, byte[]>();
         var parsed = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var (name, text) in templates.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
@@ -62,10 +70,11 @@ public sealed class TemplateSet
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var (name, text) in templates.OrderBy(t => t.Key, StringComparer.Ordinal)) { sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\0" + text + "\0")); }
         foreach (var (name, bytes) in assets.OrderBy(t => t.Key, StringComparer.Ordinal)) { sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\0")); sha.AppendData(bytes); }
-        return new TemplateSet(root, templates, parsed) { Assets = assets, Fingerprint = Convert.ToHexStringLower(sha.GetHashAndReset()) };
+        foreach (var (name, bytes) in epubFiles.OrderBy(t => t.Key, StringComparer.Ordinal)) { sha.AppendData(System.Text.Encoding.UTF8.GetBytes("epub/" + name + "\0")); sha.AppendData(bytes); }
+        return new TemplateSet(root, templates, parsed) { Assets = assets, EpubFiles = epubFiles, Fingerprint = Convert.ToHexStringLower(sha.GetHashAndReset()) };
     }
 
-    /// <summary>Loads a templates folder: *.html templates (partials/ included) and assets/.</summary>
+    /// <summary>Loads a templates folder: *.html templates (partials/ and epub/ included), assets/ and epub/'s other files.</summary>
     public static TemplateSet? Load(string root, DiagnosticBag diagnostics)
     {
         if (!Directory.Exists(root))
@@ -81,8 +90,16 @@ public sealed class TemplateSet
         var assets = Directory.Exists(assetsRoot)
             ? Directory.EnumerateFiles(assetsRoot, "*", SearchOption.AllDirectories).ToDictionary(f => Relative(assetsRoot, f), File.ReadAllBytes, StringComparer.Ordinal)
             : new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        return Parse(root, templates, assets, diagnostics);
+        var epubRoot = Path.Combine(root, "epub");
+        var epubFiles = Directory.Exists(epubRoot)
+            ? Directory.EnumerateFiles(epubRoot, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".html", StringComparison.Ordinal))
+                .ToDictionary(f => Relative(epubRoot, f), File.ReadAllBytes, StringComparer.Ordinal)
+            : new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        return Parse(root, templates, assets, diagnostics, epubFiles);
     }
+
+    /// <summary>Whether the theme has this template (optional ones, such as the e-book's, may be missing).</summary>
+    public bool Has(string name) => _parsed.ContainsKey(name);
 
     private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
 

@@ -38,7 +38,14 @@ public sealed record ArticleView(
     IReadOnlyList<LinkView> Chapters,
     IReadOnlyList<LinkView> Abstracts,
     int NoteCount,
-    IReadOnlyList<LinkView> CiteFiles);
+    IReadOnlyList<LinkView> CiteFiles,
+    DownloadView? Epub = null);
+
+/// <summary>A file to download from an article's landing page (its EPUB): where it is and how large, in bytes and in kilobytes rounded up.</summary>
+public sealed record DownloadView(string Href, long Bytes)
+{
+    public long Kilobytes => (Bytes + 1023) / 1024;
+}
 
 /// <summary>A chapter page: its text, notes and neighbours.</summary>
 public sealed record ChapterView(int Order, string Title, string Id, HtmlFragment Body, LinkView? Previous, LinkView? Next);

@@ -13,8 +13,18 @@ public class TemplateTests
             .Where(f => !f.Contains("/assets/", StringComparison.Ordinal))
             .ToDictionary(f => Path.GetRelativePath(Repo.Templates, f).Replace('\\', '/'), File.ReadAllText);
 
+    // The site's own assets empty; the font and the e-book's stylesheet real, since every article's EPUB carries them.
     private static TemplateSet Theme(Dictionary<string, string>? templates = null, DiagnosticBag? diagnostics = null) =>
-        TemplateSet.Parse("templates", templates ?? ThemeTemplates(), new Dictionary<string, byte[]> { ["edition.css"] = [], ["notes.js"] = [] }, diagnostics ?? new DiagnosticBag())!;
+        TemplateSet.Parse("templates", templates ?? ThemeTemplates(), ThemeAssets(), diagnostics ?? new DiagnosticBag(), ThemeFiles("epub", f => !f.EndsWith(".html", StringComparison.Ordinal)))!;
+
+    private static Dictionary<string, byte[]> ThemeAssets() =>
+        new(ThemeFiles("assets", f => f.StartsWith("fonts/", StringComparison.Ordinal))) { ["edition.css"] = [], ["notes.js"] = [] };
+
+    private static Dictionary<string, byte[]> ThemeFiles(string folder, Func<string, bool> take) =>
+        Directory.EnumerateFiles(Path.Combine(Repo.Templates, folder), "*", SearchOption.AllDirectories)
+            .Select(f => (Path: Path.GetRelativePath(Path.Combine(Repo.Templates, folder), f).Replace('\\', '/'), Full: f))
+            .Where(f => take(f.Path))
+            .ToDictionary(f => f.Path, f => File.ReadAllBytes(f.Full));
 
     public static TheoryData<string> GoldenPages() =>
         new() { "index.html", "small/index.html", "small/01-almqdma.html", "small/02-alkhatma.html", "small/full.html", "small/en/index.html", "404.html" };
