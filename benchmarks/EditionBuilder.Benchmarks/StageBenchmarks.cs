@@ -19,7 +19,7 @@ public class StageBenchmarks
     private Article _article = null!;
     private string _markdown = string.Empty;
     private EditionContent _content = null!;
-    private TemplateSet _templates = null!;
+    private Theme _templates = null!;
     private IReadOnlyList<SiteFile> _rendered = [];
     private Markdig.MarkdownPipeline _commonMark = null!;
     private Markdig.MarkdownPipeline _edition = null!;
@@ -32,7 +32,7 @@ public class StageBenchmarks
         _article = WordExportReader.Read("seed.txt", _source, diagnostics)!;
         _markdown = string.Concat(_article.Chapters.Select(ChapterWriter.Write).Select(m => FrontMatter.Split(m).Body));
         _content = ContentFolder.Read(Path.Combine(Seed.Root, "content"), diagnostics)!;
-        _templates = TemplateSet.Load(Path.Combine(Seed.Root, "templates"), diagnostics)!;
+        _templates = Theme.Load(Path.Combine(Seed.Root, "templates"), diagnostics)!;
         _rendered = SiteBuild.InMemory(_content, _templates, BuildOptions.AsRendered, diagnostics)!;
         _commonMark = new Markdig.MarkdownPipelineBuilder().Build();
         _edition = EditionMarkdown.CreatePipeline();

@@ -28,7 +28,7 @@ internal static class BuildCommand
         if (content is null) return Fail(reporter, diagnostics);
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 
-        var templates = TemplateSet.Load(TemplatesFolder(line.Option("--templates")), diagnostics);
+        var templates = Theme.Load(TemplatesFolder(line.Option("--templates")), diagnostics);
         if (templates is null) return Fail(reporter, diagnostics);
 
         var cache = line.Flag("--no-cache") ? null : new BuildCache(CacheFolder(line.Option("--cache") ?? Path.Combine("artifacts", ".cache"), output));

@@ -63,7 +63,7 @@ internal sealed class PreviewSite : IDisposable
 
     public PreviewSite(string content, string templates, Reporter reporter)
     {
-        _session = new PreviewSession(content, diagnostics => TemplateSet.Load(templates, diagnostics));
+        _session = new PreviewSession(content, diagnostics => Theme.Load(templates, diagnostics));
         _reporter = reporter;
         _debounce = new Timer(_ => Rebuild(), null, Timeout.Infinite, Timeout.Infinite);
         foreach (var folder in new[] { content, templates }.Where(Directory.Exists))

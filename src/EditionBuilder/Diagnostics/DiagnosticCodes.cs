@@ -34,6 +34,11 @@ public static class DiagnosticCodes
     // The content folder as files (lead's range EB0600-EB0699).
     public const string ChapterSlugReserved = "EB0601";
     public const string ChapterSlugDuplicate = "EB0602";
+    public const string LinkOutOfFolder = "EB0603";
+    public const string SpecialFile = "EB0604";
+    public const string ArticleFolderReserved = "EB0605";
+    public const string EditionLookInvalid = "EB0606";
+    public const string ThemeFileInvalid = "EB0607";
     public const string InternalFailure = "EB0699";
 
     // The EPUB writer (epub's range EB0700-EB0749).

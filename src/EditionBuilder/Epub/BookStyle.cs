@@ -23,9 +23,9 @@ public sealed partial class BookStyle
     public IReadOnlyList<BookFile> Files { get; }
 
     /// <summary>Reads the stylesheet and resolves what it loads; null (with errors naming the stylesheet) when it is missing or loads what the book cannot hold.</summary>
-    public static BookStyle? From(TemplateSet theme, DiagnosticBag diagnostics)
+    public static BookStyle? From(Theme theme, DiagnosticBag diagnostics)
     {
-        var path = Path.Combine(theme.Root, "epub", StylesheetName);
+        var path = theme.PathOf("epub/" + StylesheetName);
         if (!theme.EpubFiles.TryGetValue(StylesheetName, out var stylesheet))
         {
             diagnostics.Error(DiagnosticCodes.EpubThemeIncomplete, path, 0, 0, "the theme has no e-reader stylesheet; add epub/book.css (or build with --no-epub)");

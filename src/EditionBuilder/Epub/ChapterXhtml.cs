@@ -1,4 +1,5 @@
 using System.Globalization;
+using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Markdown.Paragraphs;
 using EditionBuilder.Parse;
@@ -20,6 +21,7 @@ public sealed class ChapterXhtml(MarkdownPipeline pipeline, NoteRenderOptions no
         pipeline.Setup(renderer);
         Replace<HtmlNoteGroupRenderer>(renderer, new XhtmlNoteGroupRenderer(notes) { References = referenceHrefs });
         Replace<HtmlNoteReferenceRenderer>(renderer, new XhtmlNoteReferenceRenderer(notes) { ExternalNoteHref = noteHref });
+        Replace<HtmlArchivedCopyRenderer>(renderer, new HtmlArchivedCopyRenderer(notes));
         Replace<HtmlParagraphNumberRenderer>(renderer, new XhtmlParagraphNumberRenderer());
         renderer.Render(chapter.Document);
         writer.Flush();

@@ -20,15 +20,15 @@ public sealed partial class EpubWriter
     private const string NavHref = "nav.xhtml";
     private const string TitlePageHref = "title.xhtml";
 
-    private readonly TemplateSet _templates;
+    private readonly Theme _theme;
     private readonly EditionMetadata _edition;
     private readonly ChapterXhtml _xhtml;
     private readonly BookStyle _style;
     private readonly long? _sourceDateEpoch;
 
-    private EpubWriter(TemplateSet templates, EditionMetadata edition, ChapterXhtml xhtml, BookStyle style, long? sourceDateEpoch)
+    private EpubWriter(Theme theme, EditionMetadata edition, ChapterXhtml xhtml, BookStyle style, long? sourceDateEpoch)
     {
-        _templates = templates;
+        _theme = theme;
         _edition = edition;
         _xhtml = xhtml;
         _style = style;
@@ -42,22 +42,21 @@ public sealed partial class EpubWriter
     public static string PathOf(string slug) => $"{slug}/{slug}.epub";
 
     /// <summary>A writer for a build; null (with errors naming the theme's files) when the theme lacks what a book needs.</summary>
-    /// <param name="templates">The theme (templates/epub/ and the fonts of assets/).</param>
+    /// <param name="theme">The theme (its epub/ templates and stylesheet, the fonts of its assets/, its note markup and strings, shared with the web edition).</param>
     /// <param name="edition">The edition the articles belong to.</param>
     /// <param name="pipeline">The pipeline the chapters were parsed with.</param>
-    /// <param name="notes">The theme's note markup and strings, shared with the web edition.</param>
     /// <param name="sourceDateEpoch">SOURCE_DATE_EPOCH, the date of a book whose article has none.</param>
     /// <param name="diagnostics">Where the theme's problems go.</param>
-    public static EpubWriter? Create(TemplateSet templates, EditionMetadata edition, MarkdownPipeline pipeline, NoteRenderOptions notes, long? sourceDateEpoch, DiagnosticBag diagnostics)
+    public static EpubWriter? Create(Theme theme, EditionMetadata edition, MarkdownPipeline pipeline, long? sourceDateEpoch, DiagnosticBag diagnostics)
     {
-        foreach (var missing in Templates.Where(t => !templates.Has(t)))
+        foreach (var missing in Templates.Where(t => !theme.Has(t)))
         {
-            diagnostics.Error(DiagnosticCodes.EpubThemeIncomplete, Path.Combine(templates.Root, missing), 0, 0,
+            diagnostics.Error(DiagnosticCodes.EpubThemeIncomplete, theme.PathOf(missing), 0, 0,
                 "the theme has no such e-book template; add it (see the default theme's epub/ folder) or build with --no-epub");
         }
 
-        var style = BookStyle.From(templates, diagnostics);
-        return style is null || Templates.Any(t => !templates.Has(t)) ? null : new EpubWriter(templates, edition, new ChapterXhtml(pipeline, notes), style, sourceDateEpoch);
+        var style = BookStyle.From(theme, diagnostics);
+        return style is null || Templates.Any(t => !theme.Has(t)) ? null : new EpubWriter(theme, edition, new ChapterXhtml(pipeline, theme.NoteOptions()), style, sourceDateEpoch);
     }
 
     /// <summary>The instant a book says it was last modified (see <see cref="BookDate"/>); the build cache keys the book on it.</summary>
@@ -128,9 +127,9 @@ public sealed partial class EpubWriter
     // One document: the page's template inside the layout, as UTF-8 XML whose every character XML can hold.
     private byte[]? Document(BookPageView page, string template, object model, DiagnosticBag diagnostics)
     {
-        var body = _templates.Render(template, page, model, diagnostics);
+        var body = _theme.Render(template, page.Lang, page, model, diagnostics);
         if (body is null) return null;
-        var document = _templates.Render("epub/layout.html", page, new RawHtml(body), diagnostics);
+        var document = _theme.Render("epub/layout.html", page.Lang, page, model, diagnostics, content: new RawHtml(body));
         return document is null ? null : Encoding.UTF8.GetBytes(XmlText.Storable(document));
     }
 

@@ -9,7 +9,7 @@ namespace EditionBuilder.Pipeline;
 /// <summary>The live preview's site: the one pipeline in memory (verified, neither minified nor compressed), built again after each change with unchanged articles replayed from memory. A failed rebuild, whatever its cause, keeps the last good site.</summary>
 /// <param name="contentFolder">The content folder to build.</param>
 /// <param name="loadTheme">Loads the theme in use (reported errors go to the bag; null when it has errors).</param>
-public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, TemplateSet?> loadTheme)
+public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, Theme?> loadTheme)
 {
     private readonly MemoryBuildCache _cache = new();
     private readonly object _gate = new();

@@ -14,19 +14,19 @@ using EditionBuilder.Verify;
 namespace EditionBuilder.Pipeline;
 
 /// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → EPUB and render → minify → verify → compress → sink. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
-/// <param name="templates">The theme.</param>
+/// <param name="theme">The theme.</param>
 /// <param name="options">What to do besides rendering and verifying: minify, compress, cache.</param>
-public sealed class SiteBuild(TemplateSet templates, BuildOptions options)
+public sealed class SiteBuild(Theme theme, BuildOptions options)
 {
     private readonly ArticleParser _parser = new();
 
     /// <summary>Builds the site into the sink; the report says whether it succeeded (on failure the sink holds an unusable partial site).</summary>
     public BuildReport Run(EditionContent content, ISiteSink sink, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
     {
-        var site = new SiteContext(content.Edition, content.IsJournal);
-        var renderer = new SiteRenderer(templates, site, _parser.Pipeline, leaveOutBodies: options.Minify);
-        var books = options.Epub ? EpubWriter.Create(templates, content.Edition, _parser.Pipeline, renderer.Notes, options.SourceDateEpoch, diagnostics) : null;
-        var run = new BuildRun(content, templates, sink, options, diagnostics, _parser, renderer, books);
+        var site = SiteContext.Of(content);
+        var renderer = new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify);
+        var books = options.Epub ? EpubWriter.Create(theme, content.Edition, _parser.Pipeline, options.SourceDateEpoch, diagnostics) : null;
+        var run = new BuildRun(content, theme, sink, options, diagnostics, _parser, renderer, books);
         if (options.Epub && books is null) return run.Report(false);
         var clock = Stopwatch.StartNew();
         var summaries = new ArticleSummary?[content.Articles.Count];
@@ -51,14 +51,14 @@ public sealed class SiteBuild(TemplateSet templates, BuildOptions options)
     }
 
     /// <summary>Builds a site in memory (tests, benchmarks); null when any stage reported an error.</summary>
-    public static IReadOnlyList<SiteFile>? InMemory(EditionContent content, TemplateSet templates, BuildOptions options, DiagnosticBag diagnostics)
+    public static IReadOnlyList<SiteFile>? InMemory(EditionContent content, Theme theme, BuildOptions options, DiagnosticBag diagnostics)
     {
         var sink = new MemorySink();
-        return new SiteBuild(templates, options).Run(content, sink, diagnostics).Succeeded ? sink.Files : null;
+        return new SiteBuild(theme, options).Run(content, sink, diagnostics).Succeeded ? sink.Files : null;
     }
 
     /// <summary>One build's shared state: what was written, the facts for the link check, counts and time per stage.</summary>
-    private sealed class BuildRun(EditionContent content, TemplateSet templates, ISiteSink sink, BuildOptions options, DiagnosticBag diagnostics,
+    private sealed class BuildRun(EditionContent content, Theme theme, ISiteSink sink, BuildOptions options, DiagnosticBag diagnostics,
         ArticleParser parser, SiteRenderer renderer, EpubWriter? books)
     {
         private readonly List<StageReport> _stages = new();
@@ -195,7 +195,7 @@ public sealed class SiteBuild(TemplateSet templates, BuildOptions options)
         {
             var extension = Path.GetExtension(file.Path);
             var minify = options.Minify && extension is ".html" or ".css" or ".js";
-            var key = options.Cache is not null ? BuildCache.Key($"{file.Path}\0{OptionsKey}\0{templates.Fingerprint}", file) : null;
+            var key = options.Cache is not null ? BuildCache.Key($"{file.Path}\0{OptionsKey}\0{theme.Fingerprint}", file) : null;
             if (key is not null && options.Cache!.GetPage(key) is { } cached && (extension != ".html" || cached.Facts is not null))
             {
                 var reused = Write(file.Path, cached, reused: true);
@@ -270,7 +270,7 @@ public sealed class SiteBuild(TemplateSet templates, BuildOptions options)
         {
             return
             [
-                templates.Fingerprint, OptionsKey, content.IsJournal.ToString(),
+                theme.Fingerprint, OptionsKey, content.IsJournal.ToString(),
                 JsonSerializer.Serialize(content.Edition, CacheJson.Default.EditionMetadata), article.Slug,
                 books is null ? "no book" : "book of " + BookDate.Format(books.ModifiedOf(article.Metadata)),
             ];

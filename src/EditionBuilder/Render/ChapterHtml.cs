@@ -1,4 +1,5 @@
 using System.Globalization;
+using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Markdown.Paragraphs;
 using EditionBuilder.Parse;
@@ -21,6 +22,7 @@ public sealed class ChapterHtml(MarkdownPipeline pipeline, NoteRenderOptions not
         pipeline.Setup(renderer);
         Replace(renderer, new HtmlNoteGroupRenderer(notes));
         Replace(renderer, new HtmlNoteReferenceRenderer(notes) { ExternalNoteHref = externalNoteHref });
+        Replace(renderer, new HtmlArchivedCopyRenderer(notes));
         renderer.ObjectRenderers.Add(new HtmlParagraphNumberRenderer { Label = paragraphLabel });
         renderer.Render(chapter.Document);
         writer.Flush();

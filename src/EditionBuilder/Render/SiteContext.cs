@@ -3,9 +3,15 @@ using EditionBuilder.Site;
 
 namespace EditionBuilder.Render;
 
-/// <summary>What every page of an edition shares: the edition's metadata and whether it is a journal.</summary>
-public sealed record SiteContext(EditionMetadata Edition, bool IsJournal)
+/// <summary>What every page of an edition shares: the edition's metadata, whether it is a journal, and its logo.</summary>
+public sealed record SiteContext(EditionMetadata Edition, bool IsJournal, EditionImage? Logo = null)
 {
+    /// <summary>The edition from its content.</summary>
+    public static SiteContext Of(EditionContent content) => new(content.Edition, content.IsJournal, content.Logo);
+
+    /// <summary>Where the logo is in the site; null without one.</summary>
+    public string? LogoPath => Logo is null ? null : "assets/logo" + Logo.Extension;
+
     /// <summary>The edition's name in Arabic, shown in every page's header.</summary>
     public string SiteName => Edition.NameIn("ar");
 

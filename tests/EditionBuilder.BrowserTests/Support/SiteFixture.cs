@@ -34,7 +34,7 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         var diagnostics = new DiagnosticBag();
         var content = ContentFolder.Read(Path.Combine(Repo.Root, "content"), diagnostics)!;
-        var templates = TemplateSet.Load(Path.Combine(Repo.Root, "templates"), diagnostics)!;
+        var templates = Theme.Load(Path.Combine(Repo.Root, "templates"), diagnostics)!;
         var files = SiteBuild.InMemory(content, templates, BuildOptions.Uncompressed, diagnostics)
             ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Items));
         foreach (var file in files)

@@ -26,7 +26,7 @@ public class HostileInputTests
             File.WriteAllText(path, source);
             var content = ContentFolder.ReadSource(path, diagnostics);
             Assert.NotNull(content);
-            var templates = TemplateSet.Load(Repo.Templates, diagnostics)!;
+            var templates = Theme.Load(Repo.Templates, diagnostics)!;
             var files = Sites.Build(templates, content, diagnostics);
             Assert.True(files is not null, string.Join('\n', diagnostics.Items));
             return files;

@@ -25,7 +25,7 @@ public sealed class PreviewSessionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private PreviewSession Session() => new(Content, diagnostics => TemplateSet.Load(Templates, diagnostics));
+    private PreviewSession Session() => new(Content, diagnostics => Theme.Load(Templates, diagnostics));
 
     private static BuildReport Rebuild(PreviewSession session)
     {

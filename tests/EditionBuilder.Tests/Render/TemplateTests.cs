@@ -1,3 +1,4 @@
+using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Render;
 using EditionBuilder.Tests.Support;
@@ -13,18 +14,18 @@ public class TemplateTests
             .Where(f => !f.Contains("/assets/", StringComparison.Ordinal))
             .ToDictionary(f => Path.GetRelativePath(Repo.Templates, f).Replace('\\', '/'), File.ReadAllText);
 
-    // The site's own assets empty; the font and the e-book's stylesheet real, since every article's EPUB carries them.
-    private static TemplateSet Theme(Dictionary<string, string>? templates = null, DiagnosticBag? diagnostics = null) =>
-        TemplateSet.Parse("templates", templates ?? ThemeTemplates(), ThemeAssets(), diagnostics ?? new DiagnosticBag(), ThemeFiles("epub", f => !f.EndsWith(".html", StringComparison.Ordinal)))!;
+    // The default theme with its templates replaced by the given ones, as one layer named "templates".
+    private static Theme? Parse(Dictionary<string, string> templates, DiagnosticBag diagnostics)
+    {
+        var files = ThemeFolder.Read(Repo.Templates, new DiagnosticBag())!.Files
+            .Where(f => !f.Key.EndsWith(".html", StringComparison.Ordinal) || f.Key.StartsWith("assets/", StringComparison.Ordinal))
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        foreach (var (name, text) in templates) files[name] = System.Text.Encoding.UTF8.GetBytes(text);
+        return EditionBuilder.Render.Theme.Parse([new ThemeLayer("templates", files)], diagnostics);
+    }
 
-    private static Dictionary<string, byte[]> ThemeAssets() =>
-        new(ThemeFiles("assets", f => f.StartsWith("fonts/", StringComparison.Ordinal))) { ["edition.css"] = [], ["notes.js"] = [] };
-
-    private static Dictionary<string, byte[]> ThemeFiles(string folder, Func<string, bool> take) =>
-        Directory.EnumerateFiles(Path.Combine(Repo.Templates, folder), "*", SearchOption.AllDirectories)
-            .Select(f => (Path: Path.GetRelativePath(Path.Combine(Repo.Templates, folder), f).Replace('\\', '/'), Full: f))
-            .Where(f => take(f.Path))
-            .ToDictionary(f => f.Path, f => File.ReadAllBytes(f.Full));
+    private static Theme Theme(Dictionary<string, string>? templates = null, DiagnosticBag? diagnostics = null) =>
+        Parse(templates ?? ThemeTemplates(), diagnostics ?? new DiagnosticBag())!;
 
     public static TheoryData<string> GoldenPages() =>
         new() { "index.html", "small/index.html", "small/01-almqdma.html", "small/02-alkhatma.html", "small/full.html", "small/en/index.html", "404.html" };
@@ -62,7 +63,7 @@ public class TemplateTests
         templates["chapter.html"] = "<h1>\n{{ if model.chapter.title }\n";
         var diagnostics = new DiagnosticBag();
 
-        Assert.Null(TemplateSet.Parse("templates", templates, new Dictionary<string, byte[]>(), diagnostics));
+        Assert.Null(Parse(templates, diagnostics));
 
         var error = diagnostics.Items.First();
         Assert.Equal(DiagnosticCodes.TemplateError, error.Code);
@@ -106,7 +107,7 @@ public class TemplateTests
         templates.Remove("fulltext.html");
         var diagnostics = new DiagnosticBag();
 
-        Assert.Null(TemplateSet.Parse("templates", templates, new Dictionary<string, byte[]>(), diagnostics));
+        Assert.Null(Parse(templates, diagnostics));
         Assert.Contains(diagnostics.Items, d => d.Path.EndsWith("fulltext.html", StringComparison.Ordinal));
     }
 
@@ -137,7 +138,7 @@ public class LongPageTests
         var longText = string.Concat(Enumerable.Repeat("نص طويل جدًا يتكرر. ", 150_000)) + "آخر-كلمة";
         var chapter = article.Chapters[1] with { Text = article.Chapters[1].Text.Replace("خاتمة[^2].", longText + "[^2].", StringComparison.Ordinal) };
         var diagnostics = new DiagnosticBag();
-        var theme = TemplateSet.Load(Repo.Templates, diagnostics)!;
+        var theme = EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!;
 
         var files = Sites.Render(theme, content with { Articles = [article with { Chapters = [article.Chapters[0], chapter] }] }, diagnostics)!;
 

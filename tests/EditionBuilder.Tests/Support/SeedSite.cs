@@ -16,7 +16,7 @@ public sealed class SeedSite
     {
         var diagnostics = new DiagnosticBag();
         Content = ContentFolder.Read(Repo.ContentFolder, diagnostics)!;
-        Templates = TemplateSet.Load(Repo.Templates, diagnostics)!;
+        Templates = Theme.Load(Repo.Templates, diagnostics)!;
         Rendered = Sites.Render(Templates, Content, diagnostics)!;
         Files = SiteBuild.InMemory(Content, Templates, BuildOptions.Published, diagnostics)!;
         Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
@@ -26,7 +26,7 @@ public sealed class SeedSite
 
     public EditionContent Content { get; }
 
-    public TemplateSet Templates { get; }
+    public Theme Templates { get; }
 
     /// <summary>The pages as the templates wrote them, before minification.</summary>
     public IReadOnlyList<SiteFile> Rendered { get; }

@@ -10,10 +10,10 @@ namespace EditionBuilder.Tests.Support;
 public static class Sites
 {
     /// <summary>The site with its pages as the templates wrote them (neither minified nor compressed), verified; null on errors.</summary>
-    public static IReadOnlyList<SiteFile>? Render(TemplateSet templates, EditionContent content, DiagnosticBag diagnostics) =>
+    public static IReadOnlyList<SiteFile>? Render(Theme templates, EditionContent content, DiagnosticBag diagnostics) =>
         SiteBuild.InMemory(content, templates, BuildOptions.AsRendered, diagnostics);
 
     /// <summary>The site minified and verified, without compressed copies; null on errors.</summary>
-    public static IReadOnlyList<SiteFile>? Build(TemplateSet templates, EditionContent content, DiagnosticBag diagnostics) =>
+    public static IReadOnlyList<SiteFile>? Build(Theme templates, EditionContent content, DiagnosticBag diagnostics) =>
         SiteBuild.InMemory(content, templates, BuildOptions.Uncompressed, diagnostics);
 }

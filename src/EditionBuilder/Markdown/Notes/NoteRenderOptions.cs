@@ -16,6 +16,9 @@ public sealed class NoteRenderOptions
     /// <summary>The accessible name of a back-link; {0} is the note number.</summary>
     public string BackLinkLabel { get; set; } = "العودة إلى موضع الإحالة {0}";
 
+    /// <summary>The text of the link to a cited address's archived copy.</summary>
+    public string ArchivedCopyLabel { get; set; } = "نسخة مؤرشفة";
+
     /// <summary>The direction of the notes list (DESIGN.md: notes render right-to-left, as printed).</summary>
     public string NotesDirection { get; set; } = "rtl";
 }
