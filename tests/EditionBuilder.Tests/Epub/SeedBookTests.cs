@@ -39,6 +39,11 @@ public class SeedBookTests
         Assert.Equal(0, BitConverter.ToUInt16(bytes, 8));
         Assert.Equal(0, BitConverter.ToUInt16(bytes, 28));
         Assert.Equal("mimetypeapplication/epub+zip", System.Text.Encoding.ASCII.GetString(bytes, 30, 28));
+        // Every central-directory record says "made by MS-DOS, zip 2.0", whatever machine built the book, and no entry has an extra field.
+        var records = Enumerable.Range(0, bytes.Length - 4).Where(i => BitConverter.ToUInt32(bytes, i) == 0x02014b50).ToList();
+        Assert.Equal(20, records.Count);
+        Assert.All(records, at => Assert.Equal(20, BitConverter.ToUInt16(bytes, at + 4)));
+        Assert.All(records, at => Assert.Equal(0, BitConverter.ToUInt16(bytes, at + 30)));
         using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
         Assert.Equal(["mimetype", "META-INF/container.xml", "EPUB/package.opf"], zip.Entries.Take(3).Select(e => e.FullName));
         Assert.Single(zip.Entries.Select(e => e.LastWriteTime).Distinct());
