@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
@@ -10,33 +11,64 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
 internal static class BuildCommand
 {
-    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>] [--precompress best|fast|none] [--cache <dir> | --no-cache] [--no-epub]";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output", "--templates", "--precompress", "--cache"], ["--no-cache", "--no-epub"]);
-        var precompress = line.Option("--precompress") ?? "best";
-        if (precompress is not ("best" or "fast" or "none")) throw new UsageException($"--precompress takes best, fast or none, not '{precompress}'");
-        line.ExpectAtMost(1, Usage);
-        var input = line.Positional(0) ?? "content";
-        var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "site");
+        var input = CommandParts.Path("content", "A content folder, or a lone Word text export (default: content).", optional: true);
+        var output = CommandParts.Output("The site folder (default: artifacts/site); it is replaced only when the whole build succeeded.");
+        var theme = CommandParts.Theme();
+        var precompress = new Option<string>("--precompress")
+        {
+            Description = "Precompressed .gz/.br copies: best (brotli 11, the default), fast (brotli 5) or none.",
+            DefaultValueFactory = _ => "best",
+        };
+        precompress.AcceptOnlyFromAmong("best", "fast", "none");
+        var cache = new Option<string?>("--cache") { Description = "The incremental cache folder (default: artifacts/.cache).", HelpName = "dir" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Build everything again, without the cache." };
+        var force = CommandParts.Force("Replace a non-empty output folder that edition build did not write (it holds no .edition-site).");
+        var noEpub = new Option<bool>("--no-epub") { Description = "Write no <article>.epub beside each article's pages (the landing page then offers none)." };
+        var command = new Command("build", "Import if needed, render, minify, verify and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force, noEpub };
+        command.SetAction(parsed => Run(
+            new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
+                parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force),
+                !parsed.GetValue(noEpub)),
+            reporter));
+        return command;
+    }
+
+    /// <summary>What to build, and where.</summary>
+    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, bool Force, bool Epub);
+
+    private static int Run(Request request, Reporter reporter)
+    {
+        var (input, output) = (request.Input, request.Output);
         if (!Directory.Exists(input) && !File.Exists(input)) throw new UsageException($"{input}: no such content folder or source file");
+        if (request.Theme is not null && !Directory.Exists(request.Theme)) throw new UsageException($"{request.Theme}: no such theme folder");
+        var isFolder = Directory.Exists(input);
+        var themeLayers = ThemeFolder.Layers(isFolder ? input : null, request.Theme);
+        OutputGuard.Ensure(OutputKind.Site, output,
+            [
+                new(input, isFolder ? "the content folder" : "the source file"),
+                .. themeLayers.Select(layer => new ProtectedPath(layer, "the theme folder")),
+                .. request.Cache is null ? Array.Empty<ProtectedPath>() : [new(request.Cache, "the build cache")],
+            ],
+            request.Force);
+        foreach (var repaired in AtomicFolder.CleanLeftovers(output)) reporter.Line($"clean   {repaired}");
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        var content = Directory.Exists(input) ? ContentFolder.Read(input, diagnostics, deferText: true) : ContentFolder.ReadSource(input, diagnostics);
+        var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true) : ContentFolder.ReadSource(input, diagnostics);
         if (content is null) return Fail(reporter, diagnostics);
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 
-        var templates = Theme.Load(TemplatesFolder(line.Option("--templates")), diagnostics);
-        if (templates is null) return Fail(reporter, diagnostics);
+        var theme = Theme.Load(themeLayers, diagnostics);
+        if (theme is null) return Fail(reporter, diagnostics);
 
-        var cache = line.Flag("--no-cache") ? null : new BuildCache(CacheFolder(line.Option("--cache") ?? Path.Combine("artifacts", ".cache"), output));
+        var cache = request.Cache is null ? null : new BuildCache(CacheFolder(request.Cache, output), diagnostics);
         var options = new BuildOptions
         {
-            Compression = precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
+            Compression = request.Precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
             Cache = cache,
-            Epub = !line.Flag("--no-epub"),
+            Epub = request.Epub,
             SourceDateEpoch = long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch) ? epoch : null,
         };
 
@@ -47,7 +79,7 @@ internal static class BuildCommand
         var sink = new FolderSink(AtomicFolder.StagingFolder(output, "staging"), previous, previous is null ? null : cache?.LastOutput(), recordStamps: cache is not null);
         try
         {
-            var report = new SiteBuild(templates, options).Run(content, sink, diagnostics,
+            var report = new SiteBuild(theme, options).Run(content, sink, diagnostics,
                 stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms)"));
             if (!report.Succeeded)
             {
@@ -55,10 +87,12 @@ internal static class BuildCommand
                 return Fail(reporter, diagnostics);
             }
 
-            reporter.Print(diagnostics);
-            if (!Directory.Exists(sink.Root)) Directory.CreateDirectory(sink.Root);
+            Directory.CreateDirectory(sink.Root);
+            // The marker goes last: a staging folder holding it is a whole site.
+            AtomicFolder.WriteMarker(sink.Root, OutputKind.Site);
             AtomicFolder.Swap(sink.Root, output);
             cache?.RememberOutput(sink.Stamps);
+            reporter.Print(diagnostics);
         }
         catch
         {
@@ -70,16 +104,9 @@ internal static class BuildCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>--templates, else ./templates, else the default theme shipped beside the program.</summary>
-    public static string TemplatesFolder(string? option)
-    {
-        if (option is not null) return option;
-        return Directory.Exists("templates") ? "templates" : Path.Combine(AppContext.BaseDirectory, "templates");
-    }
-
     // One cache per output folder, so two sites built side by side do not evict each other's entries.
     private static string CacheFolder(string root, string output) =>
-        Path.Combine(root, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(output))))[..12]);
+        Path.Combine(root, FileStamp.Hash(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(output)))[..12]);
 
     private static int Fail(Reporter reporter, DiagnosticBag diagnostics)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
 using EditionBuilder.Markdown;
@@ -9,13 +10,18 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition import &lt;source.txt&gt; [-o &lt;dir&gt;]</c>: a Word text export becomes an article folder's Markdown half.</summary>
 internal static class ImportCommand
 {
-    public const string Usage = "edition import <source.txt> [-o <article-dir>]   (default: artifacts/markdown/<article-slug>)";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output"], []);
-        line.ExpectAtMost(1, Usage);
-        var source = line.Positional(0) ?? throw new UsageException($"import needs a source file\nusage: {Usage}");
+        var source = CommandParts.Path("source", "The Word text export (.txt) to import.");
+        var output = CommandParts.Output("The article folder to write (default: artifacts/markdown/<article-slug>).");
+        var force = CommandParts.Force("Replace a non-empty output folder that is not an article folder (it holds no article.yml).");
+        var command = new Command("import", "Turn a Word text export into an article folder's Markdown chapters, abstracts and article.yml.") { source, output, force };
+        command.SetAction(parsed => Run(parsed.GetValue(source)!, parsed.GetValue(output), parsed.GetValue(force), reporter));
+        return command;
+    }
+
+    private static int Run(string source, string? outputOption, bool force, Reporter reporter)
+    {
         if (!File.Exists(source)) throw new UsageException($"{source}: no such file");
 
         var diagnostics = new DiagnosticBag();
@@ -23,9 +29,10 @@ internal static class ImportCommand
         if (reporter.Print(diagnostics) || article is null) return ExitCodes.InputErrors;
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
-        var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
+        var output = outputOption ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
+        OutputGuard.Ensure(OutputKind.Import, output, [new(source, "the source file")], force);
         var files = ArticleMarkdown.Write(article, metadata);
-        AtomicFolder.Replace(output, files);
+        AtomicFolder.Replace(output, files, OutputKind.Import);
 
         reporter.Line($"imported {source}: {Summary(article)} -> {output}");
         return ExitCodes.Success;

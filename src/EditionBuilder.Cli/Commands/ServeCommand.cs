@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.CommandLine;
 using System.Net;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
@@ -8,6 +8,7 @@ using EditionBuilder.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -16,18 +17,24 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition serve [&lt;content-dir&gt;] [--port 8080]</c>: a preview on 127.0.0.1 that rebuilds when content or templates change and reloads the open page.</summary>
 internal static class ServeCommand
 {
-    public const string Usage = "edition serve [<content-dir>] [--port 8080] [--templates <dir>]";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["--port", "--templates"], []);
-        line.ExpectAtMost(1, Usage);
-        var content = line.Positional(0) ?? "content";
-        if (!Directory.Exists(content)) throw new UsageException($"{content}: no such content folder");
-        if (!int.TryParse(line.Option("--port") ?? "8080", out var port) || port is < 0 or > 65535) throw new UsageException("--port takes a number from 0 to 65535");
-        var templates = BuildCommand.TemplatesFolder(line.Option("--templates"));
+        var content = CommandParts.Path("content", "The content folder to preview (default: content).", optional: true);
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (default: 8080; 0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        port.Validators.Add(result => { if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port takes a number from 0 to 65535"); });
+        var theme = CommandParts.Theme();
+        var command = new Command("serve", "Preview the edition on 127.0.0.1; every change to the content or the theme rebuilds it and reloads the open page.") { content, port, theme };
+        command.SetAction(parsed => Run(parsed.GetValue(content) ?? "content", parsed.GetValue(port), parsed.GetValue(theme), reporter));
+        return command;
+    }
 
-        using var preview = new PreviewSite(content, templates, reporter);
+    private static int Run(string content, int port, string? theme, Reporter reporter)
+    {
+        if (!Directory.Exists(content)) throw new UsageException($"{content}: no such content folder");
+        if (theme is not null && !Directory.Exists(theme)) throw new UsageException($"{theme}: no such theme folder");
+        var layers = ThemeFolder.Layers(content, theme);
+
+        using var preview = new PreviewSite(content, layers, reporter);
         if (!preview.Rebuild()) reporter.Errors.WriteLine("the first build failed; fix the errors above, the preview rebuilds on every change");
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -37,7 +44,7 @@ internal static class ServeCommand
         app.Run(preview.HandleAsync);
         app.Start();
         var address = app.Urls.FirstOrDefault() ?? $"http://127.0.0.1:{port}";
-        reporter.Line($"serving {content} on {address}/index.html (Ctrl+C to stop); watching {content} and {templates}");
+        reporter.Line($"serving {content} on {address}/index.html (Ctrl+C to stop); watching {string.Join(" and ", preview.Watched)}");
         app.WaitForShutdown();
         return ExitCodes.Success;
     }
@@ -61,12 +68,14 @@ internal sealed class PreviewSite : IDisposable
     private readonly List<FileSystemWatcher> _watchers = new();
     private readonly Timer _debounce;
 
-    public PreviewSite(string content, string templates, Reporter reporter)
+    public PreviewSite(string content, IReadOnlyList<string> themeLayers, Reporter reporter)
     {
-        _session = new PreviewSession(content, diagnostics => Theme.Load(templates, diagnostics));
+        _session = new PreviewSession(content, diagnostics => Theme.Load(themeLayers, diagnostics));
         _reporter = reporter;
         _debounce = new Timer(_ => Rebuild(), null, Timeout.Infinite, Timeout.Infinite);
-        foreach (var folder in new[] { content, templates }.Where(Directory.Exists))
+        // The content folder holds its own theme/; a theme given with --theme is watched too. The default theme ships with the tool and does not change.
+        Watched = themeLayers.Skip(1).Where(l => !IsInside(l, content)).Prepend(content).ToList();
+        foreach (var folder in Watched.Where(Directory.Exists))
         {
             var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
             watcher.Changed += OnChange;
@@ -77,6 +86,12 @@ internal sealed class PreviewSite : IDisposable
             _watchers.Add(watcher);
         }
     }
+
+    /// <summary>The folders watched for changes.</summary>
+    public IReadOnlyList<string> Watched { get; }
+
+    private static bool IsInside(string path, string folder) =>
+        Path.GetFullPath(path).StartsWith(Path.GetFullPath(folder).TrimEnd('/') + "/", StringComparison.Ordinal);
 
     // Editors write a file in several steps; a short pause lets them finish before the rebuild.
     private void OnChange(object sender, FileSystemEventArgs e) => _debounce.Change(25, Timeout.Infinite);
@@ -100,6 +115,14 @@ internal sealed class PreviewSite : IDisposable
 
     public async Task HandleAsync(HttpContext context)
     {
+        // Only this machine's names: a page elsewhere that points its own host name at 127.0.0.1 (DNS rebinding) cannot read the preview.
+        if (!IsLocalHost(context.Request.Host.Host))
+        {
+            context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+            await context.Response.WriteAsync("edition serve answers only requests for localhost, 127.0.0.1 or [::1]\n");
+            return;
+        }
+
         var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/").TrimStart('/');
         if (path == EventsPath)
         {
@@ -151,18 +174,26 @@ internal sealed class PreviewSite : IDisposable
         return System.Text.Encoding.UTF8.GetBytes(head < 0 ? text + tag : text.Insert(head, tag));
     }
 
-    private static string ContentType(string path) => Path.GetExtension(path) switch
+    private static readonly FileExtensionContentTypeProvider ContentTypes = NewContentTypes();
+
+    private static FileExtensionContentTypeProvider NewContentTypes()
     {
-        ".html" => "text/html; charset=utf-8",
-        ".css" => "text/css; charset=utf-8",
-        ".js" => "text/javascript; charset=utf-8",
-        ".json" => "application/json; charset=utf-8",
-        ".xml" => "application/xml; charset=utf-8",
-        ".txt" => "text/plain; charset=utf-8",
-        ".bib" or ".ris" => "text/plain; charset=utf-8",
-        ".woff2" => "font/woff2",
-        _ => "application/octet-stream",
-    };
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".bib"] = "text/plain";
+        types.Mappings[".ris"] = "text/plain";
+        types.Mappings[".epub"] = "application/epub+zip";
+        return types;
+    }
+
+    // Text is UTF-8 throughout the site.
+    private static string ContentType(string path)
+    {
+        var type = ContentTypes.TryGetContentType(path, out var found) ? found : "application/octet-stream";
+        return type.StartsWith("text/", StringComparison.Ordinal) || type is "application/javascript" or "application/json" or "application/xml" ? type + "; charset=utf-8" : type;
+    }
+
+    private static bool IsLocalHost(string host) =>
+        host is "localhost" or "127.0.0.1" or "[::1]" or "::1";
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
+using System.CommandLine;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
+using EditionBuilder.Output;
 using EditionBuilder.Site;
 using EditionBuilder.Verify;
 
@@ -8,29 +9,27 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition verify &lt;site-dir&gt;</c>: checks a built site's links, fragments, notes and lang/dir.</summary>
 internal static class VerifyCommand
 {
-    public const string Usage = "edition verify <site-dir>";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, [], []);
-        line.ExpectAtMost(1, Usage);
-        var site = line.Positional(0) ?? throw new UsageException($"verify needs a site folder\nusage: {Usage}");
+        var site = CommandParts.Path("site-dir", "The built site to check.");
+        var command = new Command("verify", "Check every link, fragment, note, back-link and lang/dir of a built site.") { site };
+        command.SetAction(parsed => Run(parsed.GetValue(site)!, reporter));
+        return command;
+    }
+
+    private static int Run(string site, Reporter reporter)
+    {
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such folder");
 
-        var files = ReadSite(site);
         var diagnostics = new DiagnosticBag();
+        var files = ReadSite(site, diagnostics);
         var report = SiteVerifier.Verify(files, diagnostics);
         if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
         reporter.Line($"verified {site}: {report.Pages} pages, {report.Links} links, {report.NoteReferences} note references: all resolve");
         return ExitCodes.Success;
     }
 
-    /// <summary>Reads every file of a site folder; .gz and .br copies only when asked.</summary>
-    public static List<SiteFile> ReadSite(string site, bool includeCompressed = false) =>
-        Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(site, f).Replace('\\', '/'))
-            .Where(p => includeCompressed || !(p.EndsWith(".gz", StringComparison.Ordinal) || p.EndsWith(".br", StringComparison.Ordinal)))
-            .Order(StringComparer.Ordinal)
-            .Select(p => new SiteFile(p, File.ReadAllBytes(Path.Combine(site, p))))
-            .ToList();
+    /// <summary>Reads every regular file of a site folder (.gz and .br copies only when asked); a symbolic link, FIFO, device or socket is an error at its path, never read.</summary>
+    public static List<SiteFile> ReadSite(string site, DiagnosticBag diagnostics, bool includeCompressed = false) =>
+        SiteFolderReader.Read(site, diagnostics, includeCompressed);
 }

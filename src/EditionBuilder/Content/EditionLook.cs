@@ -68,7 +68,7 @@ public static partial class EditionLook
     /// <summary>The file name extension of an image by its first bytes, not its name; null when it is none of the allowed formats.</summary>
     public static string? Sniff(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith("\x89PNG\r\n\x1a\n"u8)) return ".png";
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A])) return ".png";
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return ".jpg";
         if (bytes.Length > 12 && bytes.StartsWith("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8)) return ".webp";
         var head = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 1024)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');

@@ -141,7 +141,7 @@ public sealed partial class EpubWriter
         var abstracts = article.Abstracts.Select((a, i) => new LinkView(a.FrontMatter.Title, abstractHrefs[i], a.FrontMatter.Lang)).ToList();
         return new BookView(
             title, metadata.TitleIn("en"), metadata.TitleIn("fr"), Authors(metadata), metadata.Journal.Trim(), metadata.Volume.Trim(), metadata.Issue.Trim(),
-            metadata.Date.Trim(), _edition.Publisher.Trim(), Rights(metadata), Citation.Format(metadata), _edition.NameIn("ar"),
+            metadata.Date.Trim(), _edition.Publisher.Trim(), Rights(metadata), Citation.Format(metadata, "ar", _theme.Strings.Get("ar", "list_separator")), _edition.NameIn("ar"),
             TitlePageHref, NavHref, chapters, abstracts);
     }
 

@@ -17,7 +17,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         var files = new List<SiteFile>();
         void Add(PageRequest request) { if (pages.Render(request, diagnostics) is { } page) files.Add(page); }
 
-        var view = ArticleView(article, epub);
+        var view = ArticleView(article, pages.Theme.Strings.Get("ar", "list_separator"), epub);
         var slug = article.Slug;
         var alternates = Alternates(view);
         var articleUrl = Site.Absolute(view.Href);
@@ -71,7 +71,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         return diagnostics.ErrorCount > errorsBefore ? null : new RenderedArticle(new ArticleSummary(view.Slug, view.Title, view.Authors, view.Href), files);
     }
 
-    private static ArticleView ArticleView(ParsedArticle article, DownloadView? epub)
+    private static ArticleView ArticleView(ParsedArticle article, string separator, DownloadView? epub)
     {
         var slug = article.Slug;
         var metadata = article.Metadata;
@@ -80,7 +80,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         var chapterLinks = article.Chapters.Select(c => new LinkView(string.IsNullOrWhiteSpace(c.FrontMatter.Title) ? title : c.FrontMatter.Title, $"{slug}/{c.PageName}")).ToList();
         return new ArticleView(
             slug, title, metadata.TitleIn("en"), metadata.TitleIn("fr"), metadata.Authors.Where(a => !string.IsNullOrWhiteSpace(a)).ToList(),
-            metadata.Journal, metadata.Volume, metadata.Issue, metadata.Date, metadata.Licence, Citation.Format(metadata),
+            metadata.Journal, metadata.Volume, metadata.Issue, metadata.Date, metadata.Licence, Citation.Format(metadata, "ar", separator),
             $"{slug}/index.html", $"{slug}/full.html", chapterLinks, abstractLinks, article.Notes.Count,
             [new LinkView("BibTeX", $"{slug}/cite.bib"), new LinkView("RIS", $"{slug}/cite.ris"), new LinkView("CSL-JSON", $"{slug}/cite.json")],
             epub);
