@@ -103,9 +103,9 @@ public class EpubBuildTests
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
 
-        var built = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates, "--no-cache");
+        var built = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache");
         var packaged = Support.Cli.Run(temp.Path, "package", "site", "-o", "package", "--content", "content");
-        var skipped = Support.Cli.Run(temp.Path, "build", "content", "-o", "site-without", "--templates", Repo.Templates, "--no-cache", "--no-epub");
+        var skipped = Support.Cli.Run(temp.Path, "build", "content", "-o", "site-without", "--theme", Repo.Templates, "--no-cache", "--no-epub");
 
         Assert.Equal(0, built.ExitCode);
         Assert.Matches(@"epub +1 book\(s\) written \(\d+ KiB\), 0 unchanged", built.Output);
@@ -127,7 +127,7 @@ public class EpubBuildTests
         var content = Path.Combine(temp.Path, "content");
         SmallEdition.WriteTo(content);
         Folders.Copy(Path.Combine(content, "small"), Path.Combine(content, "second"));
-        Support.Cli.Result Build() => Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates, "--cache", "cache");
+        Support.Cli.Result Build() => Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--cache", "cache");
 
         var first = Build();
         var before = File.ReadAllBytes(Path.Combine(temp.Path, "site", "second", "second.epub"));
