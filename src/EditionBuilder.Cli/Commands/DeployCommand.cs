@@ -31,16 +31,14 @@ internal static class DeployCommand
         OutputGuard.Ensure(OutputKind.Deploy, target, [new(site, "the site being deployed")], force: false);
 
         var diagnostics = new DiagnosticBag();
-        var files = VerifyCommand.ReadSite(site, diagnostics, includeCompressed: true);
-        SiteVerifier.Verify(files, diagnostics);
-        if (files.Count == 0) diagnostics.Error(DiagnosticCodes.ContentMissing, site, 0, 0, "the site folder is empty");
-        if (reporter.Print(diagnostics))
+        var result = SiteDeployer.DeployVerified(site, target, diagnostics);
+        reporter.Print(diagnostics);
+        if (result is null)
         {
             reporter.Errors.WriteLine($"deploy refused: {site} does not verify; {target} is untouched.");
             return ExitCodes.InputErrors;
         }
 
-        var result = SiteDeployer.Deploy(files, target);
         reporter.Line(result.Unchanged
             ? $"{target} already serves this site ({result.Current}); nothing changed; previous release: {result.Previous ?? "none"}"
             : $"deployed {result.Files} files to {target} ({result.Current}); previous release: {result.Previous ?? "none"} (edition rollback {target})");

@@ -39,30 +39,11 @@ internal static class PackageCommand
 
         var diagnostics = new DiagnosticBag();
         var content = Directory.Exists(contentFolder) ? ContentFolder.Read(contentFolder, diagnostics) : null;
-        var files = VerifyCommand.ReadSite(site, diagnostics, includeCompressed: true);
+        var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
         if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
-        var name = request.Name ?? PackageName(content);
-        var version = string.IsNullOrWhiteSpace(content?.Edition.Version) ? "1" : content.Edition.Version.Trim();
-        var bagName = $"{Slug.From(name)}-{Slug.From(version)}";
-        var (date, zipTime) = BagItPackage.BaggingDate(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), DateOf(content));
-        var info = new BagItPackage.BagInfo(content?.Edition.Publisher ?? string.Empty, Description(content), date);
-
-        var bag = BagItPackage.Bag(files, info);
-        var zip = BagItPackage.Zip(bagName, bag, zipTime);
-        var written = bag.Select(f => ($"{bagName}/{f.Path}", f.Bytes)).Append(($"{bagName}.zip", zip));
-        AtomicFolder.Replace(output, written, OutputKind.Package);
-        reporter.Line($"packaged {files.Count} files of {site} as a BagIt bag {Path.Combine(output, bagName)} and {Path.Combine(output, bagName + ".zip")} ({zip.Length / 1024} KiB)");
+        var description = EditionPackager.Describe(content, request.Name, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+        var result = EditionPackager.Write(files, description, output);
+        reporter.Line($"packaged {result.Files} files of {site} as a BagIt bag {result.BagFolder} and {result.ZipPath} ({result.ZipBytes / 1024} KiB)");
         return ExitCodes.Success;
     }
-
-    private static string PackageName(EditionContent? content) =>
-        content is { Articles.Count: 1 } ? content.Articles[0].Slug : content?.Edition.NameIn("en") is { Length: > 0 } n ? n : "edition";
-
-    private static string DateOf(EditionContent? content) =>
-        content is { Articles.Count: 1 } ? content.Articles[0].Metadata.Date : string.Empty;
-
-    private static string Description(EditionContent? content) =>
-        content is null ? "A static web edition built by EditionBuilder"
-        : content.Articles.Count == 1 ? $"Web edition of \"{content.Articles[0].Metadata.TitleIn("en")}\""
-        : $"Web edition of {content.Edition.NameIn("en")}: {content.Articles.Count} articles";
 }

@@ -22,14 +22,10 @@ internal static class VerifyCommand
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such folder");
 
         var diagnostics = new DiagnosticBag();
-        var files = ReadSite(site, diagnostics);
+        var files = SiteFolderReader.Read(site, diagnostics);
         var report = SiteVerifier.Verify(files, diagnostics);
         if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
         reporter.Line($"verified {site}: {report.Pages} pages, {report.Links} links, {report.NoteReferences} note references: all resolve");
         return ExitCodes.Success;
     }
-
-    /// <summary>Reads every regular file of a site folder (.gz and .br copies only when asked); a symbolic link, FIFO, device or socket is an error at its path, never read.</summary>
-    public static List<SiteFile> ReadSite(string site, DiagnosticBag diagnostics, bool includeCompressed = false) =>
-        SiteFolderReader.Read(site, diagnostics, includeCompressed);
 }

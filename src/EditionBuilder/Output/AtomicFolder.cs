@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using System.Text;
+using EditionBuilder.Files;
 
 namespace EditionBuilder.Output;
 

@@ -1,3 +1,4 @@
+using EditionBuilder.Files;
 namespace EditionBuilder.Output;
 
 /// <summary>A named step of a swap (a rename, a link, a state file) where the fault-injection tests kill the process: with EDITION_TEST_CRASH_AT=&lt;step&gt; the process ends there with SIGKILL, as a power cut or <c>kill -9</c> would end it.</summary>

@@ -1,3 +1,4 @@
+using EditionBuilder.Files;
 namespace EditionBuilder.Output;
 
 /// <summary>What a command writes to the folder it is given: <c>build -o</c> a site, <c>package -o</c> a package, <c>deploy</c> a target, <c>import -o</c> an article folder.</summary>

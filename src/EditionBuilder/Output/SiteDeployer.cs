@@ -1,5 +1,7 @@
+using EditionBuilder.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using EditionBuilder.Files;
 using EditionBuilder.Package;
 using EditionBuilder.Site;
 
@@ -33,6 +35,15 @@ public static class SiteDeployer
     /// <summary>The release id of a site: its manifest's hash, so the same site is the same release.</summary>
     public static string ReleaseId(IReadOnlyList<SiteFile> site) =>
         "release-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(BagItPackage.Manifest(site))))[..16];
+
+    /// <summary>Reads a built site folder, verifies it, and deploys it; null (with the reasons in the bag) when it does not verify or is empty, and then the target is untouched.</summary>
+    public static Result? DeployVerified(string site, string target, DiagnosticBag diagnostics)
+    {
+        var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
+        Verify.SiteVerifier.Verify(files, diagnostics);
+        if (files.Count == 0) diagnostics.Error(DiagnosticCodes.ContentMissing, site, 0, 0, "the site folder is empty");
+        return diagnostics.HasErrors ? null : Deploy(files, target);
+    }
 
     public static Result Deploy(IReadOnlyList<SiteFile> site, string target)
     {

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Files;
 using EditionBuilder.Site;
 
 namespace EditionBuilder.Output;

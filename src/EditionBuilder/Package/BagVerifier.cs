@@ -4,6 +4,7 @@ using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Files;
 using EditionBuilder.Output;
 
 namespace EditionBuilder.Package;

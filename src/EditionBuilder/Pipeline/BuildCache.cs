@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Files;
 using EditionBuilder.Output;
 using EditionBuilder.Render;
 using EditionBuilder.Site;

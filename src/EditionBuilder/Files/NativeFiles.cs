@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace EditionBuilder.Output;
+namespace EditionBuilder.Files;
 
 /// <summary>The few Linux file-system calls .NET does not offer: the kind of a path without following a link (statx), an exchange of two names in one step (renameat2), the real path of a folder (realpath), and opening a file only when it is a regular one.</summary>
-/// <remarks>Elsewhere (macOS, or a libc without these calls) each falls back to the closest managed equivalent, documented at the method.</remarks>
-internal static partial class NativeFiles
+/// <remarks>Elsewhere (macOS, or a libc without these calls) each falls back to the closest managed equivalent, documented at the method. Shared by the stages that read the disk (Content/) and write it (Output/, Package/).</remarks>
+public static partial class NativeFiles
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
@@ -161,6 +161,9 @@ internal static partial class NativeFiles
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return true;
         return Kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() != 3; // ESRCH: no such process
     }
+
+    /// <summary>The canonical path of an existing path, every symbolic link resolved; null when it (or a link on the way) leads nowhere.</summary>
+    public static string? TryRealPath(string path) => Resolve(path);
 
     private static string? Resolve(string path)
     {

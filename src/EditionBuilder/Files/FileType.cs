@@ -1,8 +1,7 @@
-namespace EditionBuilder.Output;
+namespace EditionBuilder.Files;
 
-/// <summary>The POSIX file type of a path (the S_IFMT bits of statx), seen without following a symbolic link at its end: what the output side needs to tell apart (a FIFO from a device, for the message).</summary>
-/// <remarks>Content/FileKinds answers the coarser question of the input side (file, folder, link, special); the two could share <see cref="NativeFiles"/>' statx.</remarks>
-internal enum FileType
+/// <summary>The POSIX file type of a path (the S_IFMT bits of statx), seen without following a symbolic link at its end.</summary>
+public enum FileType
 {
     Missing,
     Regular,
@@ -16,7 +15,7 @@ internal enum FileType
 }
 
 /// <summary>How file types are described to the publisher.</summary>
-internal static class FileTypeText
+public static class FileTypeText
 {
     /// <summary>"a FIFO (named pipe)", "a device", …: the words a diagnostic uses for a file type.</summary>
     public static string Describe(FileType kind) => kind switch
