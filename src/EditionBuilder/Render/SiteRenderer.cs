@@ -4,6 +4,7 @@ using EditionBuilder.Diagnostics;
 using EditionBuilder.Markdown;
 using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
+using EditionBuilder.Model;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -119,10 +120,10 @@ public sealed class SiteRenderer
         {
             var chapter = chapters[i];
             var index = i;
-            var body = RenderHtml(chapter, n =>
+            var body = RenderHtml(chapter, key =>
             {
                 citesOtherPages[index] = true;
-                return noteHome.TryGetValue(n, out var home) ? $"{home}#fn-{n}" : null;
+                return noteHome.TryGetValue(key, out var home) ? new NoteTarget($"{home.Page}#{key.HtmlId}", home.Mark) : null;
             }, isolateLatin: true);
             var chapterView = new ChapterView(
                 chapter.FrontMatter.Order, ChapterTitle(chapter, title), $"chapter-{chapter.FrontMatter.Order}", new HtmlFragment(body),
@@ -134,7 +135,7 @@ public sealed class SiteRenderer
 
         // The full text shows every chapter's notes on the same page, so every reference is an in-page link.
         // A chapter that cites no note of another chapter reads the same there; only the others are rendered again.
-        var fullText = chapters.Select((c, i) => citesOtherPages[i] ? chapterViews[i] with { Body = new HtmlFragment(RenderHtml(c, n => $"#fn-{n}", isolateLatin: true)) } : chapterViews[i]).ToList();
+        var fullText = chapters.Select((c, i) => citesOtherPages[i] ? chapterViews[i] with { Body = new HtmlFragment(RenderHtml(c, key => noteHome.TryGetValue(key, out var home) ? new NoteTarget($"#{key.HtmlId}", home.Mark) : null, isolateLatin: true)) } : chapterViews[i]).ToList();
         AddPage(files, $"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", title, siteName, alternates, new FullTextPageModel(view, fullText), content, diagnostics, describe);
 
         foreach (var summary in abstracts)
@@ -186,35 +187,35 @@ public sealed class SiteRenderer
         return new ParsedChapter(file, front, document, parts.BodyLine);
     }
 
-    // Where each note is defined; every reference must find its note on its page or another chapter's.
-    private static Dictionary<int, string> NoteHomes(List<ParsedChapter> chapters, DiagnosticBag diagnostics)
+    // Where each note is defined and the mark it shows; every reference must find its note on its page or another chapter's.
+    private static Dictionary<NoteKey, (string Page, string Mark)> NoteHomes(List<ParsedChapter> chapters, DiagnosticBag diagnostics)
     {
-        var homes = new Dictionary<int, string>();
+        var homes = new Dictionary<NoteKey, (string Page, string Mark)>();
         foreach (var chapter in chapters)
         {
             foreach (var definition in chapter.Document.Descendants<NoteDefinition>())
             {
-                if (!homes.TryAdd(definition.Number, chapter.PageName))
+                if (!homes.TryAdd(definition.Key, (chapter.PageName, definition.Mark)))
                 {
                     diagnostics.Error(DiagnosticCodes.ChapterNoteDuplicate, chapter.File.Path, definition.Line + chapter.BodyLine, 1,
-                        $"note {definition.Number} is defined twice in this article (also in {homes[definition.Number]})");
+                        $"note {definition.Key} is defined twice in this article (also in {homes[definition.Key].Page})");
                 }
             }
         }
 
         foreach (var chapter in chapters)
         {
-            foreach (var reference in chapter.Document.Descendants<NoteReferenceInline>().Where(r => r.Definition is null && !homes.ContainsKey(r.Number)))
+            foreach (var reference in chapter.Document.Descendants<NoteReferenceInline>().Where(r => r.Definition is null && !homes.ContainsKey(r.Key)))
             {
                 diagnostics.Error(DiagnosticCodes.ChapterNoteUndefined, chapter.File.Path, reference.Line + chapter.BodyLine, reference.Column + 1,
-                    $"reference [^{reference.Number}] has no note {reference.Number} in any chapter");
+                    $"reference [^{reference.Key}] has no note {reference.Key} in any chapter");
             }
         }
 
         return homes;
     }
 
-    private string RenderHtml(ParsedChapter chapter, Func<int, string?> externalNoteHref, bool isolateLatin)
+    private string RenderHtml(ParsedChapter chapter, Func<NoteKey, NoteTarget?> externalNote, bool isolateLatin)
     {
         var document = chapter.Document;
         var paragraphs = document.OfType<ParagraphBlock>().ToList();
@@ -228,7 +229,7 @@ public sealed class SiteRenderer
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
-        renderer.ObjectRenderers.FindExact<HtmlNoteReferenceRenderer>()!.ExternalNoteHref = externalNoteHref;
+        renderer.ObjectRenderers.FindExact<HtmlNoteReferenceRenderer>()!.ExternalNote = externalNote;
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
