@@ -57,6 +57,12 @@ public sealed class DocxFixture
     /// <summary>Images by relationship id, embedded in the main part.</summary>
     public Dictionary<string, byte[]> Images { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The whole of word/document.xml, instead of one made from <see cref="Body"/>.</summary>
+    public string? DocumentXml { get; set; }
+
+    /// <summary>Other external relationships of the main part by id: their type and target.</summary>
+    public Dictionary<string, (string Type, string Target)> External { get; } = new(StringComparer.Ordinal);
+
     /// <summary>External hyperlink relationships by id.</summary>
     public Dictionary<string, string> Hyperlinks { get; } = new(StringComparer.Ordinal);
 
@@ -66,7 +72,7 @@ public sealed class DocxFixture
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            Write(main, $"<w:document {Namespaces}><w:body>{Body}</w:body></w:document>");
+            Write(main, DocumentXml ?? $"<w:document {Namespaces}><w:body>{Body}</w:body></w:document>");
             if (Styles is not null) Write(main.AddNewPart<StyleDefinitionsPart>(), $"<w:styles {Namespaces}>{Styles}</w:styles>");
             if (Settings is not null) Write(main.AddNewPart<DocumentSettingsPart>(), $"<w:settings {Namespaces}>{Settings}</w:settings>");
             if (Numbering is not null) Write(main.AddNewPart<NumberingDefinitionsPart>(), $"<w:numbering {Namespaces}>{Numbering}</w:numbering>");
@@ -80,6 +86,7 @@ public sealed class DocxFixture
             }
 
             foreach (var (id, url) in Hyperlinks) main.AddHyperlinkRelationship(new Uri(url, UriKind.RelativeOrAbsolute), true, id);
+            foreach (var (id, (type, target)) in External) main.AddExternalRelationship(type, new Uri(target, UriKind.RelativeOrAbsolute), id);
         }
 
         return stream.ToArray();

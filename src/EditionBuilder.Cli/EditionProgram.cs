@@ -9,8 +9,8 @@ public static class EditionProgram
         edition — build a bilingual scholarly web edition from a Word text export
 
         usage:
-          edition import  <source.txt> [-o <article-dir>]          Word export -> Markdown chapters
-          edition build   [<content-dir> | <source.txt>] [-o <dir>] import if needed, render, minify, verify (default: content/ -> artifacts/site)
+          edition import  <source.txt|.docx> [-o <article-dir>]    Word document or export -> Markdown chapters
+          edition build   [<content-dir> | <source.txt|.docx>] [-o <dir>] import if needed, render, minify, verify (default: content/ -> artifacts/site)
           edition verify  <site-dir>                                check links, notes, lang/dir of a built site
           edition package <site-dir> [-o <dir>]                     BagIt bag + zip with SHA-256 manifests (default: artifacts/package)
           edition verify-package <bag-dir | bag.zip>                list missing, extra or altered files of a bag

@@ -10,7 +10,7 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
 internal static class BuildCommand
 {
-    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>] [--precompress best|fast|none] [--cache <dir> | --no-cache]";
+    public const string Usage = "edition build [<content-dir> | <source.txt|.docx>] [-o <site-dir>] [--templates <dir>] [--precompress best|fast|none] [--cache <dir> | --no-cache]";
 
     public static int Run(IReadOnlyList<string> args, Reporter reporter)
     {

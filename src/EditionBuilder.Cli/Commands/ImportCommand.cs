@@ -6,10 +6,10 @@ using EditionBuilder.Output;
 
 namespace EditionBuilder.Cli.Commands;
 
-/// <summary><c>edition import &lt;source.txt&gt; [-o &lt;dir&gt;]</c>: a Word text export becomes an article folder's Markdown half.</summary>
+/// <summary><c>edition import &lt;source.txt|.docx&gt; [-o &lt;dir&gt;]</c>: a Word document or its text export becomes an article folder's Markdown half (with its images).</summary>
 internal static class ImportCommand
 {
-    public const string Usage = "edition import <source.txt> [-o <article-dir>]   (default: artifacts/markdown/<article-slug>)";
+    public const string Usage = "edition import <source.txt|.docx> [-o <article-dir>]   (default: artifacts/markdown/<article-slug>)";
 
     public static int Run(IReadOnlyList<string> args, Reporter reporter)
     {
@@ -19,13 +19,12 @@ internal static class ImportCommand
         if (!File.Exists(source)) throw new UsageException($"{source}: no such file");
 
         var diagnostics = new DiagnosticBag();
-        var article = WordExportReader.Read(source, File.ReadAllBytes(source), diagnostics);
+        var article = SourceReader.Read(source, File.ReadAllBytes(source), diagnostics);
         if (reporter.Print(diagnostics) || article is null) return ExitCodes.InputErrors;
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
         var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
-        var files = ArticleMarkdown.Write(article, metadata);
-        AtomicFolder.Replace(output, files);
+        AtomicFolder.Replace(output, ArticleMarkdown.Files(article, metadata));
 
         reporter.Line($"imported {source}: {Summary(article)} -> {output}");
         return ExitCodes.Success;
@@ -33,5 +32,6 @@ internal static class ImportCommand
 
     public static string Summary(Article article) =>
         $"{article.Chapters.Count} chapters, {article.Paragraphs.Count()} paragraphs, {article.Notes.Count()} notes, "
-        + $"{article.Abstracts.Count} abstracts ({string.Join(", ", article.Abstracts.Select(a => a.Language).Order(StringComparer.Ordinal))})";
+        + $"{article.Abstracts.Count} abstracts ({string.Join(", ", article.Abstracts.Select(a => a.Language).Order(StringComparer.Ordinal))})"
+        + (article.Media.Count > 0 ? $", {article.Media.Count} images" : string.Empty);
 }

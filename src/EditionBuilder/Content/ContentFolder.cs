@@ -43,7 +43,7 @@ public static class ContentFolder
     /// <summary>Reads a lone Word export as a one-article edition.</summary>
     public static EditionContent? ReadSource(string sourcePath, DiagnosticBag diagnostics)
     {
-        var article = WordExportReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics);
+        var article = SourceReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics);
         if (article is null) return null;
         var metadata = ArticleMarkdown.MetadataFrom(article);
         var slug = ArticleMarkdown.SlugFor(article, sourcePath);
@@ -82,15 +82,17 @@ public static class ContentFolder
                 .Where(File.Exists)
                 .Select(read)
                 .ToList();
-            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText };
+            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText, Media = ReadMedia(chapterFolder) };
         }
 
         var sourceFolder = Path.Combine(folder, "source");
-        var sources = Directory.Exists(sourceFolder) ? Directory.EnumerateFiles(sourceFolder, "*.txt").Order(StringComparer.Ordinal).ToList() : [];
+        var sources = Directory.Exists(sourceFolder) ? Directory.EnumerateFiles(sourceFolder).Where(SourceReader.IsSource).Order(StringComparer.Ordinal).ToList() : [];
         if (sources.Count == 0)
         {
             if (!File.Exists(metadataPath)) return null; // not an article folder
-            diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0, "this article folder has neither source/<name>.txt nor ar/*.md");
+            var others = Directory.Exists(sourceFolder) ? Directory.EnumerateFiles(sourceFolder).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')).Order(StringComparer.Ordinal).ToList() : [];
+            diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0, "this article folder has neither source/<name>.txt or source/<name>.docx nor ar/*.md"
+                + (others.Count > 0 ? $" (source/ holds {string.Join(", ", others)})" : string.Empty));
             return null;
         }
 
@@ -100,12 +102,15 @@ public static class ContentFolder
             return null;
         }
 
-        var article = WordExportReader.Read(sources[0], File.ReadAllBytes(sources[0]), diagnostics);
+        var article = SourceReader.Read(sources[0], File.ReadAllBytes(sources[0]), diagnostics);
         if (article is null) return null;
-        foreach (var summary in article.Abstracts)
+        foreach (var (language, title) in ArticleMarkdown.MetadataFrom(article).Title.Where(t => t.Value.Length > 0))
         {
-            metadata.Title.TryAdd(summary.Language, summary.Title);
+            metadata.Title.TryAdd(language, title);
+            if (metadata.Title[language].Length == 0) metadata.Title[language] = title;
         }
+
+        if (metadata.Authors.Count == 0) metadata.Authors.AddRange(article.Front.Authors);
 
         return FromArticle(slug, metadataPath, metadata, article);
     }
@@ -125,7 +130,20 @@ public static class ContentFolder
         var chapters = article.Chapters.Select(c => new MarkdownFile(Path.Combine(folder, "ar", c.Slug + ".md"), ChapterWriter.Write(c))).ToList();
         var abstracts = article.Abstracts.OrderBy(a => a.Language, StringComparer.Ordinal)
             .Select(a => new MarkdownFile(Path.Combine(folder, a.Language, "abstract.md"), ChapterWriter.Write(a))).ToList();
-        return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts);
+        var media = article.Media.Select(m => new ArticleMedia(m.Path, null, m.Bytes)).ToList();
+        return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts) { Media = media };
+    }
+
+    // Every regular file under ar/media/ (dot files and editor leftovers aside), by its path in the article's site folder.
+    private static List<ArticleMedia> ReadMedia(string chapterFolder)
+    {
+        var folder = Path.Combine(chapterFolder, "media");
+        if (!Directory.Exists(folder)) return [];
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.') || p.StartsWith("~$", StringComparison.Ordinal) || p.EndsWith('~')))
+            .Select(f => new ArticleMedia("media/" + Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'), f, null))
+            .OrderBy(m => m.Path, StringComparer.Ordinal)
+            .ToList();
     }
 
     private static MarkdownFile ReadMarkdown(string path) => new(path, File.ReadAllText(path));

@@ -92,7 +92,9 @@ public sealed class SiteRenderer
         }
 
         var noteHome = NoteHomes(chapters, diagnostics);
+        var media = MediaFiles(article, diagnostics);
         if (diagnostics.HasErrors) return null;
+        files.AddRange(media);
 
         var slug = article.Slug;
         var metadata = article.Metadata;
@@ -148,6 +150,39 @@ public sealed class SiteRenderer
         }
 
         return (view, describe);
+    }
+
+    // The article's images go to its site folder (<article>/media/…), each checked by its bytes: a web image or a safe SVG, within the size limit.
+    private static List<SiteFile> MediaFiles(ArticleContent article, DiagnosticBag diagnostics)
+    {
+        var files = new List<SiteFile>();
+        foreach (var media in article.Media)
+        {
+            var bytes = media.Read();
+            if (bytes.Length > Import.ImageCheck.MaxBytes)
+            {
+                diagnostics.Error(DiagnosticCodes.ImageTooLarge, media.Where, 0, 0, $"the image is larger than {Import.ImageCheck.MaxBytes / (1024 * 1024)} MiB; make it smaller");
+                continue;
+            }
+
+            var extension = Import.ImageCheck.WebExtension(bytes);
+            if (extension is null)
+            {
+                diagnostics.Error(DiagnosticCodes.MediaNotAnImage, media.Where, 0, 0,
+                    $"media/ holds only images a browser shows (PNG, JPEG, GIF, WebP, SVG); this file is {Import.ImageCheck.OtherFormat(bytes) ?? "none of them"}");
+                continue;
+            }
+
+            if (extension == "svg" && Import.ImageCheck.SvgProblem(bytes) is { } problem)
+            {
+                diagnostics.Error(DiagnosticCodes.ImageUnsafe, media.Where, 0, 0, $"this SVG cannot be shown safely: {problem}");
+                continue;
+            }
+
+            files.Add(new SiteFile($"{article.Slug}/{media.Path}", bytes));
+        }
+
+        return files;
     }
 
     /// <summary>A page's machine-readable description: meta tags and JSON-LD.</summary>

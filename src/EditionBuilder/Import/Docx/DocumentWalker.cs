@@ -39,6 +39,7 @@ internal sealed class DocumentWalker
     private int _section;
     private bool _inNote;
     private int _paragraph;
+    private int _lastParagraph;
     private string _firstWords = string.Empty;
 
     public DocumentWalker(DocxPackage package, StyleSheet styles, NumberingDefinitions numbering, NoteSequence footnotes, NoteSequence endnotes, DiagnosticBag diagnostics)
@@ -142,6 +143,15 @@ internal sealed class DocumentWalker
 
     private void ExternalContent(XElement element, string what)
     {
+        // Between paragraphs: named by the paragraph before it.
+        var saved = (_paragraph, _firstWords);
+        (_paragraph, _firstWords) = (_lastParagraph, string.Empty);
+        ExternalContentHere(element, what);
+        (_paragraph, _firstWords) = saved;
+    }
+
+    private void ExternalContentHere(XElement element, string what)
+    {
         var id = element.Attribute(R + "id")?.Value;
         var external = id is not null && _part.ExternalRelationships.Any(r => r.Id == id);
         if (external)
@@ -158,7 +168,7 @@ internal sealed class DocumentWalker
     private void ReadParagraph(XElement p, List<DocxBlock> blocks)
     {
         var savedPlace = (_paragraph, _firstWords);
-        _paragraph = _paragraphNumbers.GetValueOrDefault(p);
+        _paragraph = _lastParagraph = _paragraphNumbers.GetValueOrDefault(p);
         _firstWords = FirstWords(p);
         var properties = p.Element(W + "pPr");
         var style = _styles.ParagraphStyleOf(properties);

@@ -61,7 +61,7 @@ internal sealed class DocxPackage : IDisposable
             return null;
         }
 
-        if (document.MainDocumentPart is null)
+        if (!HasMainPart(document))
         {
             document.Dispose();
             diagnostics.Error(DiagnosticCodes.DocxPartMissing, path, 0, 0, "the document has no main part (word/document.xml): it is not a Word document, or it is damaged");
@@ -70,6 +70,24 @@ internal sealed class DocxPackage : IDisposable
 
         return new DocxPackage(path, document, limits);
     }
+
+    private static bool HasMainPart(WordprocessingDocument document)
+    {
+        try
+        {
+            return document.MainDocumentPart is not null;
+        }
+        catch (Exception e) when (IsPackageFault(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True for what the SDK and System.IO.Packaging throw on a damaged package (a missing part, a bad relationship), as opposed to a fault of this tool.</summary>
+    public static bool IsPackageFault(Exception e) =>
+        e is OpenXmlPackageException or InvalidDataException or XmlException or UriFormatException or IOException
+        || (e is InvalidOperationException or ArgumentException or KeyNotFoundException
+            && (e.TargetSite?.DeclaringType?.Namespace ?? string.Empty) is var ns && (ns.StartsWith("System.IO.Packaging", StringComparison.Ordinal) || ns.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal)));
 
     // What the first bytes say: a zip (a .docx), an OLE container (an old .doc, or an encrypted .docx), RTF, or something else.
     private static bool IsWordPackage(string path, byte[] bytes, DocxLimits limits, DiagnosticBag diagnostics)
@@ -173,10 +191,11 @@ internal sealed class DocxPackage : IDisposable
         foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
         {
             var whole = entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase) || entry.FullName == "[Content_Types].xml";
+            XmlReader? reader = null;
             try
             {
                 using var stream = new BoundedStream(entry.Open(), limits.MaxPartBytes);
-                using var reader = XmlReader.Create(stream, Settings(limits));
+                reader = XmlReader.Create(stream, Settings(limits));
                 while (reader.Read())
                 {
                     if (!whole && reader.NodeType == XmlNodeType.Element) break;
@@ -185,22 +204,27 @@ internal sealed class DocxPackage : IDisposable
             catch (XmlException e)
             {
                 ok = false;
-                ReportXml(path + ":" + entry.FullName, e, diagnostics);
+                ReportXml(path + ":" + entry.FullName, e, reader as IXmlLineInfo, diagnostics);
             }
             catch (Exception e) when (e is InvalidDataException or IOException)
             {
                 ok = false;
                 diagnostics.Error(DiagnosticCodes.DocxZipBomb, path + ":" + entry.FullName, 0, 0, "this entry is damaged or inflates to more than its directory says; the file is refused");
             }
+            finally
+            {
+                reader?.Dispose();
+            }
         }
 
         return ok;
     }
 
-    private static void ReportXml(string where, XmlException e, DiagnosticBag diagnostics)
+    private static void ReportXml(string where, XmlException e, IXmlLineInfo? position, DiagnosticBag diagnostics)
     {
         var dtd = e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("DOCTYPE", StringComparison.OrdinalIgnoreCase);
-        diagnostics.Error(dtd ? DiagnosticCodes.DocxDtd : DiagnosticCodes.DocxBadXml, where, e.LineNumber, e.LinePosition, dtd
+        var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : position is { LineNumber: > 0 } p ? (p.LineNumber, p.LinePosition) : (1, 1);
+        diagnostics.Error(dtd ? DiagnosticCodes.DocxDtd : DiagnosticCodes.DocxBadXml, where, line, column, dtd
             ? "the XML declares a DTD (<!DOCTYPE …>); Word never writes one and it is never read, so the file is refused"
             : "the XML is not well-formed; open the document in Word and save it again");
     }
@@ -218,19 +242,24 @@ internal sealed class DocxPackage : IDisposable
     /// <summary>Loads a part's XML (no DTD, through the bound); null with an error when it cannot.</summary>
     public XDocument? Load(OpenXmlPart part, DiagnosticBag diagnostics)
     {
+        XmlReader? reader = null;
         try
         {
             using var stream = new BoundedStream(part.GetStream(FileMode.Open, FileAccess.Read), Remaining(_limits.MaxPartBytes), n => _inflated += n);
-            using var reader = XmlReader.Create(stream, Settings(_limits));
+            reader = XmlReader.Create(stream, Settings(_limits));
             return XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException e)
         {
-            ReportXml(Where(part), e, diagnostics);
+            ReportXml(Where(part), e, reader as IXmlLineInfo, diagnostics);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             diagnostics.Error(DiagnosticCodes.DocxZipBomb, Where(part), 0, 0, "this part is damaged or inflates to more than allowed; the file is refused");
+        }
+        finally
+        {
+            reader?.Dispose();
         }
 
         return null;

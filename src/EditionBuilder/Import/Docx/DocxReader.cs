@@ -19,9 +19,24 @@ public static class DocxReader
     /// <summary>Reads the document; null when an error was reported (nothing is then to be written).</summary>
     public static Article? Read(string path, byte[] bytes, DiagnosticBag diagnostics, DocxLimits? limits = null)
     {
-        var errorsBefore = diagnostics.ErrorCount;
         using var package = DocxPackage.Open(path, bytes, limits ?? DocxLimits.Default, diagnostics);
         if (package is null) return null;
+        try
+        {
+            return Read(package, diagnostics);
+        }
+        catch (Exception e) when (DocxPackage.IsPackageFault(e))
+        {
+            // A relationship naming a missing part, or a part the packaging cannot read: the file is damaged, not the tool.
+            diagnostics.Error(DiagnosticCodes.DocxDamaged, path, 0, 0,
+                "a part of this .docx is missing or damaged (a relationship names a part that is not there); open it in Word and save it again");
+            return null;
+        }
+    }
+
+    private static Article? Read(DocxPackage package, DiagnosticBag diagnostics)
+    {
+        var errorsBefore = diagnostics.ErrorCount;
 
         var main = package.Main;
         var document = package.Load(main, diagnostics);
