@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
 using EditionBuilder.Markdown;
@@ -9,13 +10,17 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition import &lt;source.txt|.docx&gt; [-o &lt;dir&gt;]</c>: a Word document or its text export becomes an article folder's Markdown half (with its images).</summary>
 internal static class ImportCommand
 {
-    public const string Usage = "edition import <source.txt|.docx> [-o <article-dir>]   (default: artifacts/markdown/<article-slug>)";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output"], []);
-        line.ExpectAtMost(1, Usage);
-        var source = line.Positional(0) ?? throw new UsageException($"import needs a source file\nusage: {Usage}");
+        var source = CommandParts.Path("source", "The Word document (.docx) or its text export (.txt) to import.");
+        var output = CommandParts.Output("The article folder to write (default: artifacts/markdown/<article-slug>).");
+        var command = new Command("import", "Turn a Word document (.docx) or its text export (.txt) into an article folder's Markdown chapters, images, abstracts and article.yml.") { source, output };
+        command.SetAction(parsed => Run(parsed.GetValue(source)!, parsed.GetValue(output), reporter));
+        return command;
+    }
+
+    private static int Run(string source, string? outputOption, Reporter reporter)
+    {
         if (!File.Exists(source)) throw new UsageException($"{source}: no such file");
 
         var diagnostics = new DiagnosticBag();
@@ -23,7 +28,7 @@ internal static class ImportCommand
         if (reporter.Print(diagnostics) || article is null) return ExitCodes.InputErrors;
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
-        var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
+        var output = outputOption ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
         AtomicFolder.Replace(output, ArticleMarkdown.Files(article, metadata));
 
         reporter.Line($"imported {source}: {Summary(article)} -> {output}");

@@ -20,24 +20,48 @@ public static class ContentFolder
             return null;
         }
 
+        var root = SafeFiles.RealFolder(folder);
         var editionPath = Path.Combine(folder, EditionFile);
-        var edition = File.Exists(editionPath)
+        var edition = SafeFiles.Classify(editionPath, root, diagnostics) == FileKind.File
             ? MetadataYaml.Read<EditionMetadata>(editionPath, File.ReadAllText(editionPath), diagnostics)
             : new EditionMetadata();
+        var logo = edition is null ? null : EditionLook.Check(folder, root, editionPath, edition, diagnostics);
 
         // Articles are read in parallel (a journal's metadata is most of an import) and kept in folder-name order.
-        var folders = Directory.EnumerateDirectories(folder).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
+        var folders = Directory.EnumerateFileSystemEntries(folder)
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) != ThemeFolderName && !SafeFiles.IsEditorFile(Path.GetFileName(f)))
+            .Order(StringComparer.Ordinal)
+            .Where(f => SafeFiles.Classify(f, root, diagnostics) == FileKind.Folder && IsArticleName(f, diagnostics))
+            .ToList();
         var read = new ArticleContent?[folders.Count];
-        Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText));
+        Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText, root));
         var articles = read.OfType<ArticleContent>().ToList();
 
         if (articles.Count == 0 && !diagnostics.HasErrors)
         {
             diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0,
-                "the content folder holds no article (a folder with source/<name>.txt or ar/NN-<slug>.md)");
+                "the content folder holds no article (a folder with source/<name>.docx, source/<name>.txt or ar/NN-<slug>.md)");
         }
 
-        return diagnostics.HasErrors || edition is null ? null : new EditionContent(edition, articles);
+        return diagnostics.HasErrors || edition is null ? null : new EditionContent(edition, articles) { Logo = logo };
+    }
+
+    /// <summary>The content folder's own theme folder, which is no article.</summary>
+    public const string ThemeFolderName = "theme";
+
+    // Names the site's own root files and folders use: an article folder so named would overwrite them.
+    private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "assets", "index.html", "404.html", "robots.txt", "sitemap.xml", "search.html", "pagefind", "media",
+    };
+
+    private static bool IsArticleName(string folder, DiagnosticBag diagnostics)
+    {
+        var name = Path.GetFileName(folder);
+        if (!ReservedNames.Contains(name)) return true;
+        diagnostics.Error(DiagnosticCodes.ArticleFolderReserved, folder, 0, 0,
+            $"an article folder cannot be named '{name}': the site's own {name} would be overwritten; rename the folder");
+        return false;
     }
 
     /// <summary>Reads a lone Word export as a one-article edition.</summary>
@@ -50,9 +74,11 @@ public static class ContentFolder
         return new EditionContent(new EditionMetadata(), [FromArticle(slug, sourcePath, metadata, article)]);
     }
 
-    /// <summary>Reads one article folder of a content folder (as <see cref="Read"/> does for each); null when it is no article or an error was reported.</summary>
-    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics, bool deferText = false) =>
-        ReadArticle(folder, diagnostics, deferText) is { } article ? RequireTitle(article, diagnostics) : null;
+    /// <summary>Reads one article folder of a content folder (as <see cref="Read"/> does for each); null when it is no article or an error was reported. Nothing is read outside <paramref name="root"/> (the content folder, by default the article folder's parent).</summary>
+    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics, bool deferText = false, string? root = null) =>
+        ReadArticle(folder, diagnostics, deferText, root ?? SafeFiles.RealFolder(Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))!)) is { } article
+            ? RequireTitle(article, diagnostics)
+            : null;
 
     /// <summary>The article with its Markdown files read (itself when they already are).</summary>
     public static ArticleContent WithText(ArticleContent article) =>
@@ -63,42 +89,47 @@ public static class ContentFolder
             TextDeferred = false,
         };
 
-    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText)
+    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText, string root)
     {
         var slug = Path.GetFileName(folder);
+        var files = SafeFiles.Enumerate(folder, diagnostics, boundary: root).ToDictionary(f => f.Relative, f => f.Full, StringComparer.Ordinal);
         var metadataPath = Path.Combine(folder, ArticleFile);
-        var metadata = File.Exists(metadataPath)
+        var hasMetadata = files.ContainsKey(ArticleFile);
+        var metadata = hasMetadata
             ? MetadataYaml.Read<ArticleMetadata>(metadataPath, File.ReadAllText(metadataPath), diagnostics)
             : new ArticleMetadata();
         if (metadata is null) return null;
 
-        var chapterFolder = Path.Combine(folder, "ar");
-        if (Directory.Exists(chapterFolder) && Directory.EnumerateFiles(chapterFolder, "*.md").Any())
+        var chapterFiles = files.Where(f => IsIn(f.Key, "ar", ".md")).Select(f => f.Value).ToList();
+        if (chapterFiles.Count > 0)
         {
             var read = deferText ? (Func<string, MarkdownFile>)(path => new MarkdownFile(path, string.Empty)) : ReadMarkdown;
-            var chapters = Directory.EnumerateFiles(chapterFolder, "*.md").Order(StringComparer.Ordinal).Select(read).ToList();
+            var chapters = chapterFiles.Select(read).ToList();
             var abstracts = new[] { "en", "fr" }
-                .Select(lang => Path.Combine(folder, lang, "abstract.md"))
-                .Where(File.Exists)
+                .Select(lang => files.GetValueOrDefault($"{lang}/abstract.md"))
+                .OfType<string>()
                 .Select(read)
                 .ToList();
-            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText, Media = ReadMedia(chapterFolder) };
+            var media = files.Where(f => f.Key.StartsWith(MediaFolder, StringComparison.Ordinal))
+                .Select(f => new ArticleMedia(f.Key["ar/".Length..], f.Value, null))
+                .OrderBy(m => m.Path, StringComparer.Ordinal)
+                .ToList();
+            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText, Media = media };
         }
 
-        var sourceFolder = Path.Combine(folder, "source");
-        var sources = Directory.Exists(sourceFolder) ? Directory.EnumerateFiles(sourceFolder).Where(SourceReader.IsSource).Order(StringComparer.Ordinal).ToList() : [];
+        var sources = files.Where(f => IsIn(f.Key, "source", string.Empty) && SourceReader.IsSource(f.Value)).Select(f => f.Value).ToList();
         if (sources.Count == 0)
         {
-            if (!File.Exists(metadataPath)) return null; // not an article folder
-            var others = Directory.Exists(sourceFolder) ? Directory.EnumerateFiles(sourceFolder).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')).Order(StringComparer.Ordinal).ToList() : [];
-            diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0, "this article folder has neither source/<name>.txt or source/<name>.docx nor ar/*.md"
+            if (!hasMetadata) return null; // not an article folder
+            var others = files.Keys.Where(k => IsIn(k, "source", string.Empty)).Select(k => k["source/".Length..]).Order(StringComparer.Ordinal).ToList();
+            diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0, "this article folder has neither source/<name>.docx or source/<name>.txt nor ar/*.md"
                 + (others.Count > 0 ? $" (source/ holds {string.Join(", ", others)})" : string.Empty));
             return null;
         }
 
         if (sources.Count > 1)
         {
-            diagnostics.Error(DiagnosticCodes.ContentMissing, sourceFolder, 0, 0, "an article folder holds one source file; found " + sources.Count);
+            diagnostics.Error(DiagnosticCodes.ContentMissing, Path.Combine(folder, "source"), 0, 0, "an article folder holds one source file; found " + sources.Count);
             return null;
         }
 
@@ -106,14 +137,18 @@ public static class ContentFolder
         if (article is null) return null;
         foreach (var (language, title) in ArticleMarkdown.MetadataFrom(article).Title.Where(t => t.Value.Length > 0))
         {
-            metadata.Title.TryAdd(language, title);
-            if (metadata.Title[language].Length == 0) metadata.Title[language] = title;
+            if (!metadata.Title.TryGetValue(language, out var given) || given.Length == 0) metadata.Title[language] = title;
         }
 
         if (metadata.Authors.Count == 0) metadata.Authors.AddRange(article.Front.Authors);
 
         return FromArticle(slug, metadataPath, metadata, article);
     }
+
+    // A file directly in a subfolder of the article, with the given extension ("ar/01-x.md").
+    private static bool IsIn(string relative, string subfolder, string extension) =>
+        relative.StartsWith(subfolder + "/", StringComparison.Ordinal) && relative.IndexOf('/', subfolder.Length + 1) < 0
+        && relative.EndsWith(extension, StringComparison.Ordinal);
 
     private static ArticleContent? RequireTitle(ArticleContent article, DiagnosticBag diagnostics)
     {
@@ -134,17 +169,8 @@ public static class ContentFolder
         return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts) { Media = media };
     }
 
-    // Every regular file under ar/media/ (dot files and editor leftovers aside), by its path in the article's site folder.
-    private static List<ArticleMedia> ReadMedia(string chapterFolder)
-    {
-        var folder = Path.Combine(chapterFolder, "media");
-        if (!Directory.Exists(folder)) return [];
-        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.') || p.StartsWith("~$", StringComparison.Ordinal) || p.EndsWith('~')))
-            .Select(f => new ArticleMedia("media/" + Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'), f, null))
-            .OrderBy(m => m.Path, StringComparer.Ordinal)
-            .ToList();
-    }
+    // The images of hand-written (or imported) chapters: every file under ar/media/.
+    private const string MediaFolder = "ar/media/";
 
     private static MarkdownFile ReadMarkdown(string path) => new(path, File.ReadAllText(path));
 }

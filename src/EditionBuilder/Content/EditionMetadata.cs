@@ -14,6 +14,12 @@ public sealed class EditionMetadata
     /// <summary>The edition's version, named in its package (default "1").</summary>
     public string Version { get; set; } = string.Empty;
 
+    /// <summary>The edition's logo: an image file (PNG, JPEG, WebP or SVG) relative to the content folder; shown in every page's header.</summary>
+    public string Logo { get; set; } = string.Empty;
+
+    /// <summary>The theme's colours to change, by name (text, muted, accent, paper, rule), as #rgb or #rrggbb.</summary>
+    public Dictionary<string, string> Colours { get; set; } = new(StringComparer.Ordinal);
+
     public string NameIn(string language)
     {
         foreach (var lang in new[] { language, "ar", "en", "fr" })

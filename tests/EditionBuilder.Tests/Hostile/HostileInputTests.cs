@@ -1,10 +1,10 @@
 using System.Text;
 using AngleSharp.Html.Parser;
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Markdown;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
@@ -26,8 +26,8 @@ public class HostileInputTests
             File.WriteAllText(path, source);
             var content = ContentFolder.ReadSource(path, diagnostics);
             Assert.NotNull(content);
-            var templates = TemplateSet.Load(Repo.Templates, diagnostics)!;
-            var files = EditionPipeline.Run(content, templates, diagnostics, precompress: false);
+            var templates = Theme.Load(Repo.Templates, diagnostics)!;
+            var files = Sites.Build(templates, content, diagnostics);
             Assert.True(files is not null, string.Join('\n', diagnostics.Items));
             return files;
         }
@@ -102,5 +102,25 @@ public class HostileInputTests
         Assert.Equal(3, links.Count);
         Assert.Equal("noopener noreferrer", links[0].GetAttribute("rel"));
         Assert.Null(links[1].GetAttribute("rel"));
+    }
+}
+
+/// <summary>Control and bidi characters pasted from Word into metadata: a visible mark in text, never markup inside an attribute or a title.</summary>
+public class MetadataControlCharacterTests
+{
+    [Fact]
+    public void Given_a_title_wrapped_in_RLE_and_PDF_When_built_Then_the_build_succeeds_the_heading_shows_marks_and_no_attribute_or_title_holds_markup()
+    {
+        var content = SmallEdition.Content("\u202Bعنوان ملصوق من وورد\u202C");
+        var diagnostics = new DiagnosticBag();
+
+        var files = Sites.Build(Theme.Load(Repo.Templates, diagnostics)!, content, diagnostics);
+
+        Assert.True(files is not null, string.Join('\n', diagnostics.Items));
+        var landing = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(files.Single(f => f.Path == "small/index.html").AsText());
+        Assert.Equal("عنوان ملصوق من وورد", landing.Title!.Split(" — ")[0]);
+        Assert.Equal("U+202Bعنوان ملصوق من ووردU+202C", landing.QuerySelector("h1")!.TextContent);
+        Assert.All(landing.QuerySelectorAll("meta[content]"), meta => Assert.DoesNotContain(meta.GetAttribute("content")!, c => c is '\u202B' or '\u202C' || c == '<'));
+        Assert.Equal("عنوان ملصوق من وورد", landing.QuerySelector("meta[name=citation_title]")!.GetAttribute("content"));
     }
 }

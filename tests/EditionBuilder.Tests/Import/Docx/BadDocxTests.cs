@@ -130,7 +130,7 @@ public class BadDocxTests
         temp.File("content/article/source/bad.docx", bytes);
         temp.File("content/article/article.yml", Encoding.UTF8.GetBytes("title: { ar: عنوان }\n"));
 
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates, "--no-cache");
+        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache");
 
         Assert.True(result.ExitCode == 1, $"{name}: {result.Errors}");
         Assert.Contains($"error {code}: ", result.Errors);
