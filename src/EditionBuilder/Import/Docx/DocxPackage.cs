@@ -40,9 +40,16 @@ internal sealed class DocxPackage : IDisposable
     public static DocxPackage? Open(string path, byte[] bytes, DocxLimits limits, DiagnosticBag diagnostics)
     {
         if (!IsWordPackage(path, bytes, limits, diagnostics)) return null;
-        using (var zip = OpenZip(path, bytes, diagnostics))
+        try
         {
+            using var zip = OpenZip(path, bytes, diagnostics);
             if (zip is null || !CheckDirectory(path, zip, limits, diagnostics) || !CheckEntries(path, zip, limits, diagnostics)) return null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // The zip's directory is read lazily: a damaged one shows only when its entries are listed.
+            diagnostics.Error(DiagnosticCodes.DocxNotAZip, path, 0, 0, "the zip inside this .docx is damaged (truncated or not a zip); save the document again");
+            return null;
         }
 
         WordprocessingDocument document;
@@ -54,7 +61,7 @@ internal sealed class DocxPackage : IDisposable
                 MaxCharactersInPart = limits.MaxPartBytes,
             });
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or UriFormatException or InvalidOperationException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             diagnostics.Error(DiagnosticCodes.DocxDamaged, path, 0, 0,
                 "this .docx cannot be read as a Word document (its parts or their relationships are damaged); open it in Word and save it again");
@@ -85,7 +92,7 @@ internal sealed class DocxPackage : IDisposable
 
     /// <summary>True for what the SDK and System.IO.Packaging throw on a damaged package (a missing part, a bad relationship), as opposed to a fault of this tool.</summary>
     public static bool IsPackageFault(Exception e) =>
-        e is OpenXmlPackageException or InvalidDataException or XmlException or UriFormatException or IOException
+        e is OpenXmlPackageException or InvalidDataException or XmlException or FormatException or IOException
         || (e is InvalidOperationException or ArgumentException or KeyNotFoundException
             && (e.TargetSite?.DeclaringType?.Namespace ?? string.Empty) is var ns && (ns.StartsWith("System.IO.Packaging", StringComparison.Ordinal) || ns.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal)));
 
