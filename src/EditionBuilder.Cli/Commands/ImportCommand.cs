@@ -14,12 +14,13 @@ internal static class ImportCommand
     {
         var source = CommandParts.Path("source", "The Word document (.docx) or its text export (.txt) to import.");
         var output = CommandParts.Output("The article folder to write (default: artifacts/markdown/<article-slug>).");
-        var command = new Command("import", "Turn a Word document (.docx) or its text export (.txt) into an article folder's Markdown chapters, images, abstracts and article.yml.") { source, output };
-        command.SetAction(parsed => Run(parsed.GetValue(source)!, parsed.GetValue(output), reporter));
+        var force = CommandParts.Force("Replace a non-empty output folder that is not an article folder (it holds no article.yml).");
+        var command = new Command("import", "Turn a Word document (.docx) or its text export (.txt) into an article folder's Markdown chapters, images, abstracts and article.yml.") { source, output, force };
+        command.SetAction(parsed => Run(parsed.GetValue(source)!, parsed.GetValue(output), parsed.GetValue(force), reporter));
         return command;
     }
 
-    private static int Run(string source, string? outputOption, Reporter reporter)
+    private static int Run(string source, string? outputOption, bool force, Reporter reporter)
     {
         if (!File.Exists(source)) throw new UsageException($"{source}: no such file");
 
@@ -29,7 +30,8 @@ internal static class ImportCommand
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
         var output = outputOption ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
-        AtomicFolder.Replace(output, ArticleMarkdown.Files(article, metadata));
+        OutputGuard.Ensure(OutputKind.Import, output, [new(source, "the source file")], force);
+        AtomicFolder.Replace(output, ArticleMarkdown.Files(article, metadata), OutputKind.Import);
 
         reporter.Line($"imported {source}: {Summary(article)} -> {output}");
         return ExitCodes.Success;

@@ -87,4 +87,17 @@ public static class DiagnosticCodes
     public const string DocxTableShape = "EB0563";
     public const string DocxAbstractLanguage = "EB0564";
     public const string DocxFieldLeftOut = "EB0565";
+
+    // Output safety: the build cache, reading a site folder, verifying a package (EB0900–EB0999).
+    public const string CacheNotWritable = "EB0900";
+    public const string SiteSymbolicLink = "EB0901";
+    public const string SiteSpecialFile = "EB0902";
+    public const string BagFileMissing = "EB0910";
+    public const string BagFileExtra = "EB0911";
+    public const string BagFileAltered = "EB0912";
+    public const string BagDuplicateEntry = "EB0913";
+    public const string BagLink = "EB0914";
+    public const string BagSpecialFile = "EB0915";
+    public const string BagEntryTooLarge = "EB0916";
+    public const string BagUnreadable = "EB0917";
 }

@@ -50,7 +50,7 @@ public class HostileInputTests
 
         var files = BuildSource(HostileSource(), diagnostics);
 
-        var chapter = files.Single(f => f.Path.EndsWith("/01-" + "ain-khtyr.html", StringComparison.Ordinal) || f.Path.Contains("/01-", StringComparison.Ordinal));
+        var chapter = files.Single(f => System.Text.RegularExpressions.Regex.IsMatch(f.Path, @"^[a-z0-9-]+/01-[a-z0-9-]+\.html$"));
         var text = Parser.ParseDocument(chapter.AsText()).QuerySelector("main")!.TextContent;
         Assert.Contains("<script>alert(1)</script>", text);
         Assert.Contains("<img src=x onerror=alert(2)>", text);
@@ -64,7 +64,11 @@ public class HostileInputTests
         {
             var document = Parser.ParseDocument(page.AsText());
             Assert.All(document.QuerySelectorAll("script:not([type='application/ld+json'])"), s => Assert.Equal("assets/notes.js", s.GetAttribute("src")!.Replace("../", string.Empty, StringComparison.Ordinal)));
-            Assert.All(document.QuerySelectorAll("script[type='application/ld+json']"), s => System.Text.Json.JsonDocument.Parse(s.TextContent).Dispose());
+            Assert.All(document.QuerySelectorAll("script[type='application/ld+json']"), s =>
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(s.TextContent);
+                Assert.Equal("ScholarlyArticle", json.RootElement.GetProperty("@type").GetString());
+            });
             Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
             Assert.DoesNotContain(document.QuerySelectorAll("[href], [src]"), e =>
                 (e.GetAttribute("href") ?? e.GetAttribute("src"))!.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
