@@ -6,8 +6,11 @@ namespace EditionBuilder.BrowserTests;
 /// <summary>A page made from a Word document, in Debian's Chromium: endnotes and written-out marks in the popover, a wide table that scrolls in its own box on a phone, a figure that loads.</summary>
 public class WordDocumentPageTests(WordSiteFixture site) : IClassFixture<WordSiteFixture>
 {
+    // Hovers a reference after the last popover has closed, and reads the popover it opens.
     private static async Task<string> PopoverTextAfterHover(Microsoft.Playwright.IPage page, string reference)
     {
+        await page.Mouse.MoveAsync(5, 5);
+        await page.WaitForFunctionAsync("() => { const p = document.getElementById('note-popover'); return !p || p.hidden; }");
         await page.Locator(reference).HoverAsync();
         await page.WaitForFunctionAsync("() => { const p = document.getElementById('note-popover'); return p && !p.hidden; }");
         return await page.EvaluateAsync<string>("() => document.getElementById('note-popover').textContent.trim()");
@@ -20,9 +23,7 @@ public class WordDocumentPageTests(WordSiteFixture site) : IClassFixture<WordSit
         await using var _ = context;
 
         Assert.Equal("١ حاشية بالأرقام الهندية", await PopoverTextAfterHover(page, "#fnref-1"));
-        await page.Mouse.MoveAsync(5, 5);
         Assert.Equal("i تعليق ختامي في آخر المقال", await PopoverTextAfterHover(page, "#enref-i"));
-        await page.Mouse.MoveAsync(5, 5);
         Assert.Equal("* حاشية بعلامة كتبها المؤلف", await PopoverTextAfterHover(page, "#fnref-mark1"));
     }
 
