@@ -10,6 +10,11 @@ internal sealed class StyleSheet
     private const int MaxChain = 16;
 
     private readonly Dictionary<string, XElement> _styles = new(StringComparer.Ordinal);
+
+    // Answers per style id and property, so a long document asks each style once, not once per paragraph and run.
+    private readonly Dictionary<(string? Style, string Name, bool Run), XElement?> _properties = new();
+    private readonly Dictionary<(string? Style, int Kind), bool> _kinds = new();
+    private readonly Dictionary<string, int?> _headingLevels = new(StringComparer.Ordinal);
     private readonly string? _defaultParagraphStyle;
 
     private StyleSheet(XDocument? document)
@@ -50,15 +55,28 @@ internal sealed class StyleSheet
         styleId is not null && _styles.TryGetValue(styleId, out var style) ? Val(style, "name") ?? styleId : styleId ?? string.Empty;
 
     /// <summary>A paragraph property (bidi, numPr, outlineLvl, ind…) from the nearest style in the chain that sets it.</summary>
-    public XElement? ParagraphProperty(string? styleId, string name) =>
-        Chain(styleId).Select(s => s.Element(W + "pPr")?.Element(W + name)).FirstOrDefault(e => e is not null);
+    public XElement? ParagraphProperty(string? styleId, string name) => Property(styleId, name, run: false);
 
     /// <summary>A run property (b, bCs, i, iCs, vertAlign, lang, rtl…) from the nearest style in the chain that sets it.</summary>
-    public XElement? RunProperty(string? styleId, string name) =>
-        Chain(styleId).Select(s => s.Element(W + "rPr")?.Element(W + name)).FirstOrDefault(e => e is not null);
+    public XElement? RunProperty(string? styleId, string name) => styleId is null ? null : Property(styleId, name, run: true);
+
+    private XElement? Property(string? styleId, string name, bool run)
+    {
+        if (_properties.TryGetValue((styleId, name, run), out var known)) return known;
+        var found = Chain(styleId).Select(s => s.Element(W + (run ? "rPr" : "pPr"))?.Element(W + name)).FirstOrDefault(e => e is not null);
+        _properties[(styleId, name, run)] = found;
+        return found;
+    }
 
     /// <summary>1 for Heading 1 (by w:outlineLvl, or by a heading name in any of the usual languages), null for body text.</summary>
     public int? HeadingLevel(string? styleId)
+    {
+        if (styleId is null) return null;
+        if (!_headingLevels.TryGetValue(styleId, out var level)) _headingLevels[styleId] = level = FindHeadingLevel(styleId);
+        return level;
+    }
+
+    private int? FindHeadingLevel(string styleId)
     {
         foreach (var style in Chain(styleId))
         {
@@ -96,13 +114,20 @@ internal sealed class StyleSheet
     private static readonly string[] QuoteNames = ["quote", "intense quote", "block text", "block quote", "blockquote", "citation", "citation intense", "اقتباس", "اقتباس مكثف", "zitat", "cita", "citazione"];
     private static readonly string[] CaptionNames = ["caption", "légende", "تسمية توضيحية", "beschriftung", "descripción", "didascalia", "image caption", "table caption"];
 
-    public bool IsTitle(string? styleId) => Named(styleId, TitleNames);
+    public bool IsTitle(string? styleId) => Named(styleId, 0, TitleNames);
 
-    public bool IsSubtitle(string? styleId) => Named(styleId, SubtitleNames);
+    public bool IsSubtitle(string? styleId) => Named(styleId, 1, SubtitleNames);
 
-    public bool IsQuote(string? styleId) => Named(styleId, QuoteNames);
+    public bool IsQuote(string? styleId) => Named(styleId, 2, QuoteNames);
 
-    public bool IsCaption(string? styleId) => Named(styleId, CaptionNames);
+    public bool IsCaption(string? styleId) => Named(styleId, 3, CaptionNames);
+
+    private bool Named(string? styleId, int kind, string[] names)
+    {
+        if (styleId is null) return false;
+        if (!_kinds.TryGetValue((styleId, kind), out var named)) _kinds[(styleId, kind)] = named = Named(styleId, names);
+        return named;
+    }
 
     // A style is of a kind when it, or a style it is based on, has one of the names (or ids) of that kind.
     private bool Named(string? styleId, string[] names) =>
