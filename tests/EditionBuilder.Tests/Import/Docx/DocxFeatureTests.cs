@@ -407,4 +407,28 @@ public class DocxFeatureTests
         Assert.Equal("جيو\u00ADسياسي\u20111 §", article!.Chapters[0].Paragraphs[0].PlainText);
         Assert.Equal(DiagnosticCodes.DocxSymbol, Assert.Single(diagnostics).Code);
     }
+
+    [Fact]
+    public void Given_a_linked_image_and_an_EMF_image_When_imported_Then_neither_is_fetched_or_kept_and_each_is_a_warning()
+    {
+        var linked = "<w:r><w:drawing><wp:inline><wp:docPr id=\"2\" name=\"p\" descr=\"صورة مرتبطة\"/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+            + "<pic:pic><pic:blipFill><a:blip r:link=\"rIdOut\"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
+        var fixture = new DocxFixture
+        {
+            Body = Chapter("المقدمة", Paragraph(Run("نص", Ar), Rtl) + Paragraph(linked, Rtl) + Paragraph(Picture("rIdEmf", "رسم بياني"), Rtl)),
+        };
+        var emf = new byte[64];
+        emf[0] = 1;
+        " EMF"u8.CopyTo(emf.AsSpan(40));
+        fixture.Images["rIdEmf"] = emf;
+        fixture.External["rIdOut"] = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", "http://example.org/x.png");
+
+        var (article, diagnostics) = Import(fixture);
+
+        Assert.Equal([DiagnosticCodes.DocxLinkedImage, DiagnosticCodes.DocxImageFormat], diagnostics.Select(d => d.Code).Order(StringComparer.Ordinal));
+        Assert.All(diagnostics, d => Assert.Equal(Severity.Warning, d.Severity));
+        Assert.Contains("EMF", diagnostics.Single(d => d.Code == DiagnosticCodes.DocxImageFormat).Message);
+        Assert.Empty(article!.Media);
+        Assert.Empty(article.Chapters[0].Blocks.OfType<Figure>());
+    }
 }
