@@ -10,11 +10,12 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
 internal static class BuildCommand
 {
-    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>] [--precompress best|fast|none] [--cache <dir> | --no-cache]";
+    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>] [--precompress best|fast|none] [--cache <dir> | --no-cache] [--encoding windows-1256|iso-8859-6|utf-16]";
 
     public static int Run(IReadOnlyList<string> args, Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output", "--templates", "--precompress", "--cache"], ["--no-cache"]);
+        var line = CommandLine.Parse(args, ["-o", "--output", "--templates", "--precompress", "--cache", "--encoding"], ["--no-cache"]);
+        var encoding = ImportCommand.EncodingOption(line.Option("--encoding"));
         var precompress = line.Option("--precompress") ?? "best";
         if (precompress is not ("best" or "fast" or "none")) throw new UsageException($"--precompress takes best, fast or none, not '{precompress}'");
         line.ExpectAtMost(1, Usage);
@@ -24,7 +25,7 @@ internal static class BuildCommand
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        var content = Directory.Exists(input) ? ContentFolder.Read(input, diagnostics, deferText: true) : ContentFolder.ReadSource(input, diagnostics);
+        var content = Directory.Exists(input) ? ContentFolder.Read(input, diagnostics, deferText: true, encoding) : ContentFolder.ReadSource(input, diagnostics, encoding);
         if (content is null) return Fail(reporter, diagnostics);
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 

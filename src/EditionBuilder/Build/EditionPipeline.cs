@@ -229,7 +229,7 @@ public static class EditionPipeline
             [
                 templates.Fingerprint, options.Precompress.ToString(), options.Level.ToString(), content.IsJournal.ToString(),
                 string.Join("\u0001", edition.Name.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Key + "=" + n.Value)),
-                edition.Publisher, edition.BaseUrl, edition.Licence, edition.Version, article.Slug,
+                edition.Publisher, edition.BaseUrl, edition.Licence, edition.Version, edition.IssnPrint, edition.IssnOnline, article.Slug,
             ];
         }
 

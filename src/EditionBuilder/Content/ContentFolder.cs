@@ -11,8 +11,11 @@ public static class ContentFolder
     public const string EditionFile = "edition.yml";
     public const string ArticleFile = "article.yml";
 
+    /// <summary>An abstract's file in its language's folder (ar/abstract.md beside the chapters, en/…, fr/…).</summary>
+    public const string AbstractFile = "abstract.md";
+
     /// <summary>Reads a content folder; null when an error was reported. With <paramref name="deferText"/>, Markdown chapters are only named, and read by <see cref="WithText"/> when their article is built, so a journal's text is never all in memory at once.</summary>
-    public static EditionContent? Read(string folder, DiagnosticBag diagnostics, bool deferText = false)
+    public static EditionContent? Read(string folder, DiagnosticBag diagnostics, bool deferText = false, System.Text.Encoding? encoding = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -21,14 +24,12 @@ public static class ContentFolder
         }
 
         var editionPath = Path.Combine(folder, EditionFile);
-        var edition = File.Exists(editionPath)
-            ? MetadataYaml.Read<EditionMetadata>(editionPath, File.ReadAllText(editionPath), diagnostics)
-            : new EditionMetadata();
+        var edition = File.Exists(editionPath) ? MetadataYaml.ReadFile<EditionMetadata>(editionPath, diagnostics) : new EditionMetadata();
 
         // Articles are read in parallel (a journal's metadata is most of an import) and kept in folder-name order.
         var folders = Directory.EnumerateDirectories(folder).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
         var read = new ArticleContent?[folders.Count];
-        Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText));
+        Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText, encoding));
         var articles = read.OfType<ArticleContent>().ToList();
 
         if (articles.Count == 0 && !diagnostics.HasErrors)
@@ -41,9 +42,9 @@ public static class ContentFolder
     }
 
     /// <summary>Reads a lone Word export as a one-article edition.</summary>
-    public static EditionContent? ReadSource(string sourcePath, DiagnosticBag diagnostics)
+    public static EditionContent? ReadSource(string sourcePath, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)
     {
-        var article = WordExportReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics);
+        var article = WordExportReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics, encoding);
         if (article is null) return null;
         var metadata = ArticleMarkdown.MetadataFrom(article);
         var slug = ArticleMarkdown.SlugFor(article, sourcePath);
@@ -51,8 +52,8 @@ public static class ContentFolder
     }
 
     /// <summary>Reads one article folder of a content folder (as <see cref="Read"/> does for each); null when it is no article or an error was reported.</summary>
-    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics, bool deferText = false) =>
-        ReadArticle(folder, diagnostics, deferText) is { } article ? RequireTitle(article, diagnostics) : null;
+    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics, bool deferText = false, System.Text.Encoding? encoding = null) =>
+        ReadArticle(folder, diagnostics, deferText, encoding) is { } article ? RequireTitle(article, diagnostics) : null;
 
     /// <summary>The article with its Markdown files read (itself when they already are).</summary>
     public static ArticleContent WithText(ArticleContent article) =>
@@ -63,22 +64,23 @@ public static class ContentFolder
             TextDeferred = false,
         };
 
-    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText)
+    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText, System.Text.Encoding? encoding)
     {
         var slug = Path.GetFileName(folder);
         var metadataPath = Path.Combine(folder, ArticleFile);
-        var metadata = File.Exists(metadataPath)
-            ? MetadataYaml.Read<ArticleMetadata>(metadataPath, File.ReadAllText(metadataPath), diagnostics)
-            : new ArticleMetadata();
+        var metadata = File.Exists(metadataPath) ? MetadataYaml.ReadFile<ArticleMetadata>(metadataPath, diagnostics) : new ArticleMetadata();
         if (metadata is null) return null;
 
         var chapterFolder = Path.Combine(folder, "ar");
-        if (Directory.Exists(chapterFolder) && Directory.EnumerateFiles(chapterFolder, "*.md").Any())
+        var chapterFiles = Directory.Exists(chapterFolder)
+            ? Directory.EnumerateFiles(chapterFolder, "*.md").Where(f => Path.GetFileName(f) != AbstractFile).Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (chapterFiles.Count > 0)
         {
             var read = deferText ? (Func<string, MarkdownFile>)(path => new MarkdownFile(path, string.Empty)) : ReadMarkdown;
-            var chapters = Directory.EnumerateFiles(chapterFolder, "*.md").Order(StringComparer.Ordinal).Select(read).ToList();
-            var abstracts = new[] { "en", "fr" }
-                .Select(lang => Path.Combine(folder, lang, "abstract.md"))
+            var chapters = chapterFiles.Select(read).ToList();
+            var abstracts = Metadata.Languages
+                .Select(lang => Path.Combine(folder, lang, AbstractFile))
                 .Where(File.Exists)
                 .Select(read)
                 .ToList();
@@ -100,13 +102,11 @@ public static class ContentFolder
             return null;
         }
 
-        var article = WordExportReader.Read(sources[0], File.ReadAllBytes(sources[0]), diagnostics);
+        var article = WordExportReader.Read(sources[0], File.ReadAllBytes(sources[0]), diagnostics, encoding);
         if (article is null) return null;
-        foreach (var summary in article.Abstracts)
-        {
-            metadata.Title.TryAdd(summary.Language, summary.Title);
-        }
 
+        // What the source says fills what article.yml leaves empty; what the publisher set is kept.
+        MetadataMerge.Fill(metadata, ArticleMarkdown.MetadataFrom(article));
         return FromArticle(slug, metadataPath, metadata, article);
     }
 
@@ -123,8 +123,8 @@ public static class ContentFolder
         // The same Markdown an import writes, kept in memory: rendering always reads the chapter format.
         var folder = Path.GetDirectoryName(sourcePath) ?? ".";
         var chapters = article.Chapters.Select(c => new MarkdownFile(Path.Combine(folder, "ar", c.Slug + ".md"), ChapterWriter.Write(c))).ToList();
-        var abstracts = article.Abstracts.OrderBy(a => a.Language, StringComparer.Ordinal)
-            .Select(a => new MarkdownFile(Path.Combine(folder, a.Language, "abstract.md"), ChapterWriter.Write(a))).ToList();
+        var abstracts = ArticleMarkdown.Abstracts(article)
+            .Select(a => new MarkdownFile(Path.Combine(folder, a.Language, AbstractFile), ChapterWriter.Write(a))).ToList();
         return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts);
     }
 

@@ -49,10 +49,10 @@ public sealed class SiteRenderer
         if (content.IsJournal)
         {
             var title = siteName.Length > 0 ? siteName : "المجلة";
-            AddPage(files, "index.html", "journal.html", "journal", "ar", "rtl", title, siteName, [], new JournalPageModel(articles, content.Edition.Publisher), content, diagnostics);
+            AddPage(files, "index.html", "journal.html", "journal", "ar", "rtl", title, siteName, [], JournalModel(articles, content.Edition), content, diagnostics);
         }
 
-        AddPage(files, "404.html", "404.html", "404", "ar", "rtl", "الصفحة غير موجودة", siteName, [], new JournalPageModel([], content.Edition.Publisher), content, diagnostics);
+        AddPage(files, "404.html", "404.html", "404", "ar", "rtl", "الصفحة غير موجودة", siteName, [], JournalModel([], content.Edition), content, diagnostics);
         files.Add(SiteFile.Text("robots.txt", RobotsTxt(content.Edition)));
         if (content.Edition.BaseUrl.Length > 0) files.Add(SiteFile.Text("sitemap.xml", Sitemap(content.Edition.BaseUrl, articlePaths.Concat(files.Select(f => f.Path)))));
         foreach (var (path, bytes) in _templates.Assets.OrderBy(a => a.Key, StringComparer.Ordinal))
@@ -75,15 +75,26 @@ public sealed class SiteRenderer
             AddPage(files, "index.html", "index.html", "index", "ar", "rtl", view.Title, siteName, Alternates(view), new ArticlePageModel(view), content, diagnostics, rendered.Describe);
         }
 
-        return new RenderedArticle(new ArticleSummary(view.Slug, view.Title, view.Authors, view.Href), files);
+        return new RenderedArticle(ArticleViews.Summary(view, article.Metadata), files);
     }
+
+    private static JournalPageModel JournalModel(IReadOnlyList<ArticleSummary> articles, EditionMetadata edition) =>
+        new(articles, edition.Publisher)
+        {
+            Volumes = JournalIndex.Group(articles),
+            LicenceInfo = ArticleViews.View(Licences.Find(edition.Licence)),
+            Issns = edition.Issns.ToList(),
+        };
 
     private (ArticleView View, Func<string, PageMetadata> Describe)? RenderArticle(ArticleContent article, EditionContent content, string siteName, List<SiteFile> files, DiagnosticBag diagnostics)
     {
         var chapters = article.Chapters.Select(f => Parse(f, diagnostics)).OfType<ParsedChapter>()
             .OrderBy(c => c.FrontMatter.Order).ThenBy(c => c.File.Path, StringComparer.Ordinal).ToList();
-        var abstracts = article.Abstracts.Select(f => Parse(f, diagnostics)).OfType<ParsedChapter>()
+        var parsedAbstracts = article.Abstracts.Select(f => Parse(f, diagnostics)).OfType<ParsedChapter>()
             .OrderBy(c => c.FrontMatter.Lang, StringComparer.Ordinal).ToList();
+        // The Arabic abstract is shown on the landing page; the others have pages of their own.
+        var arabicAbstract = parsedAbstracts.FirstOrDefault(a => a.FrontMatter.Lang == "ar");
+        var abstracts = parsedAbstracts.Where(a => a.FrontMatter.Lang != "ar").ToList();
         if (chapters.Count == 0)
         {
             diagnostics.Error(DiagnosticCodes.ContentMissing, article.MetadataPath, 0, 0, "the article has no chapter");
@@ -98,16 +109,14 @@ public sealed class SiteRenderer
         var title = metadata.TitleIn("ar");
         var abstractLinks = abstracts.Select(a => new LinkView(a.FrontMatter.Title, $"{slug}/{a.FrontMatter.Lang}/index.html", a.FrontMatter.Lang)).ToList();
         var chapterLinks = chapters.Select(c => new LinkView(ChapterTitle(c, title), $"{slug}/{c.PageName}")).ToList();
-        var view = new ArticleView(
-            slug, title, metadata.TitleIn("en"), metadata.TitleIn("fr"), metadata.Authors.Where(a => !string.IsNullOrWhiteSpace(a)).ToList(),
-            metadata.Journal, metadata.Volume, metadata.Issue, metadata.Date, metadata.Licence, Citation.Format(metadata),
-            $"{slug}/index.html", $"{slug}/full.html", chapterLinks, abstractLinks, noteHome.Count,
-            [new LinkView("BibTeX", $"{slug}/cite.bib"), new LinkView("RIS", $"{slug}/cite.ris"), new LinkView("CSL-JSON", $"{slug}/cite.json")]);
+        var parts = new ArticleViews.Parts(slug, chapterLinks, abstractLinks, noteHome.Count,
+            new HtmlFragment(arabicAbstract is null ? string.Empty : RenderHtml(arabicAbstract, _ => null, isolateLatin: true)), arabicAbstract?.FrontMatter.Title ?? string.Empty);
+        var view = ArticleViews.Create(metadata, content.Edition, parts, "ar");
         var alternates = Alternates(view);
         var articleUrl = Absolute(content.Edition, view.Href);
-        files.Add(SiteFile.Text($"{slug}/cite.bib", CitationFiles.BibTeX(slug, metadata, articleUrl)));
-        files.Add(SiteFile.Text($"{slug}/cite.ris", CitationFiles.Ris(metadata, articleUrl)));
-        files.Add(SiteFile.Text($"{slug}/cite.json", CitationFiles.CslJson(slug, metadata, articleUrl)));
+        files.Add(SiteFile.Text($"{slug}/cite.bib", CitationFiles.BibTeX(slug, metadata, articleUrl, content.Edition)));
+        files.Add(SiteFile.Text($"{slug}/cite.ris", CitationFiles.Ris(metadata, articleUrl, content.Edition)));
+        files.Add(SiteFile.Text($"{slug}/cite.json", CitationFiles.CslJson(slug, metadata, articleUrl, content.Edition)));
         var abstractTexts = abstracts.Select(a => (a.FrontMatter.Lang, a.FrontMatter.Title, PlainText(a.Document))).ToList();
         Func<string, PageMetadata> describe = path => Describe(article, view, abstractTexts, content.Edition, path);
 
@@ -143,7 +152,7 @@ public sealed class SiteRenderer
             var others = abstractLinks.Where(l => l.Lang != lang).ToList();
             var abstractView = new AbstractView(lang, summary.FrontMatter.Title, new HtmlFragment(RenderHtml(summary, _ => null, isolateLatin: false)), others);
             AddPage(files, $"{slug}/{lang}/index.html", "abstract.html", "abstract", lang, "ltr", summary.FrontMatter.Title, content.Edition.NameIn(lang), alternates,
-                new AbstractPageModel(view, abstractView), content, diagnostics);
+                new AbstractPageModel(ArticleViews.Create(metadata, content.Edition, parts, lang), abstractView), content, diagnostics);
         }
 
         return (view, describe);
