@@ -2,5 +2,33 @@
 # Bootstrap: restore the pinned Cake tool, then run build/build.cake with the given arguments (default target: Default).
 set -euo pipefail
 cd "$(dirname "$0")"
+
+if [[ " $* " == *" --help "* || " $* " == *" -h "* ]]; then
+  cat <<'USAGE'
+usage: ./build.sh [--target=<name>] [options]
+
+targets (each runs the ones it depends on):
+  Default    Build: the default edition (content/) into artifacts/site (the main job)
+  Compile    compile the edition CLI into artifacts/bin
+  Build      edition build: import, render, minify, verify, precompress, with the cache in artifacts/.cache
+  Verify     re-check the site already built in --output
+  Package    Build, then a BagIt bag and zip under artifacts/package, verified
+  Deploy     Build, then publish atomically to --deploy-dir (the previous release kept: edition rollback)
+  Serve      preview on 127.0.0.1, rebuilt on every change
+  Test       dotnet test
+  Clean      delete artifacts/ (the site, cache, packages and the default deploy target): only when asked
+
+options:
+  --content=<dir>        the content folder (default: content)
+  --output=<dir>         the site folder (default: artifacts/site)
+  --theme=<dir>          a theme folder overriding the default theme's files (default: <content>/theme if any)
+  --deploy-dir=<dir>     the Deploy target (default: artifacts/deploy/www)
+  --port=<n>             the Serve port (default: 8080)
+  --configuration=<c>    Release (default) or Debug
+USAGE
+  exit 0
+fi
+
+echo "restoring the pinned Cake tool (dotnet tool restore)"
 dotnet tool restore >/dev/null
 exec dotnet cake build/build.cake "$@"

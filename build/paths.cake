@@ -1,7 +1,7 @@
 // Every path the build uses, in one place.
 public sealed class BuildPaths
 {
-    public BuildPaths(ICakeContext context, string content, string output, string deployDir, string configuration)
+    public BuildPaths(ICakeContext context, string content, string output, string theme, string deployDir)
     {
         // Cake runs with build/ as its working folder; everything is relative to the repository root above it.
         Root = context.Environment.WorkingDirectory.Combine("..").Collapse();
@@ -10,12 +10,12 @@ public sealed class BuildPaths
         Artifacts = Root.Combine("artifacts");
         Bin = Artifacts.Combine("bin");
         Cli = Bin.CombineWithFilePath("edition.dll");
-        Markdown = Artifacts.Combine("markdown");
+        Cache = Artifacts.Combine(".cache");
         Content = Resolve(content);
         Site = Resolve(output);
+        Theme = theme is null ? null : Resolve(theme);
         Package = Artifacts.Combine("package");
         DeployTarget = Resolve(deployDir);
-        Templates = Root.Combine("templates");
     }
 
     // An argument's path: absolute as given, relative to the repository root otherwise.
@@ -28,10 +28,10 @@ public sealed class BuildPaths
     public DirectoryPath Artifacts { get; }
     public DirectoryPath Bin { get; }
     public FilePath Cli { get; }
-    public DirectoryPath Markdown { get; }
+    public DirectoryPath Cache { get; }
     public DirectoryPath Content { get; }
     public DirectoryPath Site { get; }
+    public DirectoryPath Theme { get; }
     public DirectoryPath Package { get; }
     public DirectoryPath DeployTarget { get; }
-    public DirectoryPath Templates { get; }
 }

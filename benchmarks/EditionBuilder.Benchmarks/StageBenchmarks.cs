@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Attributes;
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
 using EditionBuilder.Markdown;
 using EditionBuilder.Minify;
 using EditionBuilder.Model;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 
 namespace EditionBuilder.Benchmarks;
 
@@ -18,7 +19,7 @@ public class StageBenchmarks
     private Article _article = null!;
     private string _markdown = string.Empty;
     private EditionContent _content = null!;
-    private TemplateSet _templates = null!;
+    private Theme _templates = null!;
     private IReadOnlyList<SiteFile> _rendered = [];
     private Markdig.MarkdownPipeline _commonMark = null!;
     private Markdig.MarkdownPipeline _edition = null!;
@@ -31,8 +32,8 @@ public class StageBenchmarks
         _article = WordExportReader.Read("seed.txt", _source, diagnostics)!;
         _markdown = string.Concat(_article.Chapters.Select(ChapterWriter.Write).Select(m => FrontMatter.Split(m).Body));
         _content = ContentFolder.Read(Path.Combine(Seed.Root, "content"), diagnostics)!;
-        _templates = TemplateSet.Load(Path.Combine(Seed.Root, "templates"), diagnostics)!;
-        _rendered = new SiteRenderer(_templates).Render(_content, diagnostics)!;
+        _templates = Theme.Load(Path.Combine(Seed.Root, "templates"), diagnostics)!;
+        _rendered = SiteBuild.InMemory(_content, _templates, BuildOptions.AsRendered, diagnostics)!;
         _commonMark = new Markdig.MarkdownPipelineBuilder().Build();
         _edition = EditionMarkdown.CreatePipeline();
     }
@@ -54,11 +55,11 @@ public class StageBenchmarks
     public string EditionMarkdownToHtml() => Markdig.Markdown.ToHtml(_markdown, _edition);
 
     [Benchmark(Description = "render: all pages through the templates")]
-    public int RenderSite() => new SiteRenderer(_templates).Render(_content, new DiagnosticBag())!.Count;
+    public int RenderSite() => SiteBuild.InMemory(_content, _templates, BuildOptions.AsRendered, new DiagnosticBag())!.Count;
 
     [Benchmark(Description = "minify: NUglify on the rendered site")]
     public int MinifySite() => SiteMinifier.Minify(_rendered, new DiagnosticBag()).Count;
 
     [Benchmark(Description = "whole build in memory (render, minify, verify, compress)")]
-    public int WholeBuild() => EditionPipeline.Run(_content, _templates, new DiagnosticBag())!.Count;
+    public int WholeBuild() => SiteBuild.InMemory(_content, _templates, BuildOptions.Published, new DiagnosticBag())!.Count;
 }

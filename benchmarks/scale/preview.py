@@ -9,7 +9,7 @@ edits = int(sys.argv[4]) if len(sys.argv) > 4 else 5
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
-server = subprocess.Popen(["dotnet", dll, "serve", content, "--port", str(port), "--templates", templates],
+server = subprocess.Popen(["dotnet", dll, "serve", content, "--port", str(port), "--theme", templates],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 lines = []
 threading.Thread(target=lambda: [lines.append(l.rstrip()) for l in server.stdout], daemon=True).start()

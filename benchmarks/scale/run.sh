@@ -16,8 +16,8 @@ trap 'rm -rf "$work"' EXIT
 dotnet publish -c Release -v q --use-current-runtime --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/bin" src/EditionBuilder.Cli >/dev/null
 dotnet build -c Release -v q benchmarks/EditionBuilder.Benchmarks >/dev/null
 dotnet benchmarks/EditionBuilder.Benchmarks/bin/Release/net10.0/EditionBuilder.Benchmarks.dll generate-journal "$n" "$work" >/dev/null
-edition=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-edition" --templates templates --precompress none --no-cache)
-edition_fresh=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-fresh" --templates templates --precompress none --no-cache)
+edition=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-edition" --precompress none --no-cache)
+edition_fresh=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-fresh" --precompress none --no-cache)
 hugo=(hugo --minify --quiet -s "$work/hugo" -d "$work/out-hugo")
 
 measure() { # prints "seconds kilobytes"
@@ -48,7 +48,7 @@ print(f"hugo --minify (emptied folder): median {h[0]:.2f} s  runs {h[2]}  peak {
 print(f"wall-time ratio edition/hugo = {e[0]/h[0]:.2f} over last site, {f[0]/h[0]:.2f} into an emptied folder; peak-memory ratio edition/hugo = {max(e[1],f[1])/h[1]:.2f}")
 PY
 # Incremental: a cached build, then one chapter edited, then the rebuild.
-cached=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-incremental" --templates templates --precompress none --cache "$work/cache")
+cached=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-incremental" --precompress none --cache "$work/cache")
 "${cached[@]}" >/dev/null
 chapter=$(find "$work/content" -path '*/ar/03-*.md' | sort | sed -n 1p)
 : >"$work/incremental.txt"

@@ -1,67 +1,100 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using EditionBuilder.Cli.Commands;
 
 namespace EditionBuilder.Cli;
 
-/// <summary>The <c>edition</c> command: dispatches to a subcommand and turns failures into exit codes.</summary>
+/// <summary>The <c>edition</c> command: parses the command line with System.CommandLine (help generated from the options), runs the subcommand and turns failures into the exit codes of DESIGN.md.</summary>
 public static class EditionProgram
 {
-    private const string Help = """
-        edition — build a bilingual scholarly web edition from a Word text export
-
-        usage:
-          edition import  <source.txt> [-o <article-dir>]          Word export -> Markdown chapters
-          edition build   [<content-dir> | <source.txt>] [-o <dir>] import if needed, render, minify, verify (default: content/ -> artifacts/site)
-          edition verify  <site-dir>                                check links, notes, lang/dir of a built site
-          edition package <site-dir> [-o <dir>]                     BagIt bag + zip with SHA-256 manifests (default: artifacts/package)
-          edition verify-package <bag-dir | bag.zip>                list missing, extra or altered files of a bag
-          edition deploy  <site-dir> <target-dir>                   verify, then publish atomically (previous release kept)
-          edition rollback <target-dir>                             make the previous release live again
-          edition serve   [<content-dir>] [--port 8080]             preview on 127.0.0.1, rebuilt and reloaded on every change
-          edition help                                              this text
-
-        exit codes: 0 success, 1 input errors (diagnostics on stderr), 2 usage error, 3 internal failure
-        """;
-
     public static int Run(string[] args, TextWriter output, TextWriter errors)
     {
         var reporter = new Reporter(output, errors);
-        var command = args.Length > 0 ? args[0] : "help";
-        var rest = args.Skip(1).ToList();
-        var input = rest.FirstOrDefault(a => !a.StartsWith('-')) ?? "(default)";
+        var root = CreateRoot(reporter);
+        var invocation = new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false };
+        var command = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "edition";
         try
         {
-            return command switch
-            {
-                "import" => ImportCommand.Run(rest, reporter),
-                "build" => BuildCommand.Run(rest, reporter),
-                "verify" => VerifyCommand.Run(rest, reporter),
-                "package" => PackageCommand.Run(rest, reporter),
-                "verify-package" => VerifyPackageCommand.Run(rest, reporter),
-                "deploy" => DeployCommand.Run(rest, reporter),
-                "rollback" => DeployCommand.Rollback(rest, reporter),
-                "serve" => ServeCommand.Run(rest, reporter),
-                "help" or "--help" or "-h" => PrintHelp(output),
-                _ => throw new UsageException($"unknown command '{command}'"),
-            };
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction) return UsageError(parsed, reporter);
+            return parsed.Invoke(invocation);
         }
         catch (UsageException e)
         {
-            errors.WriteLine($"edition: {e.Message}");
-            errors.WriteLine("run 'edition help' for usage");
+            reporter.Errors.WriteLine($"edition: {e.Message}");
+            reporter.Errors.WriteLine($"run 'edition {(command == "edition" ? string.Empty : command + " ")}--help' for usage");
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // One line naming the input, never a stack trace (set EDITION_DEBUG=1 to see it).
+            var input = args.Skip(1).FirstOrDefault(a => !a.StartsWith('-')) ?? "(default)";
             errors.WriteLine($"edition: internal failure while running '{command}' on {input}: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
             if (Environment.GetEnvironmentVariable("EDITION_DEBUG") == "1") errors.WriteLine(e);
             return ExitCodes.InternalFailure;
         }
     }
 
-    private static int PrintHelp(TextWriter output)
+    /// <summary>The command tree; every command's help is generated from its options.</summary>
+    private static Command CreateRoot(Reporter reporter)
     {
-        output.WriteLine(Help);
-        return ExitCodes.Success;
+        // A plain command named "edition", not RootCommand, whose name would be the host's (dotnet, testhost) when run in-process.
+        var root = new Command("edition", "edition — build a bilingual scholarly web edition (Arabic text, English and French abstracts) from a Word document or its text export.\n"
+            + "Exit codes: 0 success, 1 input errors (diagnostics on stderr), 2 usage error, 3 internal failure.")
+        {
+            ImportCommand.Create(reporter),
+            BuildCommand.Create(reporter),
+            VerifyCommand.Create(reporter),
+            PackageCommand.Create(reporter),
+            VerifyPackageCommand.Create(reporter),
+            DeployCommand.Create(reporter),
+            DeployCommand.CreateRollback(reporter),
+            ServeCommand.Create(reporter),
+            new HelpOption { Recursive = true },
+            new VersionOption(),
+        };
+        var help = new Command("help", "Show the help of edition or of one of its commands.") { new Argument<string?>("command") { Arity = ArgumentArity.ZeroOrOne } };
+        help.SetAction(parsed =>
+        {
+            var name = parsed.GetValue<string?>("command");
+            var target = name is null ? root : root.Subcommands.FirstOrDefault(c => c.Name == name) ?? throw new UsageException(Unknown("command", name, root.Subcommands.Select(c => c.Name)));
+            return root.Parse(name is null ? ["--help"] : [name, "--help"]).Invoke(new InvocationConfiguration { Output = reporter.Output, Error = reporter.Errors });
+        });
+        root.Add(help);
+        // `edition` alone shows the help, as `edition --help` does.
+        root.SetAction(parsed => root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = reporter.Output, Error = reporter.Errors }));
+        return root;
     }
+
+    // One line per problem, the nearest known name where one was mistyped, and where to find the usage.
+    private static int UsageError(ParseResult parsed, Reporter reporter)
+    {
+        var command = parsed.CommandResult.Command;
+        var isRoot = command.Parents.FirstOrDefault() is null;
+        var names = isRoot ? command.Subcommands.Select(c => c.Name) : command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
+        var reported = false;
+        foreach (var token in parsed.UnmatchedTokens.Concat(OptionsTakenAsArguments(parsed)).Distinct(StringComparer.Ordinal))
+        {
+            var kind = token.StartsWith('-') ? "option" : isRoot ? "command" : "argument";
+            var candidates = token.StartsWith('-') ? command.Options.SelectMany(o => o.Aliases.Append(o.Name)) : names;
+            reporter.Errors.WriteLine($"edition: {Unknown(kind, token, candidates)}");
+            reported = true;
+        }
+
+        if (!reported)
+        {
+            foreach (var error in parsed.Errors) reporter.Errors.WriteLine($"edition: {error.Message}");
+        }
+
+        reporter.Errors.WriteLine($"run 'edition {(isRoot ? string.Empty : command.Name + " ")}--help' for usage");
+        return ExitCodes.Usage;
+    }
+
+    // An unknown option is read by the parser as a positional argument when the command takes one: `build --outptu x` must not build a folder named --outptu.
+    private static IEnumerable<string> OptionsTakenAsArguments(ParseResult parsed) =>
+        parsed.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value).Where(v => v.StartsWith('-') && v != "-");
+
+    public static string Unknown(string kind, string typed, IEnumerable<string> candidates) =>
+        Suggestions.Nearest(typed, candidates) is { } nearest ? $"unknown {kind} '{typed}'; did you mean '{nearest}'?" : $"unknown {kind} '{typed}'";
 }

@@ -1,8 +1,9 @@
+using System.CommandLine;
 using System.Diagnostics;
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
 
 namespace EditionBuilder.Cli.Commands;
@@ -10,30 +11,54 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
 internal static class BuildCommand
 {
-    public const string Usage = "edition build [<content-dir> | <source.txt>] [-o <site-dir>] [--templates <dir>] [--precompress best|fast|none] [--cache <dir> | --no-cache] [--encoding windows-1256|iso-8859-6|utf-16]";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output", "--templates", "--precompress", "--cache", "--encoding"], ["--no-cache"]);
-        var encoding = ImportCommand.EncodingOption(line.Option("--encoding"));
-        var precompress = line.Option("--precompress") ?? "best";
-        if (precompress is not ("best" or "fast" or "none")) throw new UsageException($"--precompress takes best, fast or none, not '{precompress}'");
-        line.ExpectAtMost(1, Usage);
-        var input = line.Positional(0) ?? "content";
-        var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "site");
+        var input = CommandParts.Path("content", "A content folder, or a lone Word text export (default: content).", optional: true);
+        var output = CommandParts.Output("The site folder (default: artifacts/site); it is replaced only when the whole build succeeded.");
+        var theme = CommandParts.Theme();
+        var precompress = new Option<string>("--precompress")
+        {
+            Description = "Precompressed .gz/.br copies: best (brotli 11, the default), fast (brotli 5) or none.",
+            DefaultValueFactory = _ => "best",
+        };
+        precompress.AcceptOnlyFromAmong("best", "fast", "none");
+        var cache = new Option<string?>("--cache") { Description = "The incremental cache folder (default: artifacts/.cache).", HelpName = "dir" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Build everything again, without the cache." };
+        var encoding = CommandParts.Encoding();
+        var command = new Command("build", "Import if needed, render, minify, verify and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, encoding };
+        command.SetAction(parsed => Run(
+            new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
+                parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"),
+                CommandParts.EncodingNamed(parsed.GetValue(encoding))),
+            reporter));
+        return command;
+    }
+
+    /// <summary>What to build, and where.</summary>
+    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, System.Text.Encoding? Encoding);
+
+    private static int Run(Request request, Reporter reporter)
+    {
+        var (input, output) = (request.Input, request.Output);
         if (!Directory.Exists(input) && !File.Exists(input)) throw new UsageException($"{input}: no such content folder or source file");
+        if (request.Theme is not null && !Directory.Exists(request.Theme)) throw new UsageException($"{request.Theme}: no such theme folder");
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        var content = Directory.Exists(input) ? ContentFolder.Read(input, diagnostics, deferText: true, encoding) : ContentFolder.ReadSource(input, diagnostics, encoding);
+        var isFolder = Directory.Exists(input);
+        var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true, request.Encoding) : ContentFolder.ReadSource(input, diagnostics, request.Encoding);
         if (content is null) return Fail(reporter, diagnostics);
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 
-        var templates = TemplateSet.Load(TemplatesFolder(line.Option("--templates")), diagnostics);
-        if (templates is null) return Fail(reporter, diagnostics);
+        var theme = Theme.Load(ThemeFolder.Layers(isFolder ? input : null, request.Theme), diagnostics);
+        if (theme is null) return Fail(reporter, diagnostics);
 
-        var cache = line.Flag("--no-cache") ? null : new BuildCache(CacheFolder(line.Option("--cache") ?? Path.Combine("artifacts", ".cache"), output));
-        var options = new EditionPipeline.Options(precompress != "none", precompress == "fast" ? Precompressor.Level.Fast : Precompressor.Level.Best, cache);
+        var cache = request.Cache is null ? null : new BuildCache(CacheFolder(request.Cache, output));
+        var options = new BuildOptions
+        {
+            Compression = request.Precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
+            Cache = cache,
+        };
 
         // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded.
         // Files the last good site already holds are linked from it, not written again; with the cache, the stamps the last
@@ -42,9 +67,9 @@ internal static class BuildCommand
         var sink = new FolderSink(AtomicFolder.StagingFolder(output, "staging"), previous, previous is null ? null : cache?.LastOutput(), recordStamps: cache is not null);
         try
         {
-            var built = EditionPipeline.Build(content, templates, sink, options, diagnostics,
+            var report = new SiteBuild(theme, options).Run(content, sink, diagnostics,
                 stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms)"));
-            if (!built)
+            if (!report.Succeeded)
             {
                 AtomicFolder.TryDelete(sink.Root);
                 return Fail(reporter, diagnostics);
@@ -63,13 +88,6 @@ internal static class BuildCommand
 
         reporter.Line($"wrote   {sink.Count} files to {output} ({sink.Linked} unchanged) in {clock.ElapsedMilliseconds} ms; open {Path.Combine(output, "index.html")}");
         return ExitCodes.Success;
-    }
-
-    /// <summary>--templates, else ./templates, else the default theme shipped beside the program.</summary>
-    public static string TemplatesFolder(string? option)
-    {
-        if (option is not null) return option;
-        return Directory.Exists("templates") ? "templates" : Path.Combine(AppContext.BaseDirectory, "templates");
     }
 
     // One cache per output folder, so two sites built side by side do not evict each other's entries.

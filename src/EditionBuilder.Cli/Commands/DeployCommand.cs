@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
 using EditionBuilder.Verify;
@@ -7,15 +8,25 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition deploy &lt;site-dir&gt; &lt;target-dir&gt;</c> and <c>edition rollback &lt;target-dir&gt;</c>: atomic publishing with one previous release kept.</summary>
 internal static class DeployCommand
 {
-    public const string Usage = "edition deploy <site-dir> <target-dir>";
-    public const string RollbackUsage = "edition rollback <target-dir>";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, [], []);
-        line.ExpectAtMost(2, Usage);
-        var site = line.Positional(0) ?? throw new UsageException($"deploy needs a site folder and a target\nusage: {Usage}");
-        var target = line.Positional(1) ?? throw new UsageException($"deploy needs a target folder\nusage: {Usage}");
+        var site = CommandParts.Path("site-dir", "The built site to publish.");
+        var target = CommandParts.Path("target-dir", "Where the web server serves the site from; it becomes a link to the live release.");
+        var command = new Command("deploy", "Verify a built site, then publish it atomically; the previous release is kept for edition rollback.") { site, target };
+        command.SetAction(parsed => Run(parsed.GetValue(site)!, parsed.GetValue(target)!, reporter));
+        return command;
+    }
+
+    public static Command CreateRollback(Reporter reporter)
+    {
+        var target = CommandParts.Path("target-dir", "A folder edition deploy published to.");
+        var command = new Command("rollback", "Make the previous release live again.") { target };
+        command.SetAction(parsed => Rollback(parsed.GetValue(target)!, reporter));
+        return command;
+    }
+
+    private static int Run(string site, string target, Reporter reporter)
+    {
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such site folder");
 
         var files = VerifyCommand.ReadSite(site, includeCompressed: true);
@@ -33,11 +44,8 @@ internal static class DeployCommand
         return ExitCodes.Success;
     }
 
-    public static int Rollback(IReadOnlyList<string> args, Reporter reporter)
+    private static int Rollback(string target, Reporter reporter)
     {
-        var line = CommandLine.Parse(args, [], []);
-        line.ExpectAtMost(1, RollbackUsage);
-        var target = line.Positional(0) ?? throw new UsageException($"rollback needs a target folder\nusage: {RollbackUsage}");
         try
         {
             var result = SiteDeployer.Rollback(target);

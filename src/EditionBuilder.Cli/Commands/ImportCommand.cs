@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
 using EditionBuilder.Markdown;
@@ -9,14 +10,18 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition import &lt;source.txt&gt; [-o &lt;dir&gt;]</c>: a Word text export becomes an article folder's Markdown half.</summary>
 internal static class ImportCommand
 {
-    public const string Usage = "edition import <source.txt> [-o <article-dir>] [--encoding windows-1256|iso-8859-6|utf-16]   (default: artifacts/markdown/<article-slug>)";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output", "--encoding"], []);
-        var encoding = EncodingOption(line.Option("--encoding"));
-        line.ExpectAtMost(1, Usage);
-        var source = line.Positional(0) ?? throw new UsageException($"import needs a source file\nusage: {Usage}");
+        var source = CommandParts.Path("source", "The Word text export (.txt) to import.");
+        var output = CommandParts.Output("The article folder to write (default: artifacts/markdown/<article-slug>).");
+        var encoding = CommandParts.Encoding();
+        var command = new Command("import", "Turn a Word text export into an article folder's Markdown chapters, abstracts and article.yml.") { source, output, encoding };
+        command.SetAction(parsed => Run(parsed.GetValue(source)!, parsed.GetValue(output), CommandParts.EncodingNamed(parsed.GetValue(encoding)), reporter));
+        return command;
+    }
+
+    private static int Run(string source, string? outputOption, System.Text.Encoding? encoding, Reporter reporter)
+    {
         if (!File.Exists(source)) throw new UsageException($"{source}: no such file");
 
         var diagnostics = new DiagnosticBag();
@@ -24,7 +29,7 @@ internal static class ImportCommand
         if (reporter.Print(diagnostics) || article is null) return ExitCodes.InputErrors;
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
-        var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
+        var output = outputOption ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
 
         // The publisher's article.yml keeps every field it sets; only its empty fields are filled, in its own text.
         var metadataPath = Path.Combine(output, "article.yml");
@@ -44,13 +49,6 @@ internal static class ImportCommand
 
         reporter.Line($"imported {source}: {Summary(article)} -> {output}");
         return ExitCodes.Success;
-    }
-
-    /// <summary>The encoding --encoding names; a usage error for a name it does not know.</summary>
-    public static System.Text.Encoding? EncodingOption(string? name)
-    {
-        if (name is null) return null;
-        return SourceEncodings.Find(name) ?? throw new UsageException($"--encoding takes {string.Join(", ", SourceEncodings.Names)}, not '{name}'");
     }
 
     public static string Summary(Article article) =>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Model;
@@ -10,23 +11,29 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition package &lt;site-dir&gt; [-o artifacts/package]</c>: a BagIt bag of the site and a zip of the bag.</summary>
 internal static class PackageCommand
 {
-    public const string Usage = "edition package <site-dir> [-o <package-dir>] [--content <content-dir>] [--name <name>]";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["-o", "--output", "--content", "--name"], []);
-        line.ExpectAtMost(1, Usage);
-        var site = line.Positional(0) ?? throw new UsageException($"package needs a site folder\nusage: {Usage}");
+        var site = CommandParts.Path("site-dir", "The built site to package.");
+        var output = CommandParts.Output("Where the bag and its zip go (default: artifacts/package).");
+        var content = new Option<string?>("--content") { Description = "The content folder the site was built from, for the package's name, version and date (default: content).", HelpName = "dir" };
+        var name = new Option<string?>("--name") { Description = "The package's name (default: the article's folder, or the edition's English name).", HelpName = "name" };
+        var command = new Command("package", "Write a BagIt bag of a built site and a zip of the bag, with SHA-256 manifests.") { site, output, content, name };
+        command.SetAction(parsed => Run(parsed.GetValue(site)!, parsed.GetValue(output), parsed.GetValue(content), parsed.GetValue(name), reporter));
+        return command;
+    }
+
+    private static int Run(string site, string? outputOption, string? contentOption, string? nameOption, Reporter reporter)
+    {
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such folder");
-        var output = line.Option("-o", "--output") ?? Path.Combine("artifacts", "package");
+        var output = outputOption ?? Path.Combine("artifacts", "package");
 
         var diagnostics = new DiagnosticBag();
-        var contentFolder = line.Option("--content") ?? "content";
+        var contentFolder = contentOption ?? "content";
         var content = Directory.Exists(contentFolder) ? ContentFolder.Read(contentFolder, diagnostics) : null;
         if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
 
         var files = VerifyCommand.ReadSite(site, includeCompressed: true);
-        var name = line.Option("--name") ?? PackageName(content);
+        var name = nameOption ?? PackageName(content);
         var version = string.IsNullOrWhiteSpace(content?.Edition.Version) ? "1" : content.Edition.Version.Trim();
         var bagName = $"{Slug.From(name)}-{Slug.From(version)}";
         var (date, zipTime) = BagItPackage.BaggingDate(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), DateOf(content));

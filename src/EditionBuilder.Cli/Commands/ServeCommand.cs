@@ -1,12 +1,14 @@
-using System.Diagnostics;
+using System.CommandLine;
 using System.Net;
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -15,18 +17,24 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition serve [&lt;content-dir&gt;] [--port 8080]</c>: a preview on 127.0.0.1 that rebuilds when content or templates change and reloads the open page.</summary>
 internal static class ServeCommand
 {
-    public const string Usage = "edition serve [<content-dir>] [--port 8080] [--templates <dir>]";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, ["--port", "--templates"], []);
-        line.ExpectAtMost(1, Usage);
-        var content = line.Positional(0) ?? "content";
-        if (!Directory.Exists(content)) throw new UsageException($"{content}: no such content folder");
-        if (!int.TryParse(line.Option("--port") ?? "8080", out var port) || port is < 0 or > 65535) throw new UsageException("--port takes a number from 0 to 65535");
-        var templates = BuildCommand.TemplatesFolder(line.Option("--templates"));
+        var content = CommandParts.Path("content", "The content folder to preview (default: content).", optional: true);
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (default: 8080; 0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        port.Validators.Add(result => { if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port takes a number from 0 to 65535"); });
+        var theme = CommandParts.Theme();
+        var command = new Command("serve", "Preview the edition on 127.0.0.1; every change to the content or the theme rebuilds it and reloads the open page.") { content, port, theme };
+        command.SetAction(parsed => Run(parsed.GetValue(content) ?? "content", parsed.GetValue(port), parsed.GetValue(theme), reporter));
+        return command;
+    }
 
-        using var preview = new PreviewSite(content, templates, reporter);
+    private static int Run(string content, int port, string? theme, Reporter reporter)
+    {
+        if (!Directory.Exists(content)) throw new UsageException($"{content}: no such content folder");
+        if (theme is not null && !Directory.Exists(theme)) throw new UsageException($"{theme}: no such theme folder");
+        var layers = ThemeFolder.Layers(content, theme);
+
+        using var preview = new PreviewSite(content, layers, reporter);
         if (!preview.Rebuild()) reporter.Errors.WriteLine("the first build failed; fix the errors above, the preview rebuilds on every change");
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -36,13 +44,13 @@ internal static class ServeCommand
         app.Run(preview.HandleAsync);
         app.Start();
         var address = app.Urls.FirstOrDefault() ?? $"http://127.0.0.1:{port}";
-        reporter.Line($"serving {content} on {address}/index.html (Ctrl+C to stop); watching {content} and {templates}");
+        reporter.Line($"serving {content} on {address}/index.html (Ctrl+C to stop); watching {string.Join(" and ", preview.Watched)}");
         app.WaitForShutdown();
         return ExitCodes.Success;
     }
 }
 
-/// <summary>The preview's site in memory: rebuilt on change, served with a small script that reloads the page after each rebuild.</summary>
+/// <summary>The preview served over HTTP: rebuilt on change by a <see cref="PreviewSession"/>, with a small script that reloads the page after each good rebuild.</summary>
 internal sealed class PreviewSite : IDisposable
 {
     public const string ReloadScriptPath = "__edition/reload.js";
@@ -55,86 +63,66 @@ internal sealed class PreviewSite : IDisposable
         })();
         """;
 
-    private readonly PreviewBuild _build;
+    private readonly PreviewSession _session;
     private readonly Reporter _reporter;
     private readonly List<FileSystemWatcher> _watchers = new();
-    private readonly object _gate = new();
     private readonly Timer _debounce;
-    private readonly HashSet<string> _changedPaths = new(StringComparer.Ordinal);
-    private bool _everythingChanged;
-    private IReadOnlyDictionary<string, byte[]> _files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public PreviewSite(string content, string templates, Reporter reporter)
+    public PreviewSite(string content, IReadOnlyList<string> themeLayers, Reporter reporter)
     {
-        _build = new PreviewBuild(content, templates);
+        _session = new PreviewSession(content, diagnostics => Theme.Load(themeLayers, diagnostics));
         _reporter = reporter;
         _debounce = new Timer(_ => Rebuild(), null, Timeout.Infinite, Timeout.Infinite);
-        foreach (var folder in new[] { content, templates }.Where(Directory.Exists))
+        // The content folder holds its own theme/; a theme given with --theme is watched too. The default theme ships with the tool and does not change.
+        Watched = themeLayers.Skip(1).Where(l => !IsInside(l, content)).Prepend(content).ToList();
+        foreach (var folder in Watched.Where(Directory.Exists))
         {
             var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
             watcher.Changed += OnChange;
             watcher.Created += OnChange;
             watcher.Deleted += OnChange;
             watcher.Renamed += OnChange;
-            watcher.Error += (_, _) => { lock (_changedPaths) _everythingChanged = true; _debounce.Change(25, Timeout.Infinite); };
+            watcher.Error += (_, _) => _debounce.Change(25, Timeout.Infinite);
             _watchers.Add(watcher);
         }
     }
 
+    /// <summary>The folders watched for changes.</summary>
+    public IReadOnlyList<string> Watched { get; }
+
+    private static bool IsInside(string path, string folder) =>
+        Path.GetFullPath(path).StartsWith(Path.GetFullPath(folder).TrimEnd('/') + "/", StringComparison.Ordinal);
+
     // Editors write a file in several steps; a short pause lets them finish before the rebuild.
-    private void OnChange(object sender, FileSystemEventArgs e)
-    {
-        lock (_changedPaths)
-        {
-            _changedPaths.Add(e.FullPath);
-            if (e is RenamedEventArgs renamed) _changedPaths.Add(renamed.OldFullPath);
-        }
+    private void OnChange(object sender, FileSystemEventArgs e) => _debounce.Change(25, Timeout.Infinite);
 
-        _debounce.Change(25, Timeout.Infinite);
-    }
-
-    /// <summary>Rebuilds what the changes since the last rebuild touch (everything the first time); keeps the last good site when the new one has errors.</summary>
+    /// <summary>Builds again; keeps the last good site when the new one has errors.</summary>
     public bool Rebuild()
     {
-        lock (_gate)
+        var diagnostics = new DiagnosticBag();
+        var report = _session.Rebuild(diagnostics);
+        _reporter.Print(diagnostics);
+        if (!report.Succeeded)
         {
-            List<string>? changed;
-            lock (_changedPaths)
-            {
-                changed = _everythingChanged || _files.Count == 0 ? null : _changedPaths.ToList();
-                _changedPaths.Clear();
-                _everythingChanged = false;
-            }
-
-            var clock = Stopwatch.StartNew();
-            var diagnostics = new DiagnosticBag();
-            var report = _build.Rebuild(changed, diagnostics);
-            _reporter.Print(diagnostics);
-            if (!report.Succeeded)
-            {
-                // The failed changes stay pending, so the next rebuild looks at them again.
-                lock (_changedPaths)
-                {
-                    if (changed is null) _everythingChanged = true;
-                    else _changedPaths.UnionWith(changed);
-                }
-
-                _reporter.Errors.WriteLine("rebuild failed; still serving the last good build");
-                return false;
-            }
-
-            _files = _build.Files;
-            var previous = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            previous.TrySetResult();
-            _reporter.Line($"rebuilt {report.ArticlesRendered} of {report.Articles} article(s), {report.Files} files in {clock.ElapsedMilliseconds} ms");
-            return true;
+            _reporter.Errors.WriteLine("rebuild failed; still serving the last good build");
+            return false;
         }
+
+        var build = report.Build!;
+        _reporter.Line($"rebuilt {build.ArticlesRendered} of {build.Articles} article(s), {build.Files} files in {(int)report.Elapsed.TotalMilliseconds} ms");
+        return true;
     }
 
     public async Task HandleAsync(HttpContext context)
     {
+        // Only this machine's names: a page elsewhere that points its own host name at 127.0.0.1 (DNS rebinding) cannot read the preview.
+        if (!IsLocalHost(context.Request.Host.Host))
+        {
+            context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+            await context.Response.WriteAsync("edition serve answers only requests for localhost, 127.0.0.1 or [::1]\n");
+            return;
+        }
+
         var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/").TrimStart('/');
         if (path == EventsPath)
         {
@@ -150,7 +138,7 @@ internal sealed class PreviewSite : IDisposable
         }
 
         if (path.Length == 0 || path.EndsWith('/')) path += "index.html";
-        var files = _files;
+        var files = _session.Files;
         var found = files.TryGetValue(path, out var bytes);
         if (!found) files.TryGetValue("404.html", out bytes);
         context.Response.StatusCode = found ? 200 : 404;
@@ -167,8 +155,7 @@ internal sealed class PreviewSite : IDisposable
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsync(": connected\n\n");
         await context.Response.Body.FlushAsync();
-        Task changed;
-        lock (_gate) changed = _changed.Task;
+        var changed = _session.NextRebuild;
         var aborted = Task.Delay(Timeout.Infinite, context.RequestAborted);
         if (await Task.WhenAny(changed, aborted) == changed)
         {
@@ -187,18 +174,26 @@ internal sealed class PreviewSite : IDisposable
         return System.Text.Encoding.UTF8.GetBytes(head < 0 ? text + tag : text.Insert(head, tag));
     }
 
-    private static string ContentType(string path) => Path.GetExtension(path) switch
+    private static readonly FileExtensionContentTypeProvider ContentTypes = NewContentTypes();
+
+    private static FileExtensionContentTypeProvider NewContentTypes()
     {
-        ".html" => "text/html; charset=utf-8",
-        ".css" => "text/css; charset=utf-8",
-        ".js" => "text/javascript; charset=utf-8",
-        ".json" => "application/json; charset=utf-8",
-        ".xml" => "application/xml; charset=utf-8",
-        ".txt" => "text/plain; charset=utf-8",
-        ".bib" or ".ris" => "text/plain; charset=utf-8",
-        ".woff2" => "font/woff2",
-        _ => "application/octet-stream",
-    };
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".bib"] = "text/plain";
+        types.Mappings[".ris"] = "text/plain";
+        types.Mappings[".epub"] = "application/epub+zip";
+        return types;
+    }
+
+    // Text is UTF-8 throughout the site.
+    private static string ContentType(string path)
+    {
+        var type = ContentTypes.TryGetContentType(path, out var found) ? found : "application/octet-stream";
+        return type.StartsWith("text/", StringComparison.Ordinal) || type is "application/javascript" or "application/json" or "application/xml" ? type + "; charset=utf-8" : type;
+    }
+
+    private static bool IsLocalHost(string host) =>
+        host is "localhost" or "127.0.0.1" or "[::1]" or "::1";
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
+using System.CommandLine;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
+using EditionBuilder.Site;
 using EditionBuilder.Verify;
 
 namespace EditionBuilder.Cli.Commands;
@@ -7,13 +8,16 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition verify &lt;site-dir&gt;</c>: checks a built site's links, fragments, notes and lang/dir.</summary>
 internal static class VerifyCommand
 {
-    public const string Usage = "edition verify <site-dir>";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, [], []);
-        line.ExpectAtMost(1, Usage);
-        var site = line.Positional(0) ?? throw new UsageException($"verify needs a site folder\nusage: {Usage}");
+        var site = CommandParts.Path("site-dir", "The built site to check.");
+        var command = new Command("verify", "Check every link, fragment, note, back-link and lang/dir of a built site.") { site };
+        command.SetAction(parsed => Run(parsed.GetValue(site)!, reporter));
+        return command;
+    }
+
+    private static int Run(string site, Reporter reporter)
+    {
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such folder");
 
         var files = ReadSite(site);

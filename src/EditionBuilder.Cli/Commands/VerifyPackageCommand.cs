@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EditionBuilder.Package;
 
 namespace EditionBuilder.Cli.Commands;
@@ -5,13 +6,16 @@ namespace EditionBuilder.Cli.Commands;
 /// <summary><c>edition verify-package &lt;bag-or-zip&gt;</c>: lists every missing, extra or altered file of a bag.</summary>
 internal static class VerifyPackageCommand
 {
-    public const string Usage = "edition verify-package <bag-dir | bag.zip>";
-
-    public static int Run(IReadOnlyList<string> args, Reporter reporter)
+    public static Command Create(Reporter reporter)
     {
-        var line = CommandLine.Parse(args, [], []);
-        line.ExpectAtMost(1, Usage);
-        var path = line.Positional(0) ?? throw new UsageException($"verify-package needs a bag folder or zip\nusage: {Usage}");
+        var bag = CommandParts.Path("bag", "A BagIt bag folder or its zip, as edition package wrote it.");
+        var command = new Command("verify-package", "List every missing, extra or altered file of a package (its SHA-256 manifests).") { bag };
+        command.SetAction(parsed => Run(parsed.GetValue(bag)!, reporter));
+        return command;
+    }
+
+    private static int Run(string path, Reporter reporter)
+    {
         if (!Directory.Exists(path) && !File.Exists(path)) throw new UsageException($"{path}: no such bag folder or zip");
 
         var bag = BagVerifier.ReadBag(path);

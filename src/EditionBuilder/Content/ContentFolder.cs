@@ -23,13 +23,21 @@ public static class ContentFolder
             return null;
         }
 
+        var root = SafeFiles.RealFolder(folder);
         var editionPath = Path.Combine(folder, EditionFile);
-        var edition = File.Exists(editionPath) ? MetadataYaml.ReadFile<EditionMetadata>(editionPath, diagnostics) : new EditionMetadata();
+        var edition = SafeFiles.Classify(editionPath, root, diagnostics) == FileKind.File
+            ? MetadataYaml.ReadFile<EditionMetadata>(editionPath, diagnostics)
+            : new EditionMetadata();
+        var logo = edition is null ? null : EditionLook.Check(folder, root, editionPath, edition, diagnostics);
 
         // Articles are read in parallel (a journal's metadata is most of an import) and kept in folder-name order.
-        var folders = Directory.EnumerateDirectories(folder).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
+        var folders = Directory.EnumerateFileSystemEntries(folder)
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) != ThemeFolderName && !SafeFiles.IsEditorFile(Path.GetFileName(f)))
+            .Order(StringComparer.Ordinal)
+            .Where(f => SafeFiles.Classify(f, root, diagnostics) == FileKind.Folder && IsArticleName(f, diagnostics))
+            .ToList();
         var read = new ArticleContent?[folders.Count];
-        Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText, encoding));
+        Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText, root, encoding));
         var articles = read.OfType<ArticleContent>().ToList();
 
         if (articles.Count == 0 && !diagnostics.HasErrors)
@@ -38,7 +46,25 @@ public static class ContentFolder
                 "the content folder holds no article (a folder with source/<name>.txt or ar/NN-<slug>.md)");
         }
 
-        return diagnostics.HasErrors || edition is null ? null : new EditionContent(edition, articles);
+        return diagnostics.HasErrors || edition is null ? null : new EditionContent(edition, articles) { Logo = logo };
+    }
+
+    /// <summary>The content folder's own theme folder, which is no article.</summary>
+    public const string ThemeFolderName = "theme";
+
+    // Names the site's own root files and folders use: an article folder so named would overwrite them.
+    private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "assets", "index.html", "404.html", "robots.txt", "sitemap.xml", "search.html", "pagefind", "media",
+    };
+
+    private static bool IsArticleName(string folder, DiagnosticBag diagnostics)
+    {
+        var name = Path.GetFileName(folder);
+        if (!ReservedNames.Contains(name)) return true;
+        diagnostics.Error(DiagnosticCodes.ArticleFolderReserved, folder, 0, 0,
+            $"an article folder cannot be named '{name}': the site's own {name} would be overwritten; rename the folder");
+        return false;
     }
 
     /// <summary>Reads a lone Word export as a one-article edition.</summary>
@@ -51,9 +77,11 @@ public static class ContentFolder
         return new EditionContent(new EditionMetadata(), [FromArticle(slug, sourcePath, metadata, article)]);
     }
 
-    /// <summary>Reads one article folder of a content folder (as <see cref="Read"/> does for each); null when it is no article or an error was reported.</summary>
-    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics, bool deferText = false, System.Text.Encoding? encoding = null) =>
-        ReadArticle(folder, diagnostics, deferText, encoding) is { } article ? RequireTitle(article, diagnostics) : null;
+    /// <summary>Reads one article folder of a content folder (as <see cref="Read"/> does for each); null when it is no article or an error was reported. Nothing is read outside <paramref name="root"/> (the content folder, by default the article folder's parent).</summary>
+    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics, bool deferText = false, string? root = null, System.Text.Encoding? encoding = null) =>
+        ReadArticle(folder, diagnostics, deferText, root ?? SafeFiles.RealFolder(Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))!), encoding) is { } article
+            ? RequireTitle(article, diagnostics)
+            : null;
 
     /// <summary>The article with its Markdown files read (itself when they already are).</summary>
     public static ArticleContent WithText(ArticleContent article) =>
@@ -64,41 +92,41 @@ public static class ContentFolder
             TextDeferred = false,
         };
 
-    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText, System.Text.Encoding? encoding)
+    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText, string root, System.Text.Encoding? encoding)
     {
         var slug = Path.GetFileName(folder);
+        var files = SafeFiles.Enumerate(folder, diagnostics, boundary: root).ToDictionary(f => f.Relative, f => f.Full, StringComparer.Ordinal);
         var metadataPath = Path.Combine(folder, ArticleFile);
-        var metadata = File.Exists(metadataPath) ? MetadataYaml.ReadFile<ArticleMetadata>(metadataPath, diagnostics) : new ArticleMetadata();
+        var hasMetadata = files.ContainsKey(ArticleFile);
+        var metadata = hasMetadata
+            ? MetadataYaml.ReadFile<ArticleMetadata>(metadataPath, diagnostics)
+            : new ArticleMetadata();
         if (metadata is null) return null;
 
-        var chapterFolder = Path.Combine(folder, "ar");
-        var chapterFiles = Directory.Exists(chapterFolder)
-            ? Directory.EnumerateFiles(chapterFolder, "*.md").Where(f => Path.GetFileName(f) != AbstractFile).Order(StringComparer.Ordinal).ToList()
-            : [];
+        var chapterFiles = files.Where(f => IsIn(f.Key, "ar", ".md") && f.Key != $"ar/{AbstractFile}").Select(f => f.Value).ToList();
         if (chapterFiles.Count > 0)
         {
             var read = deferText ? (Func<string, MarkdownFile>)(path => new MarkdownFile(path, string.Empty)) : ReadMarkdown;
             var chapters = chapterFiles.Select(read).ToList();
             var abstracts = Metadata.Languages
-                .Select(lang => Path.Combine(folder, lang, AbstractFile))
-                .Where(File.Exists)
+                .Select(lang => files.GetValueOrDefault($"{lang}/{AbstractFile}"))
+                .OfType<string>()
                 .Select(read)
                 .ToList();
             return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText };
         }
 
-        var sourceFolder = Path.Combine(folder, "source");
-        var sources = Directory.Exists(sourceFolder) ? Directory.EnumerateFiles(sourceFolder, "*.txt").Order(StringComparer.Ordinal).ToList() : [];
+        var sources = files.Where(f => IsIn(f.Key, "source", ".txt")).Select(f => f.Value).ToList();
         if (sources.Count == 0)
         {
-            if (!File.Exists(metadataPath)) return null; // not an article folder
+            if (!hasMetadata) return null; // not an article folder
             diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0, "this article folder has neither source/<name>.txt nor ar/*.md");
             return null;
         }
 
         if (sources.Count > 1)
         {
-            diagnostics.Error(DiagnosticCodes.ContentMissing, sourceFolder, 0, 0, "an article folder holds one source file; found " + sources.Count);
+            diagnostics.Error(DiagnosticCodes.ContentMissing, Path.Combine(folder, "source"), 0, 0, "an article folder holds one source file; found " + sources.Count);
             return null;
         }
 
@@ -109,6 +137,11 @@ public static class ContentFolder
         MetadataMerge.Fill(metadata, ArticleMarkdown.MetadataFrom(article));
         return FromArticle(slug, metadataPath, metadata, article);
     }
+
+    // A file directly in a subfolder of the article, with the given extension ("ar/01-x.md").
+    private static bool IsIn(string relative, string subfolder, string extension) =>
+        relative.StartsWith(subfolder + "/", StringComparison.Ordinal) && relative.IndexOf('/', subfolder.Length + 1) < 0
+        && relative.EndsWith(extension, StringComparison.Ordinal);
 
     private static ArticleContent? RequireTitle(ArticleContent article, DiagnosticBag diagnostics)
     {

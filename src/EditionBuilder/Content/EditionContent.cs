@@ -12,9 +12,15 @@ public sealed record ArticleContent(string Slug, string MetadataPath, ArticleMet
     public bool TextDeferred { get; init; }
 }
 
+/// <summary>An image the edition.yml names (the logo): its file name extension and bytes.</summary>
+public sealed record EditionImage(string Extension, byte[] Bytes);
+
 /// <summary>A whole edition: the site's metadata and its articles, in folder-name order.</summary>
 public sealed record EditionContent(EditionMetadata Edition, IReadOnlyList<ArticleContent> Articles)
 {
+    /// <summary>The logo edition.yml names, read and checked; null when there is none.</summary>
+    public EditionImage? Logo { get; init; }
+
     /// <summary>One article makes a single-article edition; more make a journal.</summary>
     public bool IsJournal => Articles.Count > 1;
 }

@@ -22,6 +22,12 @@ public sealed class EditionMetadata
     /// <summary>The ISSN of the online journal (NNNN-NNNC, check digit verified).</summary>
     public string IssnOnline { get; set; } = string.Empty;
 
+    /// <summary>The edition's logo: an image file (PNG, JPEG, WebP or SVG) relative to the content folder; shown in every page's header.</summary>
+    public string Logo { get; set; } = string.Empty;
+
+    /// <summary>The theme's colours to change, by name (text, muted, accent, paper, rule), as #rgb or #rrggbb.</summary>
+    public Dictionary<string, string> Colours { get; set; } = new(StringComparer.Ordinal);
+
     public string NameIn(string language)
     {
         foreach (var lang in new[] { language }.Concat(Metadata.Languages))

@@ -18,7 +18,8 @@ public static class MetadataYaml
     private const string AffiliationShape = "a text, a text per language such as { ar: …, en: … }, or a list of them";
     private const string KeywordsShape = "keywords per language, such as { ar: [ …, … ], en: [ …, … ] }";
     private const string TextShape = "a text";
-    private static readonly char[] KeywordSeparators = [',', '،', ';', '؛'];
+    // Latin and Arabic commas and semicolons (U+060C, U+061B): "روسيا، إيران" is two keywords.
+    private static readonly char[] KeywordSeparators = [',', '\u060C', ';', '\u061B'];
 
     private static readonly YamlSchema<Author> AuthorSchema = new YamlSchema<Author>("an author")
         .Field("name", (b, key, node, author) => { if (LocalizedText(b, key, node, NameShape) is { } name) author.Name = name; })
@@ -51,7 +52,13 @@ public static class MetadataYaml
         .Field("licence", (b, key, node, e) => e.Licence = Licence(b, key, node))
         .Field("version", (b, key, node, e) => e.Version = b.Text(key, node, "a version such as 1 or 2024-1") ?? string.Empty)
         .Field("issn_print", (b, key, node, e) => e.IssnPrint = Issn(b, key, node))
-        .Field("issn_online", (b, key, node, e) => e.IssnOnline = Issn(b, key, node));
+        .Field("issn_online", (b, key, node, e) => e.IssnOnline = Issn(b, key, node))
+        .Field("logo", (b, key, node, e) => e.Logo = b.Text(key, node, "an image file's path inside the content folder, such as media/logo.svg") ?? string.Empty)
+        .Field("colours", (b, key, node, e) =>
+        {
+            // Names and values are checked with the logo (EditionLook), which knows the theme's colours.
+            if (b.TextMap(key, node, "colours by name, such as { accent: \"#7a2e10\" }") is { } colours) e.Colours = colours;
+        });
 
     /// <summary>The keys article.yml knows, in the order the README lists them.</summary>
     public static IReadOnlyList<string> ArticleKeys => ArticleSchema.Keys;

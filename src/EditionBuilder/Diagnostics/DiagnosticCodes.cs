@@ -57,6 +57,16 @@ public static class DiagnosticCodes
     public const string InvalidPages = "EB0221";
     public const string MetadataControlCharacter = "EB0230";
 
+    // The content folder as files (lead's range EB0600-EB0699).
+    public const string ChapterSlugReserved = "EB0601";
+    public const string ChapterSlugDuplicate = "EB0602";
+    public const string LinkOutOfFolder = "EB0603";
+    public const string SpecialFile = "EB0604";
+    public const string ArticleFolderReserved = "EB0605";
+    public const string EditionLookInvalid = "EB0606";
+    public const string ThemeFileInvalid = "EB0607";
+    public const string InternalFailure = "EB0699";
+
     // Templates, minification, verification.
     public const string TemplateError = "EB0301";
     public const string MinifyError = "EB0302";

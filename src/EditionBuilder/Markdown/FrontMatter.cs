@@ -40,6 +40,18 @@ public static class FrontMatter
         return new Parts(yaml, body, bodyLine);
     }
 
+    /// <summary>The 1-based line of a front-matter key in a chapter file, for diagnostics; the front matter's first line when the key is absent.</summary>
+    public static int LineOf(string text, string key)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var i = 1; i < lines.Length && lines[i] != Fence; i++)
+        {
+            if (lines[i].StartsWith(key + ":", StringComparison.Ordinal)) return i + 1;
+        }
+
+        return 2;
+    }
+
     public static string Write(ChapterFrontMatter frontMatter) =>
         Fence + "\n" + Serializer.Value.Serialize(frontMatter) + Fence + "\n";
 

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using EditionBuilder.Package;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 
 namespace EditionBuilder.Output;
 

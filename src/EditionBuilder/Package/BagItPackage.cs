@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 
 namespace EditionBuilder.Package;
 

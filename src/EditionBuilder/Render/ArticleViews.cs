@@ -1,4 +1,5 @@
 using EditionBuilder.Content;
+using EditionBuilder.Site;
 
 namespace EditionBuilder.Render;
 
@@ -14,7 +15,8 @@ public static class ArticleViews
         HtmlFragment ArabicAbstract,
         string ArabicAbstractTitle);
 
-    public static ArticleView Create(ArticleMetadata metadata, EditionMetadata edition, Parts parts, string language)
+    /// <param name="strings">The theme's interface strings (list separator, quotes, month names).</param>
+    public static ArticleView Create(ArticleMetadata metadata, EditionMetadata edition, Parts parts, string language, ThemeStrings strings)
     {
         var slug = parts.Slug;
         var titleLanguage = metadata.TitleLanguage("ar");
@@ -22,7 +24,7 @@ public static class ArticleViews
         return new ArticleView(
             slug, metadata.TitleIn("ar"), metadata.TitleIn("en"), metadata.TitleIn("fr"), Authors(metadata, language),
             Citation.JournalTitle(metadata, edition, language), metadata.Volume, metadata.Issue, metadata.Date, licence?.Id ?? string.Empty,
-            Citation.Format(metadata, language, edition),
+            Citation.Format(metadata, language, strings.Get(language, "list_separator"), edition, strings.Get(language, "title_quotes")),
             $"{slug}/index.html", $"{slug}/full.html", parts.Chapters, parts.Abstracts, parts.NoteCount,
             [new LinkView("BibTeX", $"{slug}/cite.bib"), new LinkView("RIS", $"{slug}/cite.ris"), new LinkView("CSL-JSON", $"{slug}/cite.json")])
         {
@@ -36,7 +38,7 @@ public static class ArticleViews
             Pages = metadata.Pages,
             FirstPage = metadata.FirstPage,
             LastPage = metadata.LastPage,
-            Published = DateDisplay.View(metadata.Date, language),
+            Published = DateDisplay.View(metadata.Date, language, strings),
             LicenceInfo = View(licence),
             Abstract = parts.ArabicAbstract,
             AbstractTitle = parts.ArabicAbstractTitle,

@@ -5,14 +5,14 @@ namespace EditionBuilder.Render;
 /// <summary>Formats the citation of an article from what article.yml and edition.yml provide, leaving out empty fields: authors, «title», journal volume (issue), year: pages, DOI link.</summary>
 public static class Citation
 {
-    public static string Format(ArticleMetadata metadata, string language = "ar", EditionMetadata? edition = null)
+    /// <summary>The citation in a language; <paramref name="separator"/> is the theme's list separator of that language ("، " in Arabic) and <paramref name="titleQuotes"/> its quotes around a title ("«{0}»").</summary>
+    public static string Format(ArticleMetadata metadata, string language, string separator, EditionMetadata? edition = null, string titleQuotes = "«{0}»")
     {
-        var comma = language == "ar" ? "، " : ", ";
         var parts = new List<string>();
         var authors = metadata.NamedAuthors.Select(a => a.NameIn(language).Trim()).Where(n => n.Length > 0).ToList();
-        if (authors.Count > 0) parts.Add(string.Join(comma, authors));
+        if (authors.Count > 0) parts.Add(string.Join(separator, authors));
         var title = metadata.TitleIn(language);
-        if (title.Length > 0) parts.Add(language == "ar" ? $"«{title}»" : $"“{title}”");
+        if (title.Length > 0) parts.Add(titleQuotes.Replace("{0}", title, StringComparison.Ordinal));
         var journal = JournalTitle(metadata, edition, language);
         if (metadata.Volume.Trim().Length > 0) journal += $" {metadata.Volume.Trim()}";
         if (metadata.Issue.Trim().Length > 0) journal += $" ({metadata.Issue.Trim()})";
@@ -20,7 +20,7 @@ public static class Citation
         var date = PublicationDate.Parse(metadata.Date) is { } parsed ? parsed.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) : metadata.Date.Trim();
         if (date.Length > 0) parts.Add(date);
         if (parts.Count == 0) return string.Empty;
-        var text = string.Join(comma, parts);
+        var text = string.Join(separator, parts);
         if (metadata.Pages.Length > 0) text += ": " + metadata.Pages;
         text += ".";
         if (metadata.Doi.Length > 0) text += " " + DoiUrl(metadata.Doi);

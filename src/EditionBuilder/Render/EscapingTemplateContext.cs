@@ -1,4 +1,5 @@
 using EditionBuilder.Model;
+using EditionBuilder.Site;
 using Scriban;
 using Scriban.Functions;
 using Scriban.Parsing;

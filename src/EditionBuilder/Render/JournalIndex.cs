@@ -5,7 +5,7 @@ namespace EditionBuilder.Render;
 /// <summary>Groups a journal's articles for its index: by volume and issue, newest first (by number when they are numbers), each issue's articles by first page; articles that name no volume come last.</summary>
 public static class JournalIndex
 {
-    public static IReadOnlyList<VolumeView> Group(IReadOnlyList<ArticleSummary> articles, string language = "ar") =>
+    public static IReadOnlyList<VolumeView> Group(IReadOnlyList<ArticleSummary> articles, ThemeStrings strings, string language = "ar") =>
         articles
             .GroupBy(a => a.Volume, StringComparer.Ordinal)
             .OrderBy(g => g.Key.Length == 0)
@@ -14,7 +14,7 @@ public static class JournalIndex
                 .GroupBy(a => a.Issue, StringComparer.Ordinal)
                 .OrderBy(g => g.Key.Length == 0)
                 .ThenByDescending(g => g.Key, NumberFirst.Instance)
-                .Select(issue => new IssueView(volume.Key, issue.Key, DateDisplay.View(issue.Max(a => a.Date) ?? string.Empty, language), issue
+                .Select(issue => new IssueView(volume.Key, issue.Key, DateDisplay.View(issue.Max(a => a.Date) ?? string.Empty, language, strings), issue
                     .OrderBy(a => a.FirstPage.Length == 0)
                     .ThenBy(a => a.FirstPage, NumberFirst.Instance)
                     .ThenBy(a => a.Date, StringComparer.Ordinal)

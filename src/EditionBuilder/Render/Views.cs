@@ -1,3 +1,4 @@
+using EditionBuilder.Site;
 namespace EditionBuilder.Render;
 
 // The view models that templates read; Scriban exposes their properties in snake_case (SiteName -> site_name).
@@ -5,7 +6,7 @@ namespace EditionBuilder.Render;
 /// <summary>A link with its text; Href is relative to the site root and templates prefix it with page.root.</summary>
 public sealed record LinkView(string Title, string Href, string Lang = "");
 
-/// <summary>What every page knows of itself.</summary>
+/// <summary>What every page knows of itself; Stylesheets and Logo are site paths (templates prefix them with root), Logo empty when the edition has none.</summary>
 public sealed record PageView(
     string Kind,
     string Lang,
@@ -17,7 +18,9 @@ public sealed record PageView(
     IReadOnlyList<LinkView> Alternates,
     string Canonical,
     IReadOnlyList<ScholarlyMetadata.MetaTag> Meta,
-    RawHtml JsonLd);
+    RawHtml JsonLd,
+    IReadOnlyList<string> Stylesheets,
+    string Logo);
 
 /// <summary>An article as a page in one language shows it: the Arabic title, and authors, date, keywords, licence and citation in the page's language where given.</summary>
 public sealed record ArticleView(

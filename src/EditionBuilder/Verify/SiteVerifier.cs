@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 
 namespace EditionBuilder.Verify;
 
@@ -12,12 +13,6 @@ public static partial class SiteVerifier
 
     [GeneratedRegex(@"url\(\s*['""]?([^'"")]+)['""]?\s*\)")]
     private static partial Regex CssUrl();
-
-    /// <summary>A link or resource reference of a page: the element's name, its rel, and the address.</summary>
-    public sealed record LinkFact(string Element, string Rel, string Target);
-
-    /// <summary>What one page contributes to the site-wide checks; its DOM is dropped once these are taken (and they can be cached).</summary>
-    public sealed record PageFacts(string Path, IReadOnlyList<string> Ids, IReadOnlyList<LinkFact> Links, int References);
 
     /// <summary>Verifies a whole site in memory.</summary>
     public static Report Verify(IReadOnlyList<SiteFile> files, DiagnosticBag diagnostics)

@@ -1,6 +1,6 @@
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
 using Microsoft.Playwright;
 using Xunit;
@@ -34,8 +34,8 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         var diagnostics = new DiagnosticBag();
         var content = ContentFolder.Read(Path.Combine(Repo.Root, "content"), diagnostics)!;
-        var templates = TemplateSet.Load(Path.Combine(Repo.Root, "templates"), diagnostics)!;
-        var files = EditionPipeline.Run(content, templates, diagnostics, precompress: false)
+        var templates = Theme.Load(Path.Combine(Repo.Root, "templates"), diagnostics)!;
+        var files = SiteBuild.InMemory(content, templates, BuildOptions.Uncompressed, diagnostics)
             ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Items));
         foreach (var file in files)
         {

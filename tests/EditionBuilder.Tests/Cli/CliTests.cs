@@ -72,7 +72,7 @@ public class CliTests
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
 
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates);
+        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("render  1 article(s), 2 chapters", result.Output);
@@ -87,11 +87,11 @@ public class CliTests
         using var temp = new TempFolder();
         var content = Path.Combine(temp.Path, "content");
         SmallEdition.WriteTo(content);
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates).ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site").ExitCode);
         var before = Folders.Snapshot(Path.Combine(temp.Path, "site"));
 
         File.AppendAllText(Path.Combine(content, "small", "ar", "02-alkhatma.md"), "\nإحالة بلا ملاحظة[^9].\n");
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates);
+        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error EB0203", result.Errors);
@@ -104,7 +104,7 @@ public class CliTests
     {
         using var temp = new TempFolder();
 
-        var result = Support.Cli.Run(temp.Path, "build", Repo.SeedPath, "-o", "site", "--templates", Repo.Templates);
+        var result = Support.Cli.Run(temp.Path, "build", Repo.SeedPath, "-o", "site");
 
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(Path.Combine(temp.Path, "site", "the-russian-iranian-partnership-in-syria", "10-alastntajat.html")));
@@ -115,7 +115,7 @@ public class CliTests
     {
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates);
+        Support.Cli.Run(temp.Path, "build", "content", "-o", "site");
 
         Assert.Equal(0, Support.Cli.Run(temp.Path, "verify", "site").ExitCode);
         File.Delete(Path.Combine(temp.Path, "site", "small", "02-alkhatma.html"));

@@ -13,7 +13,7 @@ public class IncrementalBuildTests
     }
 
     private static Support.Cli.Result Build(TempFolder temp, string templates, params string[] extra) =>
-        Support.Cli.Run(temp.Path, ["build", "content", "-o", "site", "--templates", templates, "--cache", "cache", .. extra]);
+        Support.Cli.Run(temp.Path, ["build", "content", "-o", "site", "--theme", templates, "--cache", "cache", .. extra]);
 
     [Fact]
     public void Given_a_built_journal_When_one_chapter_is_edited_Then_only_its_article_renders_and_the_site_equals_a_clean_build()
@@ -37,7 +37,7 @@ public class IncrementalBuildTests
         Assert.Contains("2 files minified", edited.Output);
         Assert.Contains("خاتمة منقحة", File.ReadAllText(Path.Combine(temp.Path, "site", "second", "02-alkhatma.html")));
 
-        var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--templates", Repo.Templates, "--no-cache");
+        var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--no-cache");
         Assert.Equal(0, clean.ExitCode);
         Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "clean-site")), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
@@ -85,7 +85,7 @@ public class IncrementalBuildTests
 
         Assert.Equal(0, rebuilt.ExitCode);
         Assert.Matches(@"minify  [1-9]\d* files minified", rebuilt.Output);
-        var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--templates", Repo.Templates, "--no-cache");
+        var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--no-cache");
         Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "clean-site")), Folders.Snapshot(Path.Combine(temp.Path, "site")));
         Assert.Equal(0, clean.ExitCode);
     }

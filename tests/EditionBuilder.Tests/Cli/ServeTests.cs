@@ -16,7 +16,7 @@ public sealed class ServeTests : IDisposable
     {
         SmallEdition.WriteTo(Path.Combine(_temp.Path, "content"));
         var port = Folders.FreePort();
-        _server = EditionProcess.Start(_temp.Path, null, "serve", "content", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--templates", Repo.Templates);
+        _server = EditionProcess.Start(_temp.Path, null, "serve", "content", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var ready = await ReadUntil(_server.StandardOutput, "serving ");
         Assert.Contains($"http://127.0.0.1:{port}", ready);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(20) };

@@ -29,12 +29,12 @@ public class BrokenBuildTests
     public void Given_a_broken_source_When_built_over_a_good_site_Then_exit_1_positioned_errors_and_the_site_unchanged(string name, string source)
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", Repo.SeedPath, "-o", "site", "--templates", Repo.Templates).ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", Repo.SeedPath, "-o", "site").ExitCode);
         var before = Folders.Snapshot(Path.Combine(temp.Path, "site"));
         var path = temp.File(name.Replace(' ', '-') + ".txt", Encoding.UTF8.GetBytes(source).Select(b => b).ToArray());
         if (name == "binary") File.WriteAllBytes(path, [0x50, 0x4B, 3, 4, 0, 0, 0x64]);
 
-        var result = Support.Cli.Run(temp.Path, "build", path, "-o", "site", "--templates", Repo.Templates);
+        var result = Support.Cli.Run(temp.Path, "build", path, "-o", "site");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@":\d+:\d+: error EB0\d\d\d: ", result.Errors);
@@ -52,7 +52,7 @@ public class BrokenBuildTests
         var path = temp.File("cut.txt", seed[..(lastLead + 1)]);
         var lastLine = Encoding.UTF8.GetString(seed[..lastLead]).Count(c => c == '\n') + 1;
 
-        var result = Support.Cli.Run(temp.Path, "build", path, "-o", "site", "--templates", Repo.Templates);
+        var result = Support.Cli.Run(temp.Path, "build", path, "-o", "site");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($":{lastLine}:", result.Errors);
@@ -66,7 +66,7 @@ public class BrokenBuildTests
         using var temp = new TempFolder();
         temp.File("site", "a file where the site folder should go");
 
-        var result = Support.Cli.Run(temp.Path, "build", Repo.SeedPath, "-o", "site/inner", "--templates", Repo.Templates);
+        var result = Support.Cli.Run(temp.Path, "build", Repo.SeedPath, "-o", "site/inner");
 
         Assert.Equal(3, result.ExitCode);
         var lines = result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -1,10 +1,10 @@
 using System.Text;
 using AngleSharp.Html.Parser;
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Markdown;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
@@ -26,8 +26,8 @@ public class HostileInputTests
             File.WriteAllText(path, source);
             var content = ContentFolder.ReadSource(path, diagnostics);
             Assert.NotNull(content);
-            var templates = TemplateSet.Load(Repo.Templates, diagnostics)!;
-            var files = EditionPipeline.Run(content, templates, diagnostics, precompress: false);
+            var templates = Theme.Load(Repo.Templates, diagnostics)!;
+            var files = Sites.Build(templates, content, diagnostics);
             Assert.True(files is not null, string.Join('\n', diagnostics.Items));
             return files;
         }

@@ -73,7 +73,7 @@ public sealed class NginxTests : IDisposable
     private string Deploy()
     {
         SmallEdition.WriteTo(Path.Combine(_temp.Path, "content"));
-        Assert.Equal(0, Support.Cli.Run(_temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates).ExitCode);
+        Assert.Equal(0, Support.Cli.Run(_temp.Path, "build", "content", "-o", "site").ExitCode);
         var target = Path.Combine(_temp.Path, "www");
         Assert.Equal(0, Support.Cli.Run(_temp.Path, "deploy", "site", target).ExitCode);
         return target;

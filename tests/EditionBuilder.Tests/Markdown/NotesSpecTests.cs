@@ -31,7 +31,15 @@ public class NotesSpecTests
     [MemberData(nameof(Examples))]
     public void Given_a_spec_example_When_rendered_Then_the_HTML_is_exactly_the_expected(string name, string markdown, string html)
     {
-        var pipeline = EditionMarkdown.CreatePipeline();
+        // The strings of the default theme, as the site renders notes.
+        var theme = EditionBuilder.Render.Theme.Load(Repo.Templates, new EditionBuilder.Diagnostics.DiagnosticBag())!.NoteOptions();
+        var pipeline = EditionMarkdown.CreatePipeline(options =>
+        {
+            options.NotesHeading = theme.NotesHeading;
+            options.BackLinkLabel = theme.BackLinkLabel;
+            options.BackLinkText = theme.BackLinkText;
+            options.ArchivedCopyLabel = theme.ArchivedCopyLabel;
+        });
 
         var actual = Markdig.Markdown.ToHtml(markdown, pipeline);
 

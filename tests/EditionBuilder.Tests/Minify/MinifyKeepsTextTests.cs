@@ -2,6 +2,7 @@ using AngleSharp.Html.Parser;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Minify;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using EditionBuilder.Tests.Support;
 using Xunit;
 

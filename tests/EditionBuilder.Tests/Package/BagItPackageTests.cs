@@ -12,7 +12,7 @@ public class BagItPackageTests
     private static string Package(TempFolder temp)
     {
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--templates", Repo.Templates).ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site").ExitCode);
         var result = Support.Cli.Run(temp.Path, "package", "site", "-o", "package", "--content", "content");
         Assert.True(result.ExitCode == 0, result.Errors);
         return Path.Combine(temp.Path, "package", "small-1");

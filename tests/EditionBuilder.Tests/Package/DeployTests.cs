@@ -12,7 +12,7 @@ public class DeployTests
         var content = Path.Combine(temp.Path, "content-" + name);
         SmallEdition.WriteTo(content);
         if (extraParagraph is not null) File.AppendAllText(Path.Combine(content, "small", "ar", "02-alkhatma.md"), "\n" + extraParagraph + "\n");
-        var result = Support.Cli.Run(temp.Path, "build", "content-" + name, "-o", name, "--templates", Repo.Templates);
+        var result = Support.Cli.Run(temp.Path, "build", "content-" + name, "-o", name);
         Assert.True(result.ExitCode == 0, result.Errors);
         return Path.Combine(temp.Path, name);
     }

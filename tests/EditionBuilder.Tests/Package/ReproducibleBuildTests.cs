@@ -26,7 +26,7 @@ public class ReproducibleBuildTests
     private static SortedDictionary<string, string> BuildAndPackage(string folder, Dictionary<string, string> environment)
     {
         Folders.Copy(Repo.ContentFolder, Path.Combine(folder, "content"));
-        var build = EditionProcess.Run(folder, environment, "build", "content", "-o", "artifacts/site", "--templates", Repo.Templates);
+        var build = EditionProcess.Run(folder, environment, "build", "content", "-o", "artifacts/site");
         Assert.True(build.Exit == 0, build.Errors);
         var package = EditionProcess.Run(folder, environment, "package", "artifacts/site", "-o", "artifacts/package", "--content", "content");
         Assert.True(package.Exit == 0, package.Errors);

@@ -1,5 +1,4 @@
 using AngleSharp.Html.Parser;
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Render;
@@ -26,7 +25,7 @@ public class JournalTests
             .ToList();
         var diagnostics = new DiagnosticBag();
 
-        var files = EditionPipeline.Run(small with { Articles = articles }, SeedSite.Get().Templates, diagnostics, precompress: false);
+        var files = Sites.Build(SeedSite.Get().Templates, small with { Articles = articles }, diagnostics);
 
         Assert.True(files is not null, string.Join('\n', diagnostics.Items));
         var index = new HtmlParser().ParseDocument(files.Single(f => f.Path == "index.html").AsText());
@@ -47,8 +46,8 @@ public class JournalTests
         var articles = Enumerable.Range(1, 40).Select(i => one.Articles[0] with { Slug = $"article-{i:000}" }).ToList();
         var content = one with { Articles = articles };
 
-        var first = EditionPipeline.Run(content, SeedSite.Get().Templates, new DiagnosticBag(), precompress: false)!;
-        var second = EditionPipeline.Run(content, SeedSite.Get().Templates, new DiagnosticBag(), precompress: false)!;
+        var first = Sites.Build(SeedSite.Get().Templates, content, new DiagnosticBag())!;
+        var second = Sites.Build(SeedSite.Get().Templates, content, new DiagnosticBag())!;
 
         Assert.Equal(first.Select(f => f.Path), second.Select(f => f.Path));
         Assert.True(first.Zip(second).All(p => p.First.Bytes.AsSpan().SequenceEqual(p.Second.Bytes)));

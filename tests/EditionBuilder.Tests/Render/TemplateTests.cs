@@ -1,3 +1,4 @@
+using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Render;
 using EditionBuilder.Tests.Support;
@@ -13,8 +14,18 @@ public class TemplateTests
             .Where(f => !f.Contains("/assets/", StringComparison.Ordinal))
             .ToDictionary(f => Path.GetRelativePath(Repo.Templates, f).Replace('\\', '/'), File.ReadAllText);
 
-    private static TemplateSet Theme(Dictionary<string, string>? templates = null, DiagnosticBag? diagnostics = null) =>
-        TemplateSet.Parse("templates", templates ?? ThemeTemplates(), new Dictionary<string, byte[]> { ["edition.css"] = [], ["notes.js"] = [] }, diagnostics ?? new DiagnosticBag())!;
+    // The default theme with its templates replaced by the given ones, as one layer named "templates".
+    private static Theme? Parse(Dictionary<string, string> templates, DiagnosticBag diagnostics)
+    {
+        var files = ThemeFolder.Read(Repo.Templates, new DiagnosticBag())!.Files
+            .Where(f => !f.Key.EndsWith(".html", StringComparison.Ordinal) || f.Key.StartsWith("assets/", StringComparison.Ordinal))
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        foreach (var (name, text) in templates) files[name] = System.Text.Encoding.UTF8.GetBytes(text);
+        return EditionBuilder.Render.Theme.Parse([new ThemeLayer("templates", files)], diagnostics);
+    }
+
+    private static Theme Theme(Dictionary<string, string>? templates = null, DiagnosticBag? diagnostics = null) =>
+        Parse(templates ?? ThemeTemplates(), diagnostics ?? new DiagnosticBag())!;
 
     public static TheoryData<string> GoldenPages() =>
         new() { "index.html", "small/index.html", "small/01-almqdma.html", "small/02-alkhatma.html", "small/full.html", "small/en/index.html", "404.html" };
@@ -25,7 +36,7 @@ public class TemplateTests
     {
         var diagnostics = new DiagnosticBag();
 
-        var files = new SiteRenderer(Theme()).Render(SmallEdition.Content(), diagnostics);
+        var files = Sites.Render(Theme(), SmallEdition.Content(), diagnostics);
 
         Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
         Golden.Matches(Path.Combine("render", page.Replace('/', '_')), files!.Single(f => f.Path == page).AsText());
@@ -36,7 +47,7 @@ public class TemplateTests
     {
         var diagnostics = new DiagnosticBag();
 
-        var files = new SiteRenderer(Theme()).Render(SmallEdition.Content("<script>alert(1)</script>", ["<img src=x onerror=alert(1)>"]), diagnostics)!;
+        var files = Sites.Render(Theme(), SmallEdition.Content("<script>alert(1)</script>", ["<img src=x onerror=alert(1)>"]), diagnostics)!;
 
         var landing = files.Single(f => f.Path == "small/index.html").AsText();
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", landing);
@@ -52,7 +63,7 @@ public class TemplateTests
         templates["chapter.html"] = "<h1>\n{{ if model.chapter.title }\n";
         var diagnostics = new DiagnosticBag();
 
-        Assert.Null(TemplateSet.Parse("templates", templates, new Dictionary<string, byte[]>(), diagnostics));
+        Assert.Null(Parse(templates, diagnostics));
 
         var error = diagnostics.Items.First();
         Assert.Equal(DiagnosticCodes.TemplateError, error.Code);
@@ -67,7 +78,7 @@ public class TemplateTests
         templates["chapter.html"] = "<h1>{{ model.chapter.titel }}</h1>\n<p>{{ modle }}</p>";
         var diagnostics = new DiagnosticBag();
 
-        var files = new SiteRenderer(Theme(templates)).Render(SmallEdition.Content(), diagnostics);
+        var files = Sites.Render(Theme(templates), SmallEdition.Content(), diagnostics);
 
         Assert.Null(files);
         var error = diagnostics.Items.First(d => d.Severity == Severity.Error);
@@ -83,7 +94,7 @@ public class TemplateTests
         templates["404.html"] = "{{ include '../../etc/passwd' }}";
         var diagnostics = new DiagnosticBag();
 
-        var files = new SiteRenderer(Theme(templates)).Render(SmallEdition.Content(), diagnostics);
+        var files = Sites.Render(Theme(templates), SmallEdition.Content(), diagnostics);
 
         Assert.Null(files);
         Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.TemplateError && d.Message.Contains("leaves the templates folder", StringComparison.Ordinal));
@@ -96,7 +107,7 @@ public class TemplateTests
         templates.Remove("fulltext.html");
         var diagnostics = new DiagnosticBag();
 
-        Assert.Null(TemplateSet.Parse("templates", templates, new Dictionary<string, byte[]>(), diagnostics));
+        Assert.Null(Parse(templates, diagnostics));
         Assert.Contains(diagnostics.Items, d => d.Path.EndsWith("fulltext.html", StringComparison.Ordinal));
     }
 
@@ -108,7 +119,7 @@ public class TemplateTests
         var broken = article with { Chapters = [article.Chapters[0]] };
 
         var diagnostics = new DiagnosticBag();
-        var files = new SiteRenderer(Theme()).Render(content with { Articles = [broken] }, diagnostics);
+        var files = Sites.Render(Theme(), content with { Articles = [broken] }, diagnostics);
 
         Assert.Null(files);
         var error = Assert.Single(diagnostics.Items);
@@ -127,9 +138,9 @@ public class LongPageTests
         var longText = string.Concat(Enumerable.Repeat("نص طويل جدًا يتكرر. ", 150_000)) + "آخر-كلمة";
         var chapter = article.Chapters[1] with { Text = article.Chapters[1].Text.Replace("خاتمة[^2].", longText + "[^2].", StringComparison.Ordinal) };
         var diagnostics = new DiagnosticBag();
-        var theme = TemplateSet.Load(Repo.Templates, diagnostics)!;
+        var theme = EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!;
 
-        var files = new SiteRenderer(theme).Render(content with { Articles = [article with { Chapters = [article.Chapters[0], chapter] }] }, diagnostics)!;
+        var files = Sites.Render(theme, content with { Articles = [article with { Chapters = [article.Chapters[0], chapter] }] }, diagnostics)!;
 
         var page = files.Single(f => f.Path == "small/02-alkhatma.html").AsText();
         Assert.True(page.Length > 2_000_000);

@@ -105,7 +105,7 @@ public class ScholarlyApparatusTests
         Assert.NotNull(full.GetElementById("p-10-8"));
 
         // Ids survive a rebuild: the same content gives the same ids.
-        var again = new SiteRenderer(Site.Templates).Render(ContentFolder.Read(Repo.ContentFolder, new DiagnosticBag())!, new DiagnosticBag())!;
+        var again = Sites.Render(Site.Templates, ContentFolder.Read(Repo.ContentFolder, new DiagnosticBag())!, new DiagnosticBag())!;
         var ids = Regex.Matches(again.Single(f => f.Path == $"{Article}/03-alml-la-bna-shraka-skrya.html").AsText(), "id=\"(p-[0-9-]+)\"").Select(m => m.Groups[1].Value);
         Assert.Equal(paragraphs.Select(p => p.Id), ids);
     }
@@ -148,7 +148,7 @@ public class ScholarlyApparatusTests
         content.Edition.BaseUrl = "https://example.org/edition/";
         var diagnostics = new DiagnosticBag();
 
-        var files = new SiteRenderer(Site.Templates).Render(content, diagnostics)!;
+        var files = Sites.Render(Site.Templates, content, diagnostics)!;
 
         var sitemap = System.Xml.Linq.XDocument.Parse(files.Single(f => f.Path == "sitemap.xml").AsText());
         var locations = sitemap.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToList();

@@ -1,7 +1,8 @@
-using EditionBuilder.Build;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using Xunit;
 
 namespace EditionBuilder.Tests.Support;
@@ -15,9 +16,9 @@ public sealed class SeedSite
     {
         var diagnostics = new DiagnosticBag();
         Content = ContentFolder.Read(Repo.ContentFolder, diagnostics)!;
-        Templates = TemplateSet.Load(Repo.Templates, diagnostics)!;
-        Rendered = new SiteRenderer(Templates).Render(Content, diagnostics)!;
-        Files = EditionPipeline.Run(Content, Templates, diagnostics)!;
+        Templates = Theme.Load(Repo.Templates, diagnostics)!;
+        Rendered = Sites.Render(Templates, Content, diagnostics)!;
+        Files = SiteBuild.InMemory(Content, Templates, BuildOptions.Published, diagnostics)!;
         Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
     }
 
@@ -25,7 +26,7 @@ public sealed class SeedSite
 
     public EditionContent Content { get; }
 
-    public TemplateSet Templates { get; }
+    public Theme Templates { get; }
 
     /// <summary>The pages as the templates wrote them, before minification.</summary>
     public IReadOnlyList<SiteFile> Rendered { get; }

@@ -1,5 +1,6 @@
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using EditionBuilder.Verify;
 using Xunit;
 

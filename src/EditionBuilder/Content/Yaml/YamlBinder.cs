@@ -111,6 +111,27 @@ public sealed class YamlBinder(string path, DiagnosticBag diagnostics)
         return ok ? result : null;
     }
 
+    /// <summary>A map of texts by any key (edition.yml's colours: their names are checked by what uses them).</summary>
+    public Dictionary<string, string>? TextMap(string key, YamlNode node, string expected)
+    {
+        var value = node.Resolved;
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (value.IsAbsent) return result;
+        if (value is not YamlMapping mapping)
+        {
+            WrongShape(key, node, expected);
+            return null;
+        }
+
+        foreach (var (name, item) in mapping.Entries)
+        {
+            if (Text($"{key}.{name.Value}", item, "a text") is not { } text) return null;
+            result[name.Value] = text;
+        }
+
+        return result;
+    }
+
     /// <summary>Reports an unknown key, suggesting the nearest known one.</summary>
     public void UnknownKey(YamlScalar key, IEnumerable<string> known, string knownDescription)
     {

@@ -1,5 +1,4 @@
 using EditionBuilder.Markdown.Notes;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -8,8 +7,6 @@ namespace EditionBuilder.Markdown.Links;
 /// <summary>Beside every web address a note cites, a link to its copy in the Internet Archive, dated by the note when it gives a date. The author's text is untouched; the link is added after it.</summary>
 public static class ArchivedLinks
 {
-    public const string Label = "نسخة مؤرشفة";
-
     public static void Add(MarkdownDocument document)
     {
         foreach (var note in document.Descendants<NoteDefinition>())
@@ -19,12 +16,7 @@ public static class ArchivedLinks
             var date = CitationDate.Find(string.Concat(note.Descendants<LiteralInline>().Select(l => l.Content.ToString())));
             foreach (var link in links)
             {
-                var archive = new LinkInline(ArchiveUrl(link.Url!, date), string.Empty);
-                archive.AppendChild(new LiteralInline(Label));
-                var attributes = archive.GetAttributes();
-                attributes.AddClass("archived");
-                attributes.AddProperty("rel", "noopener noreferrer");
-                InlineEdits.InsertAfter(link, [new LiteralInline(" ("), archive, new LiteralInline(")")]);
+                InlineEdits.InsertAfter(link, [new LiteralInline(" ("), new ArchivedCopyInline(ArchiveUrl(link.Url!, date)), new LiteralInline(")")]);
             }
         }
     }

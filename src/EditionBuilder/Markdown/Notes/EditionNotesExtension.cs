@@ -22,5 +22,6 @@ public sealed class EditionNotesExtension : IMarkdownExtension
         if (renderer is not HtmlRenderer html) return;
         if (!html.ObjectRenderers.Contains<HtmlNoteGroupRenderer>()) html.ObjectRenderers.Insert(0, new HtmlNoteGroupRenderer(Options));
         html.ObjectRenderers.AddIfNotAlready(new HtmlNoteReferenceRenderer(Options));
+        html.ObjectRenderers.AddIfNotAlready(new Links.HtmlArchivedCopyRenderer(Options));
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Site;
 
 /// <summary>A page rendered with its Markdown bodies left out: each stands as an empty placeholder element, so the page's own markup can be minified without them and the bodies once each.</summary>
 public static class PageFragments

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace EditionBuilder.Build;
+namespace EditionBuilder.Output;
 
 /// <summary>Adds .gz and .br copies beside each HTML, CSS, JS, SVG, XML and text file, for servers with gzip_static / brotli_static.</summary>
 public static class Precompressor

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Site;
 
 /// <summary>One file of the built site: its path relative to the site root ('/'-separated) and its bytes.</summary>
 /// <remarks>A file made from text keeps the text and encodes it only when its bytes are asked for, so a page going through minify and verify is neither encoded nor decoded on the way.</remarks>

@@ -1,7 +1,8 @@
 using EditionBuilder.Output;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 
-namespace EditionBuilder.Build;
+namespace EditionBuilder.Output;
 
 /// <summary>Where a build puts its files as it makes them, so a large site need not be held in memory.</summary>
 public interface ISiteSink

@@ -5,65 +5,71 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Minify;
 using EditionBuilder.Output;
+using EditionBuilder.Parse;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using EditionBuilder.Verify;
 
-namespace EditionBuilder.Build;
+namespace EditionBuilder.Pipeline;
 
-/// <summary>Render, minify, verify, compress: the stages between Markdown chapters and a finished site. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
-public static class EditionPipeline
+/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → render → minify → verify → compress → sink. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
+/// <param name="theme">The theme.</param>
+/// <param name="options">What to do besides rendering and verifying: minify, compress, cache.</param>
+public sealed class SiteBuild(Theme theme, BuildOptions options)
 {
-    /// <summary>A stage's name, what it counted and how long it took, for the progress output.</summary>
-    public sealed record StageReport(string Stage, string Counts, TimeSpan Elapsed);
+    private readonly ArticleParser _parser = new();
 
-    /// <summary>How to build: compressed copies or not, at which level, and the incremental cache (none for a clean build).</summary>
-    public sealed record Options(bool Precompress = true, Precompressor.Level Level = Precompressor.Level.Best, BuildCache? Cache = null);
-
-    /// <summary>Builds the site in memory; null when any stage reported an error.</summary>
-    public static IReadOnlyList<SiteFile>? Run(EditionContent content, TemplateSet templates, DiagnosticBag diagnostics, Action<StageReport>? progress = null,
-        bool precompress = true, Precompressor.Level level = Precompressor.Level.Best)
+    /// <summary>Builds the site into the sink; the report says whether it succeeded (on failure the sink holds an unusable partial site).</summary>
+    public BuildReport Run(EditionContent content, ISiteSink sink, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
     {
-        var sink = new MemorySink();
-        return Build(content, templates, sink, new Options(precompress, level), diagnostics, progress) ? sink.Files : null;
-    }
-
-    /// <summary>Builds the site into the sink; false when any stage reported an error (the sink then holds an unusable partial site).</summary>
-    public static bool Build(EditionContent content, TemplateSet templates, ISiteSink sink, Options options, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
-    {
-        var run = new BuildRun(content, templates, sink, options, diagnostics);
+        var site = SiteContext.Of(content);
+        var run = new BuildRun(content, theme, sink, options, diagnostics, _parser,
+            new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify));
         var clock = Stopwatch.StartNew();
         var summaries = new ArticleSummary?[content.Articles.Count];
         Parallel.For(0, content.Articles.Count, i => summaries[i] = run.Article(content.Articles[i]));
-        if (diagnostics.HasErrors) return false;
+        if (diagnostics.HasErrors) return run.Report(false);
 
         var articlePaths = run.Paths.ToList();
-        foreach (var file in run.Renderer.RenderSitePages(content, summaries.Select(s => s!).ToList(), articlePaths, diagnostics)) run.File(file);
-        if (diagnostics.HasErrors) return false;
-        progress?.Invoke(new StageReport("render", $"{content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters, {run.PageCount} pages; {run.ArticlesRendered} article(s) rendered, {content.Articles.Count - run.ArticlesRendered} unchanged", run.RenderTime));
-        progress?.Invoke(new StageReport("minify", $"{run.Minified} files minified, {run.Reused} reused from the cache", run.MinifyTime));
+        foreach (var file in run.Renderer.RenderSitePages(summaries.Select(s => s!).ToList(), articlePaths, diagnostics)) run.File(file);
+        if (diagnostics.HasErrors) return run.Report(false);
+        run.Stage(progress, "render", $"{content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters, {run.PageCount} pages; {run.ArticlesRendered} article(s) rendered, {content.Articles.Count - run.ArticlesRendered} unchanged", run.RenderTime);
+        if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.Reused} reused from the cache", run.MinifyTime);
 
         clock.Restart();
-        var report = SiteVerifier.CheckLinks(run.Paths.ToList(), run.Facts.ToList(), run.Stylesheets, diagnostics);
-        if (diagnostics.HasErrors) return false;
-        progress?.Invoke(new StageReport("verify", $"{report.Pages} pages, {report.Links} links, {report.NoteReferences} note references", run.VerifyTime + clock.Elapsed));
-        if (options.Precompress) progress?.Invoke(new StageReport("compress", $"{run.Compressed} files as .gz and .br", run.CompressTime));
+        var links = SiteVerifier.CheckLinks(run.Paths.ToList(), run.Facts.ToList(), run.Stylesheets, diagnostics);
+        if (diagnostics.HasErrors) return run.Report(false);
+        run.Links = links;
+        run.Stage(progress, "verify", $"{links.Pages} pages, {links.Links} links, {links.NoteReferences} note references", run.VerifyTime + clock.Elapsed);
+        if (options.Compression is not null) run.Stage(progress, "compress", $"{run.Compressed} files as .gz and .br", run.CompressTime);
         options.Cache?.Prune();
-        return true;
+        return run.Report(true);
     }
 
-    /// <summary>One build's shared state: the renderer, what was written, the facts for the link check, and time per stage.</summary>
-    private sealed class BuildRun(EditionContent content, TemplateSet templates, ISiteSink sink, Options options, DiagnosticBag diagnostics)
+    /// <summary>Builds a site in memory (tests, benchmarks); null when any stage reported an error.</summary>
+    public static IReadOnlyList<SiteFile>? InMemory(EditionContent content, Theme theme, BuildOptions options, DiagnosticBag diagnostics)
     {
+        var sink = new MemorySink();
+        return new SiteBuild(theme, options).Run(content, sink, diagnostics).Succeeded ? sink.Files : null;
+    }
+
+    /// <summary>One build's shared state: what was written, the facts for the link check, counts and time per stage.</summary>
+    private sealed class BuildRun(EditionContent content, Theme theme, ISiteSink sink, BuildOptions options, DiagnosticBag diagnostics,
+        ArticleParser parser, SiteRenderer renderer)
+    {
+        private readonly List<StageReport> _stages = new();
         private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks;
         private int _articlesRendered, _minified, _reused, _compressed, _pages;
 
-        public SiteRenderer Renderer { get; } = new(templates, leaveOutBodies: true);
+        public SiteRenderer Renderer { get; } = renderer;
 
         public ConcurrentBag<string> Paths { get; } = new();
 
-        public ConcurrentBag<SiteVerifier.PageFacts> Facts { get; } = new();
+        public ConcurrentBag<PageFacts> Facts { get; } = new();
 
         public ConcurrentBag<SiteFile> Stylesheets { get; } = new();
+
+        public SiteVerifier.Report? Links { get; set; }
 
         public int ArticlesRendered => _articlesRendered;
 
@@ -83,7 +89,18 @@ public static class EditionPipeline
 
         public TimeSpan CompressTime => TimeSpan.FromTicks(_compressTicks);
 
-        /// <summary>An article from the cache when nothing it depends on changed; otherwise rendered and processed page by page.</summary>
+        public void Stage(Action<StageReport>? progress, string stage, string counts, TimeSpan elapsed)
+        {
+            var report = new StageReport(stage, counts, elapsed);
+            _stages.Add(report);
+            progress?.Invoke(report);
+        }
+
+        public BuildReport Report(bool succeeded) => new(
+            succeeded, content.Articles.Count, content.Articles.Sum(a => a.Chapters.Count), _articlesRendered, _pages, Paths.Count,
+            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages);
+
+        /// <summary>An article from the cache when nothing it depends on changed; otherwise parsed, rendered and processed page by page.</summary>
         public ArticleSummary? Article(ArticleContent article)
         {
             string? key = null;
@@ -112,7 +129,8 @@ public static class EditionPipeline
             // Read here, not at import: only the articles in flight hold their text.
             article = ContentFolder.WithText(article);
             var clock = Stopwatch.StartNew();
-            var rendered = Renderer.RenderArticle(article, content, diagnostics);
+            var parsed = parser.Parse(article, diagnostics);
+            var rendered = parsed is null ? null : Renderer.RenderArticle(parsed, diagnostics);
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (rendered is null) return null;
             Interlocked.Increment(ref _articlesRendered);
@@ -151,10 +169,8 @@ public static class EditionPipeline
         public BuildCache.CachedFile? File(SiteFile file)
         {
             var extension = Path.GetExtension(file.Path);
-            var minifiable = extension is ".html" or ".css" or ".js";
-            var key = options.Cache is not null
-                ? BuildCache.Key($"{file.Path}\0{options.Precompress}\0{options.Level}\0{templates.Fingerprint}", file)
-                : null;
+            var minify = options.Minify && extension is ".html" or ".css" or ".js";
+            var key = options.Cache is not null ? BuildCache.Key($"{file.Path}\0{OptionsKey}\0{theme.Fingerprint}", file) : null;
             if (key is not null && options.Cache!.GetPage(key) is { } cached && (extension != ".html" || cached.Facts is not null))
             {
                 var reused = Write(file.Path, cached, reused: true);
@@ -164,19 +180,19 @@ public static class EditionPipeline
 
             var clock = Stopwatch.StartNew();
             var errorsBefore = diagnostics.ErrorCount;
-            var minified = minifiable ? SiteMinifier.MinifyFile(file, diagnostics) : file;
-            if (minifiable) Interlocked.Increment(ref _minified);
+            var processed = minify ? SiteMinifier.MinifyFile(file, diagnostics) : file.Composed();
+            if (minify) Interlocked.Increment(ref _minified);
             Interlocked.Add(ref _minifyTicks, clock.Elapsed.Ticks);
 
             clock.Restart();
-            var facts = extension == ".html" ? SiteVerifier.CheckPage(minified, diagnostics) : null;
+            var facts = extension == ".html" ? SiteVerifier.CheckPage(processed, diagnostics) : null;
             Interlocked.Add(ref _verifyTicks, clock.Elapsed.Ticks);
 
             clock.Restart();
-            var compress = options.Precompress && Precompressor.IsCompressible(file.Path);
-            var page = new BuildCache.Page(minified.Bytes,
-                compress ? Precompressor.Gzip(minified.Bytes, options.Level) : null,
-                compress ? Precompressor.Brotli(minified.Bytes, options.Level) : null,
+            var compress = options.Compression is { } level && Precompressor.IsCompressible(file.Path);
+            var page = new BuildCache.Page(processed.Bytes,
+                compress ? Precompressor.Gzip(processed.Bytes, options.Compression!.Value) : null,
+                compress ? Precompressor.Brotli(processed.Bytes, options.Compression!.Value) : null,
                 facts);
             Interlocked.Add(ref _compressTicks, clock.Elapsed.Ticks);
 
@@ -187,11 +203,13 @@ public static class EditionPipeline
             return Cached(written, key);
         }
 
+        private string OptionsKey => $"{options.Minify}\0{options.Compression?.ToString() ?? "none"}";
+
         private static BuildCache.CachedFile Cached(Emitted written, string key) =>
             new(written.Path, key, written.Outputs, written.Facts);
 
         /// <summary>What a written file adds to the site-wide checks and counts: its files (with their hashes when there is a cache), facts and stylesheet.</summary>
-        private sealed record Emitted(string Path, IReadOnlyList<BuildCache.OutputFile> Outputs, SiteVerifier.PageFacts? Facts, SiteFile? Stylesheet, bool Reused);
+        private sealed record Emitted(string Path, IReadOnlyList<BuildCache.OutputFile> Outputs, PageFacts? Facts, SiteFile? Stylesheet, bool Reused);
 
         // Each file is hashed once, here, for both the cache entry and the sink's stamps.
         private Emitted Write(string path, BuildCache.Page page, bool reused)
@@ -224,12 +242,10 @@ public static class EditionPipeline
         // Everything an article's pages depend on besides its own files: the templates, the options, the edition's metadata, whether it is a journal.
         private List<string> ContextParts(ArticleContent article)
         {
-            var edition = content.Edition;
             return
             [
-                templates.Fingerprint, options.Precompress.ToString(), options.Level.ToString(), content.IsJournal.ToString(),
-                string.Join("\u0001", edition.Name.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Key + "=" + n.Value)),
-                edition.Publisher, edition.BaseUrl, edition.Licence, edition.Version, edition.IssnPrint, edition.IssnOnline, article.Slug,
+                theme.Fingerprint, OptionsKey, content.IsJournal.ToString(),
+                JsonSerializer.Serialize(content.Edition, CacheJson.Default.EditionMetadata), article.Slug,
             ];
         }
 

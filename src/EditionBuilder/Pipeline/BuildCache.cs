@@ -4,12 +4,13 @@ using System.Text;
 using System.Text.Json;
 using EditionBuilder.Output;
 using EditionBuilder.Render;
+using EditionBuilder.Site;
 using EditionBuilder.Verify;
 
-namespace EditionBuilder.Build;
+namespace EditionBuilder.Pipeline;
 
 /// <summary>The content-hash cache of incremental builds (artifacts/.cache): an article whose inputs did not change is not rendered again, and a page whose HTML did not change is not minified, verified or compressed again. Keys include the tool and the templates, so a change to either rebuilds everything.</summary>
-public sealed class BuildCache
+public sealed class BuildCache : IBuildCache
 {
     private static readonly string ToolVersion = typeof(BuildCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
@@ -19,13 +20,13 @@ public sealed class BuildCache
     public BuildCache(string folder) => _folder = folder;
 
     /// <summary>One processed page: its minified bytes, compressed copies when made, and its verification facts (HTML only).</summary>
-    public sealed record Page(byte[] Minified, byte[]? Gzip, byte[]? Brotli, SiteVerifier.PageFacts? Facts);
+    public sealed record Page(byte[] Minified, byte[]? Gzip, byte[]? Brotli, PageFacts? Facts);
 
     /// <summary>What an unchanged article contributes without rendering: its summary and its files.</summary>
     public sealed record Article(ArticleSummary Summary, IReadOnlyList<CachedFile> Files);
 
     /// <summary>A file of an article: the key of its processed page, the files it became (itself and its .gz/.br) and its verification facts, so an unchanged page need not be read.</summary>
-    public sealed record CachedFile(string Path, string Key, IReadOnlyList<OutputFile> Outputs, SiteVerifier.PageFacts? Facts);
+    public sealed record CachedFile(string Path, string Key, IReadOnlyList<OutputFile> Outputs, PageFacts? Facts);
 
     /// <summary>A file of the site by its content: path, length and SHA-256.</summary>
     public sealed record OutputFile(string Path, long Length, string Sha256);
@@ -234,8 +235,9 @@ public sealed class BuildCache
 }
 
 /// <summary>The cache's JSON, generated at compile time: no reflection, nothing to compile when a build starts.</summary>
-[System.Text.Json.Serialization.JsonSerializable(typeof(SiteVerifier.PageFacts))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(PageFacts))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(BuildCache.Article))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, FileStamp>))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(Content.ArticleMetadata))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Content.EditionMetadata))]
 internal sealed partial class CacheJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,95 @@
+using EditionBuilder.Diagnostics;
+
+namespace EditionBuilder.Content;
+
+/// <summary>Lists the files of an input folder (content, theme) the way every reader of the tool must (DESIGN.md, "Safety rules"): reading never leaves the folder, never opens a FIFO or a device, and passes over editor lock and backup files.</summary>
+public static class SafeFiles
+{
+    /// <summary>A file found under a root: its full path and its '/'-separated path relative to the root.</summary>
+    public sealed record Entry(string Full, string Relative);
+
+    /// <summary>Every regular file under <paramref name="root"/>, in ordinal path order. Editor lock and backup files, hidden folders and dangling links are passed over; a link out of the root, a FIFO, a device or a socket is an error at its path and skipped. A link inside the root is read as what it points to.</summary>
+    /// <param name="root">The folder to list.</param>
+    /// <param name="diagnostics">Where links out of the boundary and special files are reported.</param>
+    /// <param name="recursive">Whether to list subfolders too.</param>
+    /// <param name="boundary">The real folder no link may lead out of (an article folder's is the content folder); <paramref name="root"/> itself by default.</param>
+    public static IReadOnlyList<Entry> Enumerate(string root, DiagnosticBag diagnostics, bool recursive = true, string? boundary = null)
+    {
+        var entries = new List<Entry>();
+        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        var realRoot = boundary ?? RealPath(rootFull) ?? rootFull;
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        Walk(rootFull, string.Empty);
+        return entries.OrderBy(e => e.Relative, StringComparer.Ordinal).ToList();
+
+        void Walk(string folder, string relativeFolder)
+        {
+            // A link to a folder above it would make the walk endless: each real folder is read once.
+            if (!visited.Add(RealPath(folder) ?? folder)) return;
+            foreach (var path in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(path);
+                var relative = relativeFolder.Length == 0 ? name : relativeFolder + "/" + name;
+                if (IsEditorFile(name)) continue;
+                switch (Classify(path, realRoot, diagnostics))
+                {
+                    case FileKind.File:
+                        entries.Add(new Entry(path, relative));
+                        break;
+                    case FileKind.Folder when recursive && !name.StartsWith('.'):
+                        Walk(path, relative);
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>What a path found in an input folder is to a reader: a file or folder to read (a link inside the root counts as what it points to), or nothing (a dangling link, something reported as an error).</summary>
+    public static FileKind Classify(string path, string realRoot, DiagnosticBag diagnostics)
+    {
+        var kind = FileKinds.Of(path);
+        if (kind == FileKind.Link)
+        {
+            var target = RealPath(path);
+            if (target is null) return FileKind.Missing; // dangling, as editors leave them (Emacs's .#file): nothing to read
+            if (!IsUnder(target, realRoot))
+            {
+                diagnostics.Error(DiagnosticCodes.LinkOutOfFolder, path, 0, 0,
+                    $"this is a symbolic link to {target}, outside {realRoot}; the tool reads nothing outside its input folders (copy the file in instead)");
+                return FileKind.Missing;
+            }
+
+            kind = FileKinds.Of(target);
+        }
+
+        if (kind == FileKind.Special)
+        {
+            diagnostics.Error(DiagnosticCodes.SpecialFile, path, 0, 0, "this is not a regular file (a FIFO, a device or a socket) and is never read; remove it from the folder");
+            return FileKind.Missing;
+        }
+
+        return kind;
+    }
+
+    /// <summary>The real path of a folder, links resolved, for checking that a file stays inside it.</summary>
+    public static string RealFolder(string folder)
+    {
+        var full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+        return RealPath(full) ?? full;
+    }
+
+    /// <summary>Editors' lock, swap and backup files: Emacs <c>.#x</c> and <c>#x#</c>, Vim <c>.x.swp</c>, <c>x~</c>, Word <c>~$x</c>, LibreOffice <c>.~lock.x#</c>.</summary>
+    public static bool IsEditorFile(string name) =>
+        name.StartsWith(".#", StringComparison.Ordinal)
+        || (name.StartsWith('#') && name.EndsWith('#'))
+        || name.EndsWith('~')
+        || name.StartsWith("~$", StringComparison.Ordinal)
+        || name.StartsWith(".~lock.", StringComparison.Ordinal)
+        || (name.StartsWith('.') && (name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".swo", StringComparison.Ordinal) || name.EndsWith(".swx", StringComparison.Ordinal)));
+
+    private static bool IsUnder(string path, string root) =>
+        path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    // The path with every link resolved (realpath(3)), or null when a link on the way leads nowhere.
+    private static string? RealPath(string path) => FileKinds.RealPath(path);
+}

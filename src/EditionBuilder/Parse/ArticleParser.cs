@@ -1,0 +1,79 @@
+using EditionBuilder.Content;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Markdown;
+using EditionBuilder.Markdown.Links;
+using EditionBuilder.Markdown.Notes;
+using EditionBuilder.Markdown.Paragraphs;
+using Markdig;
+using Markdig.Syntax;
+
+namespace EditionBuilder.Parse;
+
+/// <summary>The parse stage: reads an article's Markdown files with Markdig and the edition's extensions, orders its chapters and checks what spans files (slugs, notes).</summary>
+public sealed class ArticleParser
+{
+    /// <summary>Chapter slugs that would collide with the article's own pages.</summary>
+    private static readonly HashSet<string> ReservedSlugs = new(StringComparer.Ordinal) { "index", "full", "cite", "media", "en", "fr", "ar" };
+
+    public ArticleParser() => Pipeline = EditionMarkdown.CreatePipeline();
+
+    /// <summary>The Markdig pipeline the chapters were parsed with; writers render with it.</summary>
+    public MarkdownPipeline Pipeline { get; }
+
+    /// <summary>Parses an article; null when an error was reported.</summary>
+    public ParsedArticle? Parse(ArticleContent article, DiagnosticBag diagnostics)
+    {
+        var errorsBefore = diagnostics.ErrorCount;
+        var chapters = article.Chapters.Select(f => Parse(f, diagnostics)).OfType<ParsedChapter>()
+            .OrderBy(c => c.FrontMatter.Order).ThenBy(c => c.File.Path, StringComparer.Ordinal).ToList();
+        var abstracts = article.Abstracts.Select(f => Parse(f, diagnostics)).OfType<ParsedChapter>()
+            .OrderBy(c => c.FrontMatter.Lang, StringComparer.Ordinal).ToList();
+        if (diagnostics.ErrorCount > errorsBefore) return null;
+        if (chapters.Count == 0)
+        {
+            diagnostics.Error(DiagnosticCodes.ContentMissing, article.MetadataPath, 0, 0, "the article has no chapter");
+            return null;
+        }
+
+        foreach (var chapter in chapters)
+        {
+            // Body text only: Latin runs isolated for right-to-left display, paragraphs given their stable anchors.
+            LatinRunIsolator.Isolate(chapter.Document.OfType<ParagraphBlock>());
+            ParagraphAnchors.Add(chapter.FrontMatter.Order, chapter.Document);
+        }
+
+        CheckSlugs(chapters, diagnostics);
+        var notes = NoteIndex.Build(chapters.Select(c => c.NoteSource).ToList(), diagnostics);
+        return diagnostics.ErrorCount > errorsBefore ? null : new ParsedArticle(article, chapters, abstracts, notes);
+    }
+
+    /// <summary>Parses one chapter or abstract file; null when its front matter or body has errors.</summary>
+    public ParsedChapter? Parse(MarkdownFile file, DiagnosticBag diagnostics)
+    {
+        var parts = FrontMatter.Split(file.Text);
+        var front = FrontMatter.Read(file.Path, parts.Yaml, diagnostics);
+        if (front is null) return null;
+        var document = Markdig.Markdown.Parse(parts.Body, Pipeline);
+        return new ParsedChapter(file, front, document, parts.BodyLine);
+    }
+
+    // Each chapter is a page of the article's folder: its slug must name no other page, and no two chapters may share one.
+    private static void CheckSlugs(IReadOnlyList<ParsedChapter> chapters, DiagnosticBag diagnostics)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chapter in chapters)
+        {
+            var slug = chapter.FrontMatter.Slug;
+            if (ReservedSlugs.Contains(slug))
+            {
+                diagnostics.Error(DiagnosticCodes.ChapterSlugReserved, chapter.File.Path, FrontMatter.LineOf(chapter.File.Text, "slug"), 1,
+                    $"the slug '{slug}' names one of the article's own pages; choose another (e.g. '{chapter.FrontMatter.Order:00}-{slug}')");
+            }
+            else if (!seen.TryAdd(slug, chapter.File.Path))
+            {
+                diagnostics.Error(DiagnosticCodes.ChapterSlugDuplicate, chapter.File.Path, FrontMatter.LineOf(chapter.File.Text, "slug"), 1,
+                    $"the slug '{slug}' is also the slug of {seen[slug]}; each chapter needs its own");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using EditionBuilder.Output;
+
+namespace EditionBuilder.Pipeline;
+
+/// <summary>How to build: minified or not, compressed copies at which level (none when null), and the incremental cache (none for a clean build).</summary>
+public sealed record BuildOptions
+{
+    /// <summary>Minify HTML, CSS and JS (the published site); the preview leaves pages as the templates wrote them.</summary>
+    public bool Minify { get; init; } = true;
+
+    /// <summary>.gz and .br copies of every text file at this level; none when null.</summary>
+    public Precompressor.Level? Compression { get; init; } = Precompressor.Level.Best;
+
+    /// <summary>The incremental cache; null for a clean build.</summary>
+    public IBuildCache? Cache { get; init; }
+
+    /// <summary>The published site: minified, compressed at the best level, no cache.</summary>
+    public static BuildOptions Published { get; } = new();
+
+    /// <summary>Minified, not compressed: what tests and benchmarks usually compare.</summary>
+    public static BuildOptions Uncompressed { get; } = new() { Compression = null };
+
+    /// <summary>Pages as the templates wrote them, neither minified nor compressed.</summary>
+    public static BuildOptions AsRendered { get; } = new() { Minify = false, Compression = null };
+}

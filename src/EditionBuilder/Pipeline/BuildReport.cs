@@ -1,0 +1,31 @@
+namespace EditionBuilder.Pipeline;
+
+/// <summary>A stage's name, what it counted and how long it took, for the progress output.</summary>
+public sealed record StageReport(string Stage, string Counts, TimeSpan Elapsed);
+
+/// <summary>What a build did, for the command's summary and for tests (which assert on it, not on progress text).</summary>
+/// <param name="Succeeded">False when any stage reported an error.</param>
+/// <param name="Articles">Articles in the edition.</param>
+/// <param name="Chapters">Chapter files in the edition.</param>
+/// <param name="ArticlesRendered">Articles rendered in this build (the others came unchanged from the cache).</param>
+/// <param name="Pages">HTML pages in the site.</param>
+/// <param name="Files">Files in the site, compressed copies included.</param>
+/// <param name="Minified">Files minified in this build.</param>
+/// <param name="Reused">Files reused from the cache.</param>
+/// <param name="Compressed">Files given .gz and .br copies.</param>
+/// <param name="Links">Links checked.</param>
+/// <param name="NoteReferences">Note references checked.</param>
+/// <param name="Stages">Each stage's report, in order.</param>
+public sealed record BuildReport(
+    bool Succeeded,
+    int Articles,
+    int Chapters,
+    int ArticlesRendered,
+    int Pages,
+    int Files,
+    int Minified,
+    int Reused,
+    int Compressed,
+    int Links,
+    int NoteReferences,
+    IReadOnlyList<StageReport> Stages);

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using EditionBuilder.Output;
+
+namespace EditionBuilder.Pipeline;
+
+/// <summary>The build cache of the live preview, in memory: an unchanged article is replayed from its processed pages instead of rendered again.</summary>
+public sealed class MemoryBuildCache : IBuildCache
+{
+    private readonly ConcurrentDictionary<string, BuildCache.Page> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BuildCache.Article> _articles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _stamps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
+
+    public BuildCache.Page? GetPage(string key) => Use(key, _pages.GetValueOrDefault(key));
+
+    public void PutPage(string key, BuildCache.Page page) => _pages[Used(key)] = page;
+
+    public BuildCache.Article? GetArticle(string key) => Use(key, _articles.GetValueOrDefault(key));
+
+    public void PutArticle(string key, BuildCache.Article article) => _articles[Used(key)] = article;
+
+    public void Keep(string key) => _used[key] = 0;
+
+    public string? ArticleKeyFor(string stampKey) => Use(stampKey, _stamps.GetValueOrDefault(stampKey));
+
+    public void RememberArticleKey(string stampKey, string articleKey) => _stamps[Used(stampKey)] = articleKey;
+
+    // A preview writes no folder, so there is no last site to link from.
+    public IReadOnlyDictionary<string, FileStamp> LastOutput() => new Dictionary<string, FileStamp>();
+
+    public void RememberOutput(IReadOnlyDictionary<string, FileStamp> files)
+    {
+    }
+
+    public void Prune()
+    {
+        foreach (var store in new IEnumerable<string>[] { _pages.Keys, _articles.Keys, _stamps.Keys })
+        {
+            foreach (var key in store.Where(k => !_used.ContainsKey(k)).ToList())
+            {
+                _pages.TryRemove(key, out _);
+                _articles.TryRemove(key, out _);
+                _stamps.TryRemove(key, out _);
+            }
+        }
+
+        _used.Clear();
+    }
+
+    private string Used(string key)
+    {
+        _used[key] = 0;
+        return key;
+    }
+
+    private T? Use<T>(string key, T? value)
+    {
+        if (value is not null) _used[key] = 0;
+        return value;
+    }
+}

@@ -1,0 +1,103 @@
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Parse;
+using EditionBuilder.Site;
+using Markdig.Syntax;
+
+namespace EditionBuilder.Render;
+
+/// <summary>The pages of one article (DESIGN.md, "The site"): landing page, a page per chapter, the full text, the abstracts, the citation files, and for a one-article edition the root index.</summary>
+public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
+{
+    private SiteContext Site => pages.Site;
+
+    /// <summary>Renders an article's pages; null when a template reported an error.</summary>
+    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics)
+    {
+        var errorsBefore = diagnostics.ErrorCount;
+        var files = new List<SiteFile>();
+        void Add(PageRequest request) { if (pages.Render(request, diagnostics) is { } page) files.Add(page); }
+
+        // The Arabic abstract (ar/abstract.md) is shown on the landing page; the English and French ones have pages of their own.
+        var arabicAbstract = article.Abstracts.FirstOrDefault(a => a.FrontMatter.Lang == "ar");
+        var abstracts = article.Abstracts.Where(a => a.FrontMatter.Lang != "ar").ToList();
+        var parts = Parts(article, abstracts, arabicAbstract);
+        ArticleView ViewIn(string language) => ArticleViews.Create(article.Metadata, Site.Edition, parts, language, pages.Theme.Strings);
+        var view = ViewIn("ar");
+        var slug = article.Slug;
+        var alternates = Alternates(view);
+        var articleUrl = Site.Absolute(view.Href);
+        files.Add(SiteFile.Text($"{slug}/cite.bib", CitationFiles.BibTeX(slug, article.Metadata, articleUrl, Site.Edition)));
+        files.Add(SiteFile.Text($"{slug}/cite.ris", CitationFiles.Ris(article.Metadata, articleUrl, Site.Edition)));
+        files.Add(SiteFile.Text($"{slug}/cite.json", CitationFiles.CslJson(slug, article.Metadata, articleUrl, Site.Edition)));
+        var abstractTexts = article.Abstracts.Select(a => (a.FrontMatter.Lang, a.FrontMatter.Title, PlainText(a.Document))).ToList();
+        PageDescription Describe(string path) => Description(article, view, abstractTexts, path);
+
+        var landing = new ArticlePageModel(view);
+        Add(new PageRequest($"{slug}/index.html", "article.html", "article", "ar", "rtl", view.Title, Site.SiteName, alternates, landing, Describe($"{slug}/index.html")));
+        if (!Site.IsJournal)
+        {
+            Add(new PageRequest("index.html", "article.html", "index", "ar", "rtl", view.Title, Site.SiteName, alternates, landing, Describe("index.html")));
+        }
+
+        var chapters = article.Chapters;
+        var chapterViews = new List<ChapterView>();
+        var citesOtherPages = new bool[chapters.Count];
+        for (var i = 0; i < chapters.Count; i++)
+        {
+            var index = i;
+            var body = html.Render(chapters[i], n =>
+            {
+                citesOtherPages[index] = true;
+                return article.Notes.PageOf(n) is { } home ? $"{home}#fn-{n}" : null;
+            });
+            var chapterView = new ChapterView(
+                chapters[i].FrontMatter.Order, view.Chapters[i].Title, $"chapter-{chapters[i].FrontMatter.Order}", new HtmlFragment(body),
+                i > 0 ? view.Chapters[i - 1] : null, i + 1 < chapters.Count ? view.Chapters[i + 1] : null);
+            chapterViews.Add(chapterView);
+            Add(new PageRequest($"{slug}/{chapters[i].PageName}", "chapter.html", "chapter", "ar", "rtl", $"{chapterView.Title} — {view.Title}", Site.SiteName,
+                alternates, new ChapterPageModel(view, chapterView)));
+        }
+
+        // The full text shows every chapter's notes on the same page, so every reference is an in-page link.
+        // A chapter that cites no note of another chapter reads the same there; only the others are rendered again.
+        var fullText = chapters.Select((c, i) => citesOtherPages[i] ? chapterViews[i] with { Body = new HtmlFragment(html.Render(c, n => $"#fn-{n}")) } : chapterViews[i]).ToList();
+        Add(new PageRequest($"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", view.Title, Site.SiteName, alternates,
+            new FullTextPageModel(view, fullText), Describe($"{slug}/full.html")));
+
+        foreach (var summary in abstracts)
+        {
+            var lang = summary.FrontMatter.Lang;
+            var others = view.Abstracts.Where(l => l.Lang != lang).ToList();
+            var abstractView = new AbstractView(lang, summary.FrontMatter.Title, new HtmlFragment(html.Render(summary, _ => null)), others);
+            Add(new PageRequest($"{slug}/{lang}/index.html", "abstract.html", "abstract", lang, "ltr", summary.FrontMatter.Title, Site.Edition.NameIn(lang),
+                alternates, new AbstractPageModel(ViewIn(lang), abstractView)));
+        }
+
+        return diagnostics.ErrorCount > errorsBefore ? null : new RenderedArticle(ArticleViews.Summary(view, article.Metadata), files);
+    }
+
+    private ArticleViews.Parts Parts(ParsedArticle article, IReadOnlyList<Parse.ParsedChapter> abstracts, Parse.ParsedChapter? arabicAbstract)
+    {
+        var slug = article.Slug;
+        var title = article.Metadata.TitleIn("ar");
+        var abstractLinks = abstracts.Select(a => new LinkView(a.FrontMatter.Title, $"{slug}/{a.FrontMatter.Lang}/index.html", a.FrontMatter.Lang)).ToList();
+        var chapterLinks = article.Chapters.Select(c => new LinkView(string.IsNullOrWhiteSpace(c.FrontMatter.Title) ? title : c.FrontMatter.Title, $"{slug}/{c.PageName}")).ToList();
+        return new ArticleViews.Parts(slug, chapterLinks, abstractLinks, article.Notes.Count,
+            new HtmlFragment(arabicAbstract is null ? string.Empty : html.Render(arabicAbstract, _ => null)), arabicAbstract?.FrontMatter.Title ?? string.Empty);
+    }
+
+    private PageDescription Description(ParsedArticle article, ArticleView view, IReadOnlyList<(string Lang, string Title, string Text)> abstracts, string pagePath)
+    {
+        // Without a base URL the addresses are relative to the page, which is all the edition knows.
+        var abstractUrls = view.Abstracts.ToDictionary(a => a.Lang, a => Site.Address(pagePath, a.Href), StringComparer.Ordinal);
+        var tags = ScholarlyMetadata.Tags(article.Metadata, Site.Edition, Site.Absolute(view.Href), abstractUrls, Site.Address(pagePath, view.FullTextHref));
+        var jsonLd = ScholarlyMetadata.JsonLd(article.Metadata, Site.Edition, abstracts, Site.Absolute(view.Href));
+        return new PageDescription(tags, new RawHtml(jsonLd));
+    }
+
+    private static string PlainText(MarkdownDocument document) =>
+        string.Join("\n\n", document.OfType<ParagraphBlock>().Select(p => string.Concat(p.Inline?.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()) ?? [])));
+
+    private static List<LinkView> Alternates(ArticleView article) =>
+        [new LinkView(article.Title, article.Href, "ar"), .. article.Abstracts];
+}

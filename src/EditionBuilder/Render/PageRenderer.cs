@@ -1,0 +1,34 @@
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Site;
+
+namespace EditionBuilder.Render;
+
+/// <summary>Renders a page request through its template and the layout into a site file.</summary>
+/// <param name="theme">The theme.</param>
+/// <param name="site">The edition every page belongs to.</param>
+/// <param name="leaveOutBodies">Pages keep their Markdown bodies apart (<see cref="SiteFile.Fragments"/>), so a build minifies each body once; otherwise pages are whole.</param>
+public sealed class PageRenderer(Theme theme, SiteContext site, bool leaveOutBodies)
+{
+    public SiteContext Site { get; } = site;
+
+    public Theme Theme { get; } = theme;
+
+    // The theme's stylesheet, then the edition's colours, then the publisher's own additions, so each can override the one before.
+    private readonly IReadOnlyList<string> _stylesheets =
+        new[] { "assets/edition.css", site.Edition.Colours.Count > 0 ? SitePages.ColoursPath : null, theme.Assets.ContainsKey("custom.css") ? "assets/custom.css" : null }
+            .OfType<string>().ToList();
+
+    /// <summary>The page, or null when a template reported an error.</summary>
+    public SiteFile? Render(PageRequest request, DiagnosticBag diagnostics)
+    {
+        var page = new PageView(request.Kind, request.Lang, request.Dir, request.Title, SiteFile.RootOf(request.Path), request.SiteName, request.Path,
+            request.Alternates, Site.Absolute(request.Path) ?? string.Empty, request.Description?.Tags ?? [], request.Description?.JsonLd ?? new RawHtml(string.Empty),
+            _stylesheets, Site.LogoPath ?? string.Empty);
+        var leftOut = leaveOutBodies ? new List<HtmlFragment>() : null;
+        var body = Theme.Render(request.Template, page, request.Model, diagnostics, leftOut);
+        if (body is null) return null;
+        var html = Theme.Render("layout.html", page, request.Model, diagnostics, leftOut, new RawHtml(body));
+        if (html is null) return null;
+        return SiteFile.Text(request.Path, html) with { Fragments = leftOut is { Count: > 0 } ? leftOut : null };
+    }
+}

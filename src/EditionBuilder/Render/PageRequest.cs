@@ -1,0 +1,27 @@
+namespace EditionBuilder.Render;
+
+/// <summary>One page to render: where it goes, which template makes it, what it says of itself, and the model the template reads.</summary>
+/// <param name="Path">The page's path in the site.</param>
+/// <param name="Template">The page template (the layout wraps it).</param>
+/// <param name="Kind">The kind of page, a class on its body: article, chapter, fulltext, abstract, journal, 404.</param>
+/// <param name="Lang">The page's language.</param>
+/// <param name="Dir">rtl or ltr.</param>
+/// <param name="Title">The page's title.</param>
+/// <param name="SiteName">The edition's name in the page's language.</param>
+/// <param name="Alternates">The page's language versions.</param>
+/// <param name="Model">What the template reads as <c>model</c>.</param>
+/// <param name="Description">The page's machine-readable description (meta tags, JSON-LD), when it has one.</param>
+public sealed record PageRequest(
+    string Path,
+    string Template,
+    string Kind,
+    string Lang,
+    string Dir,
+    string Title,
+    string SiteName,
+    IReadOnlyList<LinkView> Alternates,
+    object Model,
+    PageDescription? Description = null);
+
+/// <summary>A page's machine-readable description: meta tags and JSON-LD.</summary>
+public sealed record PageDescription(IReadOnlyList<ScholarlyMetadata.MetaTag> Tags, RawHtml JsonLd);

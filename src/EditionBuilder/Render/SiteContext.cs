@@ -1,0 +1,24 @@
+using EditionBuilder.Content;
+using EditionBuilder.Site;
+
+namespace EditionBuilder.Render;
+
+/// <summary>What every page of an edition shares: the edition's metadata, whether it is a journal, and its logo.</summary>
+public sealed record SiteContext(EditionMetadata Edition, bool IsJournal, EditionImage? Logo = null)
+{
+    /// <summary>The edition from its content.</summary>
+    public static SiteContext Of(EditionContent content) => new(content.Edition, content.IsJournal, content.Logo);
+
+    /// <summary>Where the logo is in the site; null without one.</summary>
+    public string? LogoPath => Logo is null ? null : "assets/logo" + Logo.Extension;
+
+    /// <summary>The edition's name in Arabic, shown in every page's header.</summary>
+    public string SiteName => Edition.NameIn("ar");
+
+    /// <summary>The absolute address of a site path when edition.yml sets base_url; null otherwise.</summary>
+    public string? Absolute(string path) =>
+        Edition.BaseUrl.Length > 0 ? Edition.BaseUrl.TrimEnd('/') + "/" + path : null;
+
+    /// <summary>The address of a site path as seen from a page: absolute with a base URL, relative otherwise.</summary>
+    public string Address(string fromPage, string path) => Absolute(path) ?? SiteFile.RootOf(fromPage) + path;
+}

@@ -1,0 +1,19 @@
+using EditionBuilder.Content;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Pipeline;
+using EditionBuilder.Render;
+using EditionBuilder.Site;
+
+namespace EditionBuilder.Tests.Support;
+
+/// <summary>The one pipeline in memory, as tests use it.</summary>
+public static class Sites
+{
+    /// <summary>The site with its pages as the templates wrote them (neither minified nor compressed), verified; null on errors.</summary>
+    public static IReadOnlyList<SiteFile>? Render(Theme templates, EditionContent content, DiagnosticBag diagnostics) =>
+        SiteBuild.InMemory(content, templates, BuildOptions.AsRendered, diagnostics);
+
+    /// <summary>The site minified and verified, without compressed copies; null on errors.</summary>
+    public static IReadOnlyList<SiteFile>? Build(Theme templates, EditionContent content, DiagnosticBag diagnostics) =>
+        SiteBuild.InMemory(content, templates, BuildOptions.Uncompressed, diagnostics);
+}
