@@ -51,7 +51,11 @@ internal static class ImportCommand
         return ExitCodes.Success;
     }
 
-    public static string Summary(Article article) =>
-        $"{article.Chapters.Count} chapters, {article.Paragraphs.Count()} paragraphs, {article.Notes.Count()} notes, "
-        + $"{article.Abstracts.Count} abstracts ({string.Join(", ", article.Abstracts.Select(a => a.Language).Order(StringComparer.Ordinal))})";
+    public static string Summary(Article article)
+    {
+        var abstracts = ArticleMarkdown.Abstracts(article).Select(a => a.Language).ToList();
+        return $"{article.Chapters.Count} chapters, {article.Paragraphs.Count()} paragraphs, {article.Notes.Count()} notes, "
+            + $"{abstracts.Count} abstracts ({string.Join(", ", abstracts)})"
+            + (article.FrontMatter.IsEmpty ? string.Empty : $", front matter ({article.FrontMatter.Authors.Count} authors, {article.FrontMatter.Keywords.Values.Sum(k => k.Count)} keywords)");
+    }
 }

@@ -42,14 +42,14 @@ public static class SourceDecoder
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            var (line, column) = PositionOf(bytes, nul);
             if (LooksLikeUtf16(bytes))
             {
-                diagnostics.Error(DiagnosticCodes.Utf16WithoutBom, path, line, column,
+                diagnostics.Error(DiagnosticCodes.Utf16WithoutBom, path, 1, 1,
                     "this file looks like UTF-16 (Word's \"Unicode\") without a byte-order mark: save it again as Plain Text with the encoding Unicode (UTF-8), or run with --encoding utf-16");
                 return null;
             }
 
+            var (line, column) = PositionOf(bytes, nul);
             diagnostics.Error(DiagnosticCodes.BinarySource, path, line, column,
                 "this is a binary file (it holds a NUL byte), not a Word text export; save the document as plain text (UTF-8)");
             return null;
@@ -146,19 +146,20 @@ public static class SourceDecoder
         : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Encoding.BigEndianUnicode
         : null;
 
-    // Text in UTF-16 has a NUL in most of its even or odd bytes (ASCII) or a steady high byte (Arabic, 0x06).
+    // In UTF-16 every other byte is the high byte of a character: 0x00 for ASCII, 0x06 for Arabic, 0x20 for punctuation such as – and ’.
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes)
     {
-        var sample = bytes[..Math.Min(bytes.Length, 4096)];
+        var sample = bytes[..(Math.Min(bytes.Length, 4096) & ~1)];
         int even = 0, odd = 0;
         for (var i = 0; i < sample.Length; i++)
         {
-            if (sample[i] != 0) continue;
+            if (sample[i] is not (0x00 or 0x06 or 0x20)) continue;
             if (i % 2 == 0) even++;
             else odd++;
         }
 
-        return sample.Length >= 4 && Math.Max(even, odd) * 4 >= sample.Length;
+        var pairs = sample.Length / 2;
+        return pairs >= 2 && Math.Max(even, odd) * 10 >= pairs * 9;
     }
 
     // How many invalid UTF-8 sequences and valid multi-byte characters the bytes hold, and where the first invalid one is.
