@@ -73,6 +73,13 @@ public static class ContentFolder
         var article = WordExportReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics, encoding);
         if (article is null) return null;
         var metadata = ArticleMarkdown.MetadataFrom(article);
+        if (metadata.TitleIn("ar").Length > 0 && metadata.TitleLanguage("ar") != "ar")
+        {
+            diagnostics.Warning(DiagnosticCodes.NoArabicTitle, sourcePath, 0, 0,
+                "the source gives no Arabic title (a title line before the first section): the Arabic pages show the abstracts' title, marked as "
+                + $"{(metadata.TitleLanguage("ar") == "fr" ? "French" : "English")}; put the Arabic title on the first line, or build a content folder whose article.yml gives title.ar");
+        }
+
         var slug = ArticleMarkdown.SlugFor(article, sourcePath);
         return new EditionContent(new EditionMetadata(), [FromArticle(slug, sourcePath, metadata, article)]);
     }

@@ -62,25 +62,37 @@ public static class MetadataMerge
             }
 
             if (value is not YamlMapping languages) continue;
+            var added = new StringBuilder();
             foreach (var language in group.Select(f => f.Split('.')[1]))
             {
                 var text = LanguageValue(key, current, language);
                 var existingLanguage = languages.Entries.FirstOrDefault(e => e.Key.Value == language);
                 if (existingLanguage.Key is not null)
                 {
-                    if (existingLanguage.Value is YamlAlias) continue;
-                    edits.Add(Replace(existing, existingLanguage.Value, text));
+                    if (existingLanguage.Value is not YamlAlias) edits.Add(Replace(existing, existingLanguage.Value, text));
                 }
                 else if (languages.IsFlow)
                 {
-                    edits.Add((languages.Start.Index + 1, 0, $" {language}: {text},"));
+                    added.Append($", {language}: {text}");
                 }
                 else
                 {
-                    var first = languages.Entries[0].Key;
-                    var lineStart = existing.LastIndexOf('\n', Math.Max(0, first.Start.Index - 1)) + 1;
-                    edits.Add((lineStart, 0, new string(' ', first.Start.Column - 1) + $"{language}: {text}\n"));
+                    added.Append(new string(' ', languages.Entries[0].Key.Start.Column - 1)).Append($"{language}: {text}\n");
                 }
+            }
+
+            if (added.Length == 0) continue;
+            if (languages.IsFlow)
+            {
+                // After the last entry, before the closing brace.
+                edits.Add((languages.Entries[^1].Value.End.Index, 0, added.ToString()));
+            }
+            else
+            {
+                // On the line after the map's last entry, at its keys' indentation.
+                var end = languages.Entries[^1].Value.End.Index;
+                var lineEnd = existing.IndexOf('\n', Math.Max(0, end - 1) is var from && from < existing.Length && existing[from] == '\n' ? from : end);
+                edits.Add(lineEnd < 0 ? (existing.Length, 0, "\n" + added) : (lineEnd + 1, 0, added.ToString()));
             }
         }
 

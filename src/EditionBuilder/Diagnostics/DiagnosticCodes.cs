@@ -28,6 +28,7 @@ public static class DiagnosticCodes
     public const string DecodedFromLegacyEncoding = "EB0107";
     public const string FrontMatterRecognized = "EB0108";
     public const string OneChapter = "EB0109";
+    public const string NoArabicTitle = "EB0110";
 
     // Markdown chapters and metadata.
     public const string FrontMatterInvalid = "EB0201";

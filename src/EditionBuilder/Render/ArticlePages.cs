@@ -15,7 +15,8 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
     {
         var errorsBefore = diagnostics.ErrorCount;
         var files = new List<SiteFile>();
-        void Add(PageRequest request) { if (pages.Render(request, diagnostics) is { } page) files.Add(page); }
+        LicenceView? licence = null;
+        void Add(PageRequest request) { if (pages.Render(request with { Licence = licence }, diagnostics) is { } page) files.Add(page); }
 
         // The Arabic abstract (ar/abstract.md) is shown on the landing page; the English and French ones have pages of their own.
         var arabicAbstract = article.Abstracts.FirstOrDefault(a => a.FrontMatter.Lang == "ar");
@@ -23,6 +24,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         var parts = Parts(article, abstracts, arabicAbstract);
         ArticleView ViewIn(string language) => ArticleViews.Create(article.Metadata, Site.Edition, parts, language, pages.Theme.Strings);
         var view = ViewIn("ar");
+        licence = view.LicenceInfo;
         var slug = article.Slug;
         var alternates = Alternates(view);
         var articleUrl = Site.Absolute(view.Href);

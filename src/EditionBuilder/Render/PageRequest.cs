@@ -21,7 +21,11 @@ public sealed record PageRequest(
     string SiteName,
     IReadOnlyList<LinkView> Alternates,
     object Model,
-    PageDescription? Description = null);
+    PageDescription? Description = null)
+{
+    /// <summary>The licence the page's footer names: its article's, else (null) the edition's.</summary>
+    public LicenceView? Licence { get; init; }
+}
 
 /// <summary>A page's machine-readable description: meta tags and JSON-LD.</summary>
 public sealed record PageDescription(IReadOnlyList<ScholarlyMetadata.MetaTag> Tags, RawHtml JsonLd);

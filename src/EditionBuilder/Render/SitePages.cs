@@ -43,7 +43,8 @@ public sealed class SitePages(PageRenderer pages, Theme theme)
         {
             Volumes = JournalIndex.Group(articles, theme.Strings),
             LicenceInfo = ArticleViews.View(Licences.Find(Site.Edition.Licence)),
-            Issns = Site.Edition.Issns.ToList(),
+            IssnPrint = Site.Edition.IssnPrint,
+            IssnOnline = Site.Edition.IssnOnline,
         };
 
     // The theme's colours are CSS custom properties (edition.css: --accent and the others); edition.yml's replace them. Values were checked when read.

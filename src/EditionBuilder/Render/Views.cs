@@ -20,7 +20,11 @@ public sealed record PageView(
     IReadOnlyList<ScholarlyMetadata.MetaTag> Meta,
     RawHtml JsonLd,
     IReadOnlyList<string> Stylesheets,
-    string Logo);
+    string Logo)
+{
+    /// <summary>The licence in the page's footer (its article's, else the edition's); empty when none is given.</summary>
+    public LicenceView Licence { get; init; } = LicenceView.None;
+}
 
 /// <summary>An article as a page in one language shows it: the Arabic title, and authors, date, keywords, licence and citation in the page's language where given.</summary>
 public sealed record ArticleView(
@@ -124,7 +128,9 @@ public sealed record JournalPageModel(IReadOnlyList<ArticleSummary> Articles, st
     /// <summary>The edition's licence, for the footer of pages that belong to no article.</summary>
     public LicenceView LicenceInfo { get; init; } = LicenceView.None;
 
-    public IReadOnlyList<string> Issns { get; init; } = [];
+    public string IssnPrint { get; init; } = string.Empty;
+
+    public string IssnOnline { get; init; } = string.Empty;
 }
 
 /// <summary>A volume of the journal index; Volume is empty for articles that name none.</summary>

@@ -50,7 +50,7 @@ public class MetadataMergeTests
     [Fact]
     public void Given_a_title_map_missing_a_language_When_merged_Then_the_language_is_added_in_the_map_as_written()
     {
-        Assert.Equal("title:\n  ar: \"عنوان من المصدر\"\n  en: Mine\nauthors: [x]\nkeywords: { ar: [\"روسيا\", \"إيران\"], fr: [y] }\n",
+        Assert.Equal("title:\n  en: Mine\n  ar: \"عنوان من المصدر\"\nauthors: [x]\nkeywords: { fr: [y], ar: [\"روسيا\", \"إيران\"] }\n",
             Merge("title:\n  en: Mine\nauthors: [x]\nkeywords: { fr: [y] }\n", out _));
     }
 
