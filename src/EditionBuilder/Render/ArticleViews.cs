@@ -43,6 +43,7 @@ public static class ArticleViews
             Abstract = parts.ArabicAbstract,
             AbstractTitle = parts.ArabicAbstractTitle,
             Issns = edition.Issns.ToList(),
+            CitationParts = Citation.Parts(metadata, language, strings.Get(language, "list_separator"), edition, strings.Get(language, "title_quotes")),
         };
     }
 

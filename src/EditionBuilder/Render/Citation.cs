@@ -6,25 +6,38 @@ namespace EditionBuilder.Render;
 public static class Citation
 {
     /// <summary>The citation in a language; <paramref name="separator"/> is the theme's list separator of that language ("، " in Arabic) and <paramref name="titleQuotes"/> its quotes around a title ("«{0}»").</summary>
-    public static string Format(ArticleMetadata metadata, string language, string separator, EditionMetadata? edition = null, string titleQuotes = "«{0}»")
+    public static string Format(ArticleMetadata metadata, string language, string separator, EditionMetadata? edition = null, string titleQuotes = "«{0}»") =>
+        string.Concat(Parts(metadata, language, separator, edition, titleQuotes).Select(p => p.Text + p.After));
+
+    /// <summary>The citation as parts (each author, the title, the journal with volume and issue, the year, the pages, the DOI) and what follows each, so a page can isolate each part: Arabic names in an English citation must not reorder one another.</summary>
+    public static IReadOnlyList<CitationPart> Parts(ArticleMetadata metadata, string language, string separator, EditionMetadata? edition = null, string titleQuotes = "«{0}»")
     {
-        var parts = new List<string>();
-        var authors = metadata.NamedAuthors.Select(a => a.NameIn(language).Trim()).Where(n => n.Length > 0).ToList();
-        if (authors.Count > 0) parts.Add(string.Join(separator, authors));
+        var main = new List<string>();
+        main.AddRange(metadata.NamedAuthors.Select(a => a.NameIn(language).Trim()).Where(n => n.Length > 0));
         var title = metadata.TitleIn(language);
-        if (title.Length > 0) parts.Add(titleQuotes.Replace("{0}", title, StringComparison.Ordinal));
+        if (title.Length > 0) main.Add(titleQuotes.Replace("{0}", title, StringComparison.Ordinal));
         var journal = JournalTitle(metadata, edition, language);
         if (metadata.Volume.Trim().Length > 0) journal += $" {metadata.Volume.Trim()}";
         if (metadata.Issue.Trim().Length > 0) journal += $" ({metadata.Issue.Trim()})";
-        if (journal.Trim().Length > 0) parts.Add(journal.Trim());
+        if (journal.Trim().Length > 0) main.Add(journal.Trim());
         var date = PublicationDate.Parse(metadata.Date) is { } parsed ? parsed.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) : metadata.Date.Trim();
-        if (date.Length > 0) parts.Add(date);
-        if (parts.Count == 0) return string.Empty;
-        var text = string.Join(separator, parts);
-        if (metadata.Pages.Length > 0) text += ": " + metadata.Pages;
-        text += ".";
-        if (metadata.Doi.Length > 0) text += " " + DoiUrl(metadata.Doi);
-        return text;
+        if (date.Length > 0) main.Add(date);
+        if (main.Count == 0) return [];
+
+        var parts = main.Select((text, i) => new CitationPart(text, i + 1 < main.Count ? separator : ".")).ToList();
+        if (metadata.Pages.Length > 0)
+        {
+            parts[^1] = parts[^1] with { After = ": " };
+            parts.Add(new CitationPart(metadata.Pages, "."));
+        }
+
+        if (metadata.Doi.Length > 0)
+        {
+            parts[^1] = parts[^1] with { After = parts[^1].After + " " };
+            parts.Add(new CitationPart(DoiUrl(metadata.Doi), string.Empty));
+        }
+
+        return parts;
     }
 
     /// <summary>The journal an article appeared in: article.yml's journal, else the edition's name when edition.yml gives an ISSN (the edition is then a journal).</summary>
@@ -52,3 +65,6 @@ public static class Citation
         return url.ToString();
     }
 }
+
+/// <summary>A part of a citation and the punctuation after it.</summary>
+public sealed record CitationPart(string Text, string After);

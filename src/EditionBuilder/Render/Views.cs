@@ -85,6 +85,9 @@ public sealed record ArticleView(
 
     /// <summary>The edition's ISSNs, online first.</summary>
     public IReadOnlyList<string> Issns { get; init; } = [];
+
+    /// <summary>The citation as parts a template isolates one by one (<see cref="Citation"/> is the same text whole).</summary>
+    public IReadOnlyList<CitationPart> CitationParts { get; init; } = [];
 }
 
 /// <summary>An author as a page shows it: the name in the page's script where given (Lang says which), affiliations, ORCID and e-mail links.</summary>

@@ -48,7 +48,7 @@ public class ManuscriptImportTests
         Assert.Equal([1], article.Notes.Select(n => n.Number));
 
         var warning = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized);
-        Assert.Equal("007-manuscript-opening.txt:1:1: warning EB0108: the manuscript opens with front matter, which goes to article.yml (where its fields are empty) and ar/abstract.md, not into a chapter: "
+        Assert.Equal("007-manuscript-opening.txt:1:1: warning EB0108: the manuscript opens with front matter, read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
             + "the title (line 1), the subtitle (line 2), the author أحمد محمد علي (line 3), an affiliation (line 4), an e-mail address (line 5), the author سارة خليل (line 6), "
             + "an affiliation (line 7), an ORCID iD (line 8), the abstract 'ملخص' (2 paragraphs, lines 9–11), 4 keywords (ar, line 12)", warning.ToString());
         Assert.Equal([DiagnosticCodes.FrontMatterRecognized], diagnostics.Select(d => d.Code));
