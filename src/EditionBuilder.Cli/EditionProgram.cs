@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using EditionBuilder.Cli.Commands;
+using EditionBuilder.Output;
 
 namespace EditionBuilder.Cli;
 
@@ -19,6 +20,12 @@ public static class EditionProgram
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction) return UsageError(parsed, reporter);
             return parsed.Invoke(invocation);
+        }
+        catch (OutputRefusedException e)
+        {
+            // One line saying why; nothing was written.
+            reporter.Errors.WriteLine($"edition: {e.Message}");
+            return ExitCodes.Usage;
         }
         catch (UsageException e)
         {
@@ -41,6 +48,7 @@ public static class EditionProgram
     {
         // A plain command named "edition", not RootCommand, whose name would be the host's (dotnet, testhost) when run in-process.
         var root = new Command("edition", "edition — build a bilingual scholarly web edition (Arabic text, English and French abstracts) from a Word document or its text export.\n"
+            + "An output that is, contains or lies inside an input, the current folder or a repository, a symbolic link, or a non-empty folder this tool did not write is refused (exit 2); --force lifts only the last rule.\n"
             + "Exit codes: 0 success, 1 input errors (diagnostics on stderr), 2 usage error, 3 internal failure.")
         {
             ImportCommand.Create(reporter),

@@ -13,6 +13,11 @@ internal sealed class Reporter(TextWriter output, TextWriter errors)
     public bool Print(DiagnosticBag diagnostics)
     {
         foreach (var diagnostic in diagnostics.Items) Errors.WriteLine(diagnostic.ToString());
+        foreach (var (code, count) in diagnostics.Dropped.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            Errors.WriteLine($"warning {code}: {count} more like the above not shown (the first {DiagnosticBag.WarningsPerCode} are)");
+        }
+
         var errorCount = diagnostics.ErrorCount;
         if (errorCount > 0)
         {

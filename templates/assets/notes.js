@@ -24,7 +24,8 @@
     popover = document.createElement("div");
     popover.className = "note-popover";
     popover.id = "note-popover";
-    popover.setAttribute("role", "tooltip");
+    // Not a tooltip: a note may hold links, and ARIA forbids interactive content there. The reference names it with aria-describedby.
+    popover.setAttribute("role", "note");
     popover.hidden = true;
     popover.addEventListener("mouseenter", cancelClose);
     popover.addEventListener("mouseleave", scheduleClose);
@@ -53,7 +54,7 @@
     var viewport = document.documentElement.clientWidth;
     box.style.left = "0px";
     box.style.top = "0px";
-    box.style.maxWidth = Math.min(448, viewport - 2 * MARGIN) + "px";
+    // Its width is the stylesheet's (.note-popover max-width), so a theme changes it in one place.
     var rect = reference.getBoundingClientRect();
     var width = box.offsetWidth;
     var height = box.offsetHeight;

@@ -24,36 +24,46 @@ internal static class BuildCommand
         precompress.AcceptOnlyFromAmong("best", "fast", "none");
         var cache = new Option<string?>("--cache") { Description = "The incremental cache folder (default: artifacts/.cache).", HelpName = "dir" };
         var noCache = new Option<bool>("--no-cache") { Description = "Build everything again, without the cache." };
+        var force = CommandParts.Force("Replace a non-empty output folder that edition build did not write (it holds no .edition-site).");
         var encoding = CommandParts.Encoding();
-        var command = new Command("build", "Import if needed, render, minify, verify and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, encoding };
+        var command = new Command("build", "Import if needed, render, minify, verify and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force, encoding };
         command.SetAction(parsed => Run(
             new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
-                parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"),
+                parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force),
                 CommandParts.EncodingNamed(parsed.GetValue(encoding))),
             reporter));
         return command;
     }
 
     /// <summary>What to build, and where.</summary>
-    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, System.Text.Encoding? Encoding);
+    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, bool Force, System.Text.Encoding? Encoding);
 
     private static int Run(Request request, Reporter reporter)
     {
         var (input, output) = (request.Input, request.Output);
         if (!Directory.Exists(input) && !File.Exists(input)) throw new UsageException($"{input}: no such content folder or source file");
         if (request.Theme is not null && !Directory.Exists(request.Theme)) throw new UsageException($"{request.Theme}: no such theme folder");
+        var isFolder = Directory.Exists(input);
+        var themeLayers = ThemeFolder.Layers(isFolder ? input : null, request.Theme);
+        OutputGuard.Ensure(OutputKind.Site, output,
+            [
+                new(input, isFolder ? "the content folder" : "the source file"),
+                .. themeLayers.Select(layer => new ProtectedPath(layer, "the theme folder")),
+                .. request.Cache is null ? Array.Empty<ProtectedPath>() : [new(request.Cache, "the build cache")],
+            ],
+            request.Force);
+        foreach (var repaired in AtomicFolder.CleanLeftovers(output)) reporter.Line($"clean   {repaired}");
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        var isFolder = Directory.Exists(input);
         var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true, request.Encoding) : ContentFolder.ReadSource(input, diagnostics, request.Encoding);
         if (content is null) return Fail(reporter, diagnostics);
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 
-        var theme = Theme.Load(ThemeFolder.Layers(isFolder ? input : null, request.Theme), diagnostics);
+        var theme = Theme.Load(themeLayers, diagnostics);
         if (theme is null) return Fail(reporter, diagnostics);
 
-        var cache = request.Cache is null ? null : new BuildCache(CacheFolder(request.Cache, output));
+        var cache = request.Cache is null ? null : new BuildCache(CacheFolder(request.Cache, output), diagnostics);
         var options = new BuildOptions
         {
             Compression = request.Precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
@@ -75,10 +85,12 @@ internal static class BuildCommand
                 return Fail(reporter, diagnostics);
             }
 
-            reporter.Print(diagnostics);
-            if (!Directory.Exists(sink.Root)) Directory.CreateDirectory(sink.Root);
+            Directory.CreateDirectory(sink.Root);
+            // The marker goes last: a staging folder holding it is a whole site.
+            AtomicFolder.WriteMarker(sink.Root, OutputKind.Site);
             AtomicFolder.Swap(sink.Root, output);
             cache?.RememberOutput(sink.Stamps);
+            reporter.Print(diagnostics);
         }
         catch
         {
@@ -92,7 +104,7 @@ internal static class BuildCommand
 
     // One cache per output folder, so two sites built side by side do not evict each other's entries.
     private static string CacheFolder(string root, string output) =>
-        Path.Combine(root, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(output))))[..12]);
+        Path.Combine(root, FileStamp.Hash(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(output)))[..12]);
 
     private static int Fail(Reporter reporter, DiagnosticBag diagnostics)
     {

@@ -28,19 +28,20 @@ internal static class DeployCommand
     private static int Run(string site, string target, Reporter reporter)
     {
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such site folder");
+        OutputGuard.Ensure(OutputKind.Deploy, target, [new(site, "the site being deployed")], force: false);
 
-        var files = VerifyCommand.ReadSite(site, includeCompressed: true);
         var diagnostics = new DiagnosticBag();
-        SiteVerifier.Verify(files, diagnostics);
-        if (files.Count == 0) diagnostics.Error(DiagnosticCodes.ContentMissing, site, 0, 0, "the site folder is empty");
-        if (reporter.Print(diagnostics))
+        var result = SiteDeployer.DeployVerified(site, target, diagnostics);
+        reporter.Print(diagnostics);
+        if (result is null)
         {
             reporter.Errors.WriteLine($"deploy refused: {site} does not verify; {target} is untouched.");
             return ExitCodes.InputErrors;
         }
 
-        var result = SiteDeployer.Deploy(files, target);
-        reporter.Line($"deployed {result.Files} files to {target} ({result.Current}); previous release: {result.Previous ?? "none"} (edition rollback {target})");
+        reporter.Line(result.Unchanged
+            ? $"{target} already serves this site ({result.Current}); nothing changed; previous release: {result.Previous ?? "none"}"
+            : $"deployed {result.Files} files to {target} ({result.Current}); previous release: {result.Previous ?? "none"} (edition rollback {target})");
         return ExitCodes.Success;
     }
 

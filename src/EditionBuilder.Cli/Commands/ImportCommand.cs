@@ -14,13 +14,14 @@ internal static class ImportCommand
     {
         var source = CommandParts.Path("source", "The Word text export (.txt) to import.");
         var output = CommandParts.Output("The article folder to write (default: artifacts/markdown/<article-slug>).");
+        var force = CommandParts.Force("Replace a non-empty output folder that is not an article folder (it holds no article.yml).");
         var encoding = CommandParts.Encoding();
-        var command = new Command("import", "Turn a Word text export into an article folder's Markdown chapters, abstracts and article.yml.") { source, output, encoding };
-        command.SetAction(parsed => Run(parsed.GetValue(source)!, parsed.GetValue(output), CommandParts.EncodingNamed(parsed.GetValue(encoding)), reporter));
+        var command = new Command("import", "Turn a Word text export into an article folder's Markdown chapters, abstracts and article.yml.") { source, output, force, encoding };
+        command.SetAction(parsed => Run(parsed.GetValue(source)!, parsed.GetValue(output), parsed.GetValue(force), CommandParts.EncodingNamed(parsed.GetValue(encoding)), reporter));
         return command;
     }
 
-    private static int Run(string source, string? outputOption, System.Text.Encoding? encoding, Reporter reporter)
+    private static int Run(string source, string? outputOption, bool force, System.Text.Encoding? encoding, Reporter reporter)
     {
         if (!File.Exists(source)) throw new UsageException($"{source}: no such file");
 
@@ -30,6 +31,7 @@ internal static class ImportCommand
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
         var output = outputOption ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
+        OutputGuard.Ensure(OutputKind.Import, output, [new(source, "the source file")], force);
 
         // The publisher's article.yml keeps every field it sets; only its empty fields are filled, in its own text.
         var metadataPath = Path.Combine(output, "article.yml");
@@ -45,7 +47,7 @@ internal static class ImportCommand
         }
 
         var files = ArticleMarkdown.Write(article, metadata, existing, metadataPath);
-        AtomicFolder.Replace(output, files);
+        AtomicFolder.Replace(output, files, OutputKind.Import);
 
         reporter.Line($"imported {source}: {Summary(article)} -> {output}");
         return ExitCodes.Success;

@@ -17,44 +17,33 @@ internal static class PackageCommand
         var output = CommandParts.Output("Where the bag and its zip go (default: artifacts/package).");
         var content = new Option<string?>("--content") { Description = "The content folder the site was built from, for the package's name, version and date (default: content).", HelpName = "dir" };
         var name = new Option<string?>("--name") { Description = "The package's name (default: the article's folder, or the edition's English name).", HelpName = "name" };
-        var command = new Command("package", "Write a BagIt bag of a built site and a zip of the bag, with SHA-256 manifests.") { site, output, content, name };
-        command.SetAction(parsed => Run(parsed.GetValue(site)!, parsed.GetValue(output), parsed.GetValue(content), parsed.GetValue(name), reporter));
+        var force = CommandParts.Force("Replace a non-empty output folder that edition package did not write (it holds no .edition-package).");
+        var command = new Command("package", "Write a BagIt bag of a built site and a zip of the bag, with SHA-256 manifests.") { site, output, content, name, force };
+        command.SetAction(parsed => Run(
+            new Request(parsed.GetValue(site)!, parsed.GetValue(output) ?? Path.Combine("artifacts", "package"), parsed.GetValue(content) ?? "content", parsed.GetValue(name), parsed.GetValue(force)),
+            reporter));
         return command;
     }
 
-    private static int Run(string site, string? outputOption, string? contentOption, string? nameOption, Reporter reporter)
+    /// <summary>What to package, and where.</summary>
+    private sealed record Request(string Site, string Output, string Content, string? Name, bool Force);
+
+    private static int Run(Request request, Reporter reporter)
     {
+        var (site, output, contentFolder) = (request.Site, request.Output, request.Content);
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such folder");
-        var output = outputOption ?? Path.Combine("artifacts", "package");
+
+        OutputGuard.Ensure(OutputKind.Package, output,
+            [new(site, "the site being packaged"), .. Directory.Exists(contentFolder) ? [new ProtectedPath(contentFolder, "the content folder")] : Array.Empty<ProtectedPath>()],
+            request.Force);
 
         var diagnostics = new DiagnosticBag();
-        var contentFolder = contentOption ?? "content";
         var content = Directory.Exists(contentFolder) ? ContentFolder.Read(contentFolder, diagnostics) : null;
+        var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
         if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
-
-        var files = VerifyCommand.ReadSite(site, includeCompressed: true);
-        var name = nameOption ?? PackageName(content);
-        var version = string.IsNullOrWhiteSpace(content?.Edition.Version) ? "1" : content.Edition.Version.Trim();
-        var bagName = $"{Slug.From(name)}-{Slug.From(version)}";
-        var (date, zipTime) = BagItPackage.BaggingDate(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), DateOf(content));
-        var info = new BagItPackage.BagInfo(content?.Edition.Publisher ?? string.Empty, Description(content), date);
-
-        var bag = BagItPackage.Bag(files, info);
-        var zip = BagItPackage.Zip(bagName, bag, zipTime);
-        var written = bag.Select(f => ($"{bagName}/{f.Path}", f.Bytes)).Append(($"{bagName}.zip", zip));
-        AtomicFolder.Replace(output, written);
-        reporter.Line($"packaged {files.Count} files of {site} as a BagIt bag {Path.Combine(output, bagName)} and {Path.Combine(output, bagName + ".zip")} ({zip.Length / 1024} KiB)");
+        var description = EditionPackager.Describe(content, request.Name, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+        var result = EditionPackager.Write(files, description, output);
+        reporter.Line($"packaged {result.Files} files of {site} as a BagIt bag {result.BagFolder} and {result.ZipPath} ({result.ZipBytes / 1024} KiB)");
         return ExitCodes.Success;
     }
-
-    private static string PackageName(EditionContent? content) =>
-        content is { Articles.Count: 1 } ? content.Articles[0].Slug : content?.Edition.NameIn("en") is { Length: > 0 } n ? n : "edition";
-
-    private static string DateOf(EditionContent? content) =>
-        content is { Articles.Count: 1 } ? content.Articles[0].Metadata.Date : string.Empty;
-
-    private static string Description(EditionContent? content) =>
-        content is null ? "A static web edition built by EditionBuilder"
-        : content.Articles.Count == 1 ? $"Web edition of \"{content.Articles[0].Metadata.TitleIn("en")}\""
-        : $"Web edition of {content.Edition.NameIn("en")}: {content.Articles.Count} articles";
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Output;
 using EditionBuilder.Site;
 using EditionBuilder.Verify;
 
@@ -20,20 +21,11 @@ internal static class VerifyCommand
     {
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such folder");
 
-        var files = ReadSite(site);
         var diagnostics = new DiagnosticBag();
+        var files = SiteFolderReader.Read(site, diagnostics);
         var report = SiteVerifier.Verify(files, diagnostics);
         if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
         reporter.Line($"verified {site}: {report.Pages} pages, {report.Links} links, {report.NoteReferences} note references: all resolve");
         return ExitCodes.Success;
     }
-
-    /// <summary>Reads every file of a site folder; .gz and .br copies only when asked.</summary>
-    public static List<SiteFile> ReadSite(string site, bool includeCompressed = false) =>
-        Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(site, f).Replace('\\', '/'))
-            .Where(p => includeCompressed || !(p.EndsWith(".gz", StringComparison.Ordinal) || p.EndsWith(".br", StringComparison.Ordinal)))
-            .Order(StringComparer.Ordinal)
-            .Select(p => new SiteFile(p, File.ReadAllBytes(Path.Combine(site, p))))
-            .ToList();
 }

@@ -18,20 +18,19 @@ internal static class VerifyPackageCommand
     {
         if (!Directory.Exists(path) && !File.Exists(path)) throw new UsageException($"{path}: no such bag folder or zip");
 
-        var bag = BagVerifier.ReadBag(path);
-        var findings = BagVerifier.Verify(bag);
-        foreach (var finding in findings)
+        var report = BagVerifier.Verify(path);
+        foreach (var finding in report.Findings)
         {
-            reporter.Errors.WriteLine($"{path}: error: {finding.Kind} {finding.Path}: {finding.Detail}");
+            reporter.Errors.WriteLine($"{path}: error {finding.Code}: {finding.Kind} {finding.Path}: {finding.Detail}");
         }
 
-        if (findings.Count > 0)
+        if (report.Findings.Count > 0)
         {
-            reporter.Errors.WriteLine($"{findings.Count} problem(s): the bag is not intact.");
+            reporter.Errors.WriteLine($"{report.Findings.Count} problem(s): the bag is not intact.");
             return ExitCodes.InputErrors;
         }
 
-        reporter.Line($"verified {path}: {bag.Count(f => f.Key.StartsWith("data/", StringComparison.Ordinal))} payload files match their SHA-256 manifest");
+        reporter.Line($"verified {path}: {report.PayloadFiles} payload files ({report.PayloadBytes} bytes) match their SHA-256 manifest");
         return ExitCodes.Success;
     }
 }

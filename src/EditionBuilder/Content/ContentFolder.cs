@@ -1,4 +1,5 @@
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Files;
 using EditionBuilder.Import;
 using EditionBuilder.Markdown;
 using EditionBuilder.Model;
@@ -25,7 +26,7 @@ public static class ContentFolder
 
         var root = SafeFiles.RealFolder(folder);
         var editionPath = Path.Combine(folder, EditionFile);
-        var edition = SafeFiles.Classify(editionPath, root, diagnostics) == FileKind.File
+        var edition = SafeFiles.Classify(editionPath, root, diagnostics) == FileType.Regular
             ? MetadataYaml.ReadFile<EditionMetadata>(editionPath, diagnostics)
             : new EditionMetadata();
         var logo = edition is null ? null : EditionLook.Check(folder, root, editionPath, edition, diagnostics);
@@ -34,7 +35,7 @@ public static class ContentFolder
         var folders = Directory.EnumerateFileSystemEntries(folder)
             .Where(f => !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) != ThemeFolderName && !SafeFiles.IsEditorFile(Path.GetFileName(f)))
             .Order(StringComparer.Ordinal)
-            .Where(f => SafeFiles.Classify(f, root, diagnostics) == FileKind.Folder && IsArticleName(f, diagnostics))
+            .Where(f => SafeFiles.Classify(f, root, diagnostics) == FileType.Directory && IsArticleName(f, diagnostics))
             .ToList();
         var read = new ArticleContent?[folders.Count];
         Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText, root, encoding));

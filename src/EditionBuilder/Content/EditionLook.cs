@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Files;
 
 namespace EditionBuilder.Content;
 
@@ -36,7 +37,7 @@ public static partial class EditionLook
 
         if (string.IsNullOrWhiteSpace(edition.Logo)) return null;
         var path = Path.Combine(contentFolder, edition.Logo.Trim());
-        if (SafeFiles.Classify(path, realRoot, diagnostics) != FileKind.File || !IsInside(realRoot, path))
+        if (SafeFiles.Classify(path, realRoot, diagnostics) != FileType.Regular || !IsInside(realRoot, path))
         {
             diagnostics.Error(DiagnosticCodes.EditionLookInvalid, editionPath, 0, 0, $"logo: '{edition.Logo}' is not a file inside the content folder");
             return null;
@@ -76,5 +77,5 @@ public static partial class EditionLook
     }
 
     private static bool IsInside(string realRoot, string path) =>
-        FileKinds.RealPath(path) is { } real && real.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        NativeFiles.TryRealPath(path) is { } real && real.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Files;
 
 namespace EditionBuilder.Content;
 
@@ -33,10 +34,10 @@ public static class SafeFiles
                 if (IsEditorFile(name)) continue;
                 switch (Classify(path, realRoot, diagnostics))
                 {
-                    case FileKind.File:
+                    case FileType.Regular:
                         entries.Add(new Entry(path, relative));
                         break;
-                    case FileKind.Folder when recursive && !name.StartsWith('.'):
+                    case FileType.Directory when recursive && !name.StartsWith('.'):
                         Walk(path, relative);
                         break;
                 }
@@ -45,27 +46,27 @@ public static class SafeFiles
     }
 
     /// <summary>What a path found in an input folder is to a reader: a file or folder to read (a link inside the root counts as what it points to), or nothing (a dangling link, something reported as an error).</summary>
-    public static FileKind Classify(string path, string realRoot, DiagnosticBag diagnostics)
+    public static FileType Classify(string path, string realRoot, DiagnosticBag diagnostics)
     {
-        var kind = FileKinds.Of(path);
-        if (kind == FileKind.Link)
+        var kind = NativeFiles.Kind(path);
+        if (kind == FileType.SymbolicLink)
         {
             var target = RealPath(path);
-            if (target is null) return FileKind.Missing; // dangling, as editors leave them (Emacs's .#file): nothing to read
+            if (target is null) return FileType.Missing; // dangling, as editors leave them (Emacs's .#file): nothing to read
             if (!IsUnder(target, realRoot))
             {
                 diagnostics.Error(DiagnosticCodes.LinkOutOfFolder, path, 0, 0,
                     $"this is a symbolic link to {target}, outside {realRoot}; the tool reads nothing outside its input folders (copy the file in instead)");
-                return FileKind.Missing;
+                return FileType.Missing;
             }
 
-            kind = FileKinds.Of(target);
+            kind = NativeFiles.Kind(target);
         }
 
-        if (kind == FileKind.Special)
+        if (kind is not (FileType.Regular or FileType.Directory or FileType.Missing))
         {
-            diagnostics.Error(DiagnosticCodes.SpecialFile, path, 0, 0, "this is not a regular file (a FIFO, a device or a socket) and is never read; remove it from the folder");
-            return FileKind.Missing;
+            diagnostics.Error(DiagnosticCodes.SpecialFile, path, 0, 0, $"this is {FileTypeText.Describe(kind)}, not a regular file, and is never read; remove it from the folder");
+            return FileType.Missing;
         }
 
         return kind;
@@ -91,5 +92,5 @@ public static class SafeFiles
         path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     // The path with every link resolved (realpath(3)), or null when a link on the way leads nowhere.
-    private static string? RealPath(string path) => FileKinds.RealPath(path);
+    private static string? RealPath(string path) => NativeFiles.TryRealPath(path);
 }

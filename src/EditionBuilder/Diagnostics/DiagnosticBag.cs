@@ -1,10 +1,26 @@
 namespace EditionBuilder.Diagnostics;
 
-/// <summary>Collects every diagnostic of a run so that all problems are reported at once.</summary>
+/// <summary>Collects every diagnostic of a run so that all problems are reported at once. Warnings are kept up to <see cref="WarningsPerCode"/> per code and counted beyond, so a huge source cannot flood the terminal or the memory.</summary>
 public sealed class DiagnosticBag
 {
+    /// <summary>How many warnings of one code are kept; the rest are only counted.</summary>
+    public const int WarningsPerCode = 100;
+
     private readonly List<Diagnostic> _items = new();
+    private readonly Dictionary<string, int> _warnings = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+
+    /// <summary>Warnings not kept, by code, beyond the first <see cref="WarningsPerCode"/> of each.</summary>
+    public IReadOnlyDictionary<string, int> Dropped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _warnings.Where(w => w.Value > WarningsPerCode).ToDictionary(w => w.Key, w => w.Value - WarningsPerCode, StringComparer.Ordinal);
+            }
+        }
+    }
 
     public IReadOnlyList<Diagnostic> Items
     {
@@ -40,7 +56,16 @@ public sealed class DiagnosticBag
 
     public void Add(Diagnostic diagnostic)
     {
-        lock (_gate) { _items.Add(diagnostic); }
+        lock (_gate)
+        {
+            if (diagnostic.Severity == Severity.Warning)
+            {
+                var count = _warnings[diagnostic.Code] = _warnings.GetValueOrDefault(diagnostic.Code) + 1;
+                if (count > WarningsPerCode) return;
+            }
+
+            _items.Add(diagnostic);
+        }
     }
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)

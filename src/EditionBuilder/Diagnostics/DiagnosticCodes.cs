@@ -66,6 +66,7 @@ public static class DiagnosticCodes
     public const string ArticleFolderReserved = "EB0605";
     public const string EditionLookInvalid = "EB0606";
     public const string ThemeFileInvalid = "EB0607";
+    public const string NestedTooDeep = "EB0608";
     public const string InternalFailure = "EB0699";
 
     // Templates, minification, verification.
@@ -78,4 +79,17 @@ public static class DiagnosticCodes
     public const string PageWithoutLanguage = "EB0405";
     public const string ExternalRequest = "EB0406";
     public const string InlineScript = "EB0407";
+
+    // Output safety: the build cache, reading a site folder, verifying a package (EB0900–EB0999).
+    public const string CacheNotWritable = "EB0900";
+    public const string SiteSymbolicLink = "EB0901";
+    public const string SiteSpecialFile = "EB0902";
+    public const string BagFileMissing = "EB0910";
+    public const string BagFileExtra = "EB0911";
+    public const string BagFileAltered = "EB0912";
+    public const string BagDuplicateEntry = "EB0913";
+    public const string BagLink = "EB0914";
+    public const string BagSpecialFile = "EB0915";
+    public const string BagEntryTooLarge = "EB0916";
+    public const string BagUnreadable = "EB0917";
 }

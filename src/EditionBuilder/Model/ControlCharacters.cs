@@ -21,6 +21,10 @@ public static class ControlCharacters
     /// <summary>The visible HTML for one such character.</summary>
     public static string VisibleHtml(char c) => $"<code class=\"control-char\" title=\"{CodePoint(c)}\">{CodePoint(c)}</code>";
 
+    /// <summary>The text without such characters (line breaks kept).</summary>
+    public static string Remove(string text) =>
+        !Contains(text.AsSpan()) ? text : string.Concat(text.Where(c => !IsSuspicious(c) || c is '\n' or '\r'));
+
     /// <summary>Replaces every such character of already-escaped HTML text by its visible mark.</summary>
     public static string MarkInHtml(string html)
     {

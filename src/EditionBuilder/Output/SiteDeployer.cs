@@ -1,118 +1,324 @@
-using System.Runtime.InteropServices;
+using EditionBuilder.Diagnostics;
 using System.Security.Cryptography;
+using System.Text;
+using EditionBuilder.Files;
 using EditionBuilder.Package;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
 
 namespace EditionBuilder.Output;
 
-/// <summary>Publishes a site to a target folder atomically: each release is written beside the target, then a symbolic link is swapped in with one rename, so readers never see half a site; the previous release is kept for rollback.</summary>
-public static partial class SiteDeployer
+/// <summary>Publishes a site to a target atomically: each release is written whole into <c>.&lt;target&gt;.releases/</c> beside the target, and the target is a symbolic link switched to it in one step, so readers never see half a site; the previous release is kept for rollback.</summary>
+/// <remarks>
+/// The releases folder holds a state file (<see cref="OutputGuard.DeployMarker"/>) naming the live release, the previous one and,
+/// during a switch, the next one. It is written (and flushed to disk) before every switch and settled after it, and the next deploy or
+/// rollback starts by repairing it from where the link really points, so a kill at any step never makes a rollback go to the wrong
+/// release. A release the state names is never pruned. Switching a link is one rename(2), atomic on every POSIX file system; the first
+/// deploy onto a plain folder swaps that folder with the link in one renameat2(RENAME_EXCHANGE) and keeps it as a release.
+/// </remarks>
+public static class SiteDeployer
 {
-    /// <summary>The outcome of a deploy or rollback: the release now live and the one kept.</summary>
-    public sealed record Result(string Current, string? Previous, int Files);
+    /// <summary>The outcome of a deploy or rollback: the release now live, the one kept for rollback, the number of files, and whether nothing had to change (the site was already live).</summary>
+    public sealed record Result(string Current, string? Previous, int Files, bool Unchanged = false);
+
+    /// <summary>Which releases the state file names: the live one, the previous one and, during a switch, the next.</summary>
+    public sealed record State(string? Live, string? Previous, string? Next = null);
 
     /// <summary>Milliseconds to pause after each copied file; only for the test that kills a deploy mid-copy.</summary>
     public static int SlowCopyForTests { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("EDITION_TEST_SLOW_COPY_MS"), out var ms) ? ms : 0;
 
     public static string ReleasesFolder(string target)
     {
-        var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
         return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.releases");
+    }
+
+    /// <summary>The release id of a site: its manifest's hash, so the same site is the same release.</summary>
+    public static string ReleaseId(IReadOnlyList<SiteFile> site) =>
+        "release-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(BagItPackage.Manifest(site))))[..16];
+
+    /// <summary>Reads a built site folder, verifies it, and deploys it; null (with the reasons in the bag) when it does not verify or is empty, and then the target is untouched.</summary>
+    public static Result? DeployVerified(string site, string target, DiagnosticBag diagnostics)
+    {
+        var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
+        Verify.SiteVerifier.Verify(files, diagnostics);
+        if (files.Count == 0) diagnostics.Error(DiagnosticCodes.ContentMissing, site, 0, 0, "the site folder is empty");
+        return diagnostics.HasErrors ? null : Deploy(files, target);
     }
 
     public static Result Deploy(IReadOnlyList<SiteFile> site, string target)
     {
-        var releases = ReleasesFolder(target);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        var releases = ReleasesFolder(full);
         Directory.CreateDirectory(releases);
-        var id = "release-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(BagItPackage.Manifest(site))))[..16];
-        var release = Path.Combine(releases, id);
-        if (!Directory.Exists(release))
+        var state = Repair(full);
+        var id = ReleaseId(site);
+        var live = CurrentRelease(full);
+        if (live == id && Directory.Exists(Path.Combine(releases, id)))
         {
-            var staging = Path.Combine(releases, $".staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
-            try
-            {
-                foreach (var file in site)
-                {
-                    AtomicFolder.WriteFile(staging, file.Path, file.Bytes);
-                    if (SlowCopyForTests > 0) Thread.Sleep(SlowCopyForTests);
-                }
-
-                Directory.Move(staging, release);
-            }
-            catch
-            {
-                AtomicFolder.TryDelete(staging);
-                throw;
-            }
+            // The site is already live: the previous release stays the previous one.
+            return new Result(id, state.Previous, site.Count, Unchanged: true);
         }
 
-        var previous = CurrentRelease(target);
-        if (previous is null && Directory.Exists(target) && !IsLink(target))
+        WriteRelease(site, releases, id);
+        var kind = NativeFiles.Kind(full);
+        if (kind == FileType.Directory && !Directory.EnumerateFileSystemEntries(full).Any())
         {
-            // A first deploy onto a plain folder keeps that folder as the previous release.
-            previous = "release-initial-" + Guid.NewGuid().ToString("N")[..8];
-            Directory.Move(target, Path.Combine(releases, previous));
+            Directory.Delete(full);
+            kind = FileType.Missing;
         }
 
-        PointTo(target, id);
-        if (previous is not null && previous != id) File.WriteAllText(Path.Combine(releases, "previous"), previous + "\n");
-        Prune(releases, keep: [id, previous]);
-        return new Result(id, previous == id ? null : previous, site.Count);
+        if (kind == FileType.Directory)
+        {
+            var kept = KeepPlainFolder(full, releases, id, state);
+            Settle(releases, new State(id, kept));
+            return new Result(id, kept, site.Count);
+        }
+
+        // The new previous is what was live: the link's release, or (the link removed by hand) the release the state says was live.
+        var previous = live ?? (state.Live is { } l && Directory.Exists(Path.Combine(releases, l)) ? l : state.Previous);
+        WriteState(releases, new State(previous, state.Previous, id));
+        CrashPoint.Reach("deploy-marker-written");
+        PointTo(full, id);
+        CrashPoint.Reach("deploy-swapped");
+        var settled = new State(id, previous == id ? state.Previous : previous);
+        Settle(releases, settled);
+        return new Result(id, settled.Previous, site.Count);
     }
 
     /// <summary>Makes the previous release live again; the current one becomes the previous.</summary>
     public static Result Rollback(string target)
     {
-        var releases = ReleasesFolder(target);
-        var marker = Path.Combine(releases, "previous");
-        var current = CurrentRelease(target) ?? throw new InvalidOperationException($"{target} was not deployed by edition deploy; nothing to roll back");
-        var previous = File.Exists(marker) ? File.ReadAllText(marker).Trim() : null;
-        if (string.IsNullOrEmpty(previous) || !Directory.Exists(Path.Combine(releases, previous)))
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        var releases = ReleasesFolder(full);
+        if (!Directory.Exists(releases)) throw new InvalidOperationException($"{target} was not deployed by edition deploy; nothing to roll back");
+        var state = Repair(full);
+        var current = CurrentRelease(full) ?? throw new InvalidOperationException($"{target} was not deployed by edition deploy; nothing to roll back");
+        var previous = state.Previous;
+        if (string.IsNullOrEmpty(previous) || previous == current || !Directory.Exists(Path.Combine(releases, previous)))
         {
             throw new InvalidOperationException($"{target} has no previous release to roll back to");
         }
 
-        PointTo(target, previous);
-        File.WriteAllText(marker, current + "\n");
-        return new Result(previous, current, Directory.EnumerateFiles(Path.Combine(releases, previous), "*", SearchOption.AllDirectories).Count());
+        WriteState(releases, new State(current, previous, previous));
+        CrashPoint.Reach("deploy-marker-written");
+        PointTo(full, previous);
+        CrashPoint.Reach("deploy-swapped");
+        WriteState(releases, new State(previous, current));
+        CrashPoint.Reach("deploy-marker-settled");
+        return new Result(previous, current, CountFiles(Path.Combine(releases, previous)));
     }
 
-    /// <summary>The release the target links to now, or null when it is not a deployed link.</summary>
+    /// <summary>The release the target links to now, or null when it is not a link this tool made.</summary>
     public static string? CurrentRelease(string target)
     {
-        if (!IsLink(target)) return null;
-        var link = new FileInfo(Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar)).LinkTarget;
-        return link is null ? null : Path.GetFileName(link.TrimEnd('/'));
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        if (NativeFiles.Kind(full) != FileType.SymbolicLink) return null;
+        var link = new FileInfo(full).LinkTarget;
+        var prefix = $".{Path.GetFileName(full)}.releases/";
+        if (link is null || !link.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var id = link[prefix.Length..];
+        return id.Length > 0 && !id.Contains('/') && !id.StartsWith('.') ? id : null;
     }
 
-    private static bool IsLink(string path) => new FileInfo(Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar)).LinkTarget is not null;
+    /// <summary>Whether a path is a deploy target's link (to a release in its releases folder).</summary>
+    public static bool IsDeployLink(string path) => CurrentRelease(path) is not null;
 
-    // One rename(2) replaces the old link with the new: at every instant the target is a whole release.
-    private static void PointTo(string target, string releaseId)
+    /// <summary>The state file as last written; null when there is none (a target deployed before the state file existed keeps its old "previous" file, read here).</summary>
+    public static State? ReadState(string releases)
     {
-        var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
-        var releases = ReleasesFolder(target);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.link-{Guid.NewGuid():N}");
-        File.CreateSymbolicLink(temporary, Path.Combine(Path.GetFileName(releases), releaseId));
-        if (Rename(temporary, full) != 0)
+        var path = Path.Combine(releases, OutputGuard.DeployMarker);
+        if (File.Exists(path))
         {
-            var error = Marshal.GetLastPInvokeError();
-            File.Delete(temporary);
-            throw new IOException($"could not swap {target} to {releaseId} (errno {error})");
+            var values = File.ReadAllLines(path)
+                .Select(l => l.Split(':', 2))
+                .Where(p => p.Length == 2)
+                .ToDictionary(p => p[0].Trim(), p => p[1].Trim() is { Length: > 0 } v && v != "none" ? v : null, StringComparer.Ordinal);
+            return new State(values.GetValueOrDefault("live"), values.GetValueOrDefault("previous"), values.GetValueOrDefault("next"));
+        }
+
+        var legacy = Path.Combine(releases, "previous");
+        return File.Exists(legacy) ? new State(null, File.ReadAllText(legacy).Trim() is { Length: > 0 } p ? p : null) : null;
+    }
+
+    /// <summary>Brings the state file back in line with where the link really points after a killed run, and removes that run's leftovers; returns the repaired state.</summary>
+    public static State Repair(string target)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        var releases = ReleasesFolder(full);
+        CleanLeftovers(full, releases);
+        var state = ReadState(releases) ?? new State(null, null);
+        var live = CurrentRelease(full);
+        var repaired = state;
+        if (state.Next is { } next)
+        {
+            if (live == next) repaired = new State(next, state.Live == next ? state.Previous : state.Live); // switched, not yet settled
+            else if (live is not null) repaired = new State(live, state.Previous);                          // killed before the switch
+            else if (NativeFiles.Kind(full) == FileType.Missing && Exists(releases, state.Live))
+            {
+                // Killed between the two renames of a plain folder's first deploy (no RENAME_EXCHANGE): the folder is a release now.
+                PointTo(full, state.Live!);
+                repaired = new State(state.Live, state.Previous);
+            }
+            else repaired = new State(null, state.Previous);                                                // a plain folder still in place
+        }
+        else if (live is not null && live != state.Live)
+        {
+            // Switched by an older version (or by hand): the link is the truth.
+            repaired = new State(live, state.Previous == live ? state.Live : state.Previous);
+        }
+
+        if (repaired != state || !File.Exists(Path.Combine(releases, OutputGuard.DeployMarker)))
+        {
+            if (Directory.Exists(releases)) WriteState(releases, repaired);
+        }
+
+        var legacy = Path.Combine(releases, "previous");
+        if (File.Exists(legacy)) File.Delete(legacy);
+        return repaired;
+    }
+
+    // The release's files written into a staging folder, which becomes the release by one rename (a killed copy is never a release).
+    private static void WriteRelease(IReadOnlyList<SiteFile> site, string releases, string id)
+    {
+        var release = Path.Combine(releases, id);
+        if (Directory.Exists(release)) return;
+        var staging = Path.Combine(releases, $".staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(staging);
+            foreach (var file in site)
+            {
+                AtomicFolder.WriteFile(staging, file.Path, file.Bytes);
+                if (SlowCopyForTests > 0) Thread.Sleep(SlowCopyForTests);
+            }
+
+            CrashPoint.Reach("deploy-release-staged");
+            var renamed = NativeFiles.RenameNew(staging, release);
+            if (renamed == NativeFiles.EEXIST) AtomicFolder.TryDelete(staging); // another deploy of the same site named it first
+            else if (renamed != 0) throw new IOException($"could not name the release {id} (errno {renamed})");
+            CrashPoint.Reach("deploy-release-named");
+        }
+        catch
+        {
+            AtomicFolder.TryDelete(staging);
+            throw;
         }
     }
 
-    private static void Prune(string releases, string?[] keep)
+    // The first deploy onto a plain folder: the folder and a link to the new release change places in one exchange, so the target is
+    // at every instant the old folder or the link, and the folder ends up in the releases folder as the previous release.
+    private static string KeepPlainFolder(string full, string releases, string id, State state)
     {
-        foreach (var folder in Directory.EnumerateDirectories(releases))
+        var kept = "release-kept-" + Guid.NewGuid().ToString("N")[..12];
+        var keptPath = Path.Combine(releases, kept);
+        WriteState(releases, new State(kept, state.Previous, id));
+        CrashPoint.Reach("deploy-marker-written");
+        if (!AtomicFolder.NoExchangeForTests)
+        {
+            File.CreateSymbolicLink(keptPath, LinkText(full, id));
+            CrashPoint.Reach("deploy-link-made");
+            var exchanged = NativeFiles.Exchange(keptPath, full);
+            if (exchanged == 0)
+            {
+                CrashPoint.Reach("deploy-swapped");
+                return kept;
+            }
+
+            File.Delete(keptPath);
+            if (exchanged is not (NativeFiles.EINVAL or NativeFiles.ENOSYS or NativeFiles.EOPNOTSUPP)) throw new IOException($"could not swap {full} for its link (errno {exchanged})");
+        }
+
+        // No exchange here: the folder is renamed into the releases (the state already names it live), then the link made;
+        // Repair points the target at the kept folder if a kill comes in between.
+        var moved = NativeFiles.RenameNew(full, keptPath);
+        if (moved != 0) throw new IOException($"could not keep {full} as a release (errno {moved}); it is untouched");
+        CrashPoint.Reach("deploy-plain-folder-kept");
+        PointTo(full, id);
+        CrashPoint.Reach("deploy-swapped");
+        return kept;
+    }
+
+    // Writes the settled state, then prunes every release it does not name.
+    private static void Settle(string releases, State state)
+    {
+        WriteState(releases, state);
+        CrashPoint.Reach("deploy-marker-settled");
+        foreach (var folder in Directory.EnumerateFileSystemEntries(releases, "release-*"))
         {
             var name = Path.GetFileName(folder);
-            if (keep.Contains(name) || name.StartsWith('.')) continue;
+            if (name == state.Live || name == state.Previous || name == state.Next) continue;
             AtomicFolder.TryDelete(folder);
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "rename", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Rename(string oldPath, string newPath);
+    // One rename(2) replaces the old link with the new: at every instant the target is a whole release.
+    private static void PointTo(string full, string releaseId)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.link-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        File.CreateSymbolicLink(temporary, LinkText(full, releaseId));
+        CrashPoint.Reach("deploy-link-made");
+        var error = NativeFiles.Kind(full) == FileType.Missing ? NativeFiles.RenameNew(temporary, full) : NativeFiles.Replace(temporary, full);
+        if (error != 0)
+        {
+            File.Delete(temporary);
+            throw new IOException($"could not switch {full} to {releaseId} (errno {error})");
+        }
+    }
+
+    private static string LinkText(string full, string releaseId) => $".{Path.GetFileName(full)}.releases/{releaseId}";
+
+    // The state written whole beside its final name and renamed over it (flushed first, so it survives a power cut too).
+    private static void WriteState(string releases, State state)
+    {
+        var text = $"live: {state.Live ?? "none"}\nprevious: {state.Previous ?? "none"}\n" + (state.Next is null ? string.Empty : $"next: {state.Next}\n");
+        var path = Path.Combine(releases, OutputGuard.DeployMarker);
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(text));
+            stream.Flush(flushToDisk: true);
+        }
+
+        var renamed = NativeFiles.Replace(temporary, path);
+        if (renamed != 0)
+        {
+            File.Delete(temporary);
+            throw new IOException($"could not write {path} (errno {renamed})");
+        }
+    }
+
+    // What killed runs leave: staging folders and links never exchanged in the releases folder, state temporaries, link temporaries beside the target.
+    private static void CleanLeftovers(string full, string releases)
+    {
+        var parent = Path.GetDirectoryName(full)!;
+        if (Directory.Exists(parent))
+        {
+            foreach (var link in Directory.EnumerateFileSystemEntries(parent, $".{Path.GetFileName(full)}.link-*"))
+            {
+                if (NativeFiles.Kind(link) == FileType.SymbolicLink && IsDead(Path.GetFileName(link), $".{Path.GetFileName(full)}.link-")) File.Delete(link);
+            }
+        }
+
+        if (!Directory.Exists(releases)) return;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(releases))
+        {
+            var name = Path.GetFileName(entry);
+            if (name.StartsWith(".staging-", StringComparison.Ordinal) && IsDead(name, ".staging-")) AtomicFolder.TryDelete(entry);
+            else if (name.EndsWith(".tmp", StringComparison.Ordinal) && name.StartsWith(OutputGuard.DeployMarker + ".", StringComparison.Ordinal)
+                && IsDead(name, OutputGuard.DeployMarker + ".", '.')) File.Delete(entry);
+            else if (name.StartsWith("release-", StringComparison.Ordinal) && NativeFiles.Kind(entry) == FileType.SymbolicLink) File.Delete(entry); // a plain folder's link, never exchanged
+        }
+    }
+
+    // A leftover "<prefix><pid>-…" (or "<prefix><pid>.…") of a process no longer running.
+    private static bool IsDead(string name, string prefix, char separator = '-')
+    {
+        var rest = name[prefix.Length..];
+        var end = rest.IndexOf(separator);
+        return end > 0 && int.TryParse(rest[..end], out var pid) && (pid == Environment.ProcessId || !NativeFiles.IsRunning(pid));
+    }
+
+    private static bool Exists(string releases, string? release) => release is not null && Directory.Exists(Path.Combine(releases, release));
+
+    private static int CountFiles(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count();
 }

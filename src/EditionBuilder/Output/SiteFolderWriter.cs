@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using EditionBuilder.Files;
 
 namespace EditionBuilder.Output;
 
@@ -100,8 +101,10 @@ public sealed partial class SiteFolderWriter(string root, string? previous = nul
             var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length, 1));
             try
             {
-                using (var handle = File.OpenHandle(existing))
+                // Opened only if it is still a regular file: something swapped in since (a FIFO, a link) is never waited on or followed.
+                using (var handle = NativeFiles.OpenRegular(existing, out _))
                 {
+                    if (handle is null) return null;
                     var read = 0;
                     while (read < bytes.Length)
                     {

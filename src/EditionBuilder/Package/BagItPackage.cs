@@ -49,9 +49,43 @@ public static class BagItPackage
         return stream.ToArray();
     }
 
-    /// <summary>Lines "hash  path", sorted by path, as sha256sum -c reads them.</summary>
+    /// <summary>Lines "hash  path", sorted by path, as sha256sum -c reads them; a path's CR, LF and % percent-encoded (RFC 8493 §2.1.3).</summary>
     public static string Manifest(IEnumerable<SiteFile> files) =>
-        string.Concat(files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => $"{Convert.ToHexStringLower(SHA256.HashData(f.Bytes))}  {f.Path}\n"));
+        string.Concat(files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => $"{Convert.ToHexStringLower(SHA256.HashData(f.Bytes))}  {EncodePath(f.Path)}\n"));
+
+    /// <summary>A file path as a manifest line holds it: CR, LF and % percent-encoded, and only those (RFC 8493 §2.1.3).</summary>
+    public static string EncodePath(string path) =>
+        path.AsSpan().IndexOfAny('%', '\r', '\n') < 0 ? path : path.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    /// <summary>A manifest line's path decoded: %0D, %0A and %25 (either case) become CR, LF and %; any other % sequence is kept as it is.</summary>
+    public static string DecodePath(string path)
+    {
+        if (!path.Contains('%')) return path;
+        var text = new StringBuilder(path.Length);
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (path[i] == '%' && path.Length - i >= 3)
+            {
+                var decoded = path.Substring(i + 1, 2).ToUpperInvariant() switch
+                {
+                    "0D" => '\r',
+                    "0A" => '\n',
+                    "25" => '%',
+                    _ => '\0',
+                };
+                if (decoded != '\0')
+                {
+                    text.Append(decoded);
+                    i += 2;
+                    continue;
+                }
+            }
+
+            text.Append(path[i]);
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>The date a bag is made: SOURCE_DATE_EPOCH when set, else the given date (the edition's), else none.</summary>
     public static (string Date, DateTimeOffset ZipTime) BaggingDate(string? sourceDateEpoch, string metadataDate)

@@ -56,8 +56,23 @@ public sealed class ArticleParser
         var parts = FrontMatter.Split(file.Text);
         var front = FrontMatter.Read(file.Path, parts.Yaml, diagnostics);
         if (front is null) return null;
-        var document = Markdig.Markdown.Parse(parts.Body, Pipeline);
-        return new ParsedChapter(file, front, document, parts.BodyLine);
+        if (NestingGuard.FirstTooDeep(parts.Body) is { } deep)
+        {
+            diagnostics.Error(DiagnosticCodes.NestedTooDeep, file.Path, deep.Line + parts.BodyLine - 1, 1,
+                $"quotes or lists are nested {deep.Depth} levels deep here; at most {NestingGuard.MaxDepth} are read");
+            return null;
+        }
+
+        try
+        {
+            return new ParsedChapter(file, front, Markdig.Markdown.Parse(parts.Body, Pipeline), parts.BodyLine);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig's own limit, for nesting the guard does not count (inline markup, tables).
+            diagnostics.Error(DiagnosticCodes.NestedTooDeep, file.Path, parts.BodyLine, 1, "the Markdown is nested too deeply to be read (quotes, lists, emphasis or links within one another)");
+            return null;
+        }
     }
 
     // Each chapter is a page of the article's folder: its slug must name no other page, and no two chapters may share one.

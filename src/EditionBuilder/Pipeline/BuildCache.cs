@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Files;
 using EditionBuilder.Output;
 using EditionBuilder.Render;
 using EditionBuilder.Site;
@@ -10,14 +12,30 @@ using EditionBuilder.Verify;
 namespace EditionBuilder.Pipeline;
 
 /// <summary>The content-hash cache of incremental builds (artifacts/.cache): an article whose inputs did not change is not rendered again, and a page whose HTML did not change is not minified, verified or compressed again. Keys include the tool and the templates, so a change to either rebuilds everything.</summary>
+/// <remarks>
+/// Every entry (pages, articles, stamps, output.json) carries the SHA-256 of its kind, its key and its bytes: an entry damaged,
+/// edited or moved to another key is a miss, made again, never a wrong page. A cache that cannot be written (read-only, disk full)
+/// is left alone for the rest of the build, with one warning (EB0900); the build goes on without it.
+/// </remarks>
 public sealed class BuildCache : IBuildCache
 {
     private static readonly string ToolVersion = typeof(BuildCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     private readonly string _folder;
+    private readonly DiagnosticBag? _diagnostics;
     private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
+    private int _unwritable;
 
-    public BuildCache(string folder) => _folder = folder;
+    /// <param name="folder">The cache folder.</param>
+    /// <param name="diagnostics">Where the one warning goes when the cache cannot be written.</param>
+    public BuildCache(string folder, DiagnosticBag? diagnostics = null)
+    {
+        _folder = folder;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Whether a write failed in this build (the warning was given; nothing more is written).</summary>
+    public bool Unwritable => Volatile.Read(ref _unwritable) != 0;
 
     /// <summary>One processed page: its minified bytes, compressed copies when made, and its verification facts (HTML only).</summary>
     public sealed record Page(byte[] Minified, byte[]? Gzip, byte[]? Brotli, PageFacts? Facts);
@@ -61,9 +79,9 @@ public sealed class BuildCache : IBuildCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    // A page entry is one file, read with one call: "EBP1", four lengths (minified, gzip, brotli, facts; -1 when absent), the bytes,
-    // then the SHA-256 of all that, so a damaged entry is a miss and never a wrong page.
-    private static readonly byte[] PageMagic = "EBP1"u8.ToArray();
+    // A page entry is one file, read with one call: "EBP2", four lengths (minified, gzip, brotli, facts; -1 when absent), the bytes,
+    // then the SHA-256 of its key and all that, so a damaged entry is a miss and never a wrong page.
+    private static readonly byte[] PageMagic = "EBP2"u8.ToArray();
 
     public Page? GetPage(string key)
     {
@@ -72,7 +90,7 @@ public sealed class BuildCache : IBuildCache
             var entry = File.ReadAllBytes(EntryPath("pages", key) + ".page");
             if (entry.Length < 20 + SHA256.HashSizeInBytes || !entry.AsSpan(0, 4).SequenceEqual(PageMagic)) return null;
             var bytes = entry[..^SHA256.HashSizeInBytes];
-            if (!SHA256.HashData(bytes).AsSpan().SequenceEqual(entry.AsSpan(bytes.Length))) return null;
+            if (!Checksum("page", key, bytes).AsSpan().SequenceEqual(entry.AsSpan(bytes.Length))) return null;
             var at = 20;
             byte[]? Next(int index)
             {
@@ -100,31 +118,28 @@ public sealed class BuildCache : IBuildCache
 
     public void PutPage(string key, Page page)
     {
-        var path = EntryPath("pages", key) + ".page";
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _used[key] = 0;
         var facts = page.Facts is null ? null : JsonSerializer.SerializeToUtf8Bytes(page.Facts, CacheJson.Default.PageFacts);
         byte[]?[] parts = [page.Minified, page.Gzip, page.Brotli, facts];
         using var entry = new MemoryStream();
         entry.Write(PageMagic);
         foreach (var part in parts) entry.Write(BitConverter.GetBytes(part?.Length ?? -1));
         foreach (var part in parts) entry.Write(part ?? []);
-        entry.Write(SHA256.HashData(entry.GetBuffer().AsSpan(0, (int)entry.Length)));
-        WriteAtomically(path, entry.ToArray());
-        _used[key] = 0;
+        entry.Write(Checksum("page", key, entry.GetBuffer().AsSpan(0, (int)entry.Length)));
+        Write(EntryPath("pages", key) + ".page", entry.ToArray());
     }
 
     public Article? GetArticle(string key)
     {
-        var path = EntryPath("articles", key) + ".json";
         try
         {
-            if (!File.Exists(path)) return null;
-            var article = JsonSerializer.Deserialize(File.ReadAllBytes(path), CacheJson.Default.Article);
+            if (ReadSealed("article", key, EntryPath("articles", key) + ".json") is not { } json) return null;
+            var article = JsonSerializer.Deserialize(json, CacheJson.Default.Article);
             if (article is null) return null;
             _used[key] = 0;
             return article;
         }
-        catch (Exception e) when (e is IOException or JsonException)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
             return null;
         }
@@ -132,10 +147,8 @@ public sealed class BuildCache : IBuildCache
 
     public void PutArticle(string key, Article article)
     {
-        var path = EntryPath("articles", key) + ".json";
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        WriteAtomically(path, JsonSerializer.SerializeToUtf8Bytes(article, CacheJson.Default.Article));
         _used[key] = 0;
+        WriteSealed("article", key, EntryPath("articles", key) + ".json", JsonSerializer.SerializeToUtf8Bytes(article, CacheJson.Default.Article));
     }
 
     /// <summary>Keeps a page entry through <see cref="Prune"/> without reading it (its page was linked from the last good site).</summary>
@@ -144,25 +157,17 @@ public sealed class BuildCache : IBuildCache
     /// <summary>The article key last computed for the article files with these sizes and times (see <see cref="StampKey"/>); null when unknown.</summary>
     public string? ArticleKeyFor(string stampKey)
     {
-        try
-        {
-            var key = File.ReadAllText(EntryPath("stamps", stampKey));
-            if (key.Length != 64 || !key.All(char.IsAsciiHexDigitLower)) return null;
-            _used[stampKey] = 0;
-            return key;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        if (ReadSealed("stamp", stampKey, EntryPath("stamps", stampKey)) is not { } bytes) return null;
+        var key = Encoding.ASCII.GetString(bytes);
+        if (key.Length != 64 || !key.All(char.IsAsciiHexDigitLower)) return null;
+        _used[stampKey] = 0;
+        return key;
     }
 
     public void RememberArticleKey(string stampKey, string articleKey)
     {
-        var path = EntryPath("stamps", stampKey);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        WriteAtomically(path, Encoding.ASCII.GetBytes(articleKey));
         _used[stampKey] = 0;
+        WriteSealed("stamp", stampKey, EntryPath("stamps", stampKey), Encoding.ASCII.GetBytes(articleKey));
     }
 
     /// <summary>A key for files by path, size and modification time: a file is read again only when one of them changed.</summary>
@@ -183,49 +188,122 @@ public sealed class BuildCache : IBuildCache
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(_folder, "output.json")), CacheJson.Default.DictionaryStringFileStamp)
-                ?? new Dictionary<string, FileStamp>();
+            if (ReadSealed("output", "output", Path.Combine(_folder, "output.json")) is { } json
+                && JsonSerializer.Deserialize(json, CacheJson.Default.DictionaryStringFileStamp) is { } stamps) return stamps;
         }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
-            return new Dictionary<string, FileStamp>();
         }
+
+        return new Dictionary<string, FileStamp>();
     }
 
     /// <summary>Remembers the site just swapped in, for the next build's quick check.</summary>
     public void RememberOutput(IReadOnlyDictionary<string, FileStamp> files)
     {
-        Directory.CreateDirectory(_folder);
         var sorted = files.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        WriteAtomically(Path.Combine(_folder, "output.json"), JsonSerializer.SerializeToUtf8Bytes(sorted, CacheJson.Default.DictionaryStringFileStamp));
+        WriteSealed("output", "output", Path.Combine(_folder, "output.json"), JsonSerializer.SerializeToUtf8Bytes(sorted, CacheJson.Default.DictionaryStringFileStamp));
     }
 
     /// <summary>Deletes every entry this build did not use, so the cache holds one build's worth.</summary>
+    /// <remarks>Temporaries of killed runs (<c>*.tmp</c> of a process no longer running) go too. Nothing is pruned when the cache could not be written.</remarks>
     public void Prune()
     {
-        foreach (var kind in new[] { "pages", "articles", "stamps" })
+        if (Unwritable) return;
+        try
         {
-            var root = Path.Combine(_folder, kind);
-            if (!Directory.Exists(root)) continue;
-            Parallel.ForEach(Directory.EnumerateDirectories(root), folder =>
+            foreach (var file in Directory.EnumerateFiles(_folder, "*.tmp")) TryDeleteLeftover(file);
+            foreach (var kind in new[] { "pages", "articles", "stamps" })
             {
-                foreach (var file in Directory.EnumerateFiles(folder))
+                var root = Path.Combine(_folder, kind);
+                if (!Directory.Exists(root)) continue;
+                Parallel.ForEach(Directory.EnumerateDirectories(root), folder =>
                 {
-                    var name = Path.GetFileName(file);
-                    var key = name.Contains('.') ? name[..name.IndexOf('.')] : name;
-                    if (!_used.ContainsKey(key)) TryDelete(file);
-                }
-            });
+                    foreach (var file in Directory.EnumerateFiles(folder))
+                    {
+                        var name = Path.GetFileName(file);
+                        if (name.EndsWith(".tmp", StringComparison.Ordinal)) TryDeleteLeftover(file);
+                        else if (!_used.ContainsKey(name.Contains('.') ? name[..name.IndexOf('.')] : name)) TryDelete(file);
+                    }
+                });
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be listed is only not pruned.
         }
     }
 
     private string EntryPath(string kind, string key) => Path.Combine(_folder, kind, key[..2], key);
 
-    private static void WriteAtomically(string path, byte[] bytes)
+    // The SHA-256 that seals an entry: its kind and key are in it, so an entry copied under another key is a miss too.
+    private static byte[] Checksum(string kind, string key, ReadOnlySpan<byte> bytes)
     {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{kind}\0{key}\0"));
+        hash.AppendData(bytes);
+        return hash.GetHashAndReset();
+    }
+
+    // A sealed entry: one line "edition-cache <sha256>", then the bytes (JSON or a key), so it stays readable with tail -n +2.
+    private static readonly byte[] SealPrefix = "edition-cache "u8.ToArray();
+
+    private void WriteSealed(string kind, string key, string path, byte[] payload)
+    {
+        var entry = new byte[SealPrefix.Length + 65 + payload.Length];
+        SealPrefix.CopyTo(entry, 0);
+        Encoding.ASCII.GetBytes(Convert.ToHexStringLower(Checksum(kind, key, payload))).CopyTo(entry, SealPrefix.Length);
+        entry[SealPrefix.Length + 64] = (byte)'\n';
+        payload.CopyTo(entry, SealPrefix.Length + 65);
+        Write(path, entry);
+    }
+
+    // The entry's bytes when its seal matches; null when it is missing, damaged or edited.
+    private static byte[]? ReadSealed(string kind, string key, string path)
+    {
+        try
+        {
+            var entry = File.ReadAllBytes(path);
+            var header = SealPrefix.Length + 65;
+            if (entry.Length < header || !entry.AsSpan(0, SealPrefix.Length).SequenceEqual(SealPrefix) || entry[header - 1] != (byte)'\n') return null;
+            var payload = entry.AsSpan(header);
+            var expected = Convert.ToHexStringLower(Checksum(kind, key, payload));
+            return Encoding.ASCII.GetString(entry, SealPrefix.Length, 64) == expected ? payload.ToArray() : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    // Written beside its name and renamed over it; a cache that cannot be written is given up for this build, with one warning.
+    private void Write(string path, byte[] bytes)
+    {
+        if (Unwritable) return;
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            if (Interlocked.Exchange(ref _unwritable, 1) == 0)
+            {
+                var reason = e is UnauthorizedAccessException ? "permission denied" : e.Message.Split(" : ")[0].TrimEnd('.');
+                _diagnostics?.Warning(DiagnosticCodes.CacheNotWritable, _folder, 0, 0,
+                    $"the build cache cannot be written ({reason}); this build goes on without it and writes nothing more there");
+            }
+        }
+    }
+
+    // A temporary "<name>.<pid>.<guid>.tmp" of a process no longer running.
+    private static void TryDeleteLeftover(string file)
+    {
+        var parts = Path.GetFileName(file).Split('.');
+        if (parts.Length >= 4 && int.TryParse(parts[^3], out var pid) && (pid == Environment.ProcessId || !NativeFiles.IsRunning(pid))) TryDelete(file);
     }
 
     private static void TryDelete(string file)

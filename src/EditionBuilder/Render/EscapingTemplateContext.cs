@@ -25,7 +25,43 @@ public sealed class EscapingTemplateContext(ScriptObject? builtins = null) : Tem
         }
 
         var text = ObjectToString(textAsObject);
-        return string.IsNullOrEmpty(text) ? this : Write(ControlCharacters.MarkInHtml(Escape(text)));
+        if (string.IsNullOrEmpty(text)) return this;
+        // In text a control or bidi-override character is shown as a visible mark; inside a tag (an attribute value) or a <title> a mark
+        // would be markup where none may be, so the character is dropped there (the metadata reader warned about it).
+        return Write(MarkupNotAllowed() ? ControlCharacters.Remove(Escape(text)) : ControlCharacters.MarkInHtml(Escape(text)));
+    }
+
+    // Elements whose content is text only: a mark's <code> would show as letters.
+    private static readonly string[] TextOnlyElements = ["<title", "<textarea", "<script", "<style"];
+
+    // Whether the output so far ends inside a tag (its last '<' comes after its last '>') or inside a text-only element.
+    private bool MarkupNotAllowed()
+    {
+        if (Output is not StringBuilderOutput { Builder: var builder }) return false;
+        for (var i = builder.Length - 1; i >= 0; i--)
+        {
+            if (builder[i] == '>')
+            {
+                var open = i;
+                while (open >= 0 && builder[open] != '<') open--;
+                return open >= 0 && TextOnlyElements.Any(e => StartsWith(builder, open, e));
+            }
+
+            if (builder[i] == '<') return true;
+        }
+
+        return false;
+    }
+
+    private static bool StartsWith(System.Text.StringBuilder builder, int at, string text)
+    {
+        if (at + text.Length > builder.Length) return false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (builder[at + i] != text[i]) return false;
+        }
+
+        return at + text.Length < builder.Length && builder[at + text.Length] is '>' or ' ';
     }
 
     /// <summary>Escapes the five characters that matter in HTML text and attributes; every other character (é, Arabic) stays as it is.</summary>

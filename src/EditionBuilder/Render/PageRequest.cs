@@ -11,6 +11,7 @@ namespace EditionBuilder.Render;
 /// <param name="Alternates">The page's language versions.</param>
 /// <param name="Model">What the template reads as <c>model</c>.</param>
 /// <param name="Description">The page's machine-readable description (meta tags, JSON-LD), when it has one.</param>
+/// <param name="AnyDepth">The server shows this page at any address (404.html), so its relative links cannot rely on where it is.</param>
 public sealed record PageRequest(
     string Path,
     string Template,
@@ -21,11 +22,13 @@ public sealed record PageRequest(
     string SiteName,
     IReadOnlyList<LinkView> Alternates,
     object Model,
-    PageDescription? Description = null)
+    PageDescription? Description = null,
+    bool AnyDepth = false)
 {
     /// <summary>The licence the page's footer names: its article's, else (null) the edition's.</summary>
     public LicenceView? Licence { get; init; }
 }
+
 
 /// <summary>A page's machine-readable description: meta tags and JSON-LD.</summary>
 public sealed record PageDescription(IReadOnlyList<ScholarlyMetadata.MetaTag> Tags, RawHtml JsonLd);

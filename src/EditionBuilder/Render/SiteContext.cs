@@ -15,6 +15,11 @@ public sealed record SiteContext(EditionMetadata Edition, bool IsJournal, Editio
     /// <summary>The edition's name in Arabic, shown in every page's header.</summary>
     public string SiteName => Edition.NameIn("ar");
 
+    /// <summary>The path of the site's root on its server ("/", "/edition/") when edition.yml sets base_url; null otherwise.</summary>
+    public string? BasePath => Edition.BaseUrl.Length > 0 && Uri.TryCreate(Edition.BaseUrl, UriKind.Absolute, out var uri)
+        ? (uri.AbsolutePath.EndsWith('/') ? uri.AbsolutePath : uri.AbsolutePath + "/")
+        : null;
+
     /// <summary>The absolute address of a site path when edition.yml sets base_url; null otherwise.</summary>
     public string? Absolute(string path) =>
         Edition.BaseUrl.Length > 0 ? Edition.BaseUrl.TrimEnd('/') + "/" + path : null;

@@ -24,7 +24,7 @@ public sealed class SitePages(PageRenderer pages, Theme theme)
             Add(new PageRequest("index.html", "journal.html", "journal", "ar", "rtl", title, Site.SiteName, [], JournalModel(articles)));
         }
 
-        Add(new PageRequest("404.html", "404.html", "404", "ar", "rtl", theme.Strings.Get("ar", "page_not_found"), Site.SiteName, [], JournalModel([])));
+        Add(new PageRequest("404.html", "404.html", "404", "ar", "rtl", theme.Strings.Get("ar", "page_not_found"), Site.SiteName, [], JournalModel([]), AnyDepth: true));
         files.Add(SiteFile.Text("robots.txt", SiteMaps.RobotsTxt(Site.Edition)));
         if (Site.Edition.BaseUrl.Length > 0) files.Add(SiteFile.Text("sitemap.xml", SiteMaps.Sitemap(Site.Edition.BaseUrl, articlePaths.Concat(files.Select(f => f.Path)))));
         foreach (var (path, bytes) in theme.Assets.OrderBy(a => a.Key, StringComparer.Ordinal))

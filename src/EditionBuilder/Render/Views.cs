@@ -6,7 +6,7 @@ namespace EditionBuilder.Render;
 /// <summary>A link with its text; Href is relative to the site root and templates prefix it with page.root.</summary>
 public sealed record LinkView(string Title, string Href, string Lang = "");
 
-/// <summary>What every page knows of itself; Stylesheets and Logo are site paths (templates prefix them with root), Logo empty when the edition has none.</summary>
+/// <summary>What every page knows of itself; Stylesheets and Logo are site paths (templates prefix them with root), Logo empty when the edition has none. A page shown at any address (404.html) has a Base (the site's path from base_url) for its links, or, without one, is not Linked: it then uses no relative link or asset at all.</summary>
 public sealed record PageView(
     string Kind,
     string Lang,
@@ -20,11 +20,14 @@ public sealed record PageView(
     IReadOnlyList<ScholarlyMetadata.MetaTag> Meta,
     RawHtml JsonLd,
     IReadOnlyList<string> Stylesheets,
-    string Logo)
+    string Logo,
+    string Base = "",
+    bool Linked = true)
 {
     /// <summary>The licence in the page's footer (its article's, else the edition's); empty when none is given.</summary>
     public LicenceView Licence { get; init; } = LicenceView.None;
 }
+
 
 /// <summary>An article as a page in one language shows it: the Arabic title, and authors, date, keywords, licence and citation in the page's language where given.</summary>
 public sealed record ArticleView(

@@ -127,7 +127,8 @@ public static partial class SiteVerifier
 
             var inEndnotes = role == "doc-endnotes" || (open.Count > 0 && open[^1].InEndnotes);
             if (!string.IsNullOrEmpty(id)) isNote.TryAdd(id, name == "li" && inEndnotes);
-            if (href is not null || src is not null) links.Add(new LinkFact(name, rel ?? string.Empty, href ?? src!));
+            // <base> is the site's own path on its server (404.html, shown at any address), not a link to follow.
+            if ((href is not null || src is not null) && name != "base") links.Add(new LinkFact(name, rel ?? string.Empty, href ?? src!));
             if (name == "script") CheckScript(path, scanner.Attribute("type"), src, scanner.RawText ?? string.Empty, diagnostics);
             if (name == "a" && role == "doc-noteref") noteReferences.Add((id, href ?? string.Empty));
             if (name == "a" && role == "doc-backlink" && href is not null)

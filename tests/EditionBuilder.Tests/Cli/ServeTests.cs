@@ -39,9 +39,101 @@ public sealed class ServeTests : IDisposable
         Assert.Contains("خاتمة معدلة", await client.GetStringAsync("small/02-alkhatma.html"));
 
         // A broken edit keeps the last good build on screen.
+        var failed = ReadUntil(_server.StandardError, "rebuild failed");
         await File.AppendAllTextAsync(chapter, "\nإحالة بلا ملاحظة[^77].\n");
-        await Task.Delay(1500);
+        await failed;
         Assert.Contains("خاتمة معدلة", await client.GetStringAsync("small/02-alkhatma.html"));
+    }
+
+    [Fact]
+    public async Task Given_a_served_edition_When_edits_break_it_in_three_ways_each_followed_by_a_good_edit_Then_it_stays_up_serving_the_last_good_site()
+    {
+        var content = Path.Combine(_temp.Path, "content");
+        SmallEdition.WriteTo(content);
+        var port = Folders.FreePort();
+        _server = EditionProcess.Start(_temp.Path, null, "serve", "content", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var output = new Lines(_server.StandardOutput);
+        var errors = new Lines(_server.StandardError);
+        await output.WaitFor("serving ");
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(20) };
+        var chapter = Path.Combine(content, "small", "ar", "02-alkhatma.md");
+        var metadata = Path.Combine(content, "small", "article.yml");
+        var goodChapter = await File.ReadAllTextAsync(chapter);
+        var goodMetadata = await File.ReadAllTextAsync(metadata);
+
+        async Task GoodEdit(string word)
+        {
+            var rebuilt = output.WaitFor("rebuilt ");
+            await File.WriteAllTextAsync(chapter, goodChapter.Replace("خاتمة[^2].", $"خاتمة {word}[^2].", StringComparison.Ordinal));
+            await rebuilt;
+            Assert.Contains(word, await client.GetStringAsync("small/02-alkhatma.html"));
+        }
+
+        async Task BrokenEdit(Func<Task> edit, string lastGood)
+        {
+            var failed = errors.WaitFor("rebuild failed");
+            await edit();
+            await failed;
+            Assert.False(_server.HasExited);
+            Assert.Contains(lastGood, await client.GetStringAsync("small/02-alkhatma.html"));
+        }
+
+        // An empty value in article.yml ("not given"), then a YAML syntax error.
+        var settled = Task.WhenAny(output.WaitFor("rebuilt "), errors.WaitFor("rebuild failed"));
+        await File.WriteAllTextAsync(metadata, goodMetadata + "date:\n");
+        await await settled;
+        Assert.False(_server.HasExited);
+        Assert.Contains("خاتمة", await client.GetStringAsync("small/02-alkhatma.html"));
+        await BrokenEdit(() => File.WriteAllTextAsync(metadata, goodMetadata + "volume: [\n"), "خاتمة");
+        await File.WriteAllTextAsync(metadata, goodMetadata);
+        await GoodEdit("أولى");
+
+        // Two thousand nested quotes.
+        await BrokenEdit(() => File.WriteAllTextAsync(chapter, goodChapter + "\n" + new string('>', 2000) + " نص\n"), "أولى");
+        await GoodEdit("ثانية");
+
+        // An editor's lock file: Emacs makes .#name as a dangling symbolic link on the first edit. It is ignored, so the build is good.
+        var rebuilt = output.WaitFor("rebuilt ");
+        File.CreateSymbolicLink(Path.Combine(content, "small", "ar", ".#02-alkhatma.md"), "user@host.1234:1700000000");
+        await rebuilt;
+        await GoodEdit("ثالثة");
+
+        // Only this machine's host names are answered (DNS rebinding).
+        using var request = new HttpRequestMessage(HttpMethod.Get, "small/02-alkhatma.html");
+        request.Headers.Host = "attacker.example:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.MisdirectedRequest, (await client.SendAsync(request)).StatusCode);
+        Assert.False(_server.HasExited);
+    }
+
+    /// <summary>The lines a process prints, waited for by content rather than by time.</summary>
+    private sealed class Lines
+    {
+        private readonly List<string> _lines = new();
+        private readonly List<(string Marker, TaskCompletionSource<string> Seen)> _waiting = new();
+
+        public Lines(StreamReader reader) => _ = Task.Run(async () =>
+        {
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                lock (_lines)
+                {
+                    _lines.Add(line);
+                    foreach (var waiter in _waiting.Where(w => line.StartsWith(w.Marker, StringComparison.Ordinal)).ToList())
+                    {
+                        waiter.Seen.TrySetResult(line);
+                        _waiting.Remove(waiter);
+                    }
+                }
+            }
+        });
+
+        /// <summary>Completes with the next line starting with the marker (printed after this call).</summary>
+        public Task<string> WaitFor(string marker)
+        {
+            var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_lines) _waiting.Add((marker, seen));
+            return seen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
     }
 
     private static async Task<string> ReadUntil(StreamReader output, string marker)

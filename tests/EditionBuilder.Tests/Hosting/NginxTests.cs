@@ -26,9 +26,9 @@ public sealed class NginxTests : IDisposable
             Skip.If(true, $"{Nginx} is missing: install it with `apt-get install -y nginx`");
         }
 
-        var target = Deploy();
-        var brotli = File.Exists(BrotliModule);
         var port = Folders.FreePort();
+        var target = Deploy($"http://127.0.0.1:{port}/");
+        var brotli = File.Exists(BrotliModule);
         StartNginx(target, port, brotli);
         using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         await WaitUntilUp(client);
@@ -65,14 +65,32 @@ public sealed class NginxTests : IDisposable
             Assert.Contains("charset=utf-8", br.Content.Headers.ContentType!.ToString());
         }
 
-        using var missing = await client.GetAsync("small/no-such-page.html");
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Contains("الصفحة غير موجودة", await missing.Content.ReadAsStringAsync());
+        // The README's configuration serves the folders' index pages.
+        foreach (var (address, page) in new[] { ("", "index.html"), ("small/", "small/index.html") })
+        {
+            using var folder = await client.GetAsync(address);
+            Assert.Equal(HttpStatusCode.OK, folder.StatusCode);
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(site, page)), await folder.Content.ReadAsByteArrayAsync());
+        }
+
+        // A missing address, however deep, gets the 404 page, whose links and stylesheet resolve against the site's root (base_url).
+        foreach (var address in new[] { "small/no-such-page.html", "small/a/b/c/missing.html", "nothing/" })
+        {
+            using var missing = await client.GetAsync(address);
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            var html = await missing.Content.ReadAsStringAsync();
+            Assert.Contains("الصفحة غير موجودة", html);
+            Assert.Contains("<base href=\"/\"", html);
+            var stylesheet = new Uri(new Uri(client.BaseAddress!, "/"), "assets/edition.css");
+            using var css = await client.GetAsync(stylesheet);
+            Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        }
     }
 
-    private string Deploy()
+    private string Deploy(string baseUrl)
     {
         SmallEdition.WriteTo(Path.Combine(_temp.Path, "content"));
+        File.AppendAllText(Path.Combine(_temp.Path, "content", "edition.yml"), $"base_url: \"{baseUrl}\"\n");
         Assert.Equal(0, Support.Cli.Run(_temp.Path, "build", "content", "-o", "site").ExitCode);
         var target = Path.Combine(_temp.Path, "www");
         Assert.Equal(0, Support.Cli.Run(_temp.Path, "deploy", "site", target).ExitCode);
@@ -107,8 +125,9 @@ public sealed class NginxTests : IDisposable
               server {
                 listen 127.0.0.1:{{port}};
                 root {{root}};
+                index index.html;
                 error_page 404 /404.html;
-                location / { try_files $uri =404; }
+                location / { try_files $uri $uri/index.html =404; }
               }
             }
             """);

@@ -75,7 +75,7 @@ public class MinifyKeepsTextTests
 
         SiteMinifier.MinifyFile(SiteFile.Text("assets/broken.js", "function ( {"), diagnostics);
 
-        var error = Assert.Single(diagnostics.Items.Where(d => d.Severity == Severity.Error).Take(1));
+        var error = diagnostics.Items.First(d => d.Severity == Severity.Error);
         Assert.Equal(DiagnosticCodes.MinifyError, error.Code);
         Assert.StartsWith("assets/broken.js:1:", error.ToString());
     }

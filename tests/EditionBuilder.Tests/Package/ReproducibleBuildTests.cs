@@ -18,6 +18,9 @@ public class ReproducibleBuildTests
         var a = BuildAndPackage(first.Path, beirut);
         var b = BuildAndPackage(second.Path, utc);
 
+        // Locale variables reach no formatting: the CLI runs with invariant globalization, which this holds.
+        using var runtime = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(EditionProcess.Dll, ".runtimeconfig.json")));
+        Assert.True(runtime.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.Globalization.Invariant").GetBoolean());
         Assert.True(a.Count > 60, $"only {a.Count} files");
         Assert.Equal(a, b);
         Assert.Contains(a.Keys, k => k.EndsWith(".zip", StringComparison.Ordinal));

@@ -136,3 +136,36 @@ public sealed class ThemeTests : IDisposable
         Assert.Empty(offenders);
     }
 }
+
+/// <summary>404.html is shown by servers at any address: it never relies on where it is.</summary>
+public class NotFoundPageTests
+{
+    [Fact]
+    public void Given_no_base_url_When_the_404_page_is_built_Then_it_uses_no_relative_link_or_asset()
+    {
+        var diagnostics = new EditionBuilder.Diagnostics.DiagnosticBag();
+
+        var files = Sites.Build(EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!, SmallEdition.Content(), diagnostics)!;
+
+        var page = files.Single(f => f.Path == "404.html").AsText();
+        Assert.DoesNotContain("href=\"", page.Replace("href=\"#main\"", string.Empty, StringComparison.Ordinal));
+        Assert.DoesNotContain("src=", page);
+        Assert.Contains("الصفحة غير موجودة", page);
+    }
+
+    [Fact]
+    public void Given_a_base_url_in_a_sub_path_When_the_404_page_is_built_Then_its_links_resolve_against_that_path()
+    {
+        var content = SmallEdition.Content();
+        content.Edition.BaseUrl = "https://example.org/editions/ar/";
+        var diagnostics = new EditionBuilder.Diagnostics.DiagnosticBag();
+
+        var files = Sites.Build(EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!, content, diagnostics)!;
+
+        var page = files.Single(f => f.Path == "404.html").AsText();
+        Assert.Contains("<base href=\"/editions/ar/\"", page);
+        Assert.Contains("base-uri 'self'", page);
+        Assert.Contains("href=\"assets/edition.css\"", page);
+        Assert.Contains("base-uri 'none'", files.Single(f => f.Path == "index.html").AsText());
+    }
+}

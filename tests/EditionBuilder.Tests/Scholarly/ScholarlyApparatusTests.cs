@@ -82,7 +82,11 @@ public class ScholarlyApparatusTests
         Assert.Equal(["../russian-iranian-partnership/cite.bib", "../russian-iranian-partnership/cite.ris", "../russian-iranian-partnership/cite.json"], links);
         Assert.Equal("الشراكة الروسية – الإيرانية في سوريا: انعكاساتها على الوضع الجيوستراتيجي في الشرق الأوسط", ParseBibTeX(Site.File($"{Article}/cite.bib").AsText())["title"]);
         Assert.Equal(2, ParseRis(Site.File($"{Article}/cite.ris").AsText())["TT"].Count);
-        JsonDocument.Parse(Site.File($"{Article}/cite.json").AsText()).Dispose();
+        using var csl = JsonDocument.Parse(Site.File($"{Article}/cite.json").AsText());
+        var item = Assert.Single(csl.RootElement.EnumerateArray());
+        Assert.Equal("article-journal", item.GetProperty("type").GetString());
+        Assert.Equal("russian-iranian-partnership", item.GetProperty("id").GetString());
+        Assert.StartsWith("الشراكة الروسية", item.GetProperty("title").GetString());
     }
 
     [Fact]

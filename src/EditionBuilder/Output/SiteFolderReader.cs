@@ -1,0 +1,73 @@
+using System.IO.Enumeration;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Files;
+using EditionBuilder.Site;
+
+namespace EditionBuilder.Output;
+
+/// <summary>Reads a built site folder for verify, deploy and package: regular files only, never through a symbolic link, never waiting on a FIFO or device; anything else is an error at its path.</summary>
+public static class SiteFolderReader
+{
+    /// <summary>Every regular file under the site (its build marker left out), sorted by path; .gz and .br copies only when asked. Links, FIFOs, devices and sockets are reported (EB0901, EB0902) and left out.</summary>
+    public static List<SiteFile> Read(string site, DiagnosticBag diagnostics, bool includeCompressed = false)
+    {
+        var files = new List<SiteFile>();
+        Walk(site, string.Empty, site, diagnostics, includeCompressed, files);
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return files;
+    }
+
+    private static void Walk(string site, string relative, string folder, DiagnosticBag diagnostics, bool includeCompressed, List<SiteFile> files)
+    {
+        // One readdir per folder; d_type tells folders, links and the rest apart without following anything.
+        var entries = new FileSystemEnumerable<(string Name, bool Folder, bool Link)>(folder,
+            (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 });
+        foreach (var (name, isFolder, isLink) in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var path = relative.Length == 0 ? name : $"{relative}/{name}";
+            var full = Path.Combine(folder, name);
+            var shown = Path.Combine(site, path);
+            if (isLink)
+            {
+                diagnostics.Error(DiagnosticCodes.SiteSymbolicLink, shown, 0, 0,
+                    $"a symbolic link (to {new FileInfo(full).LinkTarget}): a site is read without following links, and deploy and package copy only regular files");
+                continue;
+            }
+
+            if (isFolder)
+            {
+                Walk(site, path, full, diagnostics, includeCompressed, files);
+                continue;
+            }
+
+            if (path == OutputGuard.SiteMarker) continue;
+            if (!includeCompressed && (path.EndsWith(".gz", StringComparison.Ordinal) || path.EndsWith(".br", StringComparison.Ordinal))) continue;
+            using var handle = NativeFiles.OpenRegular(full, out var kind);
+            if (handle is null)
+            {
+                var code = kind == FileType.SymbolicLink ? DiagnosticCodes.SiteSymbolicLink : DiagnosticCodes.SiteSpecialFile;
+                diagnostics.Error(code, shown, 0, 0, $"{FileTypeText.Describe(kind)}, not a regular file: it is never read, and deploy and package copy only regular files");
+                continue;
+            }
+
+            var length = RandomAccess.GetLength(handle);
+            if (length > Array.MaxLength)
+            {
+                diagnostics.Error(DiagnosticCodes.SiteSpecialFile, shown, 0, 0, $"{length} bytes: larger than a site file can be (2 GiB)");
+                continue;
+            }
+
+            var bytes = new byte[length];
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+                if (n == 0) throw new IOException($"{shown}: shorter than its length while being read");
+                read += n;
+            }
+
+            files.Add(new SiteFile(path, bytes));
+        }
+    }
+}

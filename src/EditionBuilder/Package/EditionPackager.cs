@@ -1,0 +1,43 @@
+using EditionBuilder.Content;
+using EditionBuilder.Model;
+using EditionBuilder.Output;
+using EditionBuilder.Site;
+
+namespace EditionBuilder.Package;
+
+/// <summary>The package of a built site: its name (<c>&lt;article-or-edition&gt;-&lt;version&gt;</c>), its bag-info from the content, a BagIt bag and its zip written together to one folder.</summary>
+public static class EditionPackager
+{
+    /// <summary>What a package is called and says of itself.</summary>
+    public sealed record Description(string Name, BagItPackage.BagInfo Info, DateTimeOffset ZipTime);
+
+    /// <summary>What was written: the bag's folder and zip, and how many site files they hold.</summary>
+    public sealed record Result(string BagFolder, string ZipPath, int Files, long ZipBytes);
+
+    /// <summary>Describes the package of an edition: named after its one article (else its English name), versioned by edition.yml, dated by SOURCE_DATE_EPOCH or else the article's date.</summary>
+    public static Description Describe(EditionContent? content, string? name, string? sourceDateEpoch)
+    {
+        var version = string.IsNullOrWhiteSpace(content?.Edition.Version) ? "1" : content.Edition.Version.Trim();
+        var bagName = $"{Slug.From(name ?? DefaultName(content))}-{Slug.From(version)}";
+        var (date, zipTime) = BagItPackage.BaggingDate(sourceDateEpoch, content is { Articles.Count: 1 } ? content.Articles[0].Metadata.Date : string.Empty);
+        return new Description(bagName, new BagItPackage.BagInfo(content?.Edition.Publisher ?? string.Empty, Summary(content), date), zipTime);
+    }
+
+    /// <summary>Writes the bag and its zip into <paramref name="output"/>, replacing it whole.</summary>
+    public static Result Write(IReadOnlyList<SiteFile> site, Description description, string output)
+    {
+        var bag = BagItPackage.Bag(site, description.Info);
+        var zip = BagItPackage.Zip(description.Name, bag, description.ZipTime);
+        var written = bag.Select(f => ($"{description.Name}/{f.Path}", f.Bytes)).Append(($"{description.Name}.zip", zip));
+        AtomicFolder.Replace(output, written, OutputKind.Package);
+        return new Result(Path.Combine(output, description.Name), Path.Combine(output, description.Name + ".zip"), site.Count, zip.LongLength);
+    }
+
+    private static string DefaultName(EditionContent? content) =>
+        content is { Articles.Count: 1 } ? content.Articles[0].Slug : content?.Edition.NameIn("en") is { Length: > 0 } n ? n : "edition";
+
+    private static string Summary(EditionContent? content) =>
+        content is null ? "A static web edition built by EditionBuilder"
+        : content.Articles.Count == 1 ? $"Web edition of \"{content.Articles[0].Metadata.TitleIn("en")}\""
+        : $"Web edition of {content.Edition.NameIn("en")}: {content.Articles.Count} articles";
+}

@@ -1,0 +1,23 @@
+using EditionBuilder.Tests.Support;
+using Xunit;
+
+namespace EditionBuilder.Tests.Diagnostics;
+
+/// <summary>A source with thousands of the same warning prints the first hundred and a count, not all of them.</summary>
+public class WarningCapTests
+{
+    [Fact]
+    public void Given_a_source_with_2500_uncited_notes_When_built_Then_100_warnings_and_one_count_line_are_printed()
+    {
+        using var temp = new TempFolder();
+        var notes = string.Concat(Enumerable.Range(2, 2500).Select(n => $"[{n}]- ملاحظة لا يحيل إليها النص {n}\n"));
+        temp.File("article.txt", " المقدمة\n[bookmark: _ftnref1]فقرة تحيل[1].\n\n" + "[1]- ملاحظة\n" + notes);
+
+        var result = Support.Cli.Run(temp.Path, "build", "article.txt", "-o", "site", "--no-cache", "--precompress", "none");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(100, lines.Count(l => l.StartsWith("article.txt:", StringComparison.Ordinal) && l.Contains(": warning EB0102:", StringComparison.Ordinal)));
+        Assert.Contains("warning EB0102: 2400 more like the above not shown (the first 100 are)", lines);
+    }
+}

@@ -1,0 +1,193 @@
+using EditionBuilder.Output;
+using EditionBuilder.Tests.Support;
+using Xunit;
+
+namespace EditionBuilder.Tests.Output;
+
+/// <summary>Deploy swaps whole releases: readers never see half a site, a failed or killed deploy leaves the target as it was, rollback brings the last one back.</summary>
+public class DeployTests
+{
+    private static string BuildSite(TempFolder temp, string name, string? extraParagraph = null)
+    {
+        var content = Path.Combine(temp.Path, "content-" + name);
+        SmallEdition.WriteTo(content);
+        if (extraParagraph is not null) File.AppendAllText(Path.Combine(content, "small", "ar", "02-alkhatma.md"), "\n" + extraParagraph + "\n");
+        var result = Support.Cli.Run(temp.Path, "build", "content-" + name, "-o", name);
+        Assert.True(result.ExitCode == 0, result.Errors);
+        return Path.Combine(temp.Path, name);
+    }
+
+
+    [Fact]
+    public void Given_two_releases_When_deployed_and_rolled_back_Then_the_target_serves_each_in_turn()
+    {
+        using var temp = new TempFolder();
+        var first = BuildSite(temp, "site1");
+        var second = BuildSite(temp, "site2", "فقرة جديدة.");
+        var target = Path.Combine(temp.Path, "www");
+
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", first, target).ExitCode);
+        Assert.Equal(Folders.Snapshot(first), Folders.Snapshot(target));
+        var deploy = Support.Cli.Run(temp.Path, "deploy", second, target);
+        Assert.Equal(0, deploy.ExitCode);
+        Assert.Equal(Folders.Snapshot(second), Folders.Snapshot(target));
+
+        var rollback = Support.Cli.Run(temp.Path, "rollback", target);
+        Assert.True(rollback.ExitCode == 0, rollback.Errors);
+        Assert.Equal(Folders.Snapshot(first), Folders.Snapshot(target));
+    }
+
+    [Fact]
+    public void Given_a_plain_folder_as_target_When_deployed_Then_the_old_folder_is_kept_as_the_previous_release()
+    {
+        using var temp = new TempFolder();
+        var site = BuildSite(temp, "site1");
+        var target = temp.File("www/index.html", "old site");
+
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, Path.GetDirectoryName(target)!).ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "rollback", Path.GetDirectoryName(target)!).ExitCode);
+
+        Assert.Equal("old site", File.ReadAllText(target));
+    }
+
+    [Fact]
+    public void Given_a_missing_or_unverified_site_When_deployed_Then_a_clear_error_and_the_target_is_untouched()
+    {
+        using var temp = new TempFolder();
+        var good = BuildSite(temp, "site1");
+        var target = Path.Combine(temp.Path, "www");
+        Support.Cli.Run(temp.Path, "deploy", good, target);
+        var before = Folders.Snapshot(target);
+
+        var missing = Support.Cli.Run(temp.Path, "deploy", Path.Combine(temp.Path, "nope"), target);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no such site folder", missing.Errors);
+
+        var broken = BuildSite(temp, "site3");
+        File.Delete(Path.Combine(broken, "small", "02-alkhatma.html"));
+        var unverified = Support.Cli.Run(temp.Path, "deploy", broken, target);
+        Assert.Equal(1, unverified.ExitCode);
+        Assert.Contains("error EB0401", unverified.Errors);
+        Assert.Contains("deploy refused", unverified.Errors);
+        Assert.Equal(before, Folders.Snapshot(target));
+    }
+
+    [Fact]
+    public void Given_a_deploy_killed_in_the_middle_of_its_copy_Then_the_target_is_exactly_the_previous_release()
+    {
+        using var temp = new TempFolder();
+        var first = BuildSite(temp, "site1");
+        var second = BuildSite(temp, "site2", "فقرة أخرى.");
+        var target = Path.Combine(temp.Path, "www");
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", first, target).ExitCode);
+        var before = Folders.Snapshot(target);
+        var releases = SiteDeployer.ReleasesFolder(target);
+
+        using var process = EditionProcess.Start(temp.Path, new Dictionary<string, string> { ["EDITION_TEST_SLOW_COPY_MS"] = "100" }, "deploy", second, target);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !Directory.EnumerateDirectories(releases, ".staging-*").Any(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories).Count() >= 3))
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.False(process.HasExited, "the deploy finished before it could be interrupted");
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+
+        Assert.Equal(before, Folders.Snapshot(target));
+        Assert.Single(Directory.EnumerateDirectories(releases), d => !Path.GetFileName(d).StartsWith('.'));
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", second, target).ExitCode);
+        Assert.Equal(Folders.Snapshot(second), Folders.Snapshot(target));
+    }
+
+    [Fact]
+    public void Given_deploy_A_then_B_then_B_again_When_rolled_back_Then_A_is_live()
+    {
+        using var temp = new TempFolder();
+        var a = BuildSite(temp, "site-a");
+        var b = BuildSite(temp, "site-b", "فقرة في الإصدار الثاني.");
+        var target = Path.Combine(temp.Path, "www");
+
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", a, target).ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", b, target).ExitCode);
+        var again = Support.Cli.Run(temp.Path, "deploy", b, target);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("already serves this site", again.Output);
+        var rollback = Support.Cli.Run(temp.Path, "rollback", target);
+        Assert.True(rollback.ExitCode == 0, rollback.Errors);
+        Assert.Equal(Folders.Snapshot(a), Folders.Snapshot(target));
+
+        // And forward again: the rolled-back release is now the previous one.
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "rollback", target).ExitCode);
+        Assert.Equal(Folders.Snapshot(b), Folders.Snapshot(target));
+    }
+
+    [Fact]
+    public void Given_a_state_file_naming_the_previous_release_When_deploys_follow_Then_it_is_never_pruned_and_only_unnamed_releases_go()
+    {
+        using var temp = new TempFolder();
+        var target = Path.Combine(temp.Path, "www");
+        var releases = SiteDeployer.ReleasesFolder(target);
+        var sites = new[] { BuildSite(temp, "s1"), BuildSite(temp, "s2", "ثانية."), BuildSite(temp, "s3", "ثالثة.") };
+
+        foreach (var site in sites) Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, target).ExitCode);
+
+        var state = SiteDeployer.ReadState(releases)!;
+        Assert.Equal(SiteDeployer.CurrentRelease(target), state.Live);
+        Assert.Null(state.Next);
+        Assert.Equal(new[] { state.Live!, state.Previous! }.Order(StringComparer.Ordinal), Directory.GetDirectories(releases).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal));
+        Assert.Equal(Folders.Snapshot(sites[1]), Folders.Snapshot(Path.Combine(releases, state.Previous!)));
+    }
+
+    [Fact]
+    public void Given_leftovers_of_killed_deploys_When_the_next_deploy_runs_Then_they_are_removed()
+    {
+        using var temp = new TempFolder();
+        var site = BuildSite(temp, "site1");
+        var target = Path.Combine(temp.Path, "www");
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, target).ExitCode);
+        var releases = SiteDeployer.ReleasesFolder(target);
+        var dead = DeadProcessId();
+        temp.File($".www.releases/.staging-{dead}-0123/index.html", "half a release");
+        temp.File($".www.releases/{OutputGuard.DeployMarker}.{dead}.0123.tmp", "live: rel");
+        File.CreateSymbolicLink(Path.Combine(temp.Path, $".www.link-{dead}-0123"), ".www.releases/release-0000000000000000");
+        File.CreateSymbolicLink(Path.Combine(releases, "release-kept-000000000000"), ".www.releases/release-0000000000000000");
+
+        var second = BuildSite(temp, "site2", "جديدة.");
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", second, target).ExitCode);
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path, ".www.link-*"));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(releases), p => !Path.GetFileName(p).StartsWith("release-", StringComparison.Ordinal) && Path.GetFileName(p) != OutputGuard.DeployMarker);
+        Assert.All(Directory.EnumerateFileSystemEntries(releases, "release-*"), r => Assert.True(Directory.Exists(r) && new FileInfo(r).LinkTarget is null));
+    }
+
+    [Fact]
+    public void Given_a_target_deployed_by_the_older_version_When_deployed_again_Then_its_previous_file_is_taken_over()
+    {
+        using var temp = new TempFolder();
+        var a = BuildSite(temp, "a");
+        var b = BuildSite(temp, "b", "ب.");
+        var target = Path.Combine(temp.Path, "www");
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", a, target).ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", b, target).ExitCode);
+        // The old layout: no state file, a "previous" file naming the previous release.
+        var releases = SiteDeployer.ReleasesFolder(target);
+        var previous = SiteDeployer.ReadState(releases)!.Previous!;
+        File.Delete(Path.Combine(releases, OutputGuard.DeployMarker));
+        File.WriteAllText(Path.Combine(releases, "previous"), previous + "\n");
+
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "rollback", target).ExitCode);
+
+        Assert.Equal(Folders.Snapshot(a), Folders.Snapshot(target));
+        Assert.False(File.Exists(Path.Combine(releases, "previous")));
+    }
+
+    /// <summary>The id of a process that has ended.</summary>
+    internal static int DeadProcessId()
+    {
+        using var process = System.Diagnostics.Process.Start("true")!;
+        process.WaitForExit();
+        return process.Id;
+    }
+}
