@@ -1,7 +1,7 @@
+using System.Globalization;
+using System.Text;
 using EditionBuilder.Content.Yaml;
 using EditionBuilder.Diagnostics;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace EditionBuilder.Markdown;
 
@@ -9,12 +9,6 @@ namespace EditionBuilder.Markdown;
 public static class FrontMatter
 {
     private const string Fence = "---";
-
-    // Built on first use: a build that only reads YAML never pays for it.
-    private static readonly Lazy<ISerializer> Serializer = new(() => new SerializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .WithQuotingNecessaryStrings()
-        .Build());
 
     /// <summary>A file cut in two: the YAML, the body, and the 1-based line where the body starts.</summary>
     public readonly record struct Parts(string? Yaml, string Body, int BodyLine);
@@ -52,8 +46,47 @@ public static class FrontMatter
         return 2;
     }
 
+    /// <summary>The front matter as import writes it, without reflection: the title always double-quoted (so no character is folded or dropped), the other fields plain.</summary>
     public static string Write(ChapterFrontMatter frontMatter) =>
-        Fence + "\n" + Serializer.Value.Serialize(frontMatter) + Fence + "\n";
+        Fence + "\n"
+        + "title: " + DoubleQuoted(frontMatter.Title) + "\n"
+        + "lang: " + frontMatter.Lang + "\n"
+        + "dir: " + frontMatter.Dir + "\n"
+        + "order: " + frontMatter.Order.ToString(CultureInfo.InvariantCulture) + "\n"
+        + "slug: " + frontMatter.Slug + "\n"
+        + Fence + "\n";
+
+    /// <summary>A YAML double-quoted scalar with YAML's escapes for what is not printable (the same text YamlDotNet's emitter writes, so chapters import byte for byte as before).</summary>
+    public static string DoubleQuoted(string text)
+    {
+        var builder = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            var escape = c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\0' => "\\0",
+                '\a' => "\\a",
+                '\b' => "\\b",
+                '\u001B' => "\\e",
+                '\f' => "\\f",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\v' => "\\v",
+                '\u0085' => "\\N",
+                '\u2028' => "\\L",
+                '\u2029' => "\\P",
+                '\uFFFE' or '\uFFFF' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                _ when c != '\t' && (c < ' ' || c is >= '\u007F' and <= '\u009F') => "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (escape is null) builder.Append(c);
+            else builder.Append(escape);
+        }
+
+        return builder.Append('"').ToString();
+    }
 
     private static readonly YamlSchema<ChapterFrontMatter> Schema = new YamlSchema<ChapterFrontMatter>("a chapter's front matter")
         .Field("title", (b, key, node, f) => f.Title = b.Text(key, node, "the chapter's title") ?? string.Empty)

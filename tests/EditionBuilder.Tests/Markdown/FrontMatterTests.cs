@@ -38,4 +38,27 @@ public class FrontMatterTests
     {
         Assert.Equal([expected], Read(Good.Replace(line, replacement, StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Given_a_title_holding_any_character_When_written_Then_it_is_what_YamlDotNet_wrote_before_and_reads_back_unchanged()
+    {
+        var serializer = new YamlDotNet.Serialization.SerializerBuilder().WithNamingConvention(YamlDotNet.Serialization.NamingConventions.CamelCaseNamingConvention.Instance)
+            .WithQuotingNecessaryStrings().WithAttributeOverride<ChapterFrontMatter>(f => f.Title, new YamlDotNet.Serialization.YamlMemberAttribute { ScalarStyle = YamlDotNet.Core.ScalarStyle.DoubleQuoted }).Build();
+        var differences = new List<string>();
+        // Every control and separator YAML escapes, the bidi and invisible characters, and a stride through the rest of the BMP.
+        var characters = Enumerable.Range(0, 0x100).Concat([0x200B, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202E, 0x2066, 0x2069, 0xFEFF, 0xFFFE, 0xFFFF])
+            .Concat(Enumerable.Range(0, 0x10000).Where(c => c % 61 == 0 && c is < 0xD800 or > 0xDFFF));
+        foreach (var c in characters.Distinct())
+        {
+            var front = new ChapterFrontMatter { Title = $"أ{(char)c}ب \"x\"", Lang = "ar", Dir = "rtl", Order = 3, Slug = "03-x" };
+
+            var written = FrontMatter.Write(front);
+
+            if (written != "---\n" + serializer.Serialize(front) + "---\n") differences.Add($"U+{c:X4}");
+            var read = FrontMatter.Read("x.md", FrontMatter.Split(written + "\nنص.\n").Yaml, new DiagnosticBag());
+            if (read?.Title != front.Title) differences.Add($"U+{c:X4} does not read back");
+        }
+
+        Assert.Empty(differences);
+    }
 }
