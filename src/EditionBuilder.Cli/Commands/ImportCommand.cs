@@ -35,18 +35,22 @@ internal static class ImportCommand
 
         // The publisher's article.yml keeps every field it sets; only its empty fields are filled, in its own text.
         var metadataPath = Path.Combine(output, "article.yml");
-        string? existing = null;
+        string? merged = null;
         if (File.Exists(metadataPath))
         {
-            existing = File.ReadAllText(metadataPath);
+            var existing = File.ReadAllText(metadataPath);
             if (Content.MetadataYaml.ReadArticle(metadataPath, existing, diagnostics) is null)
             {
                 reporter.Print(diagnostics);
                 return ExitCodes.InputErrors;
             }
+
+            merged = Content.MetadataMerge.MergeText(metadataPath, existing, metadata, out var filled, out var notFilled);
+            if (filled.Count > 0) reporter.Line($"{metadataPath}: filled {string.Join(", ", filled)}; every other field kept as written");
+            if (notFilled.Count > 0) reporter.Line($"{metadataPath}: kept as written; fill {string.Join(", ", notFilled)} by hand (the source gives them, but this file's layout could not be edited safely)");
         }
 
-        var files = ArticleMarkdown.Write(article, metadata, existing, metadataPath);
+        var files = ArticleMarkdown.Write(article, metadata, merged);
         AtomicFolder.Replace(output, files, OutputKind.Import);
 
         reporter.Line($"imported {source}: {Summary(article)} -> {output}");

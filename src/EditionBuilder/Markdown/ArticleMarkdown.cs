@@ -8,11 +8,10 @@ public static class ArticleMarkdown
 {
     public const string MetadataHeader = "Written by `edition import`. Fill in what the source does not say: empty fields are left out of the pages.";
 
-    /// <summary>The files of an imported article: article.yml (with <paramref name="existingMetadata"/>, the publisher's article.yml, only its empty fields are filled), the chapters and the abstracts (ar/abstract.md for the manuscript's ملخص).</summary>
-    public static IReadOnlyList<(string Path, string Text)> Write(Article article, ArticleMetadata metadata, string? existingMetadata = null, string metadataPath = "article.yml")
+    /// <summary>The files of an imported article: article.yml (<paramref name="metadataText"/> when given: the publisher's own, merged by <see cref="MetadataMerge"/>), the chapters and the abstracts (ar/abstract.md for the manuscript's ملخص).</summary>
+    public static IReadOnlyList<(string Path, string Text)> Write(Article article, ArticleMetadata metadata, string? metadataText = null)
     {
-        var yaml = existingMetadata is null ? MetadataYaml.Write(metadata, MetadataHeader) : MetadataMerge.MergeText(metadataPath, existingMetadata, metadata, out _, out _);
-        var files = new List<(string, string)> { ("article.yml", yaml) };
+        var files = new List<(string, string)> { ("article.yml", metadataText ?? MetadataYaml.Write(metadata, MetadataHeader)) };
         foreach (var chapter in article.Chapters)
         {
             files.Add(($"ar/{chapter.Slug}.md", ChapterWriter.Write(chapter)));

@@ -74,6 +74,7 @@ public class ManuscriptCliTests
         Assert.Contains("authors: [{ name: \"أحمد محمد علي\", affiliation: \"جامعة بيروت العربية، كلية الحقوق والعلوم السياسية\", email: \"ahmad.ali@example.org\" }, ", merged);
         Assert.True(File.Exists(Path.Combine(temp.Path, "article", "ar", "abstract.md")));
         Assert.Contains("front matter (2 authors, 12 keywords)", result.Output);
+        Assert.Contains($"{Path.Combine("article", "article.yml")}: filled title.ar, title.fr, subtitle.ar, authors, keywords.ar, keywords.en, keywords.fr; every other field kept as written", result.Output);
     }
 
     [Fact]
