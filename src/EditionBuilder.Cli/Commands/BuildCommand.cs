@@ -25,16 +25,18 @@ internal static class BuildCommand
         var cache = new Option<string?>("--cache") { Description = "The incremental cache folder (default: artifacts/.cache).", HelpName = "dir" };
         var noCache = new Option<bool>("--no-cache") { Description = "Build everything again, without the cache." };
         var force = CommandParts.Force("Replace a non-empty output folder that edition build did not write (it holds no .edition-site).");
-        var command = new Command("build", "Import if needed, render, minify, verify and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force };
+        var encoding = CommandParts.Encoding();
+        var command = new Command("build", "Import if needed, render, minify, verify and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force, encoding };
         command.SetAction(parsed => Run(
             new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
-                parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force)),
+                parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force),
+                CommandParts.EncodingNamed(parsed.GetValue(encoding))),
             reporter));
         return command;
     }
 
     /// <summary>What to build, and where.</summary>
-    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, bool Force);
+    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, bool Force, System.Text.Encoding? Encoding);
 
     private static int Run(Request request, Reporter reporter)
     {
@@ -54,7 +56,7 @@ internal static class BuildCommand
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true) : ContentFolder.ReadSource(input, diagnostics);
+        var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true, request.Encoding) : ContentFolder.ReadSource(input, diagnostics, request.Encoding);
         if (content is null) return Fail(reporter, diagnostics);
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 

@@ -13,6 +13,10 @@ public static class DiagnosticCodes
     public const string NotesWithoutText = "EB0007";
     public const string EmptyNote = "EB0008";
     public const string SourceTooLarge = "EB0009";
+    public const string LegacyEncoding = "EB0010";
+    public const string Utf16WithoutBom = "EB0011";
+    public const string InvalidUtf16 = "EB0012";
+    public const string EncodingMismatch = "EB0013";
 
     // Source warnings.
     public const string ReferenceWithoutBookmark = "EB0101";
@@ -21,6 +25,10 @@ public static class DiagnosticCodes
     public const string TextBeforeFirstHeading = "EB0104";
     public const string AbstractLanguageUnknown = "EB0105";
     public const string ControlCharacter = "EB0106";
+    public const string DecodedFromLegacyEncoding = "EB0107";
+    public const string FrontMatterRecognized = "EB0108";
+    public const string OneChapter = "EB0109";
+    public const string NoArabicTitle = "EB0110";
 
     // Markdown chapters and metadata.
     public const string FrontMatterInvalid = "EB0201";
@@ -30,6 +38,25 @@ public static class DiagnosticCodes
     public const string MetadataInvalid = "EB0205";
     public const string ContentMissing = "EB0206";
     public const string MetadataMissingTitle = "EB0207";
+
+    // YAML files (article.yml, edition.yml, chapter front matter) and metadata values: EB0208-EB0259.
+    /// <summary>A YAML syntax error (the same code as <see cref="MetadataInvalid"/>, which it was called before it got a hint).</summary>
+    public const string YamlSyntax = MetadataInvalid;
+    public const string UnknownKey = "EB0208";
+    public const string WrongShape = "EB0209";
+    public const string DuplicateKey = "EB0210";
+    public const string AliasLimit = "EB0211";
+    public const string YamlTooDeep = "EB0212";
+    public const string MetadataTooLarge = "EB0213";
+    public const string InvalidDate = "EB0214";
+    public const string InvalidDoi = "EB0215";
+    public const string InvalidIssn = "EB0216";
+    public const string InvalidOrcid = "EB0217";
+    public const string UnknownLicence = "EB0218";
+    public const string InvalidBaseUrl = "EB0219";
+    public const string InvalidEmail = "EB0220";
+    public const string InvalidPages = "EB0221";
+    public const string MetadataControlCharacter = "EB0230";
 
     // The content folder as files (lead's range EB0600-EB0699).
     public const string ChapterSlugReserved = "EB0601";

@@ -16,6 +16,7 @@ public static class SourceReader
     }
 
     /// <summary>Reads the source; null when an error was reported.</summary>
-    public static Article? Read(string path, byte[] bytes, DiagnosticBag diagnostics) =>
-        DocxReader.IsWordFile(path) ? DocxReader.Read(path, bytes, diagnostics) : WordExportReader.Read(path, bytes, diagnostics);
+    /// <remarks>The encoding applies to the text export only (a Word document says its own).</remarks>
+    public static Article? Read(string path, byte[] bytes, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null) =>
+        DocxReader.IsWordFile(path) ? DocxReader.Read(path, bytes, diagnostics) : WordExportReader.Read(path, bytes, diagnostics, encoding);
 }

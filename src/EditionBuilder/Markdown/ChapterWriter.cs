@@ -47,7 +47,7 @@ public static class ChapterWriter
         {
             Title = summary.Title,
             Lang = summary.Language,
-            Dir = "ltr",
+            Dir = summary.Language == "ar" ? "rtl" : "ltr",
             Order = 0,
             Slug = "abstract",
         }));

@@ -9,8 +9,8 @@ public sealed record Article(IReadOnlyList<Chapter> Chapters, IReadOnlyList<Abst
     /// <summary>Images and other files the chapters show; written beside them (ar/media/…).</summary>
     public IReadOnlyList<MediaFile> Media { get; init; } = [];
 
-    /// <summary>What the source says of the article itself before its first chapter (title, subtitle, authors); empty fields when it says nothing.</summary>
-    public SourceFrontMatter Front { get; init; } = SourceFrontMatter.Empty;
+    /// <summary>The manuscript's front matter (title, authors, Arabic abstract, keywords) when the source opens with one; never part of the chapters.</summary>
+    public ArticleFrontMatter FrontMatter { get; init; } = ArticleFrontMatter.Empty;
 
     public IEnumerable<Note> Notes => Chapters.SelectMany(c => c.Notes);
 
@@ -22,10 +22,4 @@ public sealed record Article(IReadOnlyList<Chapter> Chapters, IReadOnlyList<Abst
         other is not null && Chapters.SequenceEqual(other.Chapters) && Abstracts.SequenceEqual(other.Abstracts);
 
     public override int GetHashCode() => Chapters.Count;
-}
-
-/// <summary>The article's own title, subtitle and author lines as the source gives them before the first chapter.</summary>
-public sealed record SourceFrontMatter(string Title, string Subtitle, IReadOnlyList<string> Authors)
-{
-    public static SourceFrontMatter Empty { get; } = new(string.Empty, string.Empty, []);
 }

@@ -15,15 +15,22 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
     {
         var errorsBefore = diagnostics.ErrorCount;
         var files = MediaFiles.Of(article.Content, diagnostics);
-        void Add(PageRequest request) { if (pages.Render(request, diagnostics) is { } page) files.Add(page); }
+        LicenceView? licence = null;
+        void Add(PageRequest request) { if (pages.Render(request with { Licence = licence }, diagnostics) is { } page) files.Add(page); }
 
-        var view = ArticleView(article, pages.Theme.Strings.Get("ar", "list_separator"));
+        // The Arabic abstract (ar/abstract.md) is shown on the landing page; the English and French ones have pages of their own.
+        var arabicAbstract = article.Abstracts.FirstOrDefault(a => a.FrontMatter.Lang == "ar");
+        var abstracts = article.Abstracts.Where(a => a.FrontMatter.Lang != "ar").ToList();
+        var parts = Parts(article, abstracts, arabicAbstract);
+        ArticleView ViewIn(string language) => ArticleViews.Create(article.Metadata, Site.Edition, parts, language, pages.Theme.Strings);
+        var view = ViewIn("ar");
+        licence = view.LicenceInfo;
         var slug = article.Slug;
         var alternates = Alternates(view);
         var articleUrl = Site.Absolute(view.Href);
-        files.Add(SiteFile.Text($"{slug}/cite.bib", CitationFiles.BibTeX(slug, article.Metadata, articleUrl)));
-        files.Add(SiteFile.Text($"{slug}/cite.ris", CitationFiles.Ris(article.Metadata, articleUrl)));
-        files.Add(SiteFile.Text($"{slug}/cite.json", CitationFiles.CslJson(slug, article.Metadata, articleUrl)));
+        files.Add(SiteFile.Text($"{slug}/cite.bib", CitationFiles.BibTeX(slug, article.Metadata, articleUrl, Site.Edition)));
+        files.Add(SiteFile.Text($"{slug}/cite.ris", CitationFiles.Ris(article.Metadata, articleUrl, Site.Edition)));
+        files.Add(SiteFile.Text($"{slug}/cite.json", CitationFiles.CslJson(slug, article.Metadata, articleUrl, Site.Edition)));
         var abstractTexts = article.Abstracts.Select(a => (a.FrontMatter.Lang, a.FrontMatter.Title, PlainText(a.Document))).ToList();
         PageDescription Describe(string path) => Description(article, view, abstractTexts, path);
 
@@ -59,30 +66,26 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         Add(new PageRequest($"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", view.Title, Site.SiteName, alternates,
             new FullTextPageModel(view, fullText), Describe($"{slug}/full.html")));
 
-        foreach (var summary in article.Abstracts)
+        foreach (var summary in abstracts)
         {
             var lang = summary.FrontMatter.Lang;
             var others = view.Abstracts.Where(l => l.Lang != lang).ToList();
             var abstractView = new AbstractView(lang, summary.FrontMatter.Title, new HtmlFragment(html.Render(summary, _ => null)), others);
             Add(new PageRequest($"{slug}/{lang}/index.html", "abstract.html", "abstract", lang, "ltr", summary.FrontMatter.Title, Site.Edition.NameIn(lang),
-                alternates, new AbstractPageModel(view, abstractView)));
+                alternates, new AbstractPageModel(ViewIn(lang), abstractView)));
         }
 
-        return diagnostics.ErrorCount > errorsBefore ? null : new RenderedArticle(new ArticleSummary(view.Slug, view.Title, view.Authors, view.Href), files);
+        return diagnostics.ErrorCount > errorsBefore ? null : new RenderedArticle(ArticleViews.Summary(view, article.Metadata), files);
     }
 
-    private static ArticleView ArticleView(ParsedArticle article, string separator)
+    private ArticleViews.Parts Parts(ParsedArticle article, IReadOnlyList<Parse.ParsedChapter> abstracts, Parse.ParsedChapter? arabicAbstract)
     {
         var slug = article.Slug;
-        var metadata = article.Metadata;
-        var title = metadata.TitleIn("ar");
-        var abstractLinks = article.Abstracts.Select(a => new LinkView(a.FrontMatter.Title, $"{slug}/{a.FrontMatter.Lang}/index.html", a.FrontMatter.Lang)).ToList();
+        var title = article.Metadata.TitleIn("ar");
+        var abstractLinks = abstracts.Select(a => new LinkView(a.FrontMatter.Title, $"{slug}/{a.FrontMatter.Lang}/index.html", a.FrontMatter.Lang)).ToList();
         var chapterLinks = article.Chapters.Select(c => new LinkView(string.IsNullOrWhiteSpace(c.FrontMatter.Title) ? title : c.FrontMatter.Title, $"{slug}/{c.PageName}")).ToList();
-        return new ArticleView(
-            slug, title, metadata.TitleIn("en"), metadata.TitleIn("fr"), metadata.Authors.Where(a => !string.IsNullOrWhiteSpace(a)).ToList(),
-            metadata.Journal, metadata.Volume, metadata.Issue, metadata.Date, metadata.Licence, Citation.Format(metadata, "ar", separator),
-            $"{slug}/index.html", $"{slug}/full.html", chapterLinks, abstractLinks, article.Notes.Count,
-            [new LinkView("BibTeX", $"{slug}/cite.bib"), new LinkView("RIS", $"{slug}/cite.ris"), new LinkView("CSL-JSON", $"{slug}/cite.json")]);
+        return new ArticleViews.Parts(slug, chapterLinks, abstractLinks, article.Notes.Count,
+            new HtmlFragment(arabicAbstract is null ? string.Empty : html.Render(arabicAbstract, _ => null)), arabicAbstract?.FrontMatter.Title ?? string.Empty);
     }
 
     private PageDescription Description(ParsedArticle article, ArticleView view, IReadOnlyList<(string Lang, string Title, string Text)> abstracts, string pagePath)

@@ -15,7 +15,7 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
     private const int MaxTitleWords = 30;
     private const int MinAbstractWords = 25;
 
-    public (List<Chapter> Chapters, List<Abstract> Abstracts, SourceFrontMatter Front) Assemble(List<DocxBlock> blocks)
+    public (List<Chapter> Chapters, List<Abstract> Abstracts, ArticleFrontMatter Front) Assemble(List<DocxBlock> blocks)
     {
         blocks = AttachCaptions(blocks);
         var front = TakeFront(blocks);
@@ -49,8 +49,45 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         return result;
     }
 
-    // Seam for the manuscripts recognizer (title, authors, ملخص, keywords): for now the Title and Subtitle styles before the first heading.
-    private static SourceFrontMatter TakeFront(List<DocxBlock> blocks)
+    private const int MaxOpeningLineLength = 100;
+    private const int MaxOpeningLineWords = 14;
+    private const string ClosingPunctuation = ".!?:;…؟؛،,";
+
+    // The opening before the body (title, subtitle, authors, affiliations, ملخص, keywords) is read by the recognizer the text
+    // export uses (ManuscriptFrontMatter); a styled heading, title or subtitle, or a short line without closing punctuation,
+    // is what it takes for a line of the opening. Without any of that, the Title and Subtitle styles alone give the title.
+    private ArticleFrontMatter TakeFront(List<DocxBlock> blocks)
+    {
+        var indexes = new List<int>();
+        for (var i = 0; i < blocks.Count && blocks[i] is DocxParagraph p; i++)
+        {
+            if (p.Text.Trim().Length > 0) indexes.Add(i);
+        }
+
+        var paragraphs = indexes.Select(i => (DocxParagraph)blocks[i])
+            .Select(p => new ManuscriptParagraph(p.Text.Trim(), p.Paragraph, p.HeadingLevel is not null || p.IsTitle || p.IsSubtitle || IsShortLine(p.Text.Trim())))
+            .ToList();
+        var recognition = ManuscriptFrontMatter.Recognize(paragraphs);
+        if (recognition.Recognized.Count == 0) return TakeStyledTitle(blocks);
+
+        var left = recognition.LeftAsText.ToHashSet();
+        for (var k = 0; k < recognition.BodyStart; k++)
+        {
+            if (!left.Contains(k)) blocks[indexes[k]] = ((DocxParagraph)blocks[indexes[k]]) with { Inlines = [] };
+        }
+
+        var message = "the document opens with front matter, read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
+            + string.Join(", ", recognition.Recognized).Replace("line ", "paragraph ", StringComparison.Ordinal).Replace("lines ", "paragraphs ", StringComparison.Ordinal);
+        if (left.Count > 0) message += "; left as text: " + string.Join(", ", left.Order().Select(k => $"paragraph {paragraphs[k].SourceLine}"));
+        diagnostics.Warning(DiagnosticCodes.FrontMatterRecognized, where + $":paragraph {paragraphs[0].SourceLine}", 0, 0, message);
+        return recognition.FrontMatter;
+    }
+
+    private static bool IsShortLine(string text) =>
+        text.Length is > 0 and <= MaxOpeningLineLength && !ClosingPunctuation.Contains(text[^1]) && LanguageGuesser.Words(text).Count() <= MaxOpeningLineWords;
+
+    // The Title and Subtitle styles before the first heading, when the recognizer found no front matter.
+    private static ArticleFrontMatter TakeStyledTitle(List<DocxBlock> blocks)
     {
         var firstHeading = blocks.FindIndex(b => b is DocxParagraph { HeadingLevel: not null });
         var end = firstHeading < 0 ? blocks.Count : firstHeading;
@@ -64,8 +101,8 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         }
 
         return title.Count == 0 && subtitle.Count == 0
-            ? SourceFrontMatter.Empty
-            : new SourceFrontMatter(string.Join(' ', title), string.Join(' ', subtitle), []);
+            ? ArticleFrontMatter.Empty
+            : ArticleFrontMatter.Empty with { Title = string.Join(' ', title), Subtitle = string.Join(' ', subtitle) };
     }
 
     private static bool IsLatin(DocxParagraph p) => LanguageGuesser.IsLatinDominant(p.Text);

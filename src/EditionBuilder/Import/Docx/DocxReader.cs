@@ -81,6 +81,6 @@ public static class DocxReader
         if (diagnostics.ErrorCount > errorsBefore) return null;
         var (chapters, abstracts, front) = new ChapterAssembler(package.Path, diagnostics).Assemble(blocks);
         var placed = ChapterAssembler.PlaceNotes(chapters, notes);
-        return new Article(placed, abstracts) { Media = walker.Media, Front = front };
+        return new Article(placed, abstracts) { Media = walker.Media, FrontMatter = front };
     }
 }

@@ -297,8 +297,34 @@ public class DocxFeatureTests
         var article = Golden("012-localized-headings-and-title", fixture);
 
         Assert.Equal(["المقدمة", "الخاتمة"], article.Chapters.Select(c => c.Title));
-        Assert.Equal("الشراكة الروسية الإيرانية", article.Front.Title);
+        Assert.Equal("الشراكة الروسية الإيرانية", article.FrontMatter.Title);
         Assert.Equal(new Heading(2, [new TextRun("تفصيل")]), article.Chapters[0].Blocks[1]);
+    }
+
+    [Fact]
+    public void Given_a_manuscript_opening_with_authors_an_Arabic_abstract_and_keywords_When_imported_Then_they_are_metadata_not_a_chapter()
+    {
+        var fixture = new DocxFixture
+        {
+            Body = Paragraph(Run("الشراكة الروسية الإيرانية", Ar), "<w:pStyle w:val=\"Title\"/>" + Rtl)
+                + Paragraph(Run("د. سارة خليل", Ar), Rtl)
+                + Paragraph(Run("جامعة دمشق", Ar), Rtl)
+                + Paragraph(Run("ملخص: تتناول هذه الدراسة الشراكة بين روسيا وإيران في سوريا وانعكاساتها على المنطقة.", Ar), Rtl)
+                + Paragraph(Run("الكلمات المفتاحية: روسيا، إيران، سوريا", Ar), Rtl)
+                + Chapter("المقدمة", Paragraph(Run("نص أول.", Ar), Rtl)),
+        };
+
+        var (article, diagnostics) = Import(fixture);
+
+        Assert.Equal(["المقدمة"], article!.Chapters.Select(c => c.Title));
+        Assert.Equal("الشراكة الروسية الإيرانية", article.FrontMatter.Title);
+        Assert.Equal("سارة خليل", Assert.Single(article.FrontMatter.Authors).Name);
+        Assert.Equal(["جامعة دمشق"], article.FrontMatter.Authors[0].Affiliations);
+        Assert.Equal(["روسيا", "إيران", "سوريا"], article.FrontMatter.Keywords["ar"]);
+        Assert.Equal("ar", article.FrontMatter.Abstract!.Language);
+        var warning = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized);
+        Assert.EndsWith(":paragraph 1", warning.Path);
+        Assert.DoesNotContain("line ", warning.Message);
     }
 
     [Fact]
@@ -425,7 +451,7 @@ public class DocxFeatureTests
 
         var (article, diagnostics) = Import(fixture);
 
-        Assert.Equal([DiagnosticCodes.DocxLinkedImage, DiagnosticCodes.DocxImageFormat], diagnostics.Select(d => d.Code).Order(StringComparer.Ordinal));
+        Assert.Equal([DiagnosticCodes.DocxImageFormat, DiagnosticCodes.DocxLinkedImage], diagnostics.Select(d => d.Code).Order(StringComparer.Ordinal));
         Assert.All(diagnostics, d => Assert.Equal(Severity.Warning, d.Severity));
         Assert.Contains("EMF", diagnostics.Single(d => d.Code == DiagnosticCodes.DocxImageFormat).Message);
         Assert.Empty(article!.Media);

@@ -72,7 +72,7 @@ public class PandocDocxTests
         Assert.True(article is not null, string.Join('\n', diagnostics.Items));
         Assert.DoesNotContain(diagnostics.Items, d => d.Severity == Severity.Error);
         Assert.Equal(["المقدمة", "الخاتمة"], article.Chapters.Select(c => c.Title));
-        Assert.Equal("عنوان المقال", article.Front.Title);
+        Assert.Equal("عنوان المقال", article.FrontMatter.Title);
         Assert.Equal(["1", "2"], article.Notes.Select(n => n.Mark));
         Assert.Contains(new Styled(TextStyle.Emphasis, [new TextRun("مائلة")]), article.Notes.First().Paragraphs[0].Inlines);
 
