@@ -14,7 +14,7 @@ public static class BookIdentifier
     public static string For(string slug, ArticleMetadata metadata, EditionMetadata edition)
     {
         var editionKey = edition.BaseUrl.Trim().Length > 0 ? edition.BaseUrl.Trim() : edition.NameIn("ar");
-        var name = string.Join('\n', [editionKey, slug, metadata.TitleIn("ar"), .. metadata.Authors.Select(a => a.Trim())]);
+        var name = string.Join('\n', [editionKey, slug, metadata.TitleIn("ar"), .. metadata.Authors.Select(a => a.NameIn("ar").Trim())]);
         return "urn:uuid:" + NameBased(Namespace, name);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
+using EditionBuilder.Model;
 using EditionBuilder.Markdown.Paragraphs;
 using EditionBuilder.Parse;
 using Markdig;
@@ -14,7 +15,7 @@ namespace EditionBuilder.Epub;
 public sealed class ChapterXhtml(MarkdownPipeline pipeline, NoteRenderOptions notes)
 {
     /// <summary>The chapter's XHTML; <paramref name="noteHref"/> gives the href of a note defined in another document, <paramref name="referenceHrefs"/> the hrefs of every reference to a note, both relative to this document.</summary>
-    public string Render(ParsedChapter chapter, Func<int, string?> noteHref, Func<int, IReadOnlyList<string>> referenceHrefs)
+    public string Render(ParsedChapter chapter, Func<NoteKey, NoteTarget?> noteHref, Func<NoteKey, IReadOnlyList<string>> referenceHrefs)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var renderer = new HtmlRenderer(writer);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Markdown.Notes;
+using EditionBuilder.Model;
 using EditionBuilder.Parse;
 using EditionBuilder.Render;
 using EditionBuilder.Site;
@@ -88,7 +89,7 @@ public sealed partial class EpubWriter
             var chapter = article.Chapters[i];
             var href = chapterHrefs[i];
             var body = _xhtml.Render(chapter,
-                n => notes.Definitions.TryGetValue(n, out var home) && home != href ? $"{FileName(home)}#fn-{n}" : null,
+                n => notes.Definitions.TryGetValue(n, out var home) && home.Href != href ? new NoteTarget($"{FileName(home.Href)}#{n.HtmlId}", home.Mark) : null,
                 n => notes.References.TryGetValue(n, out var places) ? places.Select(p => p.Href == href ? $"#{p.Id}" : $"{FileName(p.Href)}#{p.Id}").ToList() : []);
             var chapterTitle = book.Chapters[i].Title;
             var order = chapter.FrontMatter.Order;
@@ -108,6 +109,7 @@ public sealed partial class EpubWriter
 
         if (diagnostics.ErrorCount > errorsBefore) return null;
         files.AddRange(_style.Files);
+        files.AddRange(MediaOf(article, diagnostics));
 
         var modified = ModifiedOf(metadata);
         var package = PackageDocument.Write(Metadata(article, modified), files);
@@ -122,6 +124,26 @@ public sealed partial class EpubWriter
 
         if (diagnostics.ErrorCount > errorsBefore) return null;
         return new SiteFile(PathOf(article.Slug), OcfArchive.Zip(package, files, BookDate.ZipTime(modified)));
+    }
+
+    // The images the chapters show (media/… beside the chapter documents, as on the site); the site's build has checked their bytes.
+    // EPUB 3.0's core media types have no WebP: such an image stays on the web pages only.
+    private static List<BookFile> MediaOf(ParsedArticle article, DiagnosticBag diagnostics)
+    {
+        var files = new List<BookFile>();
+        foreach (var media in article.Content.Media.OrderBy(m => m.Path, StringComparer.Ordinal))
+        {
+            if (BookFile.MediaTypeOf(media.Path) is not { } type || !type.StartsWith("image/", StringComparison.Ordinal))
+            {
+                diagnostics.Warning(DiagnosticCodes.EpubMediaLeftOut, media.Where, 0, 0,
+                    "an EPUB 3.0 book can hold PNG, JPEG, GIF and SVG images, not this one: the web pages show it, the book leaves it out; save it as PNG or JPEG to have it in both");
+                continue;
+            }
+
+            files.Add(new BookFile("chapters/" + media.Path, $"media-{files.Count + 1}", type, media.Read()));
+        }
+
+        return files;
     }
 
     // One document: the page's template inside the layout, as UTF-8 XML whose every character XML can hold.
@@ -159,25 +181,25 @@ public sealed partial class EpubWriter
             BookDate.Published(metadata.Date), _edition.Publisher.Trim(), Rights(metadata), modified);
     }
 
-    private static List<string> Authors(ArticleMetadata metadata) => metadata.Authors.Select(a => a.Trim()).Where(a => a.Length > 0).ToList();
+    private static List<string> Authors(ArticleMetadata metadata) => metadata.Authors.Select(a => a.NameIn("ar").Trim()).Where(a => a.Length > 0).ToList();
 
     private string Rights(ArticleMetadata metadata) => metadata.Licence.Trim().Length > 0 ? metadata.Licence.Trim() : _edition.Licence.Trim();
 
     private static string FileName(string href) => href[(href.LastIndexOf('/') + 1)..];
 
     /// <summary>Where each note is defined and where each of its references stands, by chapter document.</summary>
-    private sealed record Places(Dictionary<int, string> Definitions, Dictionary<int, List<(string Href, string Id)>> References);
+    private sealed record Places(Dictionary<NoteKey, (string Href, string Mark)> Definitions, Dictionary<NoteKey, List<(string Href, string Id)>> References);
 
     private static Places NotePlaces(IReadOnlyList<ParsedChapter> chapters, IReadOnlyList<string> hrefs)
     {
-        var definitions = new Dictionary<int, string>();
-        var references = new Dictionary<int, List<(string, string)>>();
+        var definitions = new Dictionary<NoteKey, (string, string)>();
+        var references = new Dictionary<NoteKey, List<(string, string)>>();
         for (var i = 0; i < chapters.Count; i++)
         {
-            foreach (var definition in chapters[i].Document.Descendants<NoteDefinition>()) definitions.TryAdd(definition.Number, hrefs[i]);
+            foreach (var definition in chapters[i].Document.Descendants<NoteDefinition>()) definitions.TryAdd(definition.Key, (hrefs[i], definition.Mark));
             foreach (var reference in chapters[i].Document.Descendants<NoteReferenceInline>())
             {
-                if (!references.TryGetValue(reference.Number, out var list)) references[reference.Number] = list = [];
+                if (!references.TryGetValue(reference.Key, out var list)) references[reference.Key] = list = [];
                 list.Add((hrefs[i], reference.Id));
             }
         }

@@ -51,6 +51,36 @@ public partial class EpubCheckTests
         Assert.All(checks, c => Assert.True(c.Fatals == 0 && c.Errors == 0, c.Output));
     }
 
+    [SkippableFact]
+    public async Task Given_a_Word_documents_book_with_a_table_a_figure_and_endnotes_When_EPUBCheck_reads_it_Then_it_holds_them_all_and_reports_no_error()
+    {
+        RequireEpubCheck();
+        using var temp = new TempFolder();
+        temp.File("content/article/source/article.docx", Render.WordDocumentSiteTests.Document());
+        temp.File("content/article/article.yml", "title: { ar: مقال تجريبي }\n");
+        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache");
+        Assert.True(result.ExitCode == 0, result.Errors);
+        var path = Path.Combine(temp.Path, "site", "article", "article.epub");
+
+        using (var book = System.IO.Compression.ZipFile.OpenRead(path))
+        {
+            Assert.NotNull(book.GetEntry("EPUB/chapters/media/image.png"));
+            using var reader = new StreamReader(book.GetEntry("EPUB/chapters/01-almqdma.xhtml")!.Open());
+            var chapter = System.Xml.Linq.XDocument.Parse(reader.ReadToEnd());
+            System.Xml.Linq.XNamespace epub = "http://www.idpf.org/2007/ops";
+            var elements = chapter.Descendants().ToList();
+            Assert.Equal(["١", "i"], elements.Where(e => (string?)e.Attribute(epub + "type") == "noteref").Select(e => e.Value));
+            Assert.Equal(["fn-1", "en-i"], elements.Where(e => e.Name.LocalName == "aside").Select(e => (string?)e.Attribute("id")));
+            Assert.Equal(["footnote", "endnote"], elements.Where(e => e.Name.LocalName == "aside").Select(e => (string?)e.Attribute(epub + "type")));
+            Assert.Single(elements, e => e.Name.LocalName == "img" && (string?)e.Attribute("src") == "media/image.png");
+            Assert.Single(elements, e => e.Name.LocalName == "table");
+        }
+
+        var (fatals, errors, _, output) = await EpubCheck(path);
+
+        Assert.True(fatals == 0 && errors == 0, output);
+    }
+
     private static void RequireEpubCheck()
     {
         Programs.Require(Programs.Java, "default-jre-headless");
