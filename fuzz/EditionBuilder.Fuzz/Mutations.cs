@@ -14,13 +14,24 @@ public static class Mutations
         "- ", "&amp;", "www.example.org/a_b", "javascript:alert(1)", "\t", "أولًا:", ".", "\"", "]", "[", "!", "|",
     ];
 
-    public static Gen<byte[]> Inputs(IReadOnlyList<byte[]> corpus) =>
+    /// <summary>What YAML breaks on: indicators, anchors and aliases, tabs, quotes, documents, and values the metadata checks.</summary>
+    public static readonly string[] YamlTokens =
+    [
+        ":", ": ", "&a ", "*a", "*b", "&b [*a, *a, *a, *a]", "[", "]", "{", "}", "- ", "\t", "'", "\"", "#", " #", "|", ">", "!!str ", "!!binary ", "? ",
+        "---\n", "...\n", "~", "null", "\u202B", "\u0000", "\uFEFF", "\n", "\r\n", "\n  ", "\n    - ", "authors: ", "author: ", "title: ", "ar: ", "en: ",
+        "name: ", "affiliation: ", "0000-0002-1825-0097", "0000-0002-1825-0098", "10.1234/x", "2024-02-30", "15/03/2024", "CC-BY-4.0", "javascript:",
+        "%YAML 1.2\n", "@", "`", ",", "\\u", "\\", "pages: 9-3", "issn_print: 2049-3631", "<<: *a",
+    ];
+
+    public static Gen<byte[]> Inputs(IReadOnlyList<byte[]> corpus) => Inputs(corpus, Tokens);
+
+    public static Gen<byte[]> Inputs(IReadOnlyList<byte[]> corpus, string[] tokens) =>
         from seed in Gen.Elements(corpus.ToArray())
-        from edits in Gen.ListOf(Edit()).Select(list => list.Take(12).ToList())
+        from edits in Gen.ListOf(Edit(tokens)).Select(list => list.Take(12).ToList())
         select edits.Aggregate(seed, (bytes, edit) => edit(bytes));
 
-    private static Gen<Func<byte[], byte[]>> Edit() => Gen.OneOf(
-        from token in Gen.Elements(Tokens)
+    private static Gen<Func<byte[], byte[]>> Edit(string[] tokens) => Gen.OneOf(
+        from token in Gen.Elements(tokens)
         from at in Gen.Choose(0, int.MaxValue)
         select (Func<byte[], byte[]>)(bytes => Insert(bytes, at, Encoding.UTF8.GetBytes(token))),
         from at in Gen.Choose(0, int.MaxValue)

@@ -57,4 +57,26 @@ internal static class CommandParts
             Description = $"Where Pagefind is: a node_modules folder, the folder holding it (tools/), or the binary (default: ${PagefindTool.EnvironmentVariable}, else tools/node_modules of the current folder, the program's folder or a folder above them).",
             HelpName = "dir",
         });
+
+    /// <summary>--encoding: the legacy encoding of a Word text export that is not UTF-8 (windows-1256, iso-8859-6, utf-16).</summary>
+    public static Option<string?> Encoding()
+    {
+        var option = new Option<string?>("--encoding")
+        {
+            Description = "Read the Word text export in this encoding when it is not UTF-8: windows-1256, iso-8859-6 or utf-16 (a warning says so).",
+            HelpName = "name",
+        };
+        option.Validators.Add(result =>
+        {
+            var name = result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
+            if (name is not null && EditionBuilder.Import.SourceEncodings.Find(name) is null)
+            {
+                result.AddError($"--encoding takes {string.Join(", ", EditionBuilder.Import.SourceEncodings.Names)}, not '{name}'");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The encoding an --encoding value names (checked when parsed); null when the option was not given.</summary>
+    public static System.Text.Encoding? EncodingNamed(string? name) => name is null ? null : EditionBuilder.Import.SourceEncodings.Find(name);
 }

@@ -9,12 +9,12 @@ using EditionBuilder.Search;
 
 namespace EditionBuilder.Cli.Commands;
 
-/// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
+/// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt|.docx&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
 internal static class BuildCommand
 {
     public static Command Create(Reporter reporter)
     {
-        var input = CommandParts.Path("content", "A content folder, or a lone Word text export (default: content).", optional: true);
+        var input = CommandParts.Path("content", "A content folder, or a lone Word document (.docx) or text export (.txt) (default: content).", optional: true);
         var output = CommandParts.Output("The site folder (default: artifacts/site); it is replaced only when the whole build succeeded.");
         var theme = CommandParts.Theme();
         var precompress = new Option<string>("--precompress")
@@ -26,19 +26,22 @@ internal static class BuildCommand
         var cache = new Option<string?>("--cache") { Description = "The incremental cache folder (default: artifacts/.cache).", HelpName = "dir" };
         var noCache = new Option<bool>("--no-cache") { Description = "Build everything again, without the cache." };
         var force = CommandParts.Force("Replace a non-empty output folder that edition build did not write (it holds no .edition-site).");
+        var noEpub = new Option<bool>("--no-epub") { Description = "Write no <article>.epub beside each article's pages (the landing page then offers none)." };
+        var encoding = CommandParts.Encoding();
         var search = CommandParts.Search();
-        var command = new Command("build", "Import if needed, render, minify, verify, index for search and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force };
+        var command = new Command("build", "Import if needed, render, minify, verify, index for search and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force, noEpub, encoding };
         foreach (var option in search.All) command.Add(option);
         command.SetAction(parsed => Run(
             new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
-                parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force)),
+                parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force),
+                !parsed.GetValue(noEpub), CommandParts.EncodingNamed(parsed.GetValue(encoding))),
             diagnostics => search.Resolve(parsed, parsed.GetValue(input) ?? "content", diagnostics),
             reporter));
         return command;
     }
 
     /// <summary>What to build, and where.</summary>
-    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, bool Force);
+    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, bool Force, bool Epub, System.Text.Encoding? Encoding);
 
     private static int Run(Request request, Func<DiagnosticBag, PagefindTool?> findSearch, Reporter reporter)
     {
@@ -58,7 +61,7 @@ internal static class BuildCommand
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true) : ContentFolder.ReadSource(input, diagnostics);
+        var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true, request.Encoding) : ContentFolder.ReadSource(input, diagnostics, request.Encoding);
         if (content is null) return Fail(reporter, diagnostics);
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 
@@ -73,6 +76,8 @@ internal static class BuildCommand
             Compression = request.Precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
             Cache = cache,
             Search = search,
+            Epub = request.Epub,
+            SourceDateEpoch = long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch) ? epoch : null,
         };
 
         // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded.

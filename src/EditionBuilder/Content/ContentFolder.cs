@@ -12,8 +12,11 @@ public static class ContentFolder
     public const string EditionFile = "edition.yml";
     public const string ArticleFile = "article.yml";
 
+    /// <summary>An abstract's file in its language's folder (ar/abstract.md beside the chapters, en/…, fr/…).</summary>
+    public const string AbstractFile = "abstract.md";
+
     /// <summary>Reads a content folder; null when an error was reported. With <paramref name="deferText"/>, Markdown chapters are only named, and read by <see cref="WithText"/> when their article is built, so a journal's text is never all in memory at once.</summary>
-    public static EditionContent? Read(string folder, DiagnosticBag diagnostics, bool deferText = false)
+    public static EditionContent? Read(string folder, DiagnosticBag diagnostics, bool deferText = false, System.Text.Encoding? encoding = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -24,7 +27,7 @@ public static class ContentFolder
         var root = SafeFiles.RealFolder(folder);
         var editionPath = Path.Combine(folder, EditionFile);
         var edition = SafeFiles.Classify(editionPath, root, diagnostics) == FileType.Regular
-            ? MetadataYaml.Read<EditionMetadata>(editionPath, File.ReadAllText(editionPath), diagnostics)
+            ? MetadataYaml.ReadFile<EditionMetadata>(editionPath, diagnostics)
             : new EditionMetadata();
         var logo = edition is null ? null : EditionLook.Check(folder, root, editionPath, edition, diagnostics);
 
@@ -35,13 +38,13 @@ public static class ContentFolder
             .Where(f => SafeFiles.Classify(f, root, diagnostics) == FileType.Directory && IsArticleName(f, diagnostics))
             .ToList();
         var read = new ArticleContent?[folders.Count];
-        Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText, root));
+        Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText, root, encoding));
         var articles = read.OfType<ArticleContent>().ToList();
 
         if (articles.Count == 0 && !diagnostics.HasErrors)
         {
             diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0,
-                "the content folder holds no article (a folder with source/<name>.txt or ar/NN-<slug>.md)");
+                "the content folder holds no article (a folder with source/<name>.docx, source/<name>.txt or ar/NN-<slug>.md)");
         }
 
         return diagnostics.HasErrors || edition is null ? null : new EditionContent(edition, articles) { Logo = logo };
@@ -66,18 +69,25 @@ public static class ContentFolder
     }
 
     /// <summary>Reads a lone Word export as a one-article edition.</summary>
-    public static EditionContent? ReadSource(string sourcePath, DiagnosticBag diagnostics)
+    public static EditionContent? ReadSource(string sourcePath, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)
     {
-        var article = WordExportReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics);
+        var article = SourceReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics, encoding);
         if (article is null) return null;
         var metadata = ArticleMarkdown.MetadataFrom(article);
+        if (metadata.TitleIn("ar").Length > 0 && metadata.TitleLanguage("ar") != "ar")
+        {
+            diagnostics.Warning(DiagnosticCodes.NoArabicTitle, sourcePath, 0, 0,
+                "the source gives no Arabic title (a title line before the first section): the Arabic pages show the abstracts' title, marked as "
+                + $"{(metadata.TitleLanguage("ar") == "fr" ? "French" : "English")}; put the Arabic title on the first line, or build a content folder whose article.yml gives title.ar");
+        }
+
         var slug = ArticleMarkdown.SlugFor(article, sourcePath);
         return new EditionContent(new EditionMetadata(), [FromArticle(slug, sourcePath, metadata, article)]);
     }
 
     /// <summary>Reads one article folder of a content folder (as <see cref="Read"/> does for each); null when it is no article or an error was reported. Nothing is read outside <paramref name="root"/> (the content folder, by default the article folder's parent).</summary>
-    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics, bool deferText = false, string? root = null) =>
-        ReadArticle(folder, diagnostics, deferText, root ?? SafeFiles.RealFolder(Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))!)) is { } article
+    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics, bool deferText = false, string? root = null, System.Text.Encoding? encoding = null) =>
+        ReadArticle(folder, diagnostics, deferText, root ?? SafeFiles.RealFolder(Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))!), encoding) is { } article
             ? RequireTitle(article, diagnostics)
             : null;
 
@@ -90,35 +100,41 @@ public static class ContentFolder
             TextDeferred = false,
         };
 
-    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText, string root)
+    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText, string root, System.Text.Encoding? encoding)
     {
         var slug = Path.GetFileName(folder);
         var files = SafeFiles.Enumerate(folder, diagnostics, boundary: root).ToDictionary(f => f.Relative, f => f.Full, StringComparer.Ordinal);
         var metadataPath = Path.Combine(folder, ArticleFile);
         var hasMetadata = files.ContainsKey(ArticleFile);
         var metadata = hasMetadata
-            ? MetadataYaml.Read<ArticleMetadata>(metadataPath, File.ReadAllText(metadataPath), diagnostics)
+            ? MetadataYaml.ReadFile<ArticleMetadata>(metadataPath, diagnostics)
             : new ArticleMetadata();
         if (metadata is null) return null;
 
-        var chapterFiles = files.Where(f => IsIn(f.Key, "ar", ".md")).Select(f => f.Value).ToList();
+        var chapterFiles = files.Where(f => IsIn(f.Key, "ar", ".md") && f.Key != $"ar/{AbstractFile}").Select(f => f.Value).ToList();
         if (chapterFiles.Count > 0)
         {
             var read = deferText ? (Func<string, MarkdownFile>)(path => new MarkdownFile(path, string.Empty)) : ReadMarkdown;
             var chapters = chapterFiles.Select(read).ToList();
-            var abstracts = new[] { "en", "fr" }
-                .Select(lang => files.GetValueOrDefault($"{lang}/abstract.md"))
+            var abstracts = Metadata.Languages
+                .Select(lang => files.GetValueOrDefault($"{lang}/{AbstractFile}"))
                 .OfType<string>()
                 .Select(read)
                 .ToList();
-            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText };
+            var media = files.Where(f => f.Key.StartsWith(MediaFolder, StringComparison.Ordinal))
+                .Select(f => new ArticleMedia(f.Key["ar/".Length..], f.Value, null))
+                .OrderBy(m => m.Path, StringComparer.Ordinal)
+                .ToList();
+            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText, Media = media };
         }
 
-        var sources = files.Where(f => IsIn(f.Key, "source", ".txt")).Select(f => f.Value).ToList();
+        var sources = files.Where(f => IsIn(f.Key, "source", string.Empty) && SourceReader.IsSource(f.Value)).Select(f => f.Value).ToList();
         if (sources.Count == 0)
         {
             if (!hasMetadata) return null; // not an article folder
-            diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0, "this article folder has neither source/<name>.txt nor ar/*.md");
+            var others = files.Keys.Where(k => IsIn(k, "source", string.Empty)).Select(k => k["source/".Length..]).Order(StringComparer.Ordinal).ToList();
+            diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0, "this article folder has neither source/<name>.docx or source/<name>.txt nor ar/*.md"
+                + (others.Count > 0 ? $" (source/ holds {string.Join(", ", others)})" : string.Empty));
             return null;
         }
 
@@ -128,13 +144,11 @@ public static class ContentFolder
             return null;
         }
 
-        var article = WordExportReader.Read(sources[0], File.ReadAllBytes(sources[0]), diagnostics);
+        var article = SourceReader.Read(sources[0], File.ReadAllBytes(sources[0]), diagnostics, encoding);
         if (article is null) return null;
-        foreach (var summary in article.Abstracts)
-        {
-            metadata.Title.TryAdd(summary.Language, summary.Title);
-        }
 
+        // What the source says fills what article.yml leaves empty; what the publisher set is kept.
+        MetadataMerge.Fill(metadata, ArticleMarkdown.MetadataFrom(article));
         return FromArticle(slug, metadataPath, metadata, article);
     }
 
@@ -156,10 +170,14 @@ public static class ContentFolder
         // The same Markdown an import writes, kept in memory: rendering always reads the chapter format.
         var folder = Path.GetDirectoryName(sourcePath) ?? ".";
         var chapters = article.Chapters.Select(c => new MarkdownFile(Path.Combine(folder, "ar", c.Slug + ".md"), ChapterWriter.Write(c))).ToList();
-        var abstracts = article.Abstracts.OrderBy(a => a.Language, StringComparer.Ordinal)
-            .Select(a => new MarkdownFile(Path.Combine(folder, a.Language, "abstract.md"), ChapterWriter.Write(a))).ToList();
-        return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts);
+        var abstracts = ArticleMarkdown.Abstracts(article)
+            .Select(a => new MarkdownFile(Path.Combine(folder, a.Language, AbstractFile), ChapterWriter.Write(a))).ToList();
+        var media = article.Media.Select(m => new ArticleMedia(m.Path, null, m.Bytes)).ToList();
+        return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts) { Media = media };
     }
+
+    // The images of hand-written (or imported) chapters: every file under ar/media/.
+    private const string MediaFolder = "ar/media/";
 
     private static MarkdownFile ReadMarkdown(string path) => new(path, File.ReadAllText(path));
 }

@@ -1,18 +1,26 @@
 namespace EditionBuilder.Content;
 
-/// <summary>What edition.yml says of the whole site: its name per language, publisher, base URL and licence.</summary>
+/// <summary>What edition.yml says of the whole site (README, "edition.yml"): its name (the journal's title) per language, ISSNs, publisher, base URL, licence and version.</summary>
 public sealed class EditionMetadata
 {
     public Dictionary<string, string> Name { get; set; } = new(StringComparer.Ordinal);
 
     public string Publisher { get; set; } = string.Empty;
 
+    /// <summary>An absolute http(s) address, checked.</summary>
     public string BaseUrl { get; set; } = string.Empty;
 
+    /// <summary>The licence of every article that names none: an SPDX id known to <see cref="Licences"/>.</summary>
     public string Licence { get; set; } = string.Empty;
 
     /// <summary>The edition's version, named in its package (default "1").</summary>
     public string Version { get; set; } = string.Empty;
+
+    /// <summary>The ISSN of the printed journal (NNNN-NNNC, check digit verified).</summary>
+    public string IssnPrint { get; set; } = string.Empty;
+
+    /// <summary>The ISSN of the online journal (NNNN-NNNC, check digit verified).</summary>
+    public string IssnOnline { get; set; } = string.Empty;
 
     /// <summary>The edition's logo: an image file (PNG, JPEG, WebP or SVG) relative to the content folder; shown in every page's header.</summary>
     public string Logo { get; set; } = string.Empty;
@@ -22,11 +30,14 @@ public sealed class EditionMetadata
 
     public string NameIn(string language)
     {
-        foreach (var lang in new[] { language, "ar", "en", "fr" })
+        foreach (var lang in new[] { language }.Concat(Metadata.Languages))
         {
             if (Name.TryGetValue(lang, out var t) && !string.IsNullOrWhiteSpace(t)) return t.Trim();
         }
 
         return string.Empty;
     }
+
+    /// <summary>The ISSNs given, online first (the one a web edition is known by).</summary>
+    public IEnumerable<string> Issns => new[] { IssnOnline, IssnPrint }.Where(i => i.Length > 0);
 }

@@ -13,6 +13,10 @@ public static class DiagnosticCodes
     public const string NotesWithoutText = "EB0007";
     public const string EmptyNote = "EB0008";
     public const string SourceTooLarge = "EB0009";
+    public const string LegacyEncoding = "EB0010";
+    public const string Utf16WithoutBom = "EB0011";
+    public const string InvalidUtf16 = "EB0012";
+    public const string EncodingMismatch = "EB0013";
 
     // Source warnings.
     public const string ReferenceWithoutBookmark = "EB0101";
@@ -21,6 +25,10 @@ public static class DiagnosticCodes
     public const string TextBeforeFirstHeading = "EB0104";
     public const string AbstractLanguageUnknown = "EB0105";
     public const string ControlCharacter = "EB0106";
+    public const string DecodedFromLegacyEncoding = "EB0107";
+    public const string FrontMatterRecognized = "EB0108";
+    public const string OneChapter = "EB0109";
+    public const string NoArabicTitle = "EB0110";
 
     // Markdown chapters and metadata.
     public const string FrontMatterInvalid = "EB0201";
@@ -30,6 +38,25 @@ public static class DiagnosticCodes
     public const string MetadataInvalid = "EB0205";
     public const string ContentMissing = "EB0206";
     public const string MetadataMissingTitle = "EB0207";
+
+    // YAML files (article.yml, edition.yml, chapter front matter) and metadata values: EB0208-EB0259.
+    /// <summary>A YAML syntax error (the same code as <see cref="MetadataInvalid"/>, which it was called before it got a hint).</summary>
+    public const string YamlSyntax = MetadataInvalid;
+    public const string UnknownKey = "EB0208";
+    public const string WrongShape = "EB0209";
+    public const string DuplicateKey = "EB0210";
+    public const string AliasLimit = "EB0211";
+    public const string YamlTooDeep = "EB0212";
+    public const string MetadataTooLarge = "EB0213";
+    public const string InvalidDate = "EB0214";
+    public const string InvalidDoi = "EB0215";
+    public const string InvalidIssn = "EB0216";
+    public const string InvalidOrcid = "EB0217";
+    public const string UnknownLicence = "EB0218";
+    public const string InvalidBaseUrl = "EB0219";
+    public const string InvalidEmail = "EB0220";
+    public const string InvalidPages = "EB0221";
+    public const string MetadataControlCharacter = "EB0230";
 
     // The content folder as files (lead's range EB0600-EB0699).
     public const string ChapterSlugReserved = "EB0601";
@@ -41,6 +68,13 @@ public static class DiagnosticCodes
     public const string ThemeFileInvalid = "EB0607";
     public const string NestedTooDeep = "EB0608";
     public const string InternalFailure = "EB0699";
+
+    // The EPUB writer (epub's range EB0700-EB0749).
+    public const string EpubUnstorableCharacter = "EB0700";
+    public const string EpubThemeIncomplete = "EB0701";
+    public const string EpubStylesheetReference = "EB0702";
+    public const string EpubNotWellFormed = "EB0703";
+    public const string EpubMediaLeftOut = "EB0704";
 
     // Search (search's range EB0750-EB0799).
     public const string SearchUnavailable = "EB0750";
@@ -57,6 +91,41 @@ public static class DiagnosticCodes
     public const string PageWithoutLanguage = "EB0405";
     public const string ExternalRequest = "EB0406";
     public const string InlineScript = "EB0407";
+
+    // Word documents (.docx), the Markdown format's tables and figures, media: errors EB0500–EB0549.
+    public const string DocxNotAZip = "EB0501";
+    public const string DocxOldWord = "EB0502";
+    public const string DocxEncrypted = "EB0503";
+    public const string DocxMacros = "EB0504";
+    public const string DocxZipBomb = "EB0505";
+    public const string DocxDamaged = "EB0506";
+    public const string DocxPartMissing = "EB0507";
+    public const string DocxDtd = "EB0508";
+    public const string DocxBadXml = "EB0509";
+    public const string DocxExternalContent = "EB0510";
+    public const string DocxNoteMissing = "EB0511";
+    public const string ImageTooLarge = "EB0512";
+    public const string DocxTooLarge = "EB0513";
+    public const string ImageUnsafe = "EB0514";
+    public const string MediaNotAnImage = "EB0515";
+
+    // Word documents: warnings EB0550–EB0599.
+    public const string DocxNoHeadings = "EB0550";
+    public const string DocxTextBeforeHeading = "EB0551";
+    public const string DocxNumberingEachPage = "EB0552";
+    public const string DocxImageFormat = "EB0553";
+    public const string DocxLinkedImage = "EB0554";
+    public const string DocxMergedCells = "EB0555";
+    public const string DocxNumberFormat = "EB0556";
+    public const string DocxSymbol = "EB0557";
+    public const string DocxReferenceInHeading = "EB0558";
+    public const string DocxUncitedNote = "EB0559";
+    public const string DocxObjectLeftOut = "EB0560";
+    public const string DocxNoAltText = "EB0561";
+    public const string DocxControlCharacter = "EB0562";
+    public const string DocxTableShape = "EB0563";
+    public const string DocxAbstractLanguage = "EB0564";
+    public const string DocxFieldLeftOut = "EB0565";
 
     // Output safety: the build cache, reading a site folder, verifying a package (EB0900–EB0999).
     public const string CacheNotWritable = "EB0900";

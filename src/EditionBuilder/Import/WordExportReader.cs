@@ -18,10 +18,10 @@ public static partial class WordExportReader
     [GeneratedRegex(@"\[bookmark:[ \t\u00A0]*(?:_ftnref(\d{1,9})|[^\]]*)\]|\[(\d{1,9})\]")]
     private static partial Regex MarkerPattern();
 
-    /// <summary>Reads the source bytes; returns null when an error was reported.</summary>
-    public static Article? Read(string path, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
+    /// <summary>Reads the source bytes (UTF-8 or UTF-16 with a BOM; a legacy code page only when <paramref name="encoding"/> names it); returns null when an error was reported.</summary>
+    public static Article? Read(string path, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)
     {
-        var lines = SourceDecoder.Decode(path, bytes, diagnostics);
+        var lines = SourceDecoder.Decode(path, bytes, diagnostics, encoding);
         return lines is null ? null : Read(path, lines, diagnostics);
     }
 
@@ -34,7 +34,8 @@ public static partial class WordExportReader
         var abstractsStart = FindAbstractsStart(lines, notesStart ?? 0);
         var bodyEnd = notesStart ?? abstractsStart;
 
-        var sections = ReadBody(path, lines, bodyEnd, diagnostics);
+        var frontMatter = RecognizeFrontMatter(path, lines, bodyEnd, diagnostics);
+        var sections = ReadBody(path, lines, bodyEnd, frontMatter, diagnostics);
         if (notesStart is { } first && sections.All(s => s.Paragraphs.Count == 0))
         {
             diagnostics.Error(DiagnosticCodes.NotesWithoutText, path, lines[first].Number, 1,
@@ -42,12 +43,39 @@ public static partial class WordExportReader
         }
 
         var notes = notesStart is { } start ? ReadNotes(path, lines, start, abstractsStart, diagnostics) : new List<Note>();
-        var abstracts = ReadAbstracts(path, lines, abstractsStart, diagnostics);
+        var (abstracts, abstractKeywords) = ReadAbstracts(path, lines, abstractsStart, diagnostics);
 
         CheckReferences(path, sections, notes, diagnostics);
         if (diagnostics.ErrorCount > errorsBefore) return null;
 
-        return new Article(AssignNotes(sections, notes), abstracts);
+        var keywords = new Dictionary<string, IReadOnlyList<string>>(frontMatter.FrontMatter.Keywords, StringComparer.Ordinal);
+        foreach (var (language, words) in abstractKeywords) keywords.TryAdd(language, words);
+        return new Article(AssignNotes(sections, notes), abstracts) { FrontMatter = frontMatter.FrontMatter with { Keywords = keywords } };
+    }
+
+    /// <summary>What the body's opening holds besides chapters: the recognized front matter, the lines it used, and those left as text.</summary>
+    private sealed record OpeningLines(ArticleFrontMatter FrontMatter, HashSet<int> Used, HashSet<int> LeftAsText);
+
+    // The manuscript's opening (title, authors, ملخص, keywords) before the first section: front matter, never chapters.
+    private static OpeningLines RecognizeFrontMatter(string path, IReadOnlyList<SourceLine> lines, int end, DiagnosticBag diagnostics)
+    {
+        var indexes = new List<int>();
+        for (var i = 0; i < end; i++)
+        {
+            if (!lines[i].IsBlank) indexes.Add(i);
+        }
+
+        var paragraphs = indexes.Select(i => new ManuscriptParagraph(lines[i].Text.Trim(), lines[i].Number, IsHeading(lines[i].Text))).ToList();
+        var recognition = ManuscriptFrontMatter.Recognize(paragraphs);
+        if (recognition.Recognized.Count == 0) return new OpeningLines(ArticleFrontMatter.Empty, [], []);
+
+        var left = recognition.LeftAsText.Select(i => indexes[i]).ToHashSet();
+        var used = indexes.Take(recognition.BodyStart).Where(i => !left.Contains(i)).ToHashSet();
+        var message = "the manuscript opens with front matter, read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
+            + string.Join(", ", recognition.Recognized);
+        if (left.Count > 0) message += "; left as text: " + string.Join(", ", left.Order().Select(i => $"line {lines[i].Number}"));
+        diagnostics.Warning(DiagnosticCodes.FrontMatterRecognized, path, lines[indexes[0]].Number, 1, message);
+        return new OpeningLines(recognition.FrontMatter, used, left);
     }
 
     private const int MaxControlCharactersReported = 20;
@@ -136,38 +164,88 @@ public static partial class WordExportReader
 
     private sealed record ParsedParagraph(Paragraph Paragraph, List<(int Number, int Column)> Bookmarks, List<(int Number, int Column)> References);
 
-    private static List<Section> ReadBody(string path, IReadOnlyList<SourceLine> lines, int end, DiagnosticBag diagnostics)
+    private const int OneChapterWarningParagraphs = 15;
+
+    /// <summary>
+    /// Splits the body into sections. A heading candidate is a short line (at most 100 characters and 14 words) without closing punctuation
+    /// and without note marks. In a document that puts blank lines before its headings (most candidates follow a blank line, as in the seed),
+    /// a candidate is a heading when it follows a blank line or opens the text. In a document whose paragraphs are separated by spacing only
+    /// (more candidates follow a paragraph directly than a blank line), a candidate is also a heading when a body paragraph follows it; there
+    /// numbered or ordinal lines (1- …, أولًا: …, a) …) are headings only when most such headings are numbered, and otherwise stay paragraphs.
+    /// </summary>
+    private static List<Section> ReadBody(string path, IReadOnlyList<SourceLine> lines, int end, OpeningLines opening, DiagnosticBag diagnostics)
     {
+        var headings = FindHeadings(lines, end, opening);
         var sections = new List<Section>();
-        var afterBlank = true;
         for (var i = 0; i < end; i++)
         {
             var line = lines[i];
-            if (line.IsBlank) { afterBlank = true; continue; }
+            if (line.IsBlank || opening.Used.Contains(i)) continue;
 
-            if (afterBlank && IsHeading(line.Text))
+            if (headings.Contains(i))
             {
                 sections.Add(new Section(line.Text.Trim(), line.Number, new List<ParsedParagraph>()));
+                continue;
             }
-            else
+
+            if (sections.Count == 0)
             {
-                if (sections.Count == 0)
-                {
-                    diagnostics.Warning(DiagnosticCodes.TextBeforeFirstHeading, path, line.Number, 1,
-                        "text before the first section heading; it opens an untitled first chapter");
-                    sections.Add(new Section(string.Empty, line.Number, new List<ParsedParagraph>()));
-                }
-
-                // A line that held only export markup (a bookmark) has no text to keep.
-                var paragraph = ParseParagraph(line);
-                if (paragraph.Paragraph.Inlines.Count > 0 || paragraph.Bookmarks.Count > 0) sections[^1].Paragraphs.Add(paragraph);
+                diagnostics.Warning(DiagnosticCodes.TextBeforeFirstHeading, path, line.Number, 1,
+                    "text before the first section heading; it opens an untitled first chapter");
+                sections.Add(new Section(string.Empty, line.Number, new List<ParsedParagraph>()));
             }
 
-            afterBlank = false;
+            // A line that held only export markup (a bookmark) has no text to keep.
+            var paragraph = ParseParagraph(line);
+            if (paragraph.Paragraph.Inlines.Count > 0 || paragraph.Bookmarks.Count > 0) sections[^1].Paragraphs.Add(paragraph);
+        }
+
+        if (sections.Count == 1 && sections[0].Paragraphs.Count >= OneChapterWarningParagraphs)
+        {
+            diagnostics.Warning(DiagnosticCodes.OneChapter, path, sections[0].Line, 1,
+                $"the whole text is one chapter of {sections[0].Paragraphs.Count} paragraphs: no section heading was recognized. A heading is a short line "
+                + "(at most 14 words) without closing punctuation, after a blank line, or, in a document without blank lines, directly followed by a paragraph; "
+                + "numbered lines (1- …, أولًا: …) stay paragraphs unless most headings are numbered (README, \"Headings\")");
         }
 
         return sections;
     }
+
+    private static HashSet<int> FindHeadings(IReadOnlyList<SourceLine> lines, int end, OpeningLines opening)
+    {
+        // Each body line: is it a candidate, does a blank line (or the start) come before it, is the next line a body paragraph?
+        var body = new List<(int Index, bool Candidate, bool AfterBlank)>();
+        var afterBlank = true;
+        for (var i = 0; i < end; i++)
+        {
+            if (lines[i].IsBlank || opening.Used.Contains(i)) { afterBlank = true; continue; }
+            body.Add((i, !opening.LeftAsText.Contains(i) && IsHeading(lines[i].Text), afterBlank));
+            afterBlank = false;
+        }
+
+        bool BeforeParagraph(int k) => k + 1 < body.Count && !body[k + 1].Candidate;
+        var afterBlankCount = body.Skip(1).Count(b => b.Candidate && b.AfterBlank);
+        var spacingOnly = body.Where((b, k) => b.Candidate && !b.AfterBlank && BeforeParagraph(k)).Count();
+        var headings = new HashSet<int>();
+        if (spacingOnly <= afterBlankCount)
+        {
+            foreach (var b in body.Where(b => b.Candidate && b.AfterBlank)) headings.Add(b.Index);
+            return headings;
+        }
+
+        // Paragraph spacing instead of blank lines: a candidate before a paragraph is a heading when it looks like the document's other headings.
+        var found = body.Where((b, k) => b.Candidate && (b.AfterBlank || BeforeParagraph(k))).ToList();
+        var numbered = found.Count(b => IsNumbered(lines[b.Index].Text));
+        var headingsAreNumbered = numbered * 2 > found.Count;
+        foreach (var b in found.Where(b => IsNumbered(lines[b.Index].Text) == headingsAreNumbered)) headings.Add(b.Index);
+        return headings;
+    }
+
+    [GeneratedRegex(@"^\s*(?:[\d٠-٩]{1,3}|[IVXLCivxlc]{1,5}|[A-Za-zأ-ي])\s*[-–.)\]/:]\s*|^\s*[•·▪◦‣*\-–]\s|^\s*(?:أول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)(?:ا|ًا|اً|ا)\s*[:\-–]")]
+    private static partial Regex NumberedPattern();
+
+    // "1- …", "أ) …", "IV. …", "• …", "أولًا: …": a list item or an ordinal paragraph.
+    private static bool IsNumbered(string text) => NumberedPattern().IsMatch(text);
 
     private static ParsedParagraph ParseParagraph(SourceLine line)
     {
@@ -285,7 +363,7 @@ public static partial class WordExportReader
         }
     }
 
-    private static List<Abstract> ReadAbstracts(string path, IReadOnlyList<SourceLine> lines, int start, DiagnosticBag diagnostics)
+    private static (List<Abstract> Abstracts, Dictionary<string, IReadOnlyList<string>> Keywords) ReadAbstracts(string path, IReadOnlyList<SourceLine> lines, int start, DiagnosticBag diagnostics)
     {
         var blocks = new List<(SourceLine Title, List<string> Paragraphs)>();
         for (var i = start; i < lines.Count; i++)
@@ -294,14 +372,17 @@ public static partial class WordExportReader
             if (line.IsBlank) continue;
             var text = line.Text.Trim();
             var startsBlock = blocks.Count == 0
-                || (IsTitleLike(text, 200, 30) && blocks[^1].Paragraphs.Count > 0 && NextIsLong(lines, i));
+                || (IsTitleLike(text, 200, 30) && blocks[^1].Paragraphs.Count > 0 && NextIsLong(lines, i) && ManuscriptFrontMatter.Keywords(text) is null);
             if (startsBlock) blocks.Add((line, new List<string>()));
             else blocks[^1].Paragraphs.Add(text);
         }
 
         var abstracts = new List<Abstract>();
-        foreach (var (title, paragraphs) in blocks)
+        var keywords = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (title, block) in blocks)
         {
+            // "Keywords: …" / "Mots-clés : …" lines are the abstract's keywords, not its text.
+            var paragraphs = block.Where(p => ManuscriptFrontMatter.Keywords(p) is null).ToList();
             var language = LanguageGuesser.Guess(title.Text + " " + string.Join(' ', paragraphs));
             if (language is not ("en" or "fr") || abstracts.Any(a => a.Language == language))
             {
@@ -312,10 +393,16 @@ public static partial class WordExportReader
                 continue;
             }
 
+            foreach (var (marker, list) in block.Select(ManuscriptFrontMatter.Keywords).OfType<(string Language, string List)>())
+            {
+                var words = ManuscriptFrontMatter.SplitKeywords(list);
+                if (words.Count > 0) keywords.TryAdd(marker == "ar" ? "ar" : language, words);
+            }
+
             abstracts.Add(new Abstract(language, title.Text.Trim(), paragraphs, title.Number));
         }
 
-        return abstracts;
+        return (abstracts, keywords);
     }
 
     private static bool NextIsLong(IReadOnlyList<SourceLine> lines, int i)

@@ -1,13 +1,9 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-
 namespace EditionBuilder.Markdown;
 
 /// <summary>The YAML front matter of a chapter or abstract file (DESIGN.md, "The Markdown chapter format").</summary>
 public sealed class ChapterFrontMatter
 {
-    // Always double-quoted: YAML then escapes any character it would otherwise fold or drop.
-    [YamlMember(ScalarStyle = ScalarStyle.DoubleQuoted)]
+    /// <summary>Written double-quoted (<see cref="FrontMatter.Write"/>): YAML then escapes any character it would otherwise fold or drop.</summary>
     public string Title { get; set; } = string.Empty;
 
     public string Lang { get; set; } = string.Empty;

@@ -1,7 +1,7 @@
+using System.Globalization;
+using System.Text;
+using EditionBuilder.Content.Yaml;
 using EditionBuilder.Diagnostics;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace EditionBuilder.Markdown;
 
@@ -9,16 +9,6 @@ namespace EditionBuilder.Markdown;
 public static class FrontMatter
 {
     private const string Fence = "---";
-
-    // Built on first use: a build that only reads YAML never pays for it.
-    private static readonly Lazy<ISerializer> Serializer = new(() => new SerializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .WithQuotingNecessaryStrings()
-        .Build());
-
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
 
     /// <summary>A file cut in two: the YAML, the body, and the 1-based line where the body starts.</summary>
     public readonly record struct Parts(string? Yaml, string Body, int BodyLine);
@@ -56,10 +46,63 @@ public static class FrontMatter
         return 2;
     }
 
+    /// <summary>The front matter as import writes it, without reflection: the title always double-quoted (so no character is folded or dropped), the other fields plain.</summary>
     public static string Write(ChapterFrontMatter frontMatter) =>
-        Fence + "\n" + Serializer.Value.Serialize(frontMatter) + Fence + "\n";
+        Fence + "\n"
+        + "title: " + DoubleQuoted(frontMatter.Title) + "\n"
+        + "lang: " + frontMatter.Lang + "\n"
+        + "dir: " + frontMatter.Dir + "\n"
+        + "order: " + frontMatter.Order.ToString(CultureInfo.InvariantCulture) + "\n"
+        + "slug: " + frontMatter.Slug + "\n"
+        + Fence + "\n";
 
-    /// <summary>Reads and checks a chapter's front matter; null (with errors) when it is missing or wrong.</summary>
+    /// <summary>A YAML double-quoted scalar with YAML's escapes for what is not printable (the same text YamlDotNet's emitter writes, so chapters import byte for byte as before).</summary>
+    public static string DoubleQuoted(string text)
+    {
+        var builder = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            var escape = c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\0' => "\\0",
+                '\a' => "\\a",
+                '\b' => "\\b",
+                '\u001B' => "\\e",
+                '\f' => "\\f",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\v' => "\\v",
+                '\u0085' => "\\N",
+                '\u2028' => "\\L",
+                '\u2029' => "\\P",
+                '\uFFFE' or '\uFFFF' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                _ when c != '\t' && (c < ' ' || c is >= '\u007F' and <= '\u009F') => "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (escape is null) builder.Append(c);
+            else builder.Append(escape);
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    private static readonly YamlSchema<ChapterFrontMatter> Schema = new YamlSchema<ChapterFrontMatter>("a chapter's front matter")
+        .Field("title", (b, key, node, f) => f.Title = b.Text(key, node, "the chapter's title") ?? string.Empty)
+        .Field("lang", (b, key, node, f) => f.Lang = Choice(b, key, node, ["ar", "en", "fr"]))
+        .Field("dir", (b, key, node, f) => f.Dir = Choice(b, key, node, ["rtl", "ltr"]))
+        .Field("order", (b, key, node, f) => f.Order = b.Integer(key, node, "a whole number (1 for the first chapter)") ?? 0)
+        .Field("slug", (b, key, node, f) =>
+        {
+            f.Slug = b.Text(key, node, "a slug such as 01-almqdma") ?? string.Empty;
+            if (f.Slug.Length > 0 && !f.Slug.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+            {
+                b.Error(DiagnosticCodes.FrontMatterInvalid, node, $"front matter 'slug' is '{f.Slug}'; a slug holds only a-z, 0-9 and '-'");
+            }
+        });
+
+    /// <summary>Reads and checks a chapter's front matter with the reader of article.yml (positions, duplicate keys, hints); null (with errors) when it is missing or wrong.</summary>
     public static ChapterFrontMatter? Read(string path, string? yaml, DiagnosticBag diagnostics)
     {
         if (yaml is null)
@@ -68,18 +111,12 @@ public static class FrontMatter
             return null;
         }
 
-        ChapterFrontMatter? result;
-        try
-        {
-            result = Deserializer.Deserialize<ChapterFrontMatter>(yaml) ?? new ChapterFrontMatter();
-        }
-        catch (YamlException e)
-        {
-            var inner = e.InnerException?.Message ?? e.Message;
-            diagnostics.Error(DiagnosticCodes.FrontMatterInvalid, path, (int)e.Start.Line + 1, (int)e.Start.Column,
-                $"front matter: {inner.Replace('\n', ' ')}");
-            return null;
-        }
+        // The YAML starts on the line after the opening '---'.
+        if (!YamlTreeReader.TryRead(path, yaml, diagnostics, lineOffset: 1, out var root)) return null;
+        var binder = new YamlBinder(path, diagnostics);
+        var result = new ChapterFrontMatter();
+        Schema.Read(binder, root, result);
+        if (binder.Failed) return null;
 
         var ok = true;
         foreach (var (name, value) in new[] { ("title", result.Title), ("lang", result.Lang), ("dir", result.Dir), ("slug", result.Slug) })
@@ -89,19 +126,14 @@ public static class FrontMatter
             ok = false;
         }
 
-        if (result.Dir is not ("rtl" or "ltr" or ""))
-        {
-            diagnostics.Error(DiagnosticCodes.FrontMatterInvalid, path, 2, 1, $"front matter 'dir' is '{result.Dir}'; it must be rtl or ltr");
-            ok = false;
-        }
-
-        if (!string.IsNullOrEmpty(result.Slug) && !result.Slug.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
-        {
-            diagnostics.Error(DiagnosticCodes.FrontMatterInvalid, path, 2, 1,
-                $"front matter 'slug' is '{result.Slug}'; a slug holds only a-z, 0-9 and '-'");
-            ok = false;
-        }
-
         return ok ? result : null;
+    }
+
+    private static string Choice(YamlBinder binder, string key, YamlNode node, string[] allowed)
+    {
+        var text = binder.Text(key, node, $"one of {string.Join(", ", allowed)}") ?? string.Empty;
+        if (text.Length == 0 || allowed.Contains(text)) return text;
+        binder.Error(DiagnosticCodes.FrontMatterInvalid, node, $"front matter '{key}' is '{text}'; it must be {string.Join(" or ", allowed)}");
+        return string.Empty;
     }
 }

@@ -42,6 +42,9 @@ public sealed class ArticleParser
             ParagraphAnchors.Add(chapter.FrontMatter.Order, chapter.Document);
         }
 
+        // The Arabic abstract (ar/abstract.md) is right-to-left body text too.
+        foreach (var summary in abstracts.Where(a => a.FrontMatter.Lang == "ar")) LatinRunIsolator.Isolate(summary.Document.OfType<ParagraphBlock>());
+
         CheckSlugs(chapters, diagnostics);
         var notes = NoteIndex.Build(chapters.Select(c => c.NoteSource).ToList(), diagnostics);
         return diagnostics.ErrorCount > errorsBefore ? null : new ParsedArticle(article, chapters, abstracts, notes);

@@ -22,6 +22,7 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
     private IReadOnlyList<SearchablePage>? _pendingIndex;
     private string? _indexedKey;
     private Task _indexing = Task.CompletedTask;
+    private bool _indexerRunning;
 
     /// <summary>Completes when the index of the last good build is in <see cref="Files"/> (at once without search).</summary>
     public Task Indexed
@@ -98,9 +99,14 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
         {
             if (key == _indexedKey) return;
             _indexedKey = key;
-            var idle = _pendingIndex is null && _indexing.IsCompleted;
             _pendingIndex = pages;
-            if (idle) _indexing = Task.Run(IndexPending);
+            if (!_indexerRunning)
+            {
+                // The flag, not the task's state: the indexer clears it under this lock as it leaves, so a set of pages
+                // given just as it finishes still gets an indexer (the task may not be completed yet at that moment).
+                _indexerRunning = true;
+                _indexing = Task.Run(IndexPending);
+            }
         }
     }
 
@@ -113,7 +119,11 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
             {
                 pages = _pendingIndex;
                 _pendingIndex = null;
-                if (pages is null) return;
+                if (pages is null)
+                {
+                    _indexerRunning = false;
+                    return;
+                }
             }
 
             var clock = Stopwatch.StartNew();

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Epub;
 using EditionBuilder.Minify;
 using EditionBuilder.Output;
 using EditionBuilder.Parse;
@@ -13,7 +14,7 @@ using EditionBuilder.Verify;
 
 namespace EditionBuilder.Pipeline;
 
-/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → render → minify → verify → compress → sink, then the search index over the verified pages. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
+/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → EPUB and render → minify → verify → compress → sink, then the search index over the verified pages. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
 /// <param name="theme">The theme.</param>
 /// <param name="options">What to do besides rendering and verifying: minify, compress, cache.</param>
 public sealed class SiteBuild(Theme theme, BuildOptions options)
@@ -27,8 +28,10 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
     public BuildReport Run(EditionContent content, ISiteSink sink, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
     {
         var site = SiteContext.Of(content) with { SearchPage = options.Search is null ? null : SearchPagePath };
-        var run = new BuildRun(content, theme, sink, options, diagnostics, _parser,
-            new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify));
+        var renderer = new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify);
+        var books = options.Epub ? EpubWriter.Create(theme, content.Edition, _parser.Pipeline, options.SourceDateEpoch, diagnostics) : null;
+        var run = new BuildRun(content, theme, sink, options, diagnostics, _parser, renderer, books);
+        if (options.Epub && books is null) return run.Report(false);
         var clock = Stopwatch.StartNew();
         var summaries = new ArticleSummary?[content.Articles.Count];
         Parallel.For(0, content.Articles.Count, i => summaries[i] = run.Article(content.Articles[i]));
@@ -38,6 +41,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         foreach (var file in run.Renderer.RenderSitePages(summaries.Select(s => s!).ToList(), articlePaths, diagnostics)) run.File(file);
         if (diagnostics.HasErrors) return run.Report(false);
         run.Stage(progress, "render", $"{content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters, {run.PageCount} pages; {run.ArticlesRendered} article(s) rendered, {content.Articles.Count - run.ArticlesRendered} unchanged", run.RenderTime);
+        if (books is not null) run.Stage(progress, "epub", $"{run.Books} book(s) written ({run.BookBytes / 1024} KiB), {content.Articles.Count - run.Books} unchanged", run.EpubTime);
         if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.Reused} reused from the cache", run.MinifyTime);
 
         clock.Restart();
@@ -74,12 +78,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
     /// <summary>One build's shared state: what was written, the facts for the link check, counts and time per stage.</summary>
     private sealed class BuildRun(EditionContent content, Theme theme, ISiteSink sink, BuildOptions options, DiagnosticBag diagnostics,
-        ArticleParser parser, SiteRenderer renderer)
+        ArticleParser parser, SiteRenderer renderer, EpubWriter? books)
     {
         private readonly List<StageReport> _stages = new();
         private readonly ConcurrentDictionary<string, SearchPage> _searchPages = new(StringComparer.Ordinal);
-        private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks;
-        private int _articlesRendered, _minified, _reused, _compressed, _pages;
+        private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks, _epubTicks, _bookBytes;
+        private int _articlesRendered, _minified, _reused, _compressed, _pages, _books;
 
         public SiteRenderer Renderer { get; } = renderer;
 
@@ -101,6 +105,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
         public int PageCount => _pages;
 
+        public int Books => _books;
+
+        public long BookBytes => _bookBytes;
+
+        public TimeSpan EpubTime => TimeSpan.FromTicks(_epubTicks);
+
         public TimeSpan RenderTime => TimeSpan.FromTicks(_renderTicks);
 
         public TimeSpan MinifyTime => TimeSpan.FromTicks(_minifyTicks);
@@ -121,7 +131,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
         public BuildReport Report(bool succeeded) => new(
             succeeded, content.Articles.Count, content.Articles.Sum(a => a.Chapters.Count), _articlesRendered, _pages, Paths.Count,
-            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, succeeded ? SearchInput : null);
+            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, succeeded ? SearchInput : null, _books);
 
         /// <summary>An article from the cache when nothing it depends on changed; otherwise parsed, rendered and processed page by page.</summary>
         public ArticleSummary? Article(ArticleContent article)
@@ -132,7 +142,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                 if (article.TextDeferred)
                 {
                     // Files unchanged in size and time since the last build keep their article key: their text is not read again.
-                    var stamp = BuildCache.StampKey(string.Join('\u0001', ContextParts(article)), article.Chapters.Concat(article.Abstracts).Select(f => f.Path).Append(article.MetadataPath));
+                    var stamp = BuildCache.StampKey(string.Join('\u0001', ContextParts(article)), article.Chapters.Concat(article.Abstracts).Select(f => f.Path).Append(article.MetadataPath).Concat(article.Media.Select(m => m.Where)));
                     key = cache.ArticleKeyFor(stamp);
                     if (key is null)
                     {
@@ -153,11 +163,26 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             article = ContentFolder.WithText(article);
             var clock = Stopwatch.StartNew();
             var parsed = parser.Parse(article, diagnostics);
-            var rendered = parsed is null ? null : Renderer.RenderArticle(parsed, diagnostics);
+            Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
+
+            // The book first: the landing page says how large it is.
+            SiteFile? book = null;
+            if (parsed is not null && books is not null)
+            {
+                clock.Restart();
+                book = books.Write(parsed, diagnostics);
+                Interlocked.Add(ref _epubTicks, clock.Elapsed.Ticks);
+                if (book is null) return null;
+                Interlocked.Increment(ref _books);
+                Interlocked.Add(ref _bookBytes, book.Bytes.Length);
+            }
+
+            clock.Restart();
+            var rendered = parsed is null ? null : Renderer.RenderArticle(parsed, diagnostics, book is null ? null : new DownloadView(book.Path, book.Bytes.Length));
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (rendered is null) return null;
             Interlocked.Increment(ref _articlesRendered);
-            var files = rendered.Pages.Select(File).ToList();
+            var files = rendered.Pages.Append(book).OfType<SiteFile>().Select(File).ToList();
             if (key is not null && files.All(f => f is not null)) options.Cache!.PutArticle(key, new BuildCache.Article(rendered.Summary, files!));
             return rendered.Summary;
         }
@@ -322,13 +347,15 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (file.Outputs.Any(o => o.Path.EndsWith(".br", StringComparison.Ordinal))) Interlocked.Increment(ref _compressed);
         }
 
-        // Everything an article's pages depend on besides its own files: the templates, the options, the edition's metadata, whether it is a journal.
+        // Everything an article's pages depend on besides its own files: the templates, the options, the edition's metadata, whether it is a journal,
+        // and whether it has a book and of which date (SOURCE_DATE_EPOCH dates only the books of articles without a date).
         private List<string> ContextParts(ArticleContent article)
         {
             return
             [
                 theme.Fingerprint, OptionsKey, content.IsJournal.ToString(),
                 JsonSerializer.Serialize(content.Edition, CacheJson.Default.EditionMetadata), article.Slug,
+                books is null ? "no book" : "book of " + BookDate.Format(books.ModifiedOf(article.Metadata)),
             ];
         }
 
@@ -338,6 +365,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             var parts = ContextParts(article);
             parts.Add(JsonSerializer.Serialize(article.Metadata, CacheJson.Default.ArticleMetadata));
             parts.AddRange(article.Chapters.Concat(article.Abstracts).SelectMany(f => new[] { f.Path, f.Text }));
+            parts.AddRange(article.Media.SelectMany(m => new[] { m.Path, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(m.Read())) }));
             return BuildCache.Key([.. parts]);
         }
     }

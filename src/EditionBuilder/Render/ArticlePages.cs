@@ -10,20 +10,27 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
 {
     private SiteContext Site => pages.Site;
 
-    /// <summary>Renders an article's pages; null when a template reported an error.</summary>
-    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics)
+    /// <summary>Renders an article's pages, the landing page offering <paramref name="epub"/> when there is one; null when a template reported an error.</summary>
+    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics, DownloadView? epub = null)
     {
         var errorsBefore = diagnostics.ErrorCount;
-        var files = new List<SiteFile>();
-        void Add(PageRequest request) { if (pages.Render(request, diagnostics) is { } page) files.Add(page); }
+        var files = MediaFiles.Of(article.Content, diagnostics);
+        LicenceView? licence = null;
+        void Add(PageRequest request) { if (pages.Render(request with { Licence = licence }, diagnostics) is { } page) files.Add(page); }
 
-        var view = ArticleView(article, pages.Theme.Strings.Get("ar", "list_separator"));
+        // The Arabic abstract (ar/abstract.md) is shown on the landing page; the English and French ones have pages of their own.
+        var arabicAbstract = article.Abstracts.FirstOrDefault(a => a.FrontMatter.Lang == "ar");
+        var abstracts = article.Abstracts.Where(a => a.FrontMatter.Lang != "ar").ToList();
+        var parts = Parts(article, abstracts, arabicAbstract);
+        ArticleView ViewIn(string language) => ArticleViews.Create(article.Metadata, Site.Edition, parts, language, pages.Theme.Strings) with { Epub = epub };
+        var view = ViewIn("ar");
+        licence = view.LicenceInfo;
         var slug = article.Slug;
         var alternates = Alternates(view);
         var articleUrl = Site.Absolute(view.Href);
-        files.Add(SiteFile.Text($"{slug}/cite.bib", CitationFiles.BibTeX(slug, article.Metadata, articleUrl)));
-        files.Add(SiteFile.Text($"{slug}/cite.ris", CitationFiles.Ris(article.Metadata, articleUrl)));
-        files.Add(SiteFile.Text($"{slug}/cite.json", CitationFiles.CslJson(slug, article.Metadata, articleUrl)));
+        files.Add(SiteFile.Text($"{slug}/cite.bib", CitationFiles.BibTeX(slug, article.Metadata, articleUrl, Site.Edition)));
+        files.Add(SiteFile.Text($"{slug}/cite.ris", CitationFiles.Ris(article.Metadata, articleUrl, Site.Edition)));
+        files.Add(SiteFile.Text($"{slug}/cite.json", CitationFiles.CslJson(slug, article.Metadata, articleUrl, Site.Edition)));
         var abstractTexts = article.Abstracts.Select(a => (a.FrontMatter.Lang, a.FrontMatter.Title, PlainText(a.Document))).ToList();
         PageDescription Describe(string path) => Description(article, view, abstractTexts, path);
 
@@ -40,10 +47,10 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         for (var i = 0; i < chapters.Count; i++)
         {
             var index = i;
-            var body = html.Render(chapters[i], n =>
+            var body = html.Render(chapters[i], key =>
             {
                 citesOtherPages[index] = true;
-                return article.Notes.PageOf(n) is { } home ? $"{home}#fn-{n}" : null;
+                return article.Notes.Target(key);
             });
             var chapterView = new ChapterView(
                 chapters[i].FrontMatter.Order, view.Chapters[i].Title, $"chapter-{chapters[i].FrontMatter.Order}", new HtmlFragment(body),
@@ -55,34 +62,30 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
 
         // The full text shows every chapter's notes on the same page, so every reference is an in-page link.
         // A chapter that cites no note of another chapter reads the same there; only the others are rendered again.
-        var fullText = chapters.Select((c, i) => citesOtherPages[i] ? chapterViews[i] with { Body = new HtmlFragment(html.Render(c, n => $"#fn-{n}")) } : chapterViews[i]).ToList();
+        var fullText = chapters.Select((c, i) => citesOtherPages[i] ? chapterViews[i] with { Body = new HtmlFragment(html.Render(c, article.Notes.InPage)) } : chapterViews[i]).ToList();
         Add(new PageRequest($"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", view.Title, Site.SiteName, alternates,
             new FullTextPageModel(view, fullText), Describe($"{slug}/full.html")));
 
-        foreach (var summary in article.Abstracts)
+        foreach (var summary in abstracts)
         {
             var lang = summary.FrontMatter.Lang;
             var others = view.Abstracts.Where(l => l.Lang != lang).ToList();
             var abstractView = new AbstractView(lang, summary.FrontMatter.Title, new HtmlFragment(html.Render(summary, _ => null)), others);
             Add(new PageRequest($"{slug}/{lang}/index.html", "abstract.html", "abstract", lang, "ltr", summary.FrontMatter.Title, Site.Edition.NameIn(lang),
-                alternates, new AbstractPageModel(view, abstractView)));
+                alternates, new AbstractPageModel(ViewIn(lang), abstractView)));
         }
 
-        return diagnostics.ErrorCount > errorsBefore ? null : new RenderedArticle(new ArticleSummary(view.Slug, view.Title, view.Authors, view.Href), files);
+        return diagnostics.ErrorCount > errorsBefore ? null : new RenderedArticle(ArticleViews.Summary(view, article.Metadata), files);
     }
 
-    private static ArticleView ArticleView(ParsedArticle article, string separator)
+    private ArticleViews.Parts Parts(ParsedArticle article, IReadOnlyList<Parse.ParsedChapter> abstracts, Parse.ParsedChapter? arabicAbstract)
     {
         var slug = article.Slug;
-        var metadata = article.Metadata;
-        var title = metadata.TitleIn("ar");
-        var abstractLinks = article.Abstracts.Select(a => new LinkView(a.FrontMatter.Title, $"{slug}/{a.FrontMatter.Lang}/index.html", a.FrontMatter.Lang)).ToList();
+        var title = article.Metadata.TitleIn("ar");
+        var abstractLinks = abstracts.Select(a => new LinkView(a.FrontMatter.Title, $"{slug}/{a.FrontMatter.Lang}/index.html", a.FrontMatter.Lang)).ToList();
         var chapterLinks = article.Chapters.Select(c => new LinkView(string.IsNullOrWhiteSpace(c.FrontMatter.Title) ? title : c.FrontMatter.Title, $"{slug}/{c.PageName}")).ToList();
-        return new ArticleView(
-            slug, title, metadata.TitleIn("en"), metadata.TitleIn("fr"), metadata.Authors.Where(a => !string.IsNullOrWhiteSpace(a)).ToList(),
-            metadata.Journal, metadata.Volume, metadata.Issue, metadata.Date, metadata.Licence, Citation.Format(metadata, "ar", separator),
-            $"{slug}/index.html", $"{slug}/full.html", chapterLinks, abstractLinks, article.Notes.Count,
-            [new LinkView("BibTeX", $"{slug}/cite.bib"), new LinkView("RIS", $"{slug}/cite.ris"), new LinkView("CSL-JSON", $"{slug}/cite.json")]);
+        return new ArticleViews.Parts(slug, chapterLinks, abstractLinks, article.Notes.Count,
+            new HtmlFragment(arabicAbstract is null ? string.Empty : html.Render(arabicAbstract, _ => null)), arabicAbstract?.FrontMatter.Title ?? string.Empty);
     }
 
     private PageDescription Description(ParsedArticle article, ArticleView view, IReadOnlyList<(string Lang, string Title, string Text)> abstracts, string pagePath)

@@ -16,36 +16,56 @@ public static class CitationFiles
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static string BibTeX(string key, ArticleMetadata metadata, string? url)
+    public static string BibTeX(string key, ArticleMetadata metadata, string? url, EditionMetadata? edition = null)
     {
         var fields = new List<(string, string)>();
-        if (metadata.Authors.Count > 0) fields.Add(("author", Brace(string.Join(" and ", metadata.Authors.Select(a => a.Trim())))));
+        var authors = metadata.NamedAuthors.ToList();
+        if (authors.Count > 0) fields.Add(("author", Brace(string.Join(" and ", authors.Select(a => a.NameIn("ar").Trim())))));
+        var affiliations = authors.SelectMany(a => a.Affiliations).Select(a => a.In("ar").Trim()).Where(a => a.Length > 0).Distinct().ToList();
+        if (affiliations.Count > 0) fields.Add(("affiliation", Brace(string.Join("; ", affiliations))));
         fields.Add(("title", Brace(metadata.TitleIn("ar"))));
-        if (metadata.Journal.Length > 0) fields.Add(("journal", Brace(metadata.Journal)));
+        var journal = Citation.JournalTitle(metadata, edition);
+        if (journal.Length > 0) fields.Add(("journal", Brace(journal)));
         if (metadata.Volume.Length > 0) fields.Add(("volume", Brace(metadata.Volume)));
         if (metadata.Issue.Length > 0) fields.Add(("number", Brace(metadata.Issue)));
+        if (metadata.FirstPage.Length > 0) fields.Add(("pages", Brace(metadata.LastPage.Length > 0 && metadata.LastPage != metadata.FirstPage ? $"{metadata.FirstPage}--{metadata.LastPage}" : metadata.FirstPage)));
         if (Year(metadata.Date) is { } year) fields.Add(("year", Brace(year)));
+        if (metadata.Doi.Length > 0) fields.Add(("doi", Brace(metadata.Doi)));
+        if (edition?.Issns.FirstOrDefault() is { } issn) fields.Add(("issn", Brace(issn)));
+        var keywords = AllKeywords(metadata);
+        if (keywords.Count > 0) fields.Add(("keywords", Brace(string.Join(", ", keywords))));
         fields.Add(("language", "{arabic}"));
         if (url is not null) fields.Add(("url", Brace(url)));
         var body = string.Join(",\n", fields.Select(f => $"  {f.Item1} = {f.Item2}"));
         return $"@article{{{key},\n{body}\n}}\n";
     }
 
-    public static string Ris(ArticleMetadata metadata, string? url)
+    public static string Ris(ArticleMetadata metadata, string? url, EditionMetadata? edition = null)
     {
         var lines = new List<string> { "TY  - JOUR" };
-        lines.AddRange(metadata.Authors.Where(a => a.Trim().Length > 0).Select(a => $"AU  - {OneLine(a)}"));
+        foreach (var author in metadata.NamedAuthors)
+        {
+            lines.Add($"AU  - {OneLine(author.NameIn("ar"))}");
+            lines.AddRange(author.Affiliations.Select(a => OneLine(a.In("ar"))).Where(a => a.Length > 0).Select(a => $"AD  - {a}"));
+        }
+
         lines.Add($"TI  - {OneLine(metadata.TitleIn("ar"))}");
         foreach (var lang in new[] { "en", "fr" })
         {
             if (metadata.Title.TryGetValue(lang, out var t) && t.Trim().Length > 0) lines.Add($"TT  - {OneLine(t)}");
         }
 
-        if (metadata.Journal.Length > 0) lines.Add($"JO  - {OneLine(metadata.Journal)}");
+        var journal = Citation.JournalTitle(metadata, edition);
+        if (journal.Length > 0) lines.Add($"JO  - {OneLine(journal)}");
         if (metadata.Volume.Length > 0) lines.Add($"VL  - {OneLine(metadata.Volume)}");
         if (metadata.Issue.Length > 0) lines.Add($"IS  - {OneLine(metadata.Issue)}");
+        if (metadata.FirstPage.Length > 0) lines.Add($"SP  - {OneLine(metadata.FirstPage)}");
+        if (metadata.LastPage.Length > 0) lines.Add($"EP  - {OneLine(metadata.LastPage)}");
         if (Year(metadata.Date) is { } year) lines.Add($"PY  - {year}");
-        if (metadata.Date.Length > 0) lines.Add($"DA  - {OneLine(metadata.Date)}");
+        if (PublicationDate.Parse(metadata.Date) is { } date) lines.Add($"DA  - {string.Join('/', date.Parts.Select(p => p.ToString(p > 31 ? "D4" : "D2", System.Globalization.CultureInfo.InvariantCulture)))}");
+        if (metadata.Doi.Length > 0) lines.Add($"DO  - {OneLine(metadata.Doi)}");
+        foreach (var issn in edition?.Issns ?? []) lines.Add($"SN  - {issn}");
+        lines.AddRange(AllKeywords(metadata).Select(k => $"KW  - {OneLine(k)}"));
         lines.Add("LA  - ar");
         if (url is not null) lines.Add($"UR  - {url}");
         lines.Add("ER  - ");
@@ -54,33 +74,32 @@ public static class CitationFiles
 
     private static readonly ScholarlyJson IndentedJson = new(new JsonSerializerOptions(Json));
 
-    public static string CslJson(string id, ArticleMetadata metadata, string? url)
+    public static string CslJson(string id, ArticleMetadata metadata, string? url, EditionMetadata? edition = null)
     {
         var item = new Dictionary<string, object> { ["id"] = id, ["type"] = "article-journal", ["title"] = metadata.TitleIn("ar"), ["language"] = "ar" };
-        if (metadata.Authors.Count > 0) item["author"] = metadata.Authors.Where(a => a.Trim().Length > 0).Select(a => new Dictionary<string, string> { ["literal"] = a.Trim() }).ToList();
-        if (metadata.Journal.Length > 0) item["container-title"] = metadata.Journal;
+        var authors = metadata.NamedAuthors.Select(a => a.NameIn("ar").Trim()).Where(n => n.Length > 0).ToList();
+        if (authors.Count > 0) item["author"] = authors.Select(a => new Dictionary<string, string> { ["literal"] = a }).ToList();
+        var journal = Citation.JournalTitle(metadata, edition);
+        if (journal.Length > 0) item["container-title"] = journal;
         if (metadata.Volume.Length > 0) item["volume"] = metadata.Volume;
         if (metadata.Issue.Length > 0) item["issue"] = metadata.Issue;
+        if (metadata.FirstPage.Length > 0) item["page"] = metadata.LastPage.Length > 0 && metadata.LastPage != metadata.FirstPage ? $"{metadata.FirstPage}-{metadata.LastPage}" : metadata.FirstPage;
         if (DateParts(metadata.Date) is { } parts) item["issued"] = new Dictionary<string, object> { ["date-parts"] = new[] { parts } };
+        if (metadata.Doi.Length > 0) item["DOI"] = metadata.Doi;
+        if (edition?.Issns.FirstOrDefault() is { } issn) item["ISSN"] = issn;
+        var keywords = AllKeywords(metadata);
+        if (keywords.Count > 0) item["keyword"] = string.Join(", ", keywords);
         if (url is not null) item["URL"] = url;
         return JsonSerializer.Serialize(new[] { item }, IndentedJson.DictionaryStringObjectArray) + "\n";
     }
 
-    public static string? Year(string date) => DateParts(date) is { } parts ? parts[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+    // Every keyword, Arabic first: reference managers keep one list.
+    private static List<string> AllKeywords(ArticleMetadata metadata) => Metadata.Languages.SelectMany(metadata.KeywordsIn).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>[year], [year, month] or [year, month, day] from an ISO-like date ("2016", "2016-10", "2016-10-09").</summary>
-    public static int[]? DateParts(string date)
-    {
-        var pieces = date.Trim().Split('-');
-        var numbers = new List<int>();
-        foreach (var piece in pieces.Take(3))
-        {
-            if (!int.TryParse(piece, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) break;
-            numbers.Add(n);
-        }
+    public static string? Year(string date) => PublicationDate.Parse(date)?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        return numbers.Count > 0 && numbers[0] is >= 1000 and <= 9999 ? numbers.ToArray() : null;
-    }
+    /// <summary>[year], [year, month] or [year, month, day] of a valid ISO date ("2016", "2016-10", "2016-10-09"); null otherwise.</summary>
+    public static int[]? DateParts(string date) => PublicationDate.Parse(date)?.Parts;
 
     private static string Brace(string text)
     {
@@ -104,4 +123,6 @@ public static class CitationFiles
 [System.Text.Json.Serialization.JsonSerializable(typeof(List<Dictionary<string, string>>))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(int[][]))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<string>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<Dictionary<string, object>>))]
 internal sealed partial class ScholarlyJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -18,12 +18,17 @@ public sealed class PageRenderer(Theme theme, SiteContext site, bool leaveOutBod
         new[] { "assets/edition.css", site.Edition.Colours.Count > 0 ? SitePages.ColoursPath : null, theme.Assets.ContainsKey("custom.css") ? "assets/custom.css" : null }
             .OfType<string>().ToList();
 
+    private readonly LicenceView _editionLicence = ArticleViews.View(Content.Licences.Find(site.Edition.Licence));
+
     /// <summary>The page, or null when a template reported an error.</summary>
     public SiteFile? Render(PageRequest request, DiagnosticBag diagnostics)
     {
         var page = new PageView(request.Kind, request.Lang, request.Dir, request.Title, SiteFile.RootOf(request.Path), request.SiteName, request.Path,
             request.Alternates, Site.Absolute(request.Path) ?? string.Empty, request.Description?.Tags ?? [], request.Description?.JsonLd ?? new RawHtml(string.Empty),
-            _stylesheets, Site.LogoPath ?? string.Empty, Site.SearchPage ?? string.Empty);
+            _stylesheets, Site.LogoPath ?? string.Empty, Site.SearchPage ?? string.Empty)
+        {
+            Licence = request.Licence ?? _editionLicence,
+        };
         if (request.AnyDepth)
         {
             // Shown at any depth: its relative links resolve against the site's own path when base_url gives it; otherwise it has none.

@@ -23,7 +23,12 @@ public sealed record PageRequest(
     IReadOnlyList<LinkView> Alternates,
     object Model,
     PageDescription? Description = null,
-    bool AnyDepth = false);
+    bool AnyDepth = false)
+{
+    /// <summary>The licence the page's footer names: its article's, else (null) the edition's.</summary>
+    public LicenceView? Licence { get; init; }
+}
+
 
 /// <summary>A page's machine-readable description: meta tags and JSON-LD.</summary>
 public sealed record PageDescription(IReadOnlyList<ScholarlyMetadata.MetaTag> Tags, RawHtml JsonLd);

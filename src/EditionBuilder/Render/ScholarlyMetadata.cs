@@ -18,11 +18,24 @@ public static class ScholarlyMetadata
         void Property(string property, string content) { if (content.Trim().Length > 0) tags.Add(new MetaTag(string.Empty, property, content.Trim())); }
 
         Name("citation_title", metadata.TitleIn("ar"));
-        foreach (var author in metadata.Authors) Name("citation_author", author);
-        Name("citation_journal_title", metadata.Journal);
+        foreach (var author in metadata.NamedAuthors)
+        {
+            // Each author is followed by its institutions, the order Google Scholar reads them in.
+            Name("citation_author", author.NameIn("ar"));
+            foreach (var affiliation in author.Affiliations) Name("citation_author_institution", affiliation.In("ar"));
+            if (author.Orcid.Length > 0) Name("citation_author_orcid", author.OrcidUrl);
+        }
+
+        Name("citation_journal_title", Citation.JournalTitle(metadata, edition));
+        foreach (var issn in edition.Issns) Name("citation_issn", issn);
         Name("citation_volume", metadata.Volume);
         Name("citation_issue", metadata.Issue);
-        Name("citation_publication_date", metadata.Date.Replace('-', '/'));
+        Name("citation_firstpage", metadata.FirstPage);
+        Name("citation_lastpage", metadata.LastPage);
+        Name("citation_doi", metadata.Doi);
+        var date = PublicationDate.Parse(metadata.Date);
+        Name("citation_publication_date", date is { } d ? string.Join('/', d.Parts.Select(p => p.ToString(p > 31 ? "D4" : "D2", System.Globalization.CultureInfo.InvariantCulture))) : string.Empty);
+        foreach (var keyword in Metadata.Languages.SelectMany(metadata.KeywordsIn).Distinct(StringComparer.Ordinal)) Name("citation_keywords", keyword);
         Name("citation_language", "ar");
         Name("citation_publisher", edition.Publisher);
         foreach (var (_, url) in abstractUrls.OrderBy(a => a.Key, StringComparer.Ordinal)) Name("citation_abstract_html_url", url);
@@ -34,11 +47,12 @@ public static class ScholarlyMetadata
             if (metadata.Title.TryGetValue(lang, out var t)) Name("DC.title.alternative", t);
         }
 
-        foreach (var author in metadata.Authors) Name("DC.creator", author);
+        foreach (var author in metadata.NamedAuthors) Name("DC.creator", author.NameIn("ar"));
         Name("DC.language", "ar");
-        Name("DC.date", metadata.Date);
+        Name("DC.date", date?.Iso ?? string.Empty);
+        if (metadata.Doi.Length > 0) Name("DC.identifier", "doi:" + metadata.Doi);
         Name("DC.publisher", edition.Publisher);
-        Name("DC.rights", metadata.Licence.Length > 0 ? metadata.Licence : edition.Licence);
+        Name("DC.rights", Citation.LicenceOf(metadata, edition)?.Url ?? string.Empty);
         Name("DC.type", "Text");
 
         Property("og:type", "article");
@@ -71,11 +85,25 @@ public static class ScholarlyMetadata
             article["abstract"] = abstracts.Select(a => new Dictionary<string, string> { ["@value"] = a.Text, ["@language"] = a.Lang }).ToList();
         }
 
-        if (metadata.Authors.Count > 0) article["author"] = metadata.Authors.Select(a => new Dictionary<string, string> { ["@type"] = "Person", ["name"] = a.Trim() }).ToList();
-        if (metadata.Date.Length > 0) article["datePublished"] = metadata.Date.Trim();
-        if (metadata.Journal.Length > 0)
+        var authors = metadata.NamedAuthors.Select(Person).ToList();
+        if (authors.Count > 0) article["author"] = authors;
+        if (PublicationDate.Parse(metadata.Date) is { } date) article["datePublished"] = date.Iso;
+        var keywords = Metadata.Languages.SelectMany(metadata.KeywordsIn).Distinct(StringComparer.Ordinal).ToList();
+        if (keywords.Count > 0) article["keywords"] = keywords;
+        if (metadata.FirstPage.Length > 0) article["pageStart"] = metadata.FirstPage;
+        if (metadata.LastPage.Length > 0) article["pageEnd"] = metadata.LastPage;
+        if (metadata.Doi.Length > 0)
         {
-            var journal = new Dictionary<string, object> { ["@type"] = "Periodical", ["name"] = metadata.Journal.Trim() };
+            article["identifier"] = new Dictionary<string, object> { ["@type"] = "PropertyValue", ["propertyID"] = "DOI", ["value"] = metadata.Doi };
+            article["sameAs"] = Citation.DoiUrl(metadata.Doi);
+        }
+
+        var journalTitle = Citation.JournalTitle(metadata, edition);
+        if (journalTitle.Length > 0)
+        {
+            var journal = new Dictionary<string, object> { ["@type"] = "Periodical", ["name"] = journalTitle };
+            var issns = edition.Issns.ToList();
+            if (issns.Count > 0) journal["issn"] = issns;
             object partOf = journal;
             if (metadata.Volume.Length > 0) partOf = new Dictionary<string, object> { ["@type"] = "PublicationVolume", ["volumeNumber"] = metadata.Volume.Trim(), ["isPartOf"] = partOf };
             if (metadata.Issue.Length > 0) partOf = new Dictionary<string, object> { ["@type"] = "PublicationIssue", ["issueNumber"] = metadata.Issue.Trim(), ["isPartOf"] = partOf };
@@ -83,9 +111,19 @@ public static class ScholarlyMetadata
         }
 
         if (edition.Publisher.Length > 0) article["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = edition.Publisher };
-        var licence = metadata.Licence.Length > 0 ? metadata.Licence : edition.Licence;
-        if (licence.Length > 0) article["license"] = licence;
+        if (Citation.LicenceOf(metadata, edition) is { } licence) article["license"] = licence.Url;
         if (articleUrl is not null) article["url"] = articleUrl;
         return JsonSerializer.Serialize(article, CompactJson.DictionaryStringObject);
+    }
+
+    // A schema.org Person: the name (Arabic where given), each affiliation an Organization, the ORCID iD as sameAs.
+    private static Dictionary<string, object> Person(Author author)
+    {
+        var person = new Dictionary<string, object> { ["@type"] = "Person", ["name"] = author.NameIn("ar").Trim() };
+        var affiliations = author.Affiliations.Select(a => a.In("ar").Trim()).Where(a => a.Length > 0)
+            .Select(a => new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = a }).ToList();
+        if (affiliations.Count > 0) person["affiliation"] = affiliations;
+        if (author.Orcid.Length > 0) person["sameAs"] = author.OrcidUrl;
+        return person;
     }
 }

@@ -1,3 +1,4 @@
+using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Site;
 
@@ -17,17 +18,16 @@ public sealed class SitePages(PageRenderer pages, Theme theme)
         var files = new List<SiteFile>();
         void Add(PageRequest request) { if (pages.Render(request, diagnostics) is { } page) files.Add(page); }
 
-        var publisher = Site.Edition.Publisher;
         if (Site.IsJournal)
         {
             var title = Site.SiteName.Length > 0 ? Site.SiteName : theme.Strings.Get("ar", "journal");
-            Add(new PageRequest("index.html", "journal.html", "journal", "ar", "rtl", title, Site.SiteName, [], new JournalPageModel(articles, publisher)));
+            Add(new PageRequest("index.html", "journal.html", "journal", "ar", "rtl", title, Site.SiteName, [], JournalModel(articles)));
         }
 
-        Add(new PageRequest("404.html", "404.html", "404", "ar", "rtl", theme.Strings.Get("ar", "page_not_found"), Site.SiteName, [], new JournalPageModel([], publisher), AnyDepth: true));
+        Add(new PageRequest("404.html", "404.html", "404", "ar", "rtl", theme.Strings.Get("ar", "page_not_found"), Site.SiteName, [], JournalModel([]), AnyDepth: true));
         if (Site.SearchPage is { } search)
         {
-            Add(new PageRequest(search, "search.html", "search", "ar", "rtl", theme.Strings.Get("ar", "search_title"), Site.SiteName, [], new JournalPageModel([], publisher)));
+            Add(new PageRequest(search, "search.html", "search", "ar", "rtl", theme.Strings.Get("ar", "search_title"), Site.SiteName, [], JournalModel([])));
         }
 
         files.Add(SiteFile.Text("robots.txt", SiteMaps.RobotsTxt(Site.Edition)));
@@ -42,6 +42,15 @@ public sealed class SitePages(PageRenderer pages, Theme theme)
 
         return files;
     }
+
+    private JournalPageModel JournalModel(IReadOnlyList<ArticleSummary> articles) =>
+        new(articles, Site.Edition.Publisher)
+        {
+            Volumes = JournalIndex.Group(articles, theme.Strings),
+            LicenceInfo = ArticleViews.View(Licences.Find(Site.Edition.Licence)),
+            IssnPrint = Site.Edition.IssnPrint,
+            IssnOnline = Site.Edition.IssnOnline,
+        };
 
     // The theme's colours are CSS custom properties (edition.css: --accent and the others); edition.yml's replace them. Values were checked when read.
     private static string ColoursCss(IReadOnlyDictionary<string, string> colours) =>

@@ -23,15 +23,20 @@ public sealed record PageView(
     string Logo,
     string Search,
     string Base = "",
-    bool Linked = true);
+    bool Linked = true)
+{
+    /// <summary>The licence in the page's footer (its article's, else the edition's); empty when none is given.</summary>
+    public LicenceView Licence { get; init; } = LicenceView.None;
+}
 
-/// <summary>An article as its landing page and the journal index show it.</summary>
+
+/// <summary>An article as a page in one language shows it: the Arabic title, and authors, date, keywords, licence and citation in the page's language where given.</summary>
 public sealed record ArticleView(
     string Slug,
     string Title,
     string TitleEn,
     string TitleFr,
-    IReadOnlyList<string> Authors,
+    IReadOnlyList<AuthorView> Authors,
     string Journal,
     string Volume,
     string Issue,
@@ -43,7 +48,75 @@ public sealed record ArticleView(
     IReadOnlyList<LinkView> Chapters,
     IReadOnlyList<LinkView> Abstracts,
     int NoteCount,
-    IReadOnlyList<LinkView> CiteFiles);
+    IReadOnlyList<LinkView> CiteFiles)
+{
+    /// <summary>The article's EPUB, offered on its landing page; null when the build writes none (--no-epub).</summary>
+    public DownloadView? Epub { get; init; }
+
+    /// <summary>The language of the page this view is for.</summary>
+    public string Lang { get; init; } = "ar";
+
+    /// <summary>The language of <see cref="Title"/> ("ar" unless article.yml gives no Arabic title) and its direction, so a fallback title is marked up as what it is.</summary>
+    public string TitleLang { get; init; } = "ar";
+
+    public string TitleDir { get; init; } = "rtl";
+
+    public string Subtitle { get; init; } = string.Empty;
+
+    /// <summary>The bare DOI and its https://doi.org/ link; empty without one.</summary>
+    public string Doi { get; init; } = string.Empty;
+
+    public string DoiHref { get; init; } = string.Empty;
+
+    /// <summary>The keywords of the page's language.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>"12–34" (first and last page), or one page, or empty.</summary>
+    public string Pages { get; init; } = string.Empty;
+
+    public string FirstPage { get; init; } = string.Empty;
+
+    public string LastPage { get; init; } = string.Empty;
+
+    /// <summary>The date in the page's language, for <c>&lt;time datetime="{{ iso }}" dir="{{ dir }}"&gt;</c>.</summary>
+    public DateView Published { get; init; } = DateView.None;
+
+    /// <summary>The article's licence (or the edition's), with its name and address.</summary>
+    public LicenceView LicenceInfo { get; init; } = LicenceView.None;
+
+    /// <summary>The Arabic abstract (ar/abstract.md), shown on the landing page; empty without one.</summary>
+    public HtmlFragment Abstract { get; init; } = new(string.Empty);
+
+    /// <summary>The title of the Arabic abstract ("ملخص"), as its file gives it.</summary>
+    public string AbstractTitle { get; init; } = string.Empty;
+
+    /// <summary>The edition's ISSNs, online first.</summary>
+    public IReadOnlyList<string> Issns { get; init; } = [];
+
+    /// <summary>The citation as parts a template isolates one by one (<see cref="Citation"/> is the same text whole).</summary>
+    public IReadOnlyList<CitationPart> CitationParts { get; init; } = [];
+}
+
+/// <summary>An author as a page shows it: the name in the page's script where given (Lang says which), affiliations, ORCID and e-mail links.</summary>
+public sealed record AuthorView(string Name, string Lang, IReadOnlyList<string> Affiliations, string Orcid, string OrcidHref, string Email, string EmailHref);
+
+/// <summary>A date for <c>&lt;time&gt;</c>: ISO 8601 for the machine, text in the page's language, and the direction that isolates it.</summary>
+public sealed record DateView(string Iso, string Text, string Dir)
+{
+    public static DateView None { get; } = new(string.Empty, string.Empty, string.Empty);
+}
+
+/// <summary>A licence for the footer: SPDX id, names and address; empty when none is given.</summary>
+public sealed record LicenceView(string Id, string ShortName, string Name, string Href)
+{
+    public static LicenceView None { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty);
+}
+
+/// <summary>A file to download from an article's landing page (its EPUB): where it is and how large, in bytes and in kilobytes rounded up.</summary>
+public sealed record DownloadView(string Href, long Bytes)
+{
+    public long Kilobytes => (Bytes + 1023) / 1024;
+}
 
 /// <summary>A chapter page: its text, notes and neighbours.</summary>
 public sealed record ChapterView(int Order, string Title, string Id, HtmlFragment Body, LinkView? Previous, LinkView? Next);
@@ -63,11 +136,43 @@ public sealed record AbstractPageModel(ArticleView Article, AbstractView Abstrac
 /// <summary>The model of an article landing page.</summary>
 public sealed record ArticlePageModel(ArticleView Article);
 
-/// <summary>The model of the journal index.</summary>
-public sealed record JournalPageModel(IReadOnlyList<ArticleSummary> Articles, string Publisher);
+/// <summary>The model of the journal index: its articles grouped by volume and issue, newest first, each issue's articles by first page.</summary>
+public sealed record JournalPageModel(IReadOnlyList<ArticleSummary> Articles, string Publisher)
+{
+    public IReadOnlyList<VolumeView> Volumes { get; init; } = [];
+
+    /// <summary>The edition's licence, for the footer of pages that belong to no article.</summary>
+    public LicenceView LicenceInfo { get; init; } = LicenceView.None;
+
+    public string IssnPrint { get; init; } = string.Empty;
+
+    public string IssnOnline { get; init; } = string.Empty;
+}
+
+/// <summary>A volume of the journal index; Volume is empty for articles that name none.</summary>
+public sealed record VolumeView(string Volume, IReadOnlyList<IssueView> Issues);
+
+/// <summary>An issue of a volume with its date (the latest of its articles) and its articles by first page; Issue is empty for articles that name none.</summary>
+public sealed record IssueView(string Volume, string Issue, DateView Published, IReadOnlyList<ArticleSummary> Articles);
 
 /// <summary>What the journal index shows of an article; small enough to keep in the build cache.</summary>
-public sealed record ArticleSummary(string Slug, string Title, IReadOnlyList<string> Authors, string Href);
+public sealed record ArticleSummary(string Slug, string Title, IReadOnlyList<string> Authors, string Href)
+{
+    public string Volume { get; init; } = string.Empty;
+
+    public string Issue { get; init; } = string.Empty;
+
+    /// <summary>The ISO date, or empty.</summary>
+    public string Date { get; init; } = string.Empty;
+
+    public string FirstPage { get; init; } = string.Empty;
+
+    public string Pages { get; init; } = string.Empty;
+
+    public string TitleLang { get; init; } = "ar";
+
+    public string TitleDir { get; init; } = "rtl";
+}
 
 /// <summary>An article's rendered pages and its summary.</summary>
 public sealed record RenderedArticle(ArticleSummary Summary, IReadOnlyList<SiteFile> Pages);

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace EditionBuilder.Tests.Hostile;
 
-/// <summary>edition.yml and article.yml are checked: unknown keys, wrong types, YAML syntax errors and a missing title are positioned errors.</summary>
+/// <summary>edition.yml and article.yml are checked inside a content folder: unknown keys, wrong types, YAML syntax errors and a missing title are positioned errors (Content/MetadataValidationTests has every value check).</summary>
 public class MetadataTests
 {
     private static List<Diagnostic> ReadArticleYml(string yaml)
@@ -19,23 +19,25 @@ public class MetadataTests
     }
 
     [Fact]
-    public void Given_an_unknown_key_When_read_Then_EB0205_names_it_at_its_line_and_column()
+    public void Given_an_unknown_key_When_read_Then_EB0208_names_it_at_its_line_and_column_with_the_nearest_key()
     {
         var error = Assert.Single(ReadArticleYml("title:\n  ar: عنوان\nauthor: خطأ\n"));
 
-        Assert.Equal(DiagnosticCodes.MetadataInvalid, error.Code);
+        Assert.Equal(DiagnosticCodes.UnknownKey, error.Code);
         Assert.EndsWith("article.yml", error.Path);
         Assert.Equal((3, 1), (error.Line, error.Column));
-        Assert.Contains("unknown key 'author'", error.Message);
+        Assert.Equal("unknown key 'author'; did you mean 'authors'?", error.Message);
     }
 
     [Fact]
-    public void Given_a_wrong_type_When_read_Then_EB0205_at_the_value()
+    public void Given_a_wrong_type_When_read_Then_EB0209_at_the_value_in_plain_words()
     {
         var error = Assert.Single(ReadArticleYml("title:\n  ar: عنوان\nauthors:\n  nested: map\n"));
 
-        Assert.Equal(DiagnosticCodes.MetadataInvalid, error.Code);
-        Assert.Equal(4, error.Line);
+        Assert.Equal(DiagnosticCodes.WrongShape, error.Code);
+        Assert.Equal((4, 3), (error.Line, error.Column));
+        Assert.DoesNotContain("System.", error.Message);
+        Assert.Equal("'authors' takes a list of names or of { name, affiliation, orcid, email }, not a map of key: value pairs", error.Message);
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public class MetadataTests
     }
 
     [Fact]
-    public void Given_an_edition_yml_with_an_unknown_key_When_read_Then_EB0205()
+    public void Given_an_edition_yml_with_an_unknown_key_When_read_Then_EB0208()
     {
         using var temp = new TempFolder();
         SmallEdition.WriteTo(temp.Path);
@@ -65,6 +67,6 @@ public class MetadataTests
         var diagnostics = new DiagnosticBag();
 
         Assert.Null(ContentFolder.Read(temp.Path, diagnostics));
-        Assert.Equal("unknown key 'baseurl'", Assert.Single(diagnostics.Items).Message);
+        Assert.Equal("unknown key 'baseurl'; did you mean 'base_url'?", Assert.Single(diagnostics.Items).Message);
     }
 }

@@ -50,7 +50,7 @@ public static class SmallEdition
 
     public static EditionContent Content(string? title = null, List<string>? authors = null)
     {
-        var metadata = new ArticleMetadata { Authors = authors ?? ["كاتب المقال"], Journal = "مجلة", Volume = "3", Issue = "2", Date = "2016" };
+        var metadata = new ArticleMetadata { Authors = (authors ?? ["كاتب المقال"]).Select(a => (Author)a).ToList(), Journal = "مجلة", Volume = "3", Issue = "2", Date = "2016" };
         metadata.Title["ar"] = title ?? "مقال صغير";
         metadata.Title["en"] = "A small article";
         var edition = new EditionMetadata();

@@ -1,0 +1,21 @@
+namespace EditionBuilder.Content;
+
+/// <summary>An author of article.yml: a name (per script if given), affiliations, ORCID iD and e-mail; written as a plain name or as <c>{ name, affiliation, orcid, email }</c>.</summary>
+public sealed class Author
+{
+    public LocalizedText Name { get; set; } = new();
+
+    public List<LocalizedText> Affiliations { get; set; } = new();
+
+    /// <summary>The bare ORCID iD (0000-0002-1825-0097), checked.</summary>
+    public string Orcid { get; set; } = string.Empty;
+
+    public string Email { get; set; } = string.Empty;
+
+    public string NameIn(string language) => Name.In(language);
+
+    /// <summary>https://orcid.org/… or "" without an ORCID iD.</summary>
+    public string OrcidUrl => Orcid.Length > 0 ? "https://orcid.org/" + Orcid : string.Empty;
+
+    public static implicit operator Author(string name) => new() { Name = name };
+}
