@@ -107,6 +107,58 @@ Task("Deploy")
     Edition("Deploy", "deploy", parameters.Paths.Site.FullPath, parameters.Paths.DeployTarget.FullPath);
 });
 
+// The runtime the Publish target builds for: the one release publishers download.
+const string PublishRuntime = "linux-x64";
+
+Task("Publish")
+    .Description("Publishes `edition` for linux-x64 as one self-contained file (no .NET needed to run it) with the default theme beside it, into artifacts/publish/linux-x64 and artifacts/publish/edition-linux-x64.tar.gz; then builds and verifies the edition with it, with no dotnet on PATH.")
+    .Does(() =>
+{
+    var folder = parameters.Paths.Publish.Combine(PublishRuntime);
+    // Only this target's own output is replaced: a file left from an older publish must not ship.
+    if (DirectoryExists(folder)) DeleteDirectory(folder, new DeleteDirectorySettings { Recursive = true, Force = true });
+    Information($"publishing the edition CLI for {PublishRuntime} into {folder} (self-contained, one file, ReadyToRun; the first time restores the runtime packs)");
+    DotNetPublish(parameters.Paths.CliProject.FullPath, new DotNetPublishSettings
+    {
+        Configuration = parameters.Configuration,
+        Runtime = PublishRuntime,
+        SelfContained = true,
+        PublishSingleFile = true,
+        PublishReadyToRun = true,
+        OutputDirectory = folder,
+        NoLogo = true,
+        Verbosity = DotNetVerbosity.Minimal,
+        // No .pdb files beside the program: a publisher gets the program and its theme, nothing else.
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("DebugType", "none"),
+    });
+
+    var program = folder.CombineWithFilePath("edition");
+    var site = parameters.Paths.Publish.Combine("smoke-site");
+    // The smoke test: the published program alone, in an empty environment with no dotnet on PATH (env -i), builds the
+    // default edition and verifies it. The test PublishedProgramTests also hides the installed .NET and compares the site with
+    // the framework-dependent build's, byte for byte.
+    var empty = new[] { "-i", "PATH=/usr/bin:/bin", "HOME=" + parameters.Paths.Publish.FullPath, "LANG=C.UTF-8" };
+    RunChecked("Publish", "env", empty.Concat(new[] { program.FullPath, "--version" }));
+    RunChecked("Publish", "env", empty.Concat(new[] { program.FullPath, "build", parameters.Paths.Content.FullPath, "-o", site.FullPath, "--no-cache", "--no-search" }));
+    RunChecked("Publish", "env", empty.Concat(new[] { program.FullPath, "verify", site.FullPath }));
+
+    // One archive for publishers: edition and templates/ (the default theme, found beside the program), in a fixed order with
+    // fixed owners and the last commit's time, so the same sources give the same bytes.
+    var archive = parameters.Paths.Publish.CombineWithFilePath($"edition-{PublishRuntime}.tar.gz");
+    var epoch = SourceDateEpoch().TryGetValue("SOURCE_DATE_EPOCH", out var value) ? value : "0";
+    RunChecked("Publish", "tar", new[] { "--sort=name", "--owner=0", "--group=0", "--numeric-owner", $"--mtime=@{epoch}", "--use-compress-program=gzip -n", "-cf", archive.FullPath, "-C", folder.FullPath, "edition", "templates" });
+    Information($"published {program} and {archive}");
+});
+
+// Runs a program with the given arguments and throws on a non-zero exit.
+void RunChecked(string stage, string program, IEnumerable<string> args)
+{
+    var arguments = new ProcessArgumentBuilder();
+    foreach (var arg in args) arguments.AppendQuoted(arg);
+    var exit = StartProcess(program, new ProcessSettings { Arguments = arguments, WorkingDirectory = parameters.Paths.Root });
+    if (exit != 0) throw new CakeException($"{stage} failed: {program} {string.Join(" ", args)} exited with {exit}");
+}
+
 Task("Test")
     .Description("Runs the whole test suite (the README's `dotnet test`).")
     .Does(() =>

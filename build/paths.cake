@@ -15,6 +15,7 @@ public sealed class BuildPaths
         Site = Resolve(output);
         Theme = theme is null ? null : Resolve(theme);
         Package = Artifacts.Combine("package");
+        Publish = Artifacts.Combine("publish");
         DeployTarget = Resolve(deployDir);
     }
 
@@ -33,5 +34,6 @@ public sealed class BuildPaths
     public DirectoryPath Site { get; }
     public DirectoryPath Theme { get; }
     public DirectoryPath Package { get; }
+    public DirectoryPath Publish { get; }
     public DirectoryPath DeployTarget { get; }
 }
