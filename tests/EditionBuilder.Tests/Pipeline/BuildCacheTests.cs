@@ -40,27 +40,28 @@ public class BuildCacheTests
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
         Assert.Equal(0, Build(temp).ExitCode);
-        var entries = Directory.GetFiles(Path.Combine(temp.Path, "cache"), "*.json", SearchOption.AllDirectories).Where(p => p.Contains("/articles/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var entries = Directory.GetFiles(Path.Combine(temp.Path, "cache"), "*.article", SearchOption.AllDirectories).Where(p => p.Contains("/articles/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(3, entries.Count);
 
-        // One gets another title, one its files in another order.
-        var (header, body) = ReadEntry(entries[0]);
-        var retitled = JsonNode.Parse(body)!;
-        Assert.Equal("مقال صغير", (string?)retitled["Summary"]!["Title"]);
-        retitled["Summary"]!["Title"] = "عنوان مزوّر";
-        File.WriteAllText(entries[0], header + retitled.ToJsonString());
-        (header, body) = ReadEntry(entries[1]);
-        var article = JsonNode.Parse(body)!;
-        var files = article["Files"]!.AsArray();
-        var reversed = new JsonArray([.. files.Reverse().Select(f => f!.DeepClone())]);
-        article["Files"] = reversed;
-        File.WriteAllText(entries[1], header + article.ToJsonString());
+        // One gets another title of the same length, one two of its bytes swapped.
+        var entry = File.ReadAllBytes(entries[0]);
+        var title = Encoding.ASCII.GetBytes(System.Text.Json.JsonSerializer.Serialize("مقال صغير").Trim('"'));
+        var forged = Encoding.ASCII.GetBytes(System.Text.Json.JsonSerializer.Serialize("عنوان زور").Trim('"'));
+        var at = entry.AsSpan().IndexOf(title);
+        Assert.True(at > 0, "the title is in the entry's summary");
+        forged.CopyTo(entry, at);
+        File.WriteAllBytes(entries[0], entry);
+        entry = File.ReadAllBytes(entries[1]);
+        var middle = entry.Length / 2;
+        (entry[middle], entry[middle + 1]) = (entry[middle + 1], entry[middle]);
+        Assert.NotEqual(entry[middle], entry[middle + 1]);
+        File.WriteAllBytes(entries[1], entry);
 
         var rebuilt = Build(temp);
 
         Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
         Assert.Contains("2 article(s) rendered, 1 unchanged", rebuilt.Output);
-        Assert.DoesNotContain(Directory.EnumerateFiles(Path.Combine(temp.Path, "site"), "*.html", SearchOption.AllDirectories), f => File.ReadAllText(f).Contains("عنوان مزوّر", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.EnumerateFiles(Path.Combine(temp.Path, "site"), "*.html", SearchOption.AllDirectories), f => File.ReadAllText(f).Contains("عنوان زور", StringComparison.Ordinal));
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
