@@ -16,6 +16,7 @@ targets (each runs the ones it depends on):
   Package    Build, then a BagIt bag and zip under artifacts/package, verified
   Deploy     Build, then publish atomically to --deploy-dir (the previous release kept: edition rollback)
   Publish    one self-contained `edition` file for linux-x64 (no .NET needed) with its theme, in artifacts/publish
+  PublishAot the same compiled to native code (Native AOT: fastest start; needs gcc or clang)
   Serve      preview on 127.0.0.1, rebuilt on every change
   Test       dotnet test
   Clean      delete artifacts/ (the site, cache, packages and the default deploy target): only when asked
