@@ -69,6 +69,10 @@ public static class DiagnosticCodes
     public const string NestedTooDeep = "EB0608";
     public const string InternalFailure = "EB0699";
 
+    // The JATS writer (jats's range EB0800-EB0849).
+    public const string JatsUnstorableCharacter = "EB0800";
+    public const string JatsNotWellFormed = "EB0801";
+
     // Templates, minification, verification.
     public const string TemplateError = "EB0301";
     public const string MinifyError = "EB0302";
