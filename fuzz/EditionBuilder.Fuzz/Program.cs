@@ -3,9 +3,9 @@ using EditionBuilder.Fuzz;
 using FsCheck;
 using FsCheck.Fluent;
 
-// Fuzzes the importer and the Markdown round trip (--target import, the default) or article.yml, edition.yml and chapter
-// front matter (--target metadata) with FsCheck-generated broken inputs.
-// usage: dotnet run -c Release --project fuzz/EditionBuilder.Fuzz -- [--target import|metadata] [--minutes 10] [--crashers <dir>]
+// Fuzzes the importers and the Markdown round trip (--target import, the default: text exports; --target docx: Word
+// documents) or article.yml, edition.yml and chapter front matter (--target metadata) with FsCheck-generated broken inputs.
+// usage: dotnet run -c Release --project fuzz/EditionBuilder.Fuzz -- [--target import|docx|metadata] [--minutes 10] [--crashers <dir>]
 if (args.Length == 2 && args[0] == "--explain")
 {
     Console.WriteLine(ImportOracle.Explain(File.ReadAllBytes(args[1])));
@@ -13,32 +13,42 @@ if (args.Length == 2 && args[0] == "--explain")
 }
 
 var target = args.SkipWhile(a => a != "--target").Skip(1).FirstOrDefault() ?? "import";
-if (target is not ("import" or "metadata"))
+if (target is not ("import" or "docx" or "metadata"))
 {
-    Console.Error.WriteLine($"--target takes import or metadata, not '{target}'");
+    Console.Error.WriteLine($"--target takes import, docx or metadata, not '{target}'");
     return 2;
 }
 
 var minutes = args.SkipWhile(a => a != "--minutes").Skip(1).Select(double.Parse).FirstOrDefault(10);
 var tests = Path.Combine("tests", "EditionBuilder.Tests");
-var crashers = args.SkipWhile(a => a != "--crashers").Skip(1).FirstOrDefault() ?? Path.Combine(tests, "Fuzz", target == "import" ? "crashers" : "metadata-crashers");
+var crashers = args.SkipWhile(a => a != "--crashers").Skip(1).FirstOrDefault() ?? Path.Combine(tests, "Fuzz", target == "metadata" ? "metadata-crashers" : "crashers");
 Directory.CreateDirectory(crashers);
 
 var corpus = new List<byte[]>();
+var seedText = File.ReadAllBytes(Path.Combine("content", "russian-iranian-partnership", "source", "article.txt"));
 if (target == "import")
 {
-    corpus.Add(File.ReadAllBytes(Path.Combine("content", "russian-iranian-partnership", "source", "article.txt")));
+    corpus.Add(seedText);
     corpus.AddRange(Directory.EnumerateFiles(Path.Combine(tests, "Golden", "import"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllBytes));
+}
+else if (target == "docx")
+{
+    corpus.AddRange([DocxCorpus.Seed(seedText), DocxCorpus.Rich()]);
 }
 else
 {
     corpus.AddRange(Directory.EnumerateFiles(Path.Combine(tests, "Fuzz", "metadata-corpus")).Order(StringComparer.Ordinal).Select(File.ReadAllBytes));
 }
 
-Func<byte[], string?> check = target == "import" ? ImportOracle.Check : MetadataOracle.Check;
+Func<byte[], string?> check = target switch { "import" => ImportOracle.Check, "docx" => DocxOracle.Check, _ => MetadataOracle.Check };
 var clock = Stopwatch.StartNew();
 long executions = 0, findings = 0;
-var arbitrary = (target == "import" ? Mutations.Inputs(corpus) : Mutations.Inputs(corpus, Mutations.YamlTokens)).ToArbitrary();
+var arbitrary = (target switch
+{
+    "import" => Mutations.Inputs(corpus),
+    "docx" => DocxMutations.Inputs(corpus),
+    _ => Mutations.Inputs(corpus, Mutations.YamlTokens),
+}).ToArbitrary();
 while (clock.Elapsed.TotalMinutes < minutes)
 {
     byte[]? failing = null;
@@ -57,7 +67,7 @@ while (clock.Elapsed.TotalMinutes < minutes)
     catch (Exception) when (failing is not null)
     {
         findings++;
-        var name = Path.Combine(crashers, $"crash-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(failing))[..12]}.txt");
+        var name = Path.Combine(crashers, $"crash-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(failing))[..12]}.{(target == "docx" ? "docx" : "txt")}");
         File.WriteAllBytes(name, failing);
         Console.WriteLine($"finding {findings}: {why!.Split('\n')[0]} -> {name}");
     }

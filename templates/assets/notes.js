@@ -43,7 +43,8 @@
     number.textContent = reference.textContent;
     box.appendChild(number);
     Array.prototype.forEach.call(note.childNodes, function (child) {
-      if (child.nodeType === 1 && child.getAttribute("role") === "doc-backlink") return;
+      // The back-link and a written-out mark (the popover shows the reference's own mark) stay out.
+      if (child.nodeType === 1 && (child.getAttribute("role") === "doc-backlink" || child.classList.contains("note-mark"))) return;
       box.appendChild(child.cloneNode(true));
     });
     Array.prototype.forEach.call(box.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });

@@ -8,12 +8,12 @@ using EditionBuilder.Render;
 
 namespace EditionBuilder.Cli.Commands;
 
-/// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
+/// <summary><c>edition build [&lt;content-dir&gt; | &lt;source.txt|.docx&gt;] [-o &lt;dir&gt;]</c>: import if needed, render, minify, verify, then swap the site in.</summary>
 internal static class BuildCommand
 {
     public static Command Create(Reporter reporter)
     {
-        var input = CommandParts.Path("content", "A content folder, or a lone Word text export (default: content).", optional: true);
+        var input = CommandParts.Path("content", "A content folder, or a lone Word document (.docx) or text export (.txt) (default: content).", optional: true);
         var output = CommandParts.Output("The site folder (default: artifacts/site); it is replaced only when the whole build succeeded.");
         var theme = CommandParts.Theme();
         var precompress = new Option<string>("--precompress")

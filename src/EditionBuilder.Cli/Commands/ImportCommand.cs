@@ -7,16 +7,16 @@ using EditionBuilder.Output;
 
 namespace EditionBuilder.Cli.Commands;
 
-/// <summary><c>edition import &lt;source.txt&gt; [-o &lt;dir&gt;]</c>: a Word text export becomes an article folder's Markdown half.</summary>
+/// <summary><c>edition import &lt;source.txt|.docx&gt; [-o &lt;dir&gt;]</c>: a Word document or its text export becomes an article folder's Markdown half (with its images).</summary>
 internal static class ImportCommand
 {
     public static Command Create(Reporter reporter)
     {
-        var source = CommandParts.Path("source", "The Word text export (.txt) to import.");
+        var source = CommandParts.Path("source", "The Word document (.docx) or its text export (.txt) to import.");
         var output = CommandParts.Output("The article folder to write (default: artifacts/markdown/<article-slug>).");
         var force = CommandParts.Force("Replace a non-empty output folder that is not an article folder (it holds no article.yml).");
         var encoding = CommandParts.Encoding();
-        var command = new Command("import", "Turn a Word text export into an article folder's Markdown chapters, abstracts and article.yml.") { source, output, force, encoding };
+        var command = new Command("import", "Turn a Word document (.docx) or its text export (.txt) into an article folder's Markdown chapters, images, abstracts and article.yml.") { source, output, force, encoding };
         command.SetAction(parsed => Run(parsed.GetValue(source)!, parsed.GetValue(output), parsed.GetValue(force), CommandParts.EncodingNamed(parsed.GetValue(encoding)), reporter));
         return command;
     }
@@ -26,7 +26,7 @@ internal static class ImportCommand
         if (!File.Exists(source)) throw new UsageException($"{source}: no such file");
 
         var diagnostics = new DiagnosticBag();
-        var article = WordExportReader.Read(source, File.ReadAllBytes(source), diagnostics, encoding);
+        var article = SourceReader.Read(source, File.ReadAllBytes(source), diagnostics, encoding);
         if (reporter.Print(diagnostics) || article is null) return ExitCodes.InputErrors;
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
@@ -50,7 +50,7 @@ internal static class ImportCommand
             if (notFilled.Count > 0) reporter.Line($"{metadataPath}: kept as written; fill {string.Join(", ", notFilled)} by hand (the source gives them, but this file's layout could not be edited safely)");
         }
 
-        var files = ArticleMarkdown.Write(article, metadata, merged);
+        var files = ArticleMarkdown.Files(article, metadata, merged);
         AtomicFolder.Replace(output, files, OutputKind.Import);
 
         reporter.Line($"imported {source}: {Summary(article)} -> {output}");
@@ -62,6 +62,7 @@ internal static class ImportCommand
         var abstracts = ArticleMarkdown.Abstracts(article).Select(a => a.Language).ToList();
         return $"{article.Chapters.Count} chapters, {article.Paragraphs.Count()} paragraphs, {article.Notes.Count()} notes, "
             + $"{abstracts.Count} abstracts ({string.Join(", ", abstracts)})"
+            + (article.Media.Count > 0 ? $", {article.Media.Count} images" : string.Empty)
             + (article.FrontMatter.IsEmpty ? string.Empty : $", front matter ({article.FrontMatter.Authors.Count} authors, {article.FrontMatter.Keywords.Values.Sum(k => k.Count)} keywords)");
     }
 }

@@ -44,7 +44,7 @@ public static class ContentFolder
         if (articles.Count == 0 && !diagnostics.HasErrors)
         {
             diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0,
-                "the content folder holds no article (a folder with source/<name>.txt or ar/NN-<slug>.md)");
+                "the content folder holds no article (a folder with source/<name>.docx, source/<name>.txt or ar/NN-<slug>.md)");
         }
 
         return diagnostics.HasErrors || edition is null ? null : new EditionContent(edition, articles) { Logo = logo };
@@ -71,7 +71,7 @@ public static class ContentFolder
     /// <summary>Reads a lone Word export as a one-article edition.</summary>
     public static EditionContent? ReadSource(string sourcePath, DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)
     {
-        var article = WordExportReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics, encoding);
+        var article = SourceReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics, encoding);
         if (article is null) return null;
         var metadata = ArticleMarkdown.MetadataFrom(article);
         if (metadata.TitleIn("ar").Length > 0 && metadata.TitleLanguage("ar") != "ar")
@@ -121,14 +121,20 @@ public static class ContentFolder
                 .OfType<string>()
                 .Select(read)
                 .ToList();
-            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText };
+            var media = files.Where(f => f.Key.StartsWith(MediaFolder, StringComparison.Ordinal))
+                .Select(f => new ArticleMedia(f.Key["ar/".Length..], f.Value, null))
+                .OrderBy(m => m.Path, StringComparer.Ordinal)
+                .ToList();
+            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText, Media = media };
         }
 
-        var sources = files.Where(f => IsIn(f.Key, "source", ".txt")).Select(f => f.Value).ToList();
+        var sources = files.Where(f => IsIn(f.Key, "source", string.Empty) && SourceReader.IsSource(f.Value)).Select(f => f.Value).ToList();
         if (sources.Count == 0)
         {
             if (!hasMetadata) return null; // not an article folder
-            diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0, "this article folder has neither source/<name>.txt nor ar/*.md");
+            var others = files.Keys.Where(k => IsIn(k, "source", string.Empty)).Select(k => k["source/".Length..]).Order(StringComparer.Ordinal).ToList();
+            diagnostics.Error(DiagnosticCodes.ContentMissing, folder, 0, 0, "this article folder has neither source/<name>.docx or source/<name>.txt nor ar/*.md"
+                + (others.Count > 0 ? $" (source/ holds {string.Join(", ", others)})" : string.Empty));
             return null;
         }
 
@@ -138,7 +144,7 @@ public static class ContentFolder
             return null;
         }
 
-        var article = WordExportReader.Read(sources[0], File.ReadAllBytes(sources[0]), diagnostics, encoding);
+        var article = SourceReader.Read(sources[0], File.ReadAllBytes(sources[0]), diagnostics, encoding);
         if (article is null) return null;
 
         // What the source says fills what article.yml leaves empty; what the publisher set is kept.
@@ -166,8 +172,12 @@ public static class ContentFolder
         var chapters = article.Chapters.Select(c => new MarkdownFile(Path.Combine(folder, "ar", c.Slug + ".md"), ChapterWriter.Write(c))).ToList();
         var abstracts = ArticleMarkdown.Abstracts(article)
             .Select(a => new MarkdownFile(Path.Combine(folder, a.Language, AbstractFile), ChapterWriter.Write(a))).ToList();
-        return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts);
+        var media = article.Media.Select(m => new ArticleMedia(m.Path, null, m.Bytes)).ToList();
+        return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts) { Media = media };
     }
+
+    // The images of hand-written (or imported) chapters: every file under ar/media/.
+    private const string MediaFolder = "ar/media/";
 
     private static MarkdownFile ReadMarkdown(string path) => new(path, File.ReadAllText(path));
 }

@@ -5,11 +5,23 @@ namespace EditionBuilder.Content;
 /// <summary>A Markdown file of an article, with the path diagnostics name.</summary>
 public sealed record MarkdownFile(string Path, string Text);
 
+/// <summary>A file an article's chapters show (an image), by its path in the article's site folder ("media/image1.png"): on disk, or in memory when the article was imported on the fly.</summary>
+public sealed record ArticleMedia(string Path, string? FilePath, byte[]? Bytes)
+{
+    /// <summary>What diagnostics name: the file, or the article's media path.</summary>
+    public string Where => FilePath ?? Path;
+
+    public byte[] Read() => Bytes ?? File.ReadAllBytes(FilePath!);
+}
+
 /// <summary>One article ready to render: its folder name, metadata, Arabic chapters and abstracts in Markdown.</summary>
 public sealed record ArticleContent(string Slug, string MetadataPath, ArticleMetadata Metadata, IReadOnlyList<MarkdownFile> Chapters, IReadOnlyList<MarkdownFile> Abstracts)
 {
     /// <summary>True when the Markdown files are named but not yet read (<see cref="ContentFolder.Read(string, DiagnosticBag, bool)"/> with deferText): <see cref="ContentFolder.WithText"/> reads them.</summary>
     public bool TextDeferred { get; init; }
+
+    /// <summary>The images its chapters show (ar/media/…), copied to the article's site folder (&lt;article&gt;/media/…).</summary>
+    public IReadOnlyList<ArticleMedia> Media { get; init; } = [];
 }
 
 /// <summary>An image the edition.yml names (the logo): its file name extension and bytes.</summary>

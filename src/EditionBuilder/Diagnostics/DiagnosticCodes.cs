@@ -84,6 +84,41 @@ public static class DiagnosticCodes
     public const string ExternalRequest = "EB0406";
     public const string InlineScript = "EB0407";
 
+    // Word documents (.docx), the Markdown format's tables and figures, media: errors EB0500–EB0549.
+    public const string DocxNotAZip = "EB0501";
+    public const string DocxOldWord = "EB0502";
+    public const string DocxEncrypted = "EB0503";
+    public const string DocxMacros = "EB0504";
+    public const string DocxZipBomb = "EB0505";
+    public const string DocxDamaged = "EB0506";
+    public const string DocxPartMissing = "EB0507";
+    public const string DocxDtd = "EB0508";
+    public const string DocxBadXml = "EB0509";
+    public const string DocxExternalContent = "EB0510";
+    public const string DocxNoteMissing = "EB0511";
+    public const string ImageTooLarge = "EB0512";
+    public const string DocxTooLarge = "EB0513";
+    public const string ImageUnsafe = "EB0514";
+    public const string MediaNotAnImage = "EB0515";
+
+    // Word documents: warnings EB0550–EB0599.
+    public const string DocxNoHeadings = "EB0550";
+    public const string DocxTextBeforeHeading = "EB0551";
+    public const string DocxNumberingEachPage = "EB0552";
+    public const string DocxImageFormat = "EB0553";
+    public const string DocxLinkedImage = "EB0554";
+    public const string DocxMergedCells = "EB0555";
+    public const string DocxNumberFormat = "EB0556";
+    public const string DocxSymbol = "EB0557";
+    public const string DocxReferenceInHeading = "EB0558";
+    public const string DocxUncitedNote = "EB0559";
+    public const string DocxObjectLeftOut = "EB0560";
+    public const string DocxNoAltText = "EB0561";
+    public const string DocxControlCharacter = "EB0562";
+    public const string DocxTableShape = "EB0563";
+    public const string DocxAbstractLanguage = "EB0564";
+    public const string DocxFieldLeftOut = "EB0565";
+
     // Output safety: the build cache, reading a site folder, verifying a package (EB0900–EB0999).
     public const string CacheNotWritable = "EB0900";
     public const string SiteSymbolicLink = "EB0901";

@@ -25,6 +25,14 @@ public static class ArticleMarkdown
         return files;
     }
 
+    /// <summary>The article's media (its images) as paths of the article folder ("ar/media/image1.png") and their bytes.</summary>
+    public static IReadOnlyList<(string Path, byte[] Bytes)> Media(Article article) =>
+        article.Media.Select(m => ("ar/" + m.Path, m.Bytes)).ToList();
+
+    /// <summary>Every file of the article folder's Markdown half, media included, as bytes (text in UTF-8); <paramref name="metadataText"/> as in <see cref="Write"/>.</summary>
+    public static IReadOnlyList<(string Path, byte[] Bytes)> Files(Article article, ArticleMetadata metadata, string? metadataText = null) =>
+        Write(article, metadata, metadataText).Select(f => (f.Path, System.Text.Encoding.UTF8.GetBytes(f.Text))).Concat(Media(article)).ToList();
+
     /// <summary>Every abstract of the article by language: the front matter's Arabic one (ملخص) and the source's English and French ones.</summary>
     public static IEnumerable<Abstract> Abstracts(Article article) =>
         (article.FrontMatter.Abstract is { } arabic ? article.Abstracts.Prepend(arabic) : article.Abstracts)

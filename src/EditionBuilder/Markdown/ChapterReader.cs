@@ -1,19 +1,29 @@
+using System.Globalization;
 using System.Text;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Markdown.Blocks;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Model;
 using Markdig;
+using Markdig.Extensions.Figures;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Block = EditionBuilder.Model.Block;
+using Figure = EditionBuilder.Model.Figure;
+using MarkdigFigure = Markdig.Extensions.Figures.Figure;
 using Inline = EditionBuilder.Model.Inline;
+using MarkdigBlock = Markdig.Syntax.Block;
 using MarkdigInline = Markdig.Syntax.Inlines.Inline;
+using MarkdigTable = Markdig.Extensions.Tables.Table;
+using MarkdigTableCell = Markdig.Extensions.Tables.TableCell;
+using MarkdigTableRow = Markdig.Extensions.Tables.TableRow;
 
 namespace EditionBuilder.Markdown;
 
 /// <summary>Reads Markdown chapters back into the model, so that import then read gives the same article.</summary>
 public static class ChapterReader
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseEditionNotes().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseEditionBlocks().UseEditionNotes().Build();
 
     /// <summary>A chapter file read back: its front matter and the chapter it holds.</summary>
     public sealed record ReadChapter(ChapterFrontMatter FrontMatter, Chapter Chapter);
@@ -25,36 +35,25 @@ public static class ChapterReader
         if (front is null) return null;
 
         var document = Markdig.Markdown.Parse(parts.Body, Pipeline);
-        var paragraphs = new List<Paragraph>();
         var notes = new List<Note>();
-        foreach (var block in document)
+        var blocks = ReadBlocks(document.Where(b => b is not NoteGroup), parts.BodyLine);
+        foreach (var group in document.OfType<NoteGroup>())
         {
-            switch (block)
+            foreach (var definition in group.OfType<NoteDefinition>())
             {
-                case ParagraphBlock paragraph:
-                    paragraphs.Add(new Paragraph(ReadInlines(paragraph.Inline), paragraph.Line + parts.BodyLine));
-                    break;
-                case NoteGroup group:
-                    foreach (var definition in group.OfType<NoteDefinition>())
-                    {
-                        if (notes.Any(n => n.Number == definition.Number))
-                        {
-                            diagnostics.Error(DiagnosticCodes.ChapterNoteDuplicate, path, definition.Line + parts.BodyLine, 1,
-                                $"note {definition.Number} is defined twice");
-                            continue;
-                        }
+                if (notes.Any(n => n.Key == definition.Key))
+                {
+                    diagnostics.Error(DiagnosticCodes.ChapterNoteDuplicate, path, definition.Line + parts.BodyLine, 1,
+                        $"note {definition.Key} is defined twice");
+                    continue;
+                }
 
-                        notes.Add(new Note(definition.Number, ReadNoteLines(definition), definition.Line + parts.BodyLine));
-                    }
-
-                    break;
-                default:
-                    paragraphs.Add(new Paragraph(new List<Inline> { new TextRun(Flatten(block)) }, block.Line + parts.BodyLine));
-                    break;
+                var paragraphs = definition.OfType<ParagraphBlock>().Select(p => ReadParagraph(p, parts.BodyLine)).ToList();
+                notes.Add(new Note(definition.Key.Kind, definition.Key.Id, definition.Mark, paragraphs, definition.Line + parts.BodyLine));
             }
         }
 
-        return new ReadChapter(front, new Chapter(front.Order, front.Title, front.Slug, paragraphs, notes));
+        return new ReadChapter(front, new Chapter(front.Order, front.Title, front.Slug, blocks, notes));
     }
 
     /// <summary>Reads an abstract file: its front matter and its paragraphs as plain text.</summary>
@@ -65,13 +64,90 @@ public static class ChapterReader
         return new Abstract(read.FrontMatter.Lang, read.FrontMatter.Title, read.Chapter.Paragraphs.Select(p => p.PlainText).ToList());
     }
 
-    private static List<Inline> ReadInlines(ContainerInline? container)
+    private static List<Block> ReadBlocks(IEnumerable<MarkdigBlock> blocks, int bodyLine)
+    {
+        var result = new List<Block>();
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case ParagraphBlock paragraph:
+                    result.Add(ReadParagraph(paragraph, bodyLine));
+                    break;
+                case HeadingBlock heading:
+                    result.Add(new Heading(heading.Level, ReadInlines(heading.Inline)));
+                    break;
+                case QuoteBlock quote:
+                    result.Add(new Quote(ReadBlocks(quote, bodyLine)));
+                    break;
+                case ListBlock list:
+                    var start = list.IsOrdered && int.TryParse(list.OrderedStart, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1;
+                    result.Add(new ItemList(list.IsOrdered, start, list.OfType<ListItemBlock>().Select(i => new ListItem(ReadBlocks(i, bodyLine))).ToList()));
+                    break;
+                case MarkdigTable table:
+                    result.Add(ReadTable(table));
+                    break;
+                case MarkdigFigure figure when HtmlImageFigureRenderer.ImageOf(figure) is { } image:
+                    var caption = figure.OfType<FigureCaption>().FirstOrDefault();
+                    result.Add(new Figure(image.Url ?? string.Empty, HtmlImageFigureRenderer.AltText(image), ReadInlines(caption?.Inline)));
+                    break;
+                case MarkdigFigure figure:
+                    result.AddRange(ReadBlocks(figure.Where(b => b is not FigureCaption), bodyLine));
+                    result.AddRange(figure.OfType<FigureCaption>().Select(c => new Paragraph(ReadInlines(c.Inline))));
+                    break;
+                case ContainerBlock container:
+                    result.AddRange(ReadBlocks(container, bodyLine));
+                    break;
+                default:
+                    var text = Flatten(block);
+                    if (text.Length > 0) result.Add(new Paragraph([new TextRun(text)], block.Line + bodyLine));
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static Paragraph ReadParagraph(ParagraphBlock paragraph, int bodyLine) =>
+        new(ReadInlines(paragraph.Inline), paragraph.Line + bodyLine)
+        {
+            Direction = ParagraphDirection.Of(paragraph) switch
+            {
+                "ltr" => TextDirection.LeftToRight,
+                "rtl" => TextDirection.RightToLeft,
+                _ => null,
+            },
+        };
+
+    private static Table ReadTable(MarkdigTable table)
+    {
+        var rows = table.OfType<MarkdigTableRow>().ToList();
+        var header = rows.Count > 0 && rows[0].IsHeader ? 1 : 0;
+        return new Table(
+            rows.Select(r => new TableRow(r.OfType<MarkdigTableCell>().Select(c => new TableCell(ReadInlines(c.OfType<LeafBlock>().Select(b => b.Inline)))).ToList())).ToList(),
+            header);
+    }
+
+    private static List<Inline> ReadInlines(ContainerInline? container) => ReadInlines([container]);
+
+    /// <summary>The inlines of Markdown text read as one paragraph (empty when it is not one).</summary>
+    internal static List<Inline> ReadInlines(string markdown) =>
+        Markdig.Markdown.Parse(markdown, Pipeline) is [ParagraphBlock paragraph] ? ReadInlines(paragraph.Inline) : [];
+
+    // Neighbouring text is one run, as the importers make it.
+    private static List<Inline> ReadInlines(IEnumerable<ContainerInline?> containers)
     {
         var inlines = new List<Inline>();
         var text = new StringBuilder();
-        Append(container);
-        if (text.Length > 0) inlines.Add(new TextRun(text.ToString()));
+        foreach (var container in containers) Append(container);
+        Flush();
         return inlines;
+
+        void Flush()
+        {
+            if (text.Length > 0) inlines.Add(new TextRun(text.ToString()));
+            text.Clear();
+        }
 
         void Append(ContainerInline? parent)
         {
@@ -81,9 +157,8 @@ public static class ChapterReader
                 switch (inline)
                 {
                     case NoteReferenceInline reference:
-                        if (text.Length > 0) inlines.Add(new TextRun(text.ToString()));
-                        text.Clear();
-                        inlines.Add(new NoteReference(reference.Number));
+                        Flush();
+                        inlines.Add(new NoteReference(reference.Key.Kind, reference.Key.Id));
                         break;
                     case LiteralInline literal:
                         text.Append(literal.Content.AsSpan());
@@ -91,11 +166,30 @@ public static class ChapterReader
                     case CodeInline code:
                         text.Append(code.Content);
                         break;
+                    case LineBreakInline { IsHard: true }:
+                        Flush();
+                        inlines.Add(new LineBreak());
+                        break;
                     case LineBreakInline:
                         text.Append(' ');
                         break;
                     case HtmlEntityInline entity:
                         text.Append(entity.Transcoded.AsSpan());
+                        break;
+                    case EmphasisInline emphasis when StyleOf(emphasis) is { } style:
+                        Flush();
+                        inlines.Add(new Styled(style, ReadInlines(emphasis)));
+                        break;
+                    case LinkInline { IsImage: true } image:
+                        text.Append(HtmlImageFigureRenderer.AltText(image));
+                        break;
+                    case LinkInline link:
+                        Flush();
+                        inlines.Add(new Link(link.Url ?? string.Empty, ReadInlines(link)));
+                        break;
+                    case AutolinkInline autolink:
+                        Flush();
+                        inlines.Add(new Link(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url, [new TextRun(autolink.Url)]));
                         break;
                     case ContainerInline nested:
                         Append(nested);
@@ -105,39 +199,16 @@ public static class ChapterReader
         }
     }
 
-    private static List<string> ReadNoteLines(NoteDefinition definition)
+    private static TextStyle? StyleOf(EmphasisInline emphasis) => (emphasis.DelimiterChar, emphasis.DelimiterCount) switch
     {
-        var lines = new List<string>();
-        var current = new StringBuilder();
-        foreach (var paragraph in definition.OfType<ParagraphBlock>())
-        {
-            if (current.Length > 0) { lines.Add(current.ToString()); current.Clear(); }
-            foreach (var inline in paragraph.Inline?.Descendants<MarkdigInline>() ?? Enumerable.Empty<MarkdigInline>())
-            {
-                switch (inline)
-                {
-                    case LineBreakInline:
-                        lines.Add(current.ToString());
-                        current.Clear();
-                        break;
-                    case LiteralInline literal:
-                        current.Append(literal.Content.AsSpan());
-                        break;
-                    case HtmlEntityInline entity:
-                        current.Append(entity.Transcoded.AsSpan());
-                        break;
-                    case CodeInline code:
-                        current.Append(code.Content);
-                        break;
-                }
-            }
-        }
+        ('*' or '_', 1) => TextStyle.Emphasis,
+        ('*' or '_', 2) => TextStyle.Strong,
+        ('^', 1) => TextStyle.Superscript,
+        ('~', 1) => TextStyle.Subscript,
+        _ => null,
+    };
 
-        if (current.Length > 0) lines.Add(current.ToString());
-        return lines;
-    }
-
-    private static string Flatten(Block block)
+    private static string Flatten(MarkdigBlock block)
     {
         if (block is LeafBlock leaf)
         {

@@ -1,3 +1,4 @@
+using EditionBuilder.Markdown.Blocks;
 using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Markdown.Safety;
@@ -5,7 +6,7 @@ using Markdig;
 
 namespace EditionBuilder.Markdown;
 
-/// <summary>The Markdig pipelines of the edition: CommonMark with raw HTML off, original-number notes and safe URL links.</summary>
+/// <summary>The Markdig pipelines of the edition: CommonMark with raw HTML off, tables, figures, original-number notes and safe URL links.</summary>
 public static class EditionMarkdown
 {
     /// <summary>Switches on notes that keep their original numbers.</summary>
@@ -14,6 +15,15 @@ public static class EditionMarkdown
         var extension = pipeline.Extensions.Find<EditionNotesExtension>() ?? new EditionNotesExtension();
         if (!pipeline.Extensions.Contains(extension)) pipeline.Extensions.Add(extension);
         configure?.Invoke(extension.Options);
+        return pipeline;
+    }
+
+    /// <summary>Switches on the blocks and inlines a Word document brings: pipe tables, figures, superscript, subscript, a paragraph's direction.</summary>
+    public static MarkdownPipelineBuilder UseEditionBlocks(this MarkdownPipelineBuilder pipeline)
+    {
+        if (pipeline.Extensions.Contains<EditionBlocksExtension>()) return pipeline;
+        EditionBlocksExtension.AddParts(pipeline);
+        pipeline.Extensions.Add(new EditionBlocksExtension());
         return pipeline;
     }
 
@@ -36,6 +46,7 @@ public static class EditionMarkdown
         new MarkdownPipelineBuilder()
             .DisableHtml()
             .UsePreciseSourceLocation()
+            .UseEditionBlocks()
             .UseEditionNotes(configure)
             .UseEditionLinks()
             .UseSafeText()

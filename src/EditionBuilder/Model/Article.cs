@@ -1,8 +1,14 @@
 namespace EditionBuilder.Model;
 
-/// <summary>A whole article: its chapters (each holding the notes it cites first) and its abstracts.</summary>
+/// <summary>A file the article's chapters show (an image), by its path under the chapter folder ("media/image1.png").</summary>
+public sealed record MediaFile(string Path, byte[] Bytes);
+
+/// <summary>A whole article: its chapters (each holding the notes it cites first), its abstracts, and the media its chapters show.</summary>
 public sealed record Article(IReadOnlyList<Chapter> Chapters, IReadOnlyList<Abstract> Abstracts)
 {
+    /// <summary>Images and other files the chapters show; written beside them (ar/media/…).</summary>
+    public IReadOnlyList<MediaFile> Media { get; init; } = [];
+
     /// <summary>The manuscript's front matter (title, authors, Arabic abstract, keywords) when the source opens with one; never part of the chapters.</summary>
     public ArticleFrontMatter FrontMatter { get; init; } = ArticleFrontMatter.Empty;
 

@@ -1,11 +1,52 @@
 namespace EditionBuilder.Model;
 
-/// <summary>One section of the article: its heading, paragraphs, and the notes it is the first to cite.</summary>
-public sealed record Chapter(int Order, string Title, string Slug, IReadOnlyList<Paragraph> Paragraphs, IReadOnlyList<Note> Notes)
+/// <summary>One section of the article: its heading, its blocks, and the notes it is the first to cite.</summary>
+public sealed record Chapter(int Order, string Title, string Slug, IReadOnlyList<Block> Blocks, IReadOnlyList<Note> Notes)
 {
+    /// <summary>The chapter's paragraphs, those inside quotes, lists and tables included, in reading order.</summary>
+    public IReadOnlyList<Paragraph> Paragraphs => BlockWalk.Paragraphs(Blocks).ToList();
+
+    /// <summary>Every note reference of the chapter's blocks, in reading order.</summary>
+    public IEnumerable<NoteReference> NoteReferences => BlockWalk.Inlines(Blocks).OfType<NoteReference>();
+
     public bool Equals(Chapter? other) =>
         other is not null && Order == other.Order && Title == other.Title && Slug == other.Slug
-        && Paragraphs.SequenceEqual(other.Paragraphs) && Notes.SequenceEqual(other.Notes);
+        && Blocks.SequenceEqual(other.Blocks) && Notes.SequenceEqual(other.Notes);
 
     public override int GetHashCode() => HashCode.Combine(Order, Title);
+}
+
+/// <summary>Walks blocks: their paragraphs and every inline they hold, in reading order.</summary>
+public static class BlockWalk
+{
+    public static IEnumerable<Paragraph> Paragraphs(IEnumerable<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case Paragraph p: yield return p; break;
+                case Quote q: foreach (var p in Paragraphs(q.Blocks)) yield return p; break;
+                case ItemList l: foreach (var p in Paragraphs(l.Items.SelectMany(i => i.Blocks))) yield return p; break;
+            }
+        }
+    }
+
+    public static IEnumerable<Inline> Inlines(IEnumerable<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            IEnumerable<Inline> inlines = block switch
+            {
+                Paragraph p => p.Inlines,
+                Heading h => h.Inlines,
+                Quote q => Inlines(q.Blocks),
+                ItemList l => Inlines(l.Items.SelectMany(i => i.Blocks)),
+                Table t => t.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Inlines),
+                Figure f => f.Caption,
+                _ => [],
+            };
+            foreach (var inline in block is Quote or ItemList ? inlines : InlineText.Descendants(inlines)) yield return inline;
+        }
+    }
 }

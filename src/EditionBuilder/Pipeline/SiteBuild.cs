@@ -109,7 +109,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                 if (article.TextDeferred)
                 {
                     // Files unchanged in size and time since the last build keep their article key: their text is not read again.
-                    var stamp = BuildCache.StampKey(string.Join('\u0001', ContextParts(article)), article.Chapters.Concat(article.Abstracts).Select(f => f.Path).Append(article.MetadataPath));
+                    var stamp = BuildCache.StampKey(string.Join('\u0001', ContextParts(article)), article.Chapters.Concat(article.Abstracts).Select(f => f.Path).Append(article.MetadataPath).Concat(article.Media.Select(m => m.Where)));
                     key = cache.ArticleKeyFor(stamp);
                     if (key is null)
                     {
@@ -255,6 +255,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             var parts = ContextParts(article);
             parts.Add(JsonSerializer.Serialize(article.Metadata, CacheJson.Default.ArticleMetadata));
             parts.AddRange(article.Chapters.Concat(article.Abstracts).SelectMany(f => new[] { f.Path, f.Text }));
+            parts.AddRange(article.Media.SelectMany(m => new[] { m.Path, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(m.Read())) }));
             return BuildCache.Key([.. parts]);
         }
     }

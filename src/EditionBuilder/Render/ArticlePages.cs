@@ -14,7 +14,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
     public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics)
     {
         var errorsBefore = diagnostics.ErrorCount;
-        var files = new List<SiteFile>();
+        var files = MediaFiles.Of(article.Content, diagnostics);
         LicenceView? licence = null;
         void Add(PageRequest request) { if (pages.Render(request with { Licence = licence }, diagnostics) is { } page) files.Add(page); }
 
@@ -47,10 +47,10 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         for (var i = 0; i < chapters.Count; i++)
         {
             var index = i;
-            var body = html.Render(chapters[i], n =>
+            var body = html.Render(chapters[i], key =>
             {
                 citesOtherPages[index] = true;
-                return article.Notes.PageOf(n) is { } home ? $"{home}#fn-{n}" : null;
+                return article.Notes.Target(key);
             });
             var chapterView = new ChapterView(
                 chapters[i].FrontMatter.Order, view.Chapters[i].Title, $"chapter-{chapters[i].FrontMatter.Order}", new HtmlFragment(body),
@@ -62,7 +62,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
 
         // The full text shows every chapter's notes on the same page, so every reference is an in-page link.
         // A chapter that cites no note of another chapter reads the same there; only the others are rendered again.
-        var fullText = chapters.Select((c, i) => citesOtherPages[i] ? chapterViews[i] with { Body = new HtmlFragment(html.Render(c, n => $"#fn-{n}")) } : chapterViews[i]).ToList();
+        var fullText = chapters.Select((c, i) => citesOtherPages[i] ? chapterViews[i] with { Body = new HtmlFragment(html.Render(c, article.Notes.InPage)) } : chapterViews[i]).ToList();
         Add(new PageRequest($"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", view.Title, Site.SiteName, alternates,
             new FullTextPageModel(view, fullText), Describe($"{slug}/full.html")));
 

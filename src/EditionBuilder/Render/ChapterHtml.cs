@@ -14,14 +14,14 @@ namespace EditionBuilder.Render;
 /// <param name="paragraphLabel">The theme's accessible name of a paragraph number; {0} is the number.</param>
 public sealed class ChapterHtml(MarkdownPipeline pipeline, NoteRenderOptions notes, string paragraphLabel)
 {
-    /// <summary>The chapter's HTML; a reference to a note defined on another page links to <paramref name="externalNoteHref"/> of its number.</summary>
-    public string Render(ParsedChapter chapter, Func<int, string?> externalNoteHref)
+    /// <summary>The chapter's HTML; a reference to a note defined on another page links where <paramref name="externalNote"/> says, with the note's mark.</summary>
+    public string Render(ParsedChapter chapter, Func<EditionBuilder.Model.NoteKey, NoteTarget?> externalNote)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         Replace(renderer, new HtmlNoteGroupRenderer(notes));
-        Replace(renderer, new HtmlNoteReferenceRenderer(notes) { ExternalNoteHref = externalNoteHref });
+        Replace(renderer, new HtmlNoteReferenceRenderer(notes) { ExternalNote = externalNote });
         Replace(renderer, new HtmlArchivedCopyRenderer(notes));
         renderer.ObjectRenderers.Add(new HtmlParagraphNumberRenderer { Label = paragraphLabel });
         renderer.Render(chapter.Document);

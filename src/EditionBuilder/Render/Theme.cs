@@ -57,6 +57,7 @@ public sealed class Theme
         ReferenceClass = _settings["note_reference_class"],
         NotesClass = _settings["notes_class"],
         NotesHeading = Strings.Get(lang, "notes_heading"),
+        EndnotesHeading = Strings.Get(lang, "endnotes_heading"),
         BackLinkText = Strings.Get(lang, "back_link_text"),
         BackLinkLabel = Strings.Get(lang, "back_link_label"),
         ArchivedCopyLabel = Strings.Get(lang, "archived_copy"),

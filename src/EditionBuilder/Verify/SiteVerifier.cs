@@ -237,9 +237,9 @@ public static partial class SiteVerifier
 
     private static void CheckNote(string page, Dictionary<string, bool> isNote, HashSet<(string NoteId, string Href)> backLinks, string? id, string href, DiagnosticBag diagnostics)
     {
-        if (string.IsNullOrEmpty(id) || !id.StartsWith("fnref-", StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(id) || !(id.StartsWith("fnref-", StringComparison.Ordinal) || id.StartsWith("enref-", StringComparison.Ordinal)))
         {
-            diagnostics.Error(DiagnosticCodes.NoteWithoutTarget, page, 0, 0, $"the note reference to '{href}' has no id fnref-N");
+            diagnostics.Error(DiagnosticCodes.NoteWithoutTarget, page, 0, 0, $"the note reference to '{href}' has no id fnref-N (enref-N for an endnote)");
         }
 
         if (!href.StartsWith('#')) return; // a note on another page: CheckLink resolved it

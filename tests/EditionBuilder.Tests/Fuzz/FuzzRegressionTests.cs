@@ -20,7 +20,8 @@ public class FuzzRegressionTests
     [MemberData(nameof(Crashers))]
     public void Given_an_input_the_fuzzer_once_broke_When_imported_Then_it_is_rejected_cleanly_or_reads_back_exactly(string name)
     {
-        var problem = ImportOracle.Check(File.ReadAllBytes(Path.Combine(Repo.TestsFolder, "Fuzz", "crashers", name)));
+        var bytes = File.ReadAllBytes(Path.Combine(Repo.TestsFolder, "Fuzz", "crashers", name));
+        var problem = name.EndsWith(".docx", StringComparison.Ordinal) ? DocxOracle.Check(bytes) : ImportOracle.Check(bytes);
 
         Assert.Null(problem);
     }
@@ -70,5 +71,26 @@ public class FuzzRegressionTests
         });
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), property);
+    }
+
+    [Fact]
+    public void Given_two_hundred_mutated_word_documents_When_imported_Then_none_throws_and_every_accepted_one_reads_back()
+    {
+        var corpus = new[] { DocxCorpus.Seed(Repo.SeedBytes()), DocxCorpus.Rich() };
+
+        var property = Prop.ForAll(DocxMutations.Inputs(corpus).ToArbitrary(), input =>
+        {
+            var problem = DocxOracle.Check(input);
+            return (problem is null).Label(problem ?? string.Empty);
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
+    }
+
+    [Fact]
+    public void Given_the_fuzzers_corpus_documents_When_imported_Then_they_behave()
+    {
+        Assert.Null(DocxOracle.Check(DocxCorpus.Seed(Repo.SeedBytes())));
+        Assert.Null(DocxOracle.Check(DocxCorpus.Rich()));
     }
 }

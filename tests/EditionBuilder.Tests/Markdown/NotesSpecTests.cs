@@ -36,6 +36,7 @@ public class NotesSpecTests
         var pipeline = EditionMarkdown.CreatePipeline(options =>
         {
             options.NotesHeading = theme.NotesHeading;
+            options.EndnotesHeading = theme.EndnotesHeading;
             options.BackLinkLabel = theme.BackLinkLabel;
             options.BackLinkText = theme.BackLinkText;
             options.ArchivedCopyLabel = theme.ArchivedCopyLabel;

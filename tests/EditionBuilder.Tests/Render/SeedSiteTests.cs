@@ -70,7 +70,7 @@ public class SeedSiteTests
 
         foreach (var paragraph in article.Paragraphs)
         {
-            var text = string.Concat(paragraph.Inlines.Select(i => i is EditionBuilder.Model.TextRun t ? t.Text : ((EditionBuilder.Model.NoteReference)i).Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var text = string.Concat(paragraph.Inlines.Select(i => i is EditionBuilder.Model.TextRun t ? t.Text : ((EditionBuilder.Model.NoteReference)i).Id));
             Assert.Contains(text, pageText);
             Assert.Contains(text, fullText);
         }

@@ -5,7 +5,7 @@ using Markdig.Syntax.Inlines;
 
 namespace EditionBuilder.Markdown.Notes;
 
-/// <summary>Parses <c>[^N]: …</c> at the start of a line (continued by indented lines) into a <see cref="NoteDefinition"/>, and links references to definitions.</summary>
+/// <summary>Parses <c>[^7]: …</c>, <c>[^en:iv]: …</c> and <c>[^1]{١}: …</c> at the start of a line (continued by indented lines) into a <see cref="NoteDefinition"/>, and links references to definitions.</summary>
 public sealed class NoteDefinitionParser : BlockParser
 {
     internal static readonly object GroupKey = typeof(NoteGroup);
@@ -21,7 +21,10 @@ public sealed class NoteDefinitionParser : BlockParser
 
         var line = processor.Line;
         var startColumn = processor.Column;
-        if (!NoteLabel.TryRead(ref line, out var number) || line.CurrentChar != ':') return BlockState.None;
+        if (!NoteLabel.TryRead(ref line, out var key)) return BlockState.None;
+        var mark = key.Id;
+        if (line.CurrentChar == '{' && !NoteLabel.TryReadMark(ref line, out mark)) return BlockState.None;
+        if (line.CurrentChar != ':') return BlockState.None;
         line.SkipChar();
 
         var consumed = line.Start - processor.Line.Start;
@@ -29,7 +32,8 @@ public sealed class NoteDefinitionParser : BlockParser
 
         var definition = new NoteDefinition(this)
         {
-            Number = number,
+            Key = key,
+            Mark = mark,
             Line = processor.LineIndex,
             Column = startColumn,
             Span = new SourceSpan(processor.Start, processor.Line.End),

@@ -8,7 +8,7 @@ internal static class NoteLinker
     public static void Link(MarkdownDocument document)
     {
         var group = document.GetData(NoteDefinitionParser.GroupKey) as NoteGroup;
-        var definitions = new Dictionary<int, NoteDefinition>();
+        var definitions = new Dictionary<EditionBuilder.Model.NoteKey, NoteDefinition>();
         if (group is not null)
         {
             document.RemoveData(NoteDefinitionParser.GroupKey);
@@ -16,15 +16,15 @@ internal static class NoteLinker
             document.Add(group);
             foreach (var definition in group.OfType<NoteDefinition>())
             {
-                definitions.TryAdd(definition.Number, definition);
+                definitions.TryAdd(definition.Key, definition);
             }
         }
 
-        var occurrences = new Dictionary<int, int>();
+        var occurrences = new Dictionary<EditionBuilder.Model.NoteKey, int>();
         foreach (var reference in document.Descendants<NoteReferenceInline>())
         {
-            reference.Occurrence = occurrences[reference.Number] = occurrences.GetValueOrDefault(reference.Number) + 1;
-            if (definitions.TryGetValue(reference.Number, out var definition))
+            reference.Occurrence = occurrences[reference.Key] = occurrences.GetValueOrDefault(reference.Key) + 1;
+            if (definitions.TryGetValue(reference.Key, out var definition))
             {
                 reference.Definition = definition;
                 definition.References.Add(reference);

@@ -3,7 +3,7 @@ using Markdig.Parsers;
 
 namespace EditionBuilder.Markdown.Notes;
 
-/// <summary>Parses <c>[^N]</c> in running text into a <see cref="NoteReferenceInline"/>.</summary>
+/// <summary>Parses <c>[^7]</c> and <c>[^en:iv]</c> in running text into a <see cref="NoteReferenceInline"/>.</summary>
 public sealed class NoteReferenceParser : InlineParser
 {
     public NoteReferenceParser()
@@ -14,11 +14,11 @@ public sealed class NoteReferenceParser : InlineParser
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
         var start = slice.Start;
-        if (!NoteLabel.TryRead(ref slice, out var number)) return false;
+        if (!NoteLabel.TryRead(ref slice, out var key)) return false;
 
         processor.Inline = new NoteReferenceInline
         {
-            Number = number,
+            Key = key,
             Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(start, out var line, out var column), processor.GetSourcePosition(slice.Start - 1)),
             Line = line,
             Column = column,

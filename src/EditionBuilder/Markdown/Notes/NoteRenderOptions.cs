@@ -10,10 +10,21 @@ public sealed class NoteRenderOptions
     /// <summary>The heading above a page's notes; empty for none.</summary>
     public string NotesHeading { get; set; } = string.Empty;
 
+    /// <summary>The heading above a page's endnotes; empty for none.</summary>
+    public string EndnotesHeading { get; set; } = string.Empty;
+
+    /// <summary>The class added to the endnotes' section.</summary>
+    public string EndnotesClass { get; set; } = "endnotes";
+
+    /// <summary>The class of a note whose mark is not a plain number (*, ١, iv), and of the mark written before it.</summary>
+    public string MarkedNoteClass { get; set; } = "marked";
+
+    public string MarkClass { get; set; } = "note-mark";
+
     /// <summary>The text of a back-link.</summary>
     public string BackLinkText { get; set; } = "↩";
 
-    /// <summary>The accessible name of a back-link; {0} is the note number.</summary>
+    /// <summary>The accessible name of a back-link; {0} is the note's mark.</summary>
     public string BackLinkLabel { get; set; } = "{0}";
 
     /// <summary>The text of the link to a cited address's archived copy.</summary>

@@ -50,7 +50,7 @@ public static class LinkSanitizer
         if (link.IsImage)
         {
             var alt = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-            link.ReplaceBy(new LiteralInline(alt));
+            link.ReplaceBy(new LiteralInline(alt), copyChildren: false);
             return;
         }
 

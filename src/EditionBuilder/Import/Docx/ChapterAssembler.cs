@@ -1,0 +1,336 @@
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Markdown;
+using EditionBuilder.Model;
+
+namespace EditionBuilder.Import.Docx;
+
+/// <summary>
+/// Puts the blocks of a Word document into an article: the title and subtitle before the first heading become its front
+/// matter, English and French sections at the end (by heading and language) its abstracts, and the rest chapters split at
+/// the highest heading level the document uses (lower headings stay inside); lists and quotes are gathered, captions join
+/// their figures, and each note goes to the chapter that cites it first.
+/// </summary>
+internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
+{
+    private const int MaxTitleWords = 30;
+    private const int MinAbstractWords = 25;
+
+    public (List<Chapter> Chapters, List<Abstract> Abstracts, ArticleFrontMatter Front) Assemble(List<DocxBlock> blocks)
+    {
+        blocks = AttachCaptions(blocks);
+        var front = TakeFront(blocks);
+        var abstracts = TakeAbstracts(blocks);
+        var chapters = Split(blocks);
+        return (chapters, abstracts, front);
+    }
+
+    // A caption paragraph right after (or else right before) a figure is the figure's caption.
+    private static List<DocxBlock> AttachCaptions(List<DocxBlock> blocks)
+    {
+        var result = new List<DocxBlock>(blocks);
+        for (var i = 0; i < result.Count; i++)
+        {
+            if (result[i] is not DocxFigure { Figure.Caption.Count: 0 } figure) continue;
+            var after = i + 1 < result.Count ? result[i + 1] as DocxParagraph : null;
+            var before = i > 0 ? result[i - 1] as DocxParagraph : null;
+            if (after is { IsCaption: true, Inlines.Count: > 0 })
+            {
+                result[i] = figure with { Figure = figure.Figure with { Caption = after.Inlines } };
+                result.RemoveAt(i + 1);
+            }
+            else if (before is { IsCaption: true, Inlines.Count: > 0 })
+            {
+                result[i] = figure with { Figure = figure.Figure with { Caption = before.Inlines } };
+                result.RemoveAt(i - 1);
+                i--;
+            }
+        }
+
+        return result;
+    }
+
+    private const int MaxOpeningLineLength = 100;
+    private const int MaxOpeningLineWords = 14;
+    private const string ClosingPunctuation = ".!?:;…؟؛،,";
+
+    // The opening before the body (title, subtitle, authors, affiliations, ملخص, keywords) is read by the recognizer the text
+    // export uses (ManuscriptFrontMatter); a styled heading, title or subtitle, or a short line without closing punctuation,
+    // is what it takes for a line of the opening. Without any of that, the Title and Subtitle styles alone give the title.
+    private ArticleFrontMatter TakeFront(List<DocxBlock> blocks)
+    {
+        var indexes = new List<int>();
+        for (var i = 0; i < blocks.Count && blocks[i] is DocxParagraph p; i++)
+        {
+            if (p.Text.Trim().Length > 0) indexes.Add(i);
+        }
+
+        var paragraphs = indexes.Select(i => (DocxParagraph)blocks[i])
+            .Select(p => new ManuscriptParagraph(p.Text.Trim(), p.Paragraph, p.HeadingLevel is not null || p.IsTitle || p.IsSubtitle || IsShortLine(p.Text.Trim())))
+            .ToList();
+        var recognition = ManuscriptFrontMatter.Recognize(paragraphs);
+        if (recognition.Recognized.Count == 0) return TakeStyledTitle(blocks);
+
+        var left = recognition.LeftAsText.ToHashSet();
+        for (var k = 0; k < recognition.BodyStart; k++)
+        {
+            if (!left.Contains(k)) blocks[indexes[k]] = ((DocxParagraph)blocks[indexes[k]]) with { Inlines = [] };
+        }
+
+        var message = "the document opens with front matter, read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
+            + string.Join(", ", recognition.Recognized).Replace("line ", "paragraph ", StringComparison.Ordinal).Replace("lines ", "paragraphs ", StringComparison.Ordinal);
+        if (left.Count > 0) message += "; left as text: " + string.Join(", ", left.Order().Select(k => $"paragraph {paragraphs[k].SourceLine}"));
+        diagnostics.Warning(DiagnosticCodes.FrontMatterRecognized, where + $":paragraph {paragraphs[0].SourceLine}", 0, 0, message);
+        return recognition.FrontMatter;
+    }
+
+    private static bool IsShortLine(string text) =>
+        text.Length is > 0 and <= MaxOpeningLineLength && !ClosingPunctuation.Contains(text[^1]) && LanguageGuesser.Words(text).Count() <= MaxOpeningLineWords;
+
+    // The Title and Subtitle styles before the first heading, when the recognizer found no front matter.
+    private static ArticleFrontMatter TakeStyledTitle(List<DocxBlock> blocks)
+    {
+        var firstHeading = blocks.FindIndex(b => b is DocxParagraph { HeadingLevel: not null });
+        var end = firstHeading < 0 ? blocks.Count : firstHeading;
+        var title = new List<string>();
+        var subtitle = new List<string>();
+        for (var i = 0; i < end; i++)
+        {
+            if (blocks[i] is not DocxParagraph p || !(p.IsTitle || p.IsSubtitle)) continue;
+            (p.IsTitle ? title : subtitle).Add(p.Text.Trim());
+            blocks[i] = p with { Inlines = [] };
+        }
+
+        return title.Count == 0 && subtitle.Count == 0
+            ? ArticleFrontMatter.Empty
+            : ArticleFrontMatter.Empty with { Title = string.Join(' ', title), Subtitle = string.Join(' ', subtitle) };
+    }
+
+    private static bool IsLatin(DocxParagraph p) => LanguageGuesser.IsLatinDominant(p.Text);
+
+    private static string? AbstractLanguage(DocxParagraph title, IEnumerable<DocxParagraph> content)
+    {
+        var paragraphs = content.Prepend(title).ToList();
+        var declared = paragraphs.Where(p => p.Language is "en" or "fr").GroupBy(p => p.Language).OrderByDescending(g => g.Sum(p => p.Text.Length)).FirstOrDefault()?.Key;
+        return declared ?? LanguageGuesser.Guess(string.Join(' ', paragraphs.Select(p => p.Text)));
+    }
+
+    // Abstracts stand at the end: sections whose heading and text are Latin and English or French (by w:lang, else by their
+    // words); or, in a document without such headings, a Latin title line followed by Latin paragraphs, as in the text export.
+    private List<Abstract> TakeAbstracts(List<DocxBlock> blocks)
+    {
+        var found = new List<(int Start, Abstract Abstract)>();
+        var end = blocks.Count;
+        for (var i = blocks.Count - 1; i >= 0; i--)
+        {
+            if (blocks[i] is not DocxParagraph { HeadingLevel: not null } heading) continue;
+            var content = blocks.Skip(i + 1).Take(end - i - 1).ToList();
+            var paragraphs = content.OfType<DocxParagraph>().Where(p => p.Text.Trim().Length > 0).ToList();
+            if (!IsLatin(heading) || paragraphs.Count == 0 || !paragraphs.All(IsLatin) || content.Any(b => b is not DocxParagraph)) break;
+            var language = AbstractLanguage(heading, paragraphs);
+            found.Add((i, new Abstract(language ?? "?", heading.Text.Trim(), paragraphs.Select(p => p.Text.Trim()).ToList())));
+            end = i;
+        }
+
+        if (found.Count == 0) found = TrailingPlainAbstracts(blocks, out end);
+        if (found.Count == 0) return [];
+
+        blocks.RemoveRange(end, blocks.Count - end);
+        var abstracts = new List<Abstract>();
+        foreach (var (start, summary) in found.OrderBy(f => f.Start))
+        {
+            if (summary.Language is not ("en" or "fr") || abstracts.Any(a => a.Language == summary.Language))
+            {
+                diagnostics.Warning(DiagnosticCodes.DocxAbstractLanguage, where, 0, 0, summary.Language is "en" or "fr"
+                    ? $"a second abstract in the same language ({summary.Language}), “{summary.Title}”, is left out"
+                    : $"the Latin section “{summary.Title}” at the end is neither English nor French; it is left out of the abstracts");
+                continue;
+            }
+
+            abstracts.Add(summary);
+        }
+
+        return abstracts;
+    }
+
+    private static List<(int Start, Abstract Abstract)> TrailingPlainAbstracts(List<DocxBlock> blocks, out int end)
+    {
+        end = blocks.Count;
+        var start = blocks.Count;
+        while (start > 0 && blocks[start - 1] is DocxParagraph { HeadingLevel: null, List: null } p && (p.Text.Trim().Length == 0 || IsLatin(p))) start--;
+        var paragraphs = blocks.Skip(start).OfType<DocxParagraph>().Where(p => p.Text.Trim().Length > 0).ToList();
+        var groups = new List<(int Start, DocxParagraph Title, List<DocxParagraph> Content)>();
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var p = paragraphs[i];
+            var next = i + 1 < paragraphs.Count ? paragraphs[i + 1] : null;
+            var titleLike = IsTitleLike(p.Text) && next is not null && LanguageGuesser.Words(next.Text).Count() >= MinAbstractWords;
+            if (titleLike && (groups.Count == 0 || groups[^1].Content.Count > 0)) groups.Add((blocks.IndexOf(p), p, []));
+            else if (groups.Count > 0) groups[^1].Content.Add(p);
+        }
+
+        var found = groups.Where(g => g.Content.Count > 0)
+            .Select(g => (g.Start, new Abstract(AbstractLanguage(g.Title, g.Content) ?? "?", g.Title.Text.Trim(), g.Content.Select(c => c.Text.Trim()).ToList())))
+            .ToList();
+        if (found.Count > 0) end = found[0].Start;
+        return found;
+    }
+
+    private static bool IsTitleLike(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length is > 0 and <= 200 && !".!?:;…؟؛،,".Contains(trimmed[^1]) && LanguageGuesser.Words(trimmed).Count() <= MaxTitleWords;
+    }
+
+    private List<Chapter> Split(List<DocxBlock> blocks)
+    {
+        var levels = blocks.OfType<DocxParagraph>().Where(p => p.HeadingLevel is not null && p.Text.Trim().Length > 0).Select(p => p.HeadingLevel!.Value).ToList();
+        var sections = new List<(DocxParagraph? Heading, List<DocxBlock> Content)>();
+        if (levels.Count == 0)
+        {
+            diagnostics.Warning(DiagnosticCodes.DocxNoHeadings, where, 0, 0,
+                "the document has no headings (Heading 1…), so it is one chapter; in Word, give each section heading the Heading 1 style to split it");
+            sections.Add((null, blocks));
+        }
+        else
+        {
+            var top = levels.Min();
+            foreach (var block in blocks)
+            {
+                if (block is DocxParagraph { HeadingLevel: { } level } heading && level == top && heading.Text.Trim().Length > 0)
+                {
+                    sections.Add((heading, []));
+                    continue;
+                }
+
+                if (sections.Count == 0)
+                {
+                    if (block is DocxParagraph p && p.Inlines.Count == 0) continue;
+                    diagnostics.Warning(DiagnosticCodes.DocxTextBeforeHeading, where + $":paragraph {block.Paragraph}", 0, 0,
+                        "text before the first heading; it opens an untitled first chapter");
+                    sections.Add((null, []));
+                }
+
+                sections[^1].Content.Add(block);
+            }
+
+            for (var i = 0; i < sections.Count; i++)
+            {
+                sections[i] = (sections[i].Heading, sections[i].Content.Select(b => b is DocxParagraph { HeadingLevel: { } l } h && l > top
+                    ? h with { HeadingLevel = Math.Min(6, l - top + 1) } : b is DocxParagraph { HeadingLevel: not null } same ? same with { HeadingLevel = null } : b).ToList());
+            }
+        }
+
+        var chapters = new List<Chapter>();
+        foreach (var (heading, content) in sections)
+        {
+            var order = chapters.Count + 1;
+            var title = heading?.Text.Trim() ?? string.Empty;
+            var blocksOfChapter = new List<Block>();
+            if (heading is not null && heading.Inlines.OfType<NoteReference>().Any())
+            {
+                diagnostics.Warning(DiagnosticCodes.DocxReferenceInHeading, where + $":paragraph {heading.Paragraph}", 0, 0,
+                    "a note reference in a chapter heading is moved to a line of its own under the heading (a chapter's title is plain text)");
+                blocksOfChapter.Add(new Paragraph(heading.Inlines.OfType<NoteReference>().ToList<Inline>()));
+            }
+
+            blocksOfChapter.AddRange(Gather(content));
+            chapters.Add(new Chapter(order, title, $"{order:00}-{Slug.From(title)}", blocksOfChapter, []));
+        }
+
+        return chapters;
+    }
+
+    // Consecutive list paragraphs become lists (nested by level), consecutive quote paragraphs one quote.
+    private static List<Block> Gather(List<DocxBlock> blocks)
+    {
+        var result = new List<Block>();
+        for (var i = 0; i < blocks.Count;)
+        {
+            switch (blocks[i])
+            {
+                case DocxParagraph { List: not null }:
+                    var items = new List<DocxParagraph>();
+                    while (i < blocks.Count && blocks[i] is DocxParagraph { List: not null } item) { items.Add(item); i++; }
+                    result.AddRange(Lists(items, 0, items.Count));
+                    continue;
+                case DocxParagraph { IsQuote: true, HeadingLevel: null }:
+                    var quoted = new List<Block>();
+                    while (i < blocks.Count && blocks[i] is DocxParagraph { IsQuote: true, HeadingLevel: null, List: null } q) { quoted.Add(ToBlock(q)); i++; }
+                    result.Add(new Quote(quoted));
+                    continue;
+                default:
+                    result.Add(ToBlock(blocks[i]));
+                    i++;
+                    continue;
+            }
+        }
+
+        return result;
+    }
+
+    private static Block ToBlock(DocxBlock block) => block switch
+    {
+        DocxParagraph { HeadingLevel: { } level } h => new Heading(level, h.Inlines),
+        DocxParagraph p => new Paragraph(p.Inlines) { Direction = p.Direction },
+        DocxTable t => t.Table,
+        DocxFigure f => f.Figure,
+        _ => new Paragraph([]),
+    };
+
+    // Items [from, to) at the shallowest level among them form lists; deeper items nest in the item before them.
+    private static List<Block> Lists(List<DocxParagraph> items, int from, int to)
+    {
+        var result = new List<Block>();
+        if (from >= to) return result;
+        var level = items.Skip(from).Take(to - from).Min(p => p.List!.Level);
+        ItemList? current = null;
+        var currentItems = new List<ListItem>();
+        for (var i = from; i < to;)
+        {
+            var item = items[i];
+            var end = i + 1;
+            while (end < to && items[end].List!.Level > level) end++;
+            if (item.List!.Level > level)
+            {
+                // Deeper items with no item above them at this level stand in their own list.
+                Flush();
+                result.AddRange(Lists(items, i, end));
+                i = end;
+                continue;
+            }
+
+            if (current is not null && (current.Ordered != item.List.Ordered || currentItems.Count > 0 && items[i - 1].List!.NumId != item.List.NumId && items[i - 1].List!.Level == level)) Flush();
+            current ??= new ItemList(item.List.Ordered, item.List.Number, []);
+            var itemBlocks = new List<Block> { new Paragraph(item.Inlines) { Direction = item.Direction } };
+            itemBlocks.AddRange(Lists(items, i + 1, end));
+            currentItems.Add(new ListItem(itemBlocks));
+            i = end;
+        }
+
+        Flush();
+        return result;
+
+        void Flush()
+        {
+            if (current is not null && currentItems.Count > 0) result.Add(current with { Items = currentItems.ToList() });
+            current = null;
+            currentItems.Clear();
+        }
+    }
+
+    /// <summary>Gives each note to the first chapter that cites it; notes cited nowhere in the chapters (only in an abstract) go to the last.</summary>
+    public static List<Chapter> PlaceNotes(List<Chapter> chapters, IReadOnlyDictionary<NoteKey, Note> notes)
+    {
+        var placed = new HashSet<NoteKey>();
+        var result = new List<Chapter>();
+        foreach (var chapter in chapters)
+        {
+            var own = chapter.NoteReferences.Select(r => r.Key).Where(k => notes.ContainsKey(k) && placed.Add(k)).Select(k => notes[k]).ToList();
+            result.Add(chapter with { Notes = own });
+        }
+
+        var rest = notes.Keys.Where(k => !placed.Contains(k)).ToList();
+        if (rest.Count > 0 && result.Count > 0) result[^1] = result[^1] with { Notes = [.. result[^1].Notes, .. rest.Select(k => notes[k])] };
+        return result.Select(MarkdownNormalizer.Normalize).ToList();
+    }
+}

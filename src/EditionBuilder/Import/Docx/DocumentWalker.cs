@@ -1,0 +1,774 @@
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using DocumentFormat.OpenXml.Packaging;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Model;
+using static EditionBuilder.Import.Docx.WordNames;
+
+namespace EditionBuilder.Import.Docx;
+
+/// <summary>
+/// Walks a Word body (or a note) in document order and turns it into <see cref="DocxBlock"/>s: paragraphs with their
+/// inlines (bold and italic by w:b/w:bCs and w:i/w:iCs, superscript, subscript, links by relationship or HYPERLINK field,
+/// note references numbered as Word numbers them), tables and figures. Tracked insertions are in and deletions out (moves
+/// once); comments, smart tags and content controls are unwrapped to their text.
+/// </summary>
+internal sealed class DocumentWalker
+{
+    private const int MaxControlWarnings = 20;
+
+    private readonly DocxPackage _package;
+    private readonly StyleSheet _styles;
+    private readonly NumberingDefinitions _numbering;
+    private readonly NoteSequence _footnotes;
+    private readonly NoteSequence _endnotes;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Dictionary<XElement, int> _paragraphNumbers = new();
+    private readonly Dictionary<string, (NoteKind Kind, string WordId)> _bookmarkedNotes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int NumId, int Level), int> _listCounters = new();
+    private readonly Dictionary<string, MediaFile> _mediaByPart = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _mediaNames = new(StringComparer.Ordinal);
+    private readonly List<MediaFile> _media = new();
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private readonly Stack<Field> _fields = new();
+    private int _controlWarnings;
+
+    // The part being walked (its relationships resolve links and images) and where we are in it.
+    private OpenXmlPart _part;
+    private int _section;
+    private bool _inNote;
+    private int _paragraph;
+    private int _lastParagraph;
+    private string _firstWords = string.Empty;
+
+    public DocumentWalker(DocxPackage package, StyleSheet styles, NumberingDefinitions numbering, NoteSequence footnotes, NoteSequence endnotes, DiagnosticBag diagnostics)
+    {
+        _package = package;
+        _styles = styles;
+        _numbering = numbering;
+        _footnotes = footnotes;
+        _endnotes = endnotes;
+        _diagnostics = diagnostics;
+        _part = package.Main;
+    }
+
+    /// <summary>The images the document shows, as media files of the article.</summary>
+    public IReadOnlyList<MediaFile> Media => _media;
+
+    private string Where => _package.Where(_part, _paragraph) + (_firstWords.Length > 0 ? $" (“{_firstWords}”)" : string.Empty);
+
+    /// <summary>The body's blocks, in order.</summary>
+    public List<DocxBlock> ReadBody(XElement body)
+    {
+        Number(body);
+        MapBookmarkedNotes(body);
+        var blocks = new List<DocxBlock>();
+        ReadBlocks(body, blocks);
+        return blocks;
+    }
+
+    /// <summary>A note's paragraphs, read in its own part (its links and images resolve there).</summary>
+    public List<Paragraph> ReadNote(OpenXmlPart part, XElement note)
+    {
+        var saved = (_part, _inNote);
+        (_part, _inNote) = (part, true);
+        Number(note);
+        var blocks = new List<DocxBlock>();
+        ReadBlocks(note, blocks);
+        (_part, _inNote) = saved;
+        var paragraphs = new List<Paragraph>();
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case DocxParagraph p when p.Inlines.Count > 0:
+                    paragraphs.Add(new Paragraph(p.Inlines) { Direction = p.Direction });
+                    break;
+                case DocxTable t:
+                    Warn(DiagnosticCodes.DocxTableShape, _package.Where(part, t.Paragraph), "a table inside a note is kept as one line per row");
+                    paragraphs.AddRange(t.Table.Rows.Select(r => new Paragraph(r.Cells.SelectMany((c, i) => i == 0 ? c.Inlines : [new TextRun(" | "), .. c.Inlines]).ToList())));
+                    break;
+                case DocxFigure f:
+                    Warn(DiagnosticCodes.DocxObjectLeftOut, _package.Where(part, f.Paragraph), "an image inside a note is left out (its alt text is kept)");
+                    if (f.Figure.AltText.Length > 0) paragraphs.Add(new Paragraph([new TextRun(f.Figure.AltText)]));
+                    break;
+            }
+        }
+
+        return paragraphs;
+    }
+
+    // Paragraphs are named by their number in the part, in document order ("paragraph 12").
+    private void Number(XElement root)
+    {
+        var n = 0;
+        foreach (var p in root.Descendants(W + "p")) _paragraphNumbers.TryAdd(p, ++n);
+    }
+
+    // A NOTEREF field names a bookmark around a note reference: remember which note each bookmark holds.
+    private void MapBookmarkedNotes(XElement body)
+    {
+        var open = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var element in body.Descendants())
+        {
+            if (element.Name == W + "bookmarkStart" && Attr(element, "id") is { } id && Attr(element, "name") is { } name) open[id] = name;
+            else if (element.Name == W + "bookmarkEnd" && Attr(element, "id") is { } end) open.Remove(end);
+            else if ((element.Name == W + "footnoteReference" || element.Name == W + "endnoteReference") && Attr(element, "id") is { } note)
+            {
+                var kind = element.Name.LocalName == "footnoteReference" ? NoteKind.Footnote : NoteKind.Endnote;
+                foreach (var bookmark in open.Values) _bookmarkedNotes.TryAdd(bookmark, (kind, note));
+            }
+        }
+    }
+
+    private void ReadBlocks(XElement container, List<DocxBlock> blocks)
+    {
+        foreach (var element in container.Elements())
+        {
+            var name = element.Name;
+            if (name == W + "p") ReadParagraph(element, blocks);
+            else if (name == W + "tbl") ReadTable(element, blocks);
+            else if (name == W + "sdt") ReadBlocks(element.Element(W + "sdtContent") ?? element, blocks);
+            else if (name == W + "customXml" || name == W + "ins" || name == W + "moveTo") ReadBlocks(element, blocks);
+            else if (name == Mc + "AlternateContent") ReadBlocks(Choose(element), blocks);
+            else if (name == W + "altChunk") ExternalContent(element, "an embedded document part (altChunk)");
+            else if (name == W + "subDoc") ExternalContent(element, "a subdocument");
+        }
+    }
+
+    // Markup compatibility: the first choice (DrawingML, which this reader knows), else the fallback.
+    private static XElement Choose(XElement alternate) =>
+        alternate.Element(Mc + "Choice") ?? alternate.Element(Mc + "Fallback") ?? alternate;
+
+    private void ExternalContent(XElement element, string what)
+    {
+        // Between paragraphs: named by the paragraph before it.
+        var saved = (_paragraph, _firstWords);
+        (_paragraph, _firstWords) = (_lastParagraph, string.Empty);
+        ExternalContentHere(element, what);
+        (_paragraph, _firstWords) = saved;
+    }
+
+    private void ExternalContentHere(XElement element, string what)
+    {
+        var id = element.Attribute(R + "id")?.Value;
+        var external = id is not null && _part.ExternalRelationships.Any(r => r.Id == id);
+        if (external)
+        {
+            _diagnostics.Error(DiagnosticCodes.DocxExternalContent, Where, 0, 0,
+                $"the document pulls in {what} from outside itself; it is never fetched: in Word, insert its text into the document");
+        }
+        else
+        {
+            Warn(DiagnosticCodes.DocxObjectLeftOut, Where, $"{what} is left out; in Word, insert its text into the document");
+        }
+    }
+
+    private void ReadParagraph(XElement p, List<DocxBlock> blocks)
+    {
+        var savedPlace = (_paragraph, _firstWords);
+        _paragraph = _lastParagraph = _paragraphNumbers.GetValueOrDefault(p);
+        _firstWords = FirstWords(p);
+        var properties = p.Element(W + "pPr");
+        var style = _styles.ParagraphStyleOf(properties);
+        var outline = Int(Val(properties, "outlineLvl"));
+        int? heading = outline switch { >= 0 and <= 8 => outline + 1, 9 => null, _ => _styles.HeadingLevel(style) };
+        var isTitle = _styles.IsTitle(style);
+        var isSubtitle = _styles.IsSubtitle(style);
+        var isQuote = _styles.IsQuote(style);
+        var isCaption = _styles.IsCaption(style);
+        if (_inNote || isTitle || isSubtitle) heading = null;
+        var structural = heading is not null || isTitle || isSubtitle || isQuote || isCaption;
+
+        var content = new ParagraphContent(this, structural ? null : style);
+        content.Walk(p);
+        var inlines = content.Inlines;
+        var text = InlineText.Plain(inlines.Where(i => i is not NoteReference));
+        var list = heading is null ? ListOf(properties, style) : null;
+        var bidi = OnOff(properties, "bidi") ?? IsOn(_styles.ParagraphProperty(style, "bidi"));
+        var direction = bidi != true && !content.RightToLeftRuns && LanguageGuesser.IsLatinDominant(text) ? TextDirection.LeftToRight : (TextDirection?)null;
+        if (!isQuote && list is null && heading is null && IsIndentedBothSides(properties, style)) isQuote = true;
+
+        blocks.Add(new DocxParagraph(_paragraph, _firstWords, inlines)
+        {
+            HeadingLevel = heading,
+            IsTitle = isTitle,
+            IsSubtitle = isSubtitle,
+            IsCaption = isCaption,
+            IsQuote = isQuote,
+            List = list,
+            Direction = direction,
+            Language = content.Language ?? LanguageOf(_styles.RunProperty(style, "lang"), text) ?? LanguageOf(_styles.DefaultRunProperties?.Element(W + "lang"), text),
+        });
+        foreach (var figure in content.Figures) blocks.Add(new DocxFigure(_paragraph, _firstWords, figure));
+        blocks.AddRange(content.Extra);
+        if (properties?.Element(W + "sectPr") is not null) _section++;
+        (_paragraph, _firstWords) = savedPlace;
+    }
+
+    private static string FirstWords(XElement p)
+    {
+        var text = string.Concat(p.Descendants(W + "t").Where(t => t.Parent?.Parent?.Name != W + "del").Select(t => t.Value)).Trim();
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6);
+        var first = string.Join(' ', words);
+        return first.Length > 60 ? first[..60] + "…" : first + (text.Length > first.Length ? "…" : string.Empty);
+    }
+
+    // A block quote by indentation: indented from both margins by 1 cm or more (567 twips), as Word's quotes are.
+    private bool IsIndentedBothSides(XElement? properties, string? style)
+    {
+        var indent = properties?.Element(W + "ind") ?? _styles.ParagraphProperty(style, "ind");
+        if (indent is null) return false;
+        var start = Int(Attr(indent, "start") ?? Attr(indent, "left")) ?? 0;
+        var end = Int(Attr(indent, "end") ?? Attr(indent, "right")) ?? 0;
+        return start >= 567 && end >= 567;
+    }
+
+    private ListPlace? ListOf(XElement? properties, string? style)
+    {
+        var numPr = properties?.Element(W + "numPr");
+        var styleNumPr = _styles.ParagraphProperty(style, "numPr");
+        var numId = Int(Val(numPr, "numId")) ?? Int(Val(styleNumPr, "numId"));
+        var level = Int(Val(numPr, "ilvl")) ?? Int(Val(styleNumPr, "ilvl")) ?? 0;
+        if (numId is not { } id || _numbering.LevelOf(id, level) is not { } definition) return null;
+
+        // Word counts on through a list even when other paragraphs come between; a deeper level starts again under each item.
+        var number = _listCounters.TryGetValue((id, level), out var previous) ? previous + 1 : definition.Start;
+        _listCounters[(id, level)] = number;
+        foreach (var deeper in _listCounters.Keys.Where(k => k.NumId == id && k.Level > level).ToList()) _listCounters.Remove(deeper);
+        return new ListPlace(id, Math.Clamp(level, 0, 8), definition.Ordered, number);
+    }
+
+    private static string? LanguageOf(XElement? lang, string text)
+    {
+        if (lang is null) return null;
+        var arabic = text.Any(LanguageGuesser.IsArabicLetter);
+        var value = arabic ? Attr(lang, "bidi") ?? Attr(lang, "val") : Attr(lang, "val");
+        return value is { Length: >= 2 } ? value[..2].ToLowerInvariant() : null;
+    }
+
+    private void ReadTable(XElement table, List<DocxBlock> blocks)
+    {
+        var firstParagraph = table.Descendants(W + "p").FirstOrDefault();
+        var savedPlace = (_paragraph, _firstWords);
+        _paragraph = firstParagraph is null ? _paragraph : _paragraphNumbers.GetValueOrDefault(firstParagraph);
+        _firstWords = firstParagraph is null ? string.Empty : FirstWords(firstParagraph);
+        var where = _paragraph;
+        var words = _firstWords;
+
+        var rows = new List<TableRow>();
+        var headerRows = 0;
+        var merged = false;
+        var nested = false;
+        var figures = new List<Figure>();
+        foreach (var row in Unwrapped(table, "tr"))
+        {
+            var cells = new List<TableCell>();
+            foreach (var cell in Unwrapped(row, "tc"))
+            {
+                var properties = cell.Element(W + "tcPr");
+                var span = Math.Clamp(Int(Val(properties, "gridSpan")) ?? 1, 1, 64);
+                if (span > 1 || properties?.Element(W + "vMerge") is not null || properties?.Element(W + "hMerge") is not null) merged = true;
+                var inner = new List<DocxBlock>();
+                ReadBlocks(cell, inner);
+                nested |= inner.Any(b => b is DocxTable);
+                var inlines = new List<Inline>();
+                foreach (var block in inner)
+                {
+                    var piece = block switch
+                    {
+                        DocxParagraph p => p.Inlines,
+                        DocxTable t => t.Table.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Inlines.Prepend(new TextRun(" "))).ToList(),
+                        _ => [],
+                    };
+                    if (block is DocxFigure f) figures.Add(f.Figure);
+                    if (piece.Count == 0) continue;
+                    if (inlines.Count > 0) inlines.Add(new TextRun(" "));
+                    inlines.AddRange(piece);
+                }
+
+                cells.Add(new TableCell(inlines));
+                for (var i = 1; i < span; i++) cells.Add(new TableCell([]));
+            }
+
+            if (cells.Count == 0) continue;
+            if (rows.Count == headerRows && OnOff(row.Element(W + "trPr"), "tblHeader") == true) headerRows++;
+            rows.Add(new TableRow(cells));
+        }
+
+        (_paragraph, _firstWords) = (where, words);
+        if (merged)
+        {
+            Warn(DiagnosticCodes.DocxMergedCells, Where,
+                "this table has merged cells; a Markdown table cannot merge them, so every cell is kept with its own text and a merged cell is followed by empty ones");
+        }
+
+        if (headerRows > 1) Warn(DiagnosticCodes.DocxTableShape, Where, $"this table repeats {headerRows} header rows; the first is its header, the others are ordinary rows");
+        if (nested) Warn(DiagnosticCodes.DocxTableShape, Where, "a table inside a table cell is kept as the cell's text");
+        if (rows.Count > 0) blocks.Add(new DocxTable(where, words, new Table(rows, Math.Min(headerRows, 1))));
+        foreach (var figure in figures) blocks.Add(new DocxFigure(where, words, figure));
+        (_paragraph, _firstWords) = savedPlace;
+    }
+
+    // Rows and cells may sit inside content controls or custom XML; those wrappers are unwrapped.
+    private static IEnumerable<XElement> Unwrapped(XElement parent, string local)
+    {
+        foreach (var element in parent.Elements())
+        {
+            if (element.Name == W + local) yield return element;
+            else if (element.Name == W + "sdt") foreach (var inner in Unwrapped(element.Element(W + "sdtContent") ?? element, local)) yield return inner;
+            else if (element.Name == W + "customXml" || element.Name == W + "ins") foreach (var inner in Unwrapped(element, local)) yield return inner;
+        }
+    }
+
+    private void Warn(string code, string where, string message)
+    {
+        if (_warned.Add(code + "\u0001" + where)) _diagnostics.Warning(code, where, 0, 0, message);
+    }
+
+    private void WarnOnce(string code, string message)
+    {
+        if (_warned.Add(code)) _diagnostics.Warning(code, Where, 0, 0, message);
+    }
+
+    /// <summary>An image of the document as a figure (with its media file), or null (with a warning or error) when it cannot be one.</summary>
+    private Figure? Image(string? embedId, string? linkId, string alt)
+    {
+        if (embedId is null)
+        {
+            if (linkId is not null)
+            {
+                Warn(DiagnosticCodes.DocxLinkedImage, Where, "a linked image (a file outside the document) is never fetched; it is left out: in Word, insert the picture into the document");
+            }
+
+            return null;
+        }
+
+        OpenXmlPart? part;
+        try
+        {
+            part = _part.GetPartById(embedId);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            part = null;
+        }
+
+        if (part is null)
+        {
+            Warn(DiagnosticCodes.DocxObjectLeftOut, Where, $"an image names a part ({embedId}) the document does not hold; it is left out");
+            return null;
+        }
+
+        var key = part.Uri.OriginalString;
+        if (!_mediaByPart.TryGetValue(key, out var media))
+        {
+            var bytes = _package.ReadImage(part);
+            if (bytes is null)
+            {
+                _diagnostics.Error(DiagnosticCodes.ImageTooLarge, Where, 0, 0,
+                    $"the image {key.TrimStart('/')} is larger than {ImageCheck.MaxBytes / (1024 * 1024)} MiB; make it smaller in Word (Picture Format → Compress Pictures)");
+                return null;
+            }
+
+            var extension = ImageCheck.WebExtension(bytes);
+            if (extension is null)
+            {
+                var format = ImageCheck.OtherFormat(bytes) ?? "an unknown format";
+                Warn(DiagnosticCodes.DocxImageFormat, Where, $"the image {key.TrimStart('/')} is {format}, which browsers do not show; it is left out: in Word, save it as PNG or JPEG and insert that");
+                return null;
+            }
+
+            if (extension == "svg" && ImageCheck.SvgProblem(bytes) is { } problem)
+            {
+                _diagnostics.Error(DiagnosticCodes.ImageUnsafe, Where, 0, 0, $"the SVG image {key.TrimStart('/')} cannot be shown safely: {problem}");
+                return null;
+            }
+
+            media = new MediaFile("media/" + MediaName(key, extension), bytes);
+            _mediaByPart[key] = media;
+            _media.Add(media);
+        }
+
+        if (alt.Length == 0) Warn(DiagnosticCodes.DocxNoAltText, Where, "an image has no alt text; readers who cannot see it get nothing: in Word, right-click it → Edit Alt Text");
+        return new Figure(media.Path, alt, []);
+    }
+
+    // word/media/image1.png → image1.png, in ASCII, with the extension its bytes call for, never twice the same.
+    private string MediaName(string partUri, string extension)
+    {
+        var name = Path.GetFileNameWithoutExtension(partUri);
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+        if (safe.Length == 0) safe = "image";
+        var candidate = $"{safe}.{extension}";
+        for (var i = 2; !_mediaNames.Add(candidate); i++) candidate = $"{safe}-{i.ToString(CultureInfo.InvariantCulture)}.{extension}";
+        return candidate;
+    }
+
+    private void ControlCharacters(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!Model.ControlCharacters.IsSuspicious(c) || _controlWarnings >= MaxControlWarnings) continue;
+            _controlWarnings++;
+            _diagnostics.Warning(DiagnosticCodes.DocxControlCharacter, Where, 0, 0,
+                $"control character {Model.ControlCharacters.CodePoint(c)} is kept but shown as a visible mark, so it cannot hide or reorder the text");
+        }
+    }
+
+    /// <summary>A field being read: its instruction, whether its result has begun, and what the result becomes.</summary>
+    private sealed class Field
+    {
+        public StringBuilder Instruction { get; } = new();
+
+        public bool InResult { get; set; }
+
+        public FieldKind Kind { get; set; } = FieldKind.Plain;
+
+        public string? Url { get; set; }
+
+        public string? Bookmark { get; set; }
+    }
+
+    private enum FieldKind
+    {
+        Plain,
+        Hyperlink,
+        NoteReference,
+        LeftOut,
+    }
+
+    private static void Interpret(Field field)
+    {
+        var instruction = field.Instruction.ToString().Trim();
+        var words = Words(instruction);
+        if (words.Count == 0) return;
+        switch (words[0].ToUpperInvariant())
+        {
+            case "HYPERLINK":
+                var url = words.Skip(1).FirstOrDefault(w => !w.StartsWith('\\'));
+                var local = words.SkipWhile(w => w != "\\l").Skip(1).FirstOrDefault();
+                if (url is not null && LinkSafe(url)) { field.Kind = FieldKind.Hyperlink; field.Url = url + (local is null ? string.Empty : "#" + local); }
+                break;
+            case "NOTEREF":
+                field.Kind = FieldKind.NoteReference;
+                field.Bookmark = words.ElementAtOrDefault(1);
+                break;
+            case "TOC":
+            case "INDEX":
+            case "TOA":
+                field.Kind = FieldKind.LeftOut;
+                break;
+        }
+    }
+
+    // Words of a field instruction; quoted strings are one word, without their quotes.
+    private static List<string> Words(string instruction)
+    {
+        var words = new List<string>();
+        var i = 0;
+        while (i < instruction.Length)
+        {
+            if (char.IsWhiteSpace(instruction[i])) { i++; continue; }
+            if (instruction[i] == '"')
+            {
+                var end = instruction.IndexOf('"', i + 1);
+                if (end < 0) end = instruction.Length;
+                words.Add(instruction[(i + 1)..end]);
+                i = end + 1;
+                continue;
+            }
+
+            var start = i;
+            while (i < instruction.Length && !char.IsWhiteSpace(instruction[i])) i++;
+            words.Add(instruction[start..i]);
+        }
+
+        return words;
+    }
+
+    // Only web and mail addresses become links; anything else (file:, javascript:) stays text.
+    private static bool LinkSafe(string url) =>
+        Markdown.Safety.LinkSanitizer.SchemeOf(url) is "http" or "https" or "mailto";
+
+    /// <summary>What one paragraph's runs make: its inlines, the figures and text-box paragraphs it anchors, its language and direction hints.</summary>
+    private sealed class ParagraphContent(DocumentWalker walker, string? paragraphStyle)
+    {
+        private readonly List<Inline> _inlines = new();
+        private readonly Stack<string?> _links = new();
+        private readonly Dictionary<string, int> _languages = new(StringComparer.Ordinal);
+        private (NoteSequence Sequence, NoteKey Key)? _pendingMark;
+
+        public List<Inline> Inlines => _inlines;
+
+        public List<Figure> Figures { get; } = new();
+
+        public List<DocxBlock> Extra { get; } = new();
+
+        public bool RightToLeftRuns { get; private set; }
+
+        public string? Language => _languages.Count == 0 ? null : _languages.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).First().Key;
+
+        private string? Link => _links.FirstOrDefault(l => l is not null) ?? walker._fields.Where(f => f.InResult && f.Kind == FieldKind.Hyperlink).Select(f => f.Url).FirstOrDefault();
+
+        private bool Suppressed => walker._fields.Any(f => !f.InResult || f.Kind is FieldKind.LeftOut or FieldKind.NoteReference);
+
+        public void Walk(XElement container)
+        {
+            foreach (var element in container.Elements())
+            {
+                var name = element.Name;
+                if (name == W + "r") Run(element);
+                else if (name == W + "hyperlink") Hyperlink(element);
+                else if (name == W + "fldSimple") SimpleField(element);
+                else if (name == W + "ins" || name == W + "moveTo" || name == W + "smartTag" || name == W + "customXml" || name == W + "dir" || name == W + "bdo") Walk(element);
+                else if (name == W + "sdt") Walk(element.Element(W + "sdtContent") ?? element);
+                else if (name == Mc + "AlternateContent") Walk(Choose(element));
+                else if (name == M + "oMath" || name == M + "oMathPara") Math(element);
+                // w:del and w:moveFrom (deleted text), w:pPr, bookmarks, comment ranges and proofing marks hold no text to keep.
+            }
+        }
+
+        private void Hyperlink(XElement hyperlink)
+        {
+            string? url = null;
+            var id = hyperlink.Attribute(R + "id")?.Value;
+            if (id is not null)
+            {
+                var relationship = walker._part.HyperlinkRelationships.FirstOrDefault(r => r.Id == id);
+                var target = relationship?.Uri.OriginalString;
+                if (target is not null && LinkSafe(target)) url = target + (Attr(hyperlink, "anchor") is { } anchor ? "#" + anchor : string.Empty);
+            }
+
+            // A link to a bookmark inside the document (a cross-reference) keeps its text; the site has its own ids.
+            _links.Push(url);
+            Walk(hyperlink);
+            _links.Pop();
+        }
+
+        private void SimpleField(XElement field)
+        {
+            var state = new Field { InResult = true };
+            state.Instruction.Append(Attr(field, "instr"));
+            Interpret(state);
+            walker._fields.Push(state);
+            Walk(field);
+            walker._fields.Pop();
+            EndField(state);
+        }
+
+        private void EndField(Field field)
+        {
+            if (field.Kind == FieldKind.LeftOut) walker.WarnOnce(DiagnosticCodes.DocxFieldLeftOut, "a table of contents (or index) made by Word is left out; the site makes its own");
+            if (field.Kind != FieldKind.NoteReference || field.Bookmark is null) return;
+            if (walker._bookmarkedNotes.TryGetValue(field.Bookmark, out var note)) Reference(note.Kind, note.WordId, customMark: false);
+        }
+
+        private void Math(XElement math)
+        {
+            walker.WarnOnce(DiagnosticCodes.DocxObjectLeftOut, "an equation is kept as its plain text");
+            Text(string.Concat(math.Descendants(M + "t").Select(t => t.Value)), default);
+        }
+
+        private void Run(XElement run)
+        {
+            var properties = run.Element(W + "rPr");
+            var format = Format(properties);
+            foreach (var element in run.Elements())
+            {
+                var name = element.Name.LocalName;
+                if (element.Name.Namespace == Mc && name == "AlternateContent")
+                {
+                    var chosen = Choose(element);
+                    Walk(new XElement(W + "r", properties, chosen.Elements()));
+                    continue;
+                }
+
+                if (element.Name.Namespace != W) continue;
+                switch (name)
+                {
+                    case "t":
+                        Text(element.Value, format);
+                        break;
+                    case "instrText":
+                        if (walker._fields.TryPeek(out var open) && !open.InResult) open.Instruction.Append(element.Value);
+                        break;
+                    case "fldChar":
+                        FieldCharacter(Attr(element, "fldCharType"));
+                        break;
+                    case "tab":
+                    case "ptab":
+                        Text(" ", format);
+                        break;
+                    case "br":
+                        if (Attr(element, "type") is null or "textWrapping" && !Suppressed) _inlines.Add(new LineBreak());
+                        break;
+                    case "cr":
+                        if (!Suppressed) _inlines.Add(new LineBreak());
+                        break;
+                    case "noBreakHyphen":
+                        Text("\u2011", format);
+                        break;
+                    case "softHyphen":
+                        Text("\u00AD", format);
+                        break;
+                    case "sym":
+                        Symbol(element, format);
+                        break;
+                    case "footnoteReference":
+                    case "endnoteReference":
+                        if (Suppressed || Attr(element, "id") is not { } id) break;
+                        var custom = element.Attribute(W + "customMarkFollows")?.Value is { } follows && follows is not ("0" or "false" or "off");
+                        Reference(name == "footnoteReference" ? NoteKind.Footnote : NoteKind.Endnote, id, custom);
+                        break;
+                    case "drawing":
+                        Drawing(element);
+                        break;
+                    case "pict":
+                    case "object":
+                        Vml(element);
+                        break;
+                }
+            }
+        }
+
+        private void FieldCharacter(string? type)
+        {
+            switch (type)
+            {
+                case "begin":
+                    walker._fields.Push(new Field());
+                    break;
+                case "separate":
+                    if (walker._fields.TryPeek(out var field) && !field.InResult)
+                    {
+                        field.InResult = true;
+                        Interpret(field);
+                    }
+
+                    break;
+                case "end":
+                    if (walker._fields.TryPop(out var ended))
+                    {
+                        if (!ended.InResult) Interpret(ended);
+                        EndField(ended);
+                    }
+
+                    break;
+            }
+        }
+
+        private void Reference(NoteKind kind, string wordId, bool customMark)
+        {
+            if (walker._inNote) return; // a note inside a note is not something Word makes
+            var sequence = kind == NoteKind.Footnote ? walker._footnotes : walker._endnotes;
+            if (!sequence.Holds(wordId))
+            {
+                walker._diagnostics.Error(DiagnosticCodes.DocxNoteMissing, walker.Where, 0, 0,
+                    $"a {sequence.Name} reference (w:id {wordId}) points to no {sequence.Name} of the document; the document is damaged: delete the reference and insert the {sequence.Name} again");
+                return;
+            }
+
+            var key = sequence.Refer(wordId, walker._section, walker._paragraph, customMark, walker.Where, walker._diagnostics);
+            _inlines.Add(new NoteReference(key.Kind, key.Id));
+            if (customMark) _pendingMark = (sequence, key);
+        }
+
+        private void Symbol(XElement symbol, RunFormat format)
+        {
+            var font = Attr(symbol, "font") ?? string.Empty;
+            var code = int.TryParse(Attr(symbol, "char"), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var c) ? c : -1;
+            // Word stores a symbol of an ordinary font as F000 + its code; symbol fonts (Symbol, Wingdings…) have no Unicode meaning.
+            var symbolFont = font.Contains("Symbol", StringComparison.OrdinalIgnoreCase) || font.Contains("Wingdings", StringComparison.OrdinalIgnoreCase) || font.Contains("Webdings", StringComparison.OrdinalIgnoreCase);
+            if (code is >= 0xF020 and <= 0xF0FF && !symbolFont) { Text(((char)(code - 0xF000)).ToString(), format); return; }
+            if (code is > 0 and < 0xD800 && !symbolFont && code is < 0xE000 or > 0xF8FF) { Text(((char)code).ToString(), format); return; }
+            walker.Warn(DiagnosticCodes.DocxSymbol, walker.Where, $"a symbol of the font '{font}' (code {Attr(symbol, "char")}) has no Unicode character and is left out; insert it as a Unicode character in Word");
+        }
+
+        private void Drawing(XElement drawing)
+        {
+            if (Suppressed) return;
+            var frame = drawing.Element(Wp + "inline") ?? drawing.Element(Wp + "anchor");
+            if (frame is null) return;
+            var description = frame.Element(Wp + "docPr");
+            var alt = (description?.Attribute("descr")?.Value ?? string.Empty).Trim();
+            if (alt.Length == 0) alt = (description?.Attribute("title")?.Value ?? string.Empty).Trim();
+            var graphic = frame.Descendants(A + "graphicData").FirstOrDefault();
+            var uri = graphic?.Attribute("uri")?.Value ?? string.Empty;
+            var blip = frame.Descendants(A + "blip").FirstOrDefault();
+            if (blip is not null && !uri.Contains("chart", StringComparison.Ordinal) && !uri.Contains("diagram", StringComparison.Ordinal))
+            {
+                if (walker.Image(blip.Attribute(R + "embed")?.Value, blip.Attribute(R + "link")?.Value, alt) is { } figure) Figures.Add(figure);
+            }
+            else if (uri.Contains("chart", StringComparison.Ordinal) || uri.Contains("diagram", StringComparison.Ordinal))
+            {
+                walker.Warn(DiagnosticCodes.DocxObjectLeftOut, walker.Where, "a chart or SmartArt graphic is left out; in Word, paste it as a picture (PNG) with alt text");
+            }
+
+            foreach (var box in frame.Descendants(W + "txbxContent").Take(1)) walker.ReadBlocks(box, Extra);
+        }
+
+        private void Vml(XElement element)
+        {
+            if (Suppressed) return;
+            foreach (var image in element.Descendants(V + "imagedata"))
+            {
+                var alt = (image.Parent?.Attribute("alt")?.Value ?? image.Attribute(Xml.GetName("title"))?.Value ?? string.Empty).Trim();
+                if (walker.Image(image.Attribute(R + "id")?.Value, image.Attribute(R + "href")?.Value, alt) is { } figure) Figures.Add(figure);
+            }
+
+            if (element.Name.LocalName == "object" && !element.Descendants(V + "imagedata").Any())
+            {
+                walker.Warn(DiagnosticCodes.DocxObjectLeftOut, walker.Where, "an embedded object is left out; in Word, paste it as a picture");
+            }
+
+            foreach (var box in element.Descendants(W + "txbxContent").Take(1)) walker.ReadBlocks(box, Extra);
+        }
+
+        private void Text(string text, RunFormat format)
+        {
+            if (text.Length == 0 || Suppressed || format.Hidden) return;
+            if (_pendingMark is { } pending)
+            {
+                // The text typed right after a custom-marked reference is the mark itself.
+                _pendingMark = null;
+                pending.Sequence.SetCustomMark(pending.Key, text.Trim());
+                return;
+            }
+
+            walker.ControlCharacters(text);
+            var complex = format.RightToLeft || format.ComplexScript || text.Any(LanguageGuesser.IsArabicLetter);
+            if (format.RightToLeft) RightToLeftRuns = true;
+            var lang = complex ? format.BidiLanguage ?? format.Language : format.Language;
+            if (lang is { Length: >= 2 }) _languages[lang[..2].ToLowerInvariant()] = _languages.GetValueOrDefault(lang[..2].ToLowerInvariant()) + text.Length;
+
+            Inline inline = new TextRun(text.Replace('\r', ' ').Replace('\n', ' '));
+            if (format.VerticalAlign == "superscript") inline = new Styled(TextStyle.Superscript, [inline]);
+            else if (format.VerticalAlign == "subscript") inline = new Styled(TextStyle.Subscript, [inline]);
+            if (complex ? format.ItalicComplex ?? format.Italic ?? false : format.Italic ?? false) inline = new Styled(TextStyle.Emphasis, [inline]);
+            if (complex ? format.BoldComplex ?? format.Bold ?? false : format.Bold ?? false) inline = new Styled(TextStyle.Strong, [inline]);
+            if (Link is { } url) inline = new Link(url, [inline]);
+            _inlines.Add(inline);
+        }
+
+        private RunFormat Format(XElement? properties)
+        {
+            var runStyle = Val(properties, "rStyle");
+            XElement? Get(string name) =>
+                properties?.Element(W + name) ?? walker._styles.RunProperty(runStyle, name) ?? walker._styles.RunProperty(paragraphStyle, name)
+                ?? walker._styles.DefaultRunProperties?.Element(W + name);
+            bool? Flag(string name) => IsOn(Get(name));
+            var lang = Get("lang");
+            return new RunFormat(
+                Flag("b"), Flag("bCs"), Flag("i"), Flag("iCs"), Attr(Get("vertAlign"), "val"),
+                Flag("vanish") == true || Flag("specVanish") == true, Flag("rtl") == true, Flag("cs") == true,
+                Attr(lang, "val"), Attr(lang, "bidi"));
+        }
+    }
+
+    /// <summary>A run's formatting as resolved from its own properties, its character style, its paragraph's style and the defaults.</summary>
+    private readonly record struct RunFormat(
+        bool? Bold, bool? BoldComplex, bool? Italic, bool? ItalicComplex, string? VerticalAlign, bool Hidden, bool RightToLeft, bool ComplexScript,
+        string? Language, string? BidiLanguage);
+}

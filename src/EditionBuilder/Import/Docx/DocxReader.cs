@@ -1,0 +1,86 @@
+using System.Xml.Linq;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Model;
+using static EditionBuilder.Import.Docx.WordNames;
+
+namespace EditionBuilder.Import.Docx;
+
+/// <summary>Reads a Word document (.docx) into an <see cref="Article"/>: chapters, notes as Word numbers and marks them, abstracts, images; reports every problem with its position (docs/diagnostics.md, EB05nn).</summary>
+public static class DocxReader
+{
+    /// <summary>True when the file's name says it is a Word document (.docx, .docm, .dotx or an old .doc), which this reader answers for.</summary>
+    public static bool IsWordFile(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".docx" or ".docm" or ".dotx" or ".dotm" or ".doc";
+
+    /// <summary>True when the bytes are a zip or an OLE container: a Word document, whatever its name.</summary>
+    public static bool LooksLikeWord(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("PK\x03\x04"u8) || bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+
+    /// <summary>Reads the document; null when an error was reported (nothing is then to be written).</summary>
+    public static Article? Read(string path, byte[] bytes, DiagnosticBag diagnostics, DocxLimits? limits = null)
+    {
+        using var package = DocxPackage.Open(path, bytes, limits ?? DocxLimits.Default, diagnostics);
+        if (package is null) return null;
+        try
+        {
+            return Read(package, diagnostics);
+        }
+        catch (Exception e) when (DocxPackage.IsPackageFault(e))
+        {
+            // A relationship naming a missing part, or a part the packaging cannot read: the file is damaged, not the tool.
+            diagnostics.Error(DiagnosticCodes.DocxDamaged, path, 0, 0,
+                "a part of this .docx is missing or damaged (a relationship names a part that is not there); open it in Word and save it again");
+            return null;
+        }
+    }
+
+    private static Article? Read(DocxPackage package, DiagnosticBag diagnostics)
+    {
+        var errorsBefore = diagnostics.ErrorCount;
+
+        var main = package.Main;
+        var document = package.Load(main, diagnostics);
+        var body = document?.Root?.Element(W + "body");
+        if (document is not null && body is null)
+        {
+            diagnostics.Error(DiagnosticCodes.DocxPartMissing, package.Where(main), 0, 0, "word/document.xml has no body (w:body): the document is damaged");
+        }
+
+        var styles = main.StyleDefinitionsPart is { } stylesPart ? StyleSheet.Read(package.Load(stylesPart, diagnostics)) : StyleSheet.Empty;
+        var numbering = main.NumberingDefinitionsPart is { } numberingPart ? NumberingDefinitions.Read(package.Load(numberingPart, diagnostics)) : NumberingDefinitions.Empty;
+        var settings = main.DocumentSettingsPart is { } settingsPart ? package.Load(settingsPart, diagnostics)?.Root : null;
+        var footnotesXml = main.FootnotesPart is { } footnotesPart ? package.Load(footnotesPart, diagnostics) : null;
+        var endnotesXml = main.EndnotesPart is { } endnotesPart ? package.Load(endnotesPart, diagnostics) : null;
+        if (body is null || diagnostics.ErrorCount > errorsBefore) return null;
+
+        // Each section's own note numbering (w:sectPr in a paragraph ends a section; the body's last w:sectPr is the last section's).
+        var sections = body.Descendants(W + "sectPr").Where(s => s.Parent?.Name == W + "pPr" || s.Parent?.Name == W + "body").ToList();
+        var footnotes = new NoteSequence(NoteKind.Footnote, footnotesXml, settings?.Element(W + "footnotePr"), sections.Select(s => s.Element(W + "footnotePr")).ToList());
+        var endnotes = new NoteSequence(NoteKind.Endnote, endnotesXml, settings?.Element(W + "endnotePr"), sections.Select(s => s.Element(W + "endnotePr")).ToList());
+
+        var walker = new DocumentWalker(package, styles, numbering, footnotes, endnotes, diagnostics);
+        var blocks = walker.ReadBody(body);
+        if (diagnostics.ErrorCount > errorsBefore) return null;
+
+        var notes = new Dictionary<NoteKey, Note>();
+        foreach (var (sequence, part) in new[] { (footnotes, (DocumentFormat.OpenXml.Packaging.OpenXmlPart?)main.FootnotesPart), (endnotes, main.EndnotesPart) })
+        {
+            foreach (var assigned in sequence.InOrder)
+            {
+                var paragraphs = walker.ReadNote(part!, sequence.Body(assigned.WordId));
+                notes[assigned.Key] = new Note(assigned.Key.Kind, assigned.Key.Id, sequence.MarkOf(assigned.Key), paragraphs);
+            }
+
+            foreach (var unreferenced in sequence.Unreferenced)
+            {
+                diagnostics.Warning(DiagnosticCodes.DocxUncitedNote, package.Where(part), 0, 0,
+                    $"{sequence.Name} w:id {unreferenced} is referred to nowhere in the text, so Word does not show it; it is left out");
+            }
+        }
+
+        if (diagnostics.ErrorCount > errorsBefore) return null;
+        var (chapters, abstracts, front) = new ChapterAssembler(package.Path, diagnostics).Assemble(blocks);
+        var placed = ChapterAssembler.PlaceNotes(chapters, notes);
+        return new Article(placed, abstracts) { Media = walker.Media, FrontMatter = front };
+    }
+}

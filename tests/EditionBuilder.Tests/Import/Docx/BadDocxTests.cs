@@ -1,0 +1,140 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Fuzz;
+using EditionBuilder.Import.Docx;
+using EditionBuilder.Tests.Support;
+using Xunit;
+using static EditionBuilder.Fuzz.DocxFixture;
+
+namespace EditionBuilder.Tests.Import.Docx;
+
+/// <summary>Every kind of bad .docx: a positioned error in the user's words, exit 1, and nothing written — by `edition import` and by `edition build` of a content folder.</summary>
+public class BadDocxTests
+{
+    private static byte[] Good() => new DocxFixture
+    {
+        Body = Paragraph(Run("المقدمة", "<w:rtl/>"), "<w:pStyle w:val=\"Heading1\"/><w:bidi/>") + Paragraph(Run("نص الفقرة الأولى من المقال", "<w:rtl/>"), "<w:bidi/>"),
+    }.Build();
+
+    // Rewrites one entry of a .docx (or adds it), the way a damaged or hostile file would differ from a good one.
+    private static byte[] WithEntry(byte[] docx, string name, byte[] content, CompressionLevel level = CompressionLevel.Optimal)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(name)?.Delete();
+            using var entry = zip.CreateEntry(name, level).Open();
+            entry.Write(content);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static byte[] WithoutEntry(byte[] docx, string name)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true)) zip.GetEntry(name)?.Delete();
+        return stream.ToArray();
+    }
+
+    private static string EntryText(byte[] docx, string name)
+    {
+        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    public static TheoryData<string> BadInputs() => new(Cases.Value.Keys);
+
+    private static readonly Lazy<Dictionary<string, (byte[] Bytes, string Code, string Where)>> Cases = new(MakeCases);
+
+    /// <summary>Each bad input: its bytes, the code it must give, and the start of the position the error must name.</summary>
+    private static Dictionary<string, (byte[] Bytes, string Code, string Where)> MakeCases()
+    {
+        var good = Good();
+        var contentTypes = EntryText(good, "[Content_Types].xml");
+        var document = EntryText(good, "word/document.xml");
+        var ole = new byte[4096];
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(ole, 0);
+        var encrypted = ole.ToArray();
+        Encoding.Unicode.GetBytes("EncryptedPackage").CopyTo(encrypted, 1024);
+        var bigImage = RandomNumberGenerator.GetBytes(11 * 1024 * 1024);
+        TinyPng.CopyTo(bigImage, 0);
+        var withBigImage = new DocxFixture { Body = Paragraph(Picture("rIdImg1", "صورة كبيرة"), "<w:bidi/>") };
+        withBigImage.Images["rIdImg1"] = bigImage;
+        var unsafeSvg = new DocxFixture { Body = Paragraph(Picture("rIdImg1", "رسم"), "<w:bidi/>") };
+        unsafeSvg.Images["rIdImg1"] = Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
+        var external = new DocxFixture { Body = Paragraph(Run("قبل", "<w:rtl/>"), "<w:bidi/>") + "<w:altChunk r:id=\"rIdExt\"/>" };
+        external.External["rIdExt"] = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk", "http://example.org/chunk.html");
+
+        return new Dictionary<string, (byte[], string, string)>(StringComparer.Ordinal)
+        {
+            ["not a zip"] = (Encoding.UTF8.GetBytes("نص عادي وليس مستند وورد"), DiagnosticCodes.DocxNotAZip, "bad.docx"),
+            ["an old .doc"] = (ole, DiagnosticCodes.DocxOldWord, "bad.docx"),
+            ["password-protected"] = (encrypted, DiagnosticCodes.DocxEncrypted, "bad.docx"),
+            ["a .docm"] = (WithEntry(good, "[Content_Types].xml", Encoding.UTF8.GetBytes(contentTypes.Replace("document.main+xml", "document.macroEnabled.main+xml"))), DiagnosticCodes.DocxMacros, "bad.docx"),
+            ["a zip bomb"] = (WithEntry(good, "word/media/zeros.bin", new byte[8 * 1024 * 1024], CompressionLevel.SmallestSize), DiagnosticCodes.DocxZipBomb, "bad.docx:word/media/zeros.bin"),
+            ["no main part"] = (WithoutEntry(good, "word/document.xml"), DiagnosticCodes.DocxPartMissing, "bad.docx"),
+            ["a DTD"] = (WithEntry(good, "word/document.xml", Encoding.UTF8.GetBytes(document.Replace("<w:document", "<!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><w:document"))), DiagnosticCodes.DocxDtd, "bad.docx:word/document.xml:1:"),
+            ["broken XML"] = (WithEntry(good, "word/document.xml", Encoding.UTF8.GetBytes(document.Replace("</w:body>", "</w:bod>"))), DiagnosticCodes.DocxBadXml, "bad.docx:word/document.xml:1:"),
+            ["external content"] = (external.Build(), DiagnosticCodes.DocxExternalContent, "bad.docx:word/document.xml:paragraph 1"),
+            ["a reference to a missing note"] = (new DocxFixture { Body = Paragraph(Run("نص يحيل إلى حاشية غائبة", "<w:rtl/>") + FootnoteReference("5"), "<w:bidi/>"), Footnotes = string.Empty }.Build(), DiagnosticCodes.DocxNoteMissing, "bad.docx:word/document.xml:paragraph 1 (“نص يحيل إلى حاشية غائبة”)"),
+            ["an image over the limit"] = (withBigImage.Build(), DiagnosticCodes.ImageTooLarge, "bad.docx:word/document.xml:paragraph 1"),
+            ["an SVG with a script"] = (unsafeSvg.Build(), DiagnosticCodes.ImageUnsafe, "bad.docx:word/document.xml:paragraph 1"),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Given_a_bad_docx_When_read_Then_a_positioned_error_in_the_users_words_and_no_article(string name)
+    {
+        var (bytes, code, where) = Cases.Value[name];
+        var diagnostics = new DiagnosticBag();
+
+        var article = DocxReader.Read("bad.docx", bytes, diagnostics);
+
+        Assert.Null(article);
+        var error = diagnostics.Items.First(d => d.Severity == Severity.Error);
+        Assert.True(code == error.Code, $"{name}: {string.Join('\n', diagnostics.Items)}");
+        Assert.StartsWith(where, error.ToString());
+        Assert.DoesNotContain("Exception", error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Given_a_bad_docx_When_imported_by_the_cli_Then_exit_1_a_positioned_error_and_nothing_written(string name)
+    {
+        var (bytes, code, where) = Cases.Value[name];
+        using var temp = new TempFolder();
+        temp.File("bad.docx", bytes);
+
+        var result = Support.Cli.Run(temp.Path, "import", "bad.docx", "-o", "out");
+
+        Assert.True(result.ExitCode == 1, $"{name}: {result.Errors}");
+        Assert.Contains($"{where}", result.Errors);
+        Assert.Contains($"error {code}: ", result.Errors);
+        Assert.DoesNotContain("   at ", result.Errors);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "out")));
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Given_a_bad_docx_in_an_article_source_folder_When_built_Then_exit_1_and_no_site(string name)
+    {
+        var (bytes, code, where) = Cases.Value[name];
+        using var temp = new TempFolder();
+        temp.File("content/article/source/bad.docx", bytes);
+        temp.File("content/article/article.yml", Encoding.UTF8.GetBytes("title: { ar: عنوان }\n"));
+
+        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache");
+
+        Assert.True(result.ExitCode == 1, $"{name}: {result.Errors}");
+        Assert.Contains($"error {code}: ", result.Errors);
+        Assert.Contains(where.Replace("bad.docx", Path.Combine("content", "article", "source", "bad.docx")), result.Errors);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Import.Docx;
+using EditionBuilder.Markdown;
+using EditionBuilder.Model;
+using EditionBuilder.Tests.Support;
+using Xunit;
+
+namespace EditionBuilder.Tests.Import.Docx;
+
+/// <summary>A .docx written by Debian's pandoc (not by Word) reads as well: headings, title, formatting, notes, table, list, quote, link.</summary>
+public class PandocDocxTests
+{
+    private const string Pandoc = "/usr/bin/pandoc";
+
+    private const string Source = """
+        ---
+        title: عنوان المقال
+        lang: ar
+        dir: rtl
+        ---
+
+        # المقدمة
+
+        نص **عريض** و*مائل* مع حاشية[^1] و[رابط](https://example.org/a).
+
+        | الدولة | السنة |
+        |---|---|
+        | روسيا | 2015 |
+
+        1. أول
+        2. ثانٍ
+
+        > اقتباس طويل بعض الشيء
+
+        # الخاتمة
+
+        نص أخير[^2].
+
+        [^1]: حاشية *مائلة*.
+        [^2]: ثانية.
+        """;
+
+    private static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static byte[] PandocDocx()
+    {
+        using var temp = new TempFolder();
+        temp.File("in.md", Source);
+        var start = new ProcessStartInfo(Pandoc) { WorkingDirectory = temp.Path, RedirectStandardError = true };
+        foreach (var arg in new[] { "in.md", "-o", "out.docx" }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, errors);
+        return File.ReadAllBytes(Path.Combine(temp.Path, "out.docx"));
+    }
+
+    [SkippableFact]
+    public void Given_a_docx_made_by_pandoc_When_imported_Then_it_has_its_chapters_title_formatting_notes_table_list_quote_and_link()
+    {
+        if (!File.Exists(Pandoc))
+        {
+            Assert.False(InCi, $"{Pandoc} is missing: apt-get install -y pandoc");
+            Skip.If(true, $"{Pandoc} is missing: install it with `apt-get install -y pandoc`");
+        }
+
+        var diagnostics = new DiagnosticBag();
+
+        var article = DocxReader.Read("pandoc.docx", PandocDocx(), diagnostics);
+
+        Assert.True(article is not null, string.Join('\n', diagnostics.Items));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Severity == Severity.Error);
+        Assert.Equal(["المقدمة", "الخاتمة"], article.Chapters.Select(c => c.Title));
+        Assert.Equal("عنوان المقال", article.FrontMatter.Title);
+        Assert.Equal(["1", "2"], article.Notes.Select(n => n.Mark));
+        Assert.Contains(new Styled(TextStyle.Emphasis, [new TextRun("مائلة")]), article.Notes.First().Paragraphs[0].Inlines);
+
+        var first = ChapterWriter.Write(article.Chapters[0]);
+        Assert.Contains("نص **عريض** و*مائل* مع حاشية[^1] و[رابط](https://example.org/a).", first);
+        var blocks = article.Chapters[0].Blocks;
+        var table = Assert.Single(blocks.OfType<Table>());
+        Assert.Equal(1, table.HeaderRows);
+        Assert.Equal(["الدولة", "السنة", "روسيا", "2015"], table.Rows.SelectMany(r => r.Cells).Select(c => InlineText.Plain(c.Inlines)));
+        Assert.True(Assert.Single(blocks.OfType<ItemList>()).Ordered);
+        Assert.Equal("اقتباس طويل بعض الشيء", Assert.IsType<Paragraph>(Assert.Single(blocks.OfType<Quote>()).Blocks.Single()).PlainText);
+    }
+}
