@@ -11,6 +11,9 @@ public sealed record BuildOptions
     /// <summary>.gz and .br copies of every text file at this level; none when null.</summary>
     public Precompressor.Level? Compression { get; init; } = Precompressor.Level.Best;
 
+    /// <summary>Write each article's JATS XML beside its pages and offer it on its landing page (<c>edition build --no-jats</c> turns it off).</summary>
+    public bool Jats { get; init; } = true;
+
     /// <summary>The incremental cache; null for a clean build.</summary>
     public IBuildCache? Cache { get; init; }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Jats;
 using EditionBuilder.Minify;
 using EditionBuilder.Output;
 using EditionBuilder.Parse;
@@ -12,7 +13,7 @@ using EditionBuilder.Verify;
 
 namespace EditionBuilder.Pipeline;
 
-/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → render → minify → verify → compress → sink. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
+/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → JATS and render → minify → verify → compress → sink. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
 /// <param name="theme">The theme.</param>
 /// <param name="options">What to do besides rendering and verifying: minify, compress, cache.</param>
 public sealed class SiteBuild(Theme theme, BuildOptions options)
@@ -23,8 +24,9 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
     public BuildReport Run(EditionContent content, ISiteSink sink, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
     {
         var site = SiteContext.Of(content);
+        var jats = options.Jats ? new JatsWriter(content.Edition, theme.Strings.Get("ar", "archived_copy")) : null;
         var run = new BuildRun(content, theme, sink, options, diagnostics, _parser,
-            new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify));
+            new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify), jats);
         var clock = Stopwatch.StartNew();
         var summaries = new ArticleSummary?[content.Articles.Count];
         Parallel.For(0, content.Articles.Count, i => summaries[i] = run.Article(content.Articles[i]));
@@ -34,6 +36,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         foreach (var file in run.Renderer.RenderSitePages(summaries.Select(s => s!).ToList(), articlePaths, diagnostics)) run.File(file);
         if (diagnostics.HasErrors) return run.Report(false);
         run.Stage(progress, "render", $"{content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters, {run.PageCount} pages; {run.ArticlesRendered} article(s) rendered, {content.Articles.Count - run.ArticlesRendered} unchanged", run.RenderTime);
+        if (jats is not null) run.Stage(progress, "jats", $"{run.JatsFiles} file(s) written ({run.JatsBytes / 1024} KiB), {content.Articles.Count - run.JatsFiles} unchanged", run.JatsTime);
         if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.Reused} reused from the cache", run.MinifyTime);
 
         clock.Restart();
@@ -55,11 +58,11 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
     /// <summary>One build's shared state: what was written, the facts for the link check, counts and time per stage.</summary>
     private sealed class BuildRun(EditionContent content, Theme theme, ISiteSink sink, BuildOptions options, DiagnosticBag diagnostics,
-        ArticleParser parser, SiteRenderer renderer)
+        ArticleParser parser, SiteRenderer renderer, JatsWriter? jats)
     {
         private readonly List<StageReport> _stages = new();
-        private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks;
-        private int _articlesRendered, _minified, _reused, _compressed, _pages;
+        private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks, _jatsTicks, _jatsBytes;
+        private int _articlesRendered, _minified, _reused, _compressed, _pages, _jatsFiles;
 
         public SiteRenderer Renderer { get; } = renderer;
 
@@ -80,6 +83,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         public int Compressed => _compressed;
 
         public int PageCount => _pages;
+
+        public int JatsFiles => _jatsFiles;
+
+        public long JatsBytes => _jatsBytes;
+
+        public TimeSpan JatsTime => TimeSpan.FromTicks(_jatsTicks);
 
         public TimeSpan RenderTime => TimeSpan.FromTicks(_renderTicks);
 
@@ -130,11 +139,27 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             article = ContentFolder.WithText(article);
             var clock = Stopwatch.StartNew();
             var parsed = parser.Parse(article, diagnostics);
-            var rendered = parsed is null ? null : Renderer.RenderArticle(parsed, diagnostics);
+            Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
+            if (parsed is null) return null;
+
+            // The JATS file first: the landing page says how large it is.
+            SiteFile? xml = null;
+            if (jats is not null)
+            {
+                clock.Restart();
+                xml = jats.Write(parsed, diagnostics);
+                Interlocked.Add(ref _jatsTicks, clock.Elapsed.Ticks);
+                if (xml is null) return null;
+                Interlocked.Increment(ref _jatsFiles);
+                Interlocked.Add(ref _jatsBytes, xml.Bytes.Length);
+            }
+
+            clock.Restart();
+            var rendered = Renderer.RenderArticle(parsed, diagnostics, xml is null ? null : new DownloadView(xml.Path, xml.Bytes.Length));
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (rendered is null) return null;
             Interlocked.Increment(ref _articlesRendered);
-            var files = rendered.Pages.Select(File).ToList();
+            var files = rendered.Pages.Append(xml).OfType<SiteFile>().Select(File).ToList();
             if (key is not null && files.All(f => f is not null)) options.Cache!.PutArticle(key, new BuildCache.Article(rendered.Summary, files!));
             return rendered.Summary;
         }
@@ -246,6 +271,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             [
                 theme.Fingerprint, OptionsKey, content.IsJournal.ToString(),
                 JsonSerializer.Serialize(content.Edition, CacheJson.Default.EditionMetadata), article.Slug,
+                jats is null ? "no jats" : "jats",
             ];
         }
 
