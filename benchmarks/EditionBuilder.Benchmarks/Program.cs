@@ -4,6 +4,7 @@ using EditionBuilder.Benchmarks;
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- generate-source <megabytes> <notes> <out.txt>
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- generate-journal <articles> <out-dir>
+// dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- epub-scale <content-dir> <runs>
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- generate-docx <out.docx>   (the seed as a Word document, for the pandoc comparison)
 if (args.Length == 4 && args[0] == "generate-source")
 {
@@ -18,6 +19,12 @@ if (args.Length == 3 && args[0] == "generate-journal")
 {
     JournalGenerator.Generate(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
     Console.WriteLine($"wrote a {args[1]}-article journal to {args[2]}/content and {args[2]}/hugo");
+    return;
+}
+
+if (args.Length == 3 && args[0] == "epub-scale")
+{
+    EpubScale.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Epub;
 using EditionBuilder.Import;
 using EditionBuilder.Markdown;
 using EditionBuilder.Minify;
 using EditionBuilder.Model;
+using EditionBuilder.Parse;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
 using EditionBuilder.Site;
@@ -23,6 +25,8 @@ public class StageBenchmarks
     private IReadOnlyList<SiteFile> _rendered = [];
     private Markdig.MarkdownPipeline _commonMark = null!;
     private Markdig.MarkdownPipeline _edition = null!;
+    private ParsedArticle _parsed = null!;
+    private EpubWriter _books = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -36,6 +40,9 @@ public class StageBenchmarks
         _rendered = SiteBuild.InMemory(_content, _templates, BuildOptions.AsRendered, diagnostics)!;
         _commonMark = new Markdig.MarkdownPipelineBuilder().Build();
         _edition = EditionMarkdown.CreatePipeline();
+        var parser = new ArticleParser();
+        _parsed = parser.Parse(_content.Articles[0], diagnostics)!;
+        _books = EpubWriter.Create(_templates, _content.Edition, parser.Pipeline, null, diagnostics)!;
     }
 
     [Benchmark(Baseline = true, Description = "peer: Markdig CommonMark ToHtml of the chapters")]
@@ -60,6 +67,12 @@ public class StageBenchmarks
     [Benchmark(Description = "minify: NUglify on the rendered site")]
     public int MinifySite() => SiteMinifier.Minify(_rendered, new DiagnosticBag()).Count;
 
-    [Benchmark(Description = "whole build in memory (render, minify, verify, compress)")]
+    [Benchmark(Description = "EPUB writer alone: the parsed article -> its book")]
+    public int EpubBook() => _books.Write(_parsed, new DiagnosticBag())!.Bytes.Length;
+
+    [Benchmark(Description = "whole build in memory (EPUB, render, minify, verify, compress)")]
     public int WholeBuild() => SiteBuild.InMemory(_content, _templates, BuildOptions.Published, new DiagnosticBag())!.Count;
+
+    [Benchmark(Description = "whole build in memory without the EPUB (--no-epub)")]
+    public int WholeBuildWithoutEpub() => SiteBuild.InMemory(_content, _templates, BuildOptions.Published with { Epub = false }, new DiagnosticBag())!.Count;
 }

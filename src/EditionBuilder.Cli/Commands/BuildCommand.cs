@@ -25,19 +25,20 @@ internal static class BuildCommand
         var cache = new Option<string?>("--cache") { Description = "The incremental cache folder (default: artifacts/.cache).", HelpName = "dir" };
         var noCache = new Option<bool>("--no-cache") { Description = "Build everything again, without the cache." };
         var force = CommandParts.Force("Replace a non-empty output folder that edition build did not write (it holds no .edition-site).");
+        var noEpub = new Option<bool>("--no-epub") { Description = "Write no <article>.epub beside each article's pages (the landing page then offers none)." };
         var encoding = CommandParts.Encoding();
         var noJats = new Option<bool>("--no-jats") { Description = "Write no <article>.xml (JATS) beside each article's pages (the landing page then offers none)." };
-        var command = new Command("build", "Import if needed, render, minify, verify and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force, encoding, noJats };
+        var command = new Command("build", "Import if needed, render, minify, verify and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force, noEpub, noJats, encoding };
         command.SetAction(parsed => Run(
             new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
                 parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force),
-                CommandParts.EncodingNamed(parsed.GetValue(encoding))) { Jats = !parsed.GetValue(noJats) },
+                !parsed.GetValue(noEpub), CommandParts.EncodingNamed(parsed.GetValue(encoding))) { Jats = !parsed.GetValue(noJats) },
             reporter));
         return command;
     }
 
     /// <summary>What to build, and where.</summary>
-    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, bool Force, System.Text.Encoding? Encoding)
+    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, bool Force, bool Epub, System.Text.Encoding? Encoding)
     {
         /// <summary>Write each article's JATS file (off with --no-jats).</summary>
         public bool Jats { get; init; } = true;
@@ -73,6 +74,8 @@ internal static class BuildCommand
         {
             Compression = request.Precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
             Cache = cache,
+            Epub = request.Epub,
+            SourceDateEpoch = long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch) ? epoch : null,
             Jats = request.Jats,
         };
 

@@ -69,6 +69,13 @@ public static class DiagnosticCodes
     public const string NestedTooDeep = "EB0608";
     public const string InternalFailure = "EB0699";
 
+    // The EPUB writer (epub's range EB0700-EB0749).
+    public const string EpubUnstorableCharacter = "EB0700";
+    public const string EpubThemeIncomplete = "EB0701";
+    public const string EpubStylesheetReference = "EB0702";
+    public const string EpubNotWellFormed = "EB0703";
+    public const string EpubMediaLeftOut = "EB0704";
+
     // The JATS writer (jats's range EB0800-EB0849).
     public const string JatsUnstorableCharacter = "EB0800";
     public const string JatsNotWellFormed = "EB0801";

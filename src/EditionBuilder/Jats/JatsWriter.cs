@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using XmlText = EditionBuilder.Epub.XmlText;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Parse;
 using EditionBuilder.Site;
@@ -57,7 +58,7 @@ public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel
             return null;
         }
 
-        if (xml.Replaced > 0 && !article.Chapters.Concat(article.Abstracts).Any(c => XmlCharacters.FirstUnstorable(c.File.Text) >= 0))
+        if (xml.Replaced > 0 && !article.Chapters.Concat(article.Abstracts).Any(c => XmlText.FirstUnstorable(c.File.Text) >= 0))
         {
             // Replaced characters that came from article.yml or edition.yml, whose values have no positions here.
             diagnostics.Warning(DiagnosticCodes.JatsUnstorableCharacter, article.Content.MetadataPath, 0, 0,
@@ -101,7 +102,7 @@ public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel
         foreach (var file in article.Chapters.Concat(article.Abstracts).Select(c => c.File))
         {
             var reported = 0;
-            for (var at = XmlCharacters.FirstUnstorable(file.Text); at >= 0 && reported < 20; at = XmlCharacters.FirstUnstorable(file.Text, at + 1))
+            for (var at = XmlText.FirstUnstorable(file.Text); at >= 0 && reported < 20; at = XmlText.FirstUnstorable(file.Text, at + 1))
             {
                 var lineStart = at == 0 ? 0 : file.Text.LastIndexOf('\n', at - 1) + 1;
                 var line = file.Text.AsSpan(0, at).Count('\n') + 1;

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 
 namespace EditionBuilder.Jats;
 
@@ -7,7 +8,7 @@ public sealed class JatsXml
 {
     private readonly StringBuilder _xml = new();
 
-    /// <summary>How many characters XML 1.0 cannot hold were written as U+FFFD (the writer has reported where, from the chapter files).</summary>
+    /// <summary>How many characters XML 1.0 cannot hold (see <see cref="Epub.XmlText"/>) were written as U+FFFD (the writer has reported where, from the chapter files).</summary>
     public int Replaced { get; private set; }
 
     /// <summary>How many UTF-16 units were written so far.</summary>
@@ -114,7 +115,7 @@ public sealed class JatsXml
             return i + 1;
         }
 
-        if (XmlCharacters.IsStorable(c))
+        if (XmlConvert.IsXmlChar(c))
         {
             _xml.Append(c);
         }

@@ -11,6 +11,12 @@ public sealed record BuildOptions
     /// <summary>.gz and .br copies of every text file at this level; none when null.</summary>
     public Precompressor.Level? Compression { get; init; } = Precompressor.Level.Best;
 
+    /// <summary>Write each article's EPUB beside its pages and offer it on its landing page (<c>edition build --no-epub</c> turns it off).</summary>
+    public bool Epub { get; init; } = true;
+
+    /// <summary>SOURCE_DATE_EPOCH, read by the command line: the date of an EPUB whose article has none (a build never reads the clock).</summary>
+    public long? SourceDateEpoch { get; init; }
+
     /// <summary>Write each article's JATS XML beside its pages and offer it on its landing page (<c>edition build --no-jats</c> turns it off).</summary>
     public bool Jats { get; init; } = true;
 

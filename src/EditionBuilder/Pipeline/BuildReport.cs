@@ -16,6 +16,7 @@ public sealed record StageReport(string Stage, string Counts, TimeSpan Elapsed);
 /// <param name="Links">Links checked.</param>
 /// <param name="NoteReferences">Note references checked.</param>
 /// <param name="Stages">Each stage's report, in order.</param>
+/// <param name="Books">EPUB books written in this build (the others came unchanged from the cache).</param>
 public sealed record BuildReport(
     bool Succeeded,
     int Articles,
@@ -28,4 +29,5 @@ public sealed record BuildReport(
     int Compressed,
     int Links,
     int NoteReferences,
-    IReadOnlyList<StageReport> Stages);
+    IReadOnlyList<StageReport> Stages,
+    int Books = 0);

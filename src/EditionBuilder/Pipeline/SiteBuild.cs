@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Epub;
 using EditionBuilder.Jats;
 using EditionBuilder.Minify;
 using EditionBuilder.Output;
@@ -13,7 +14,7 @@ using EditionBuilder.Verify;
 
 namespace EditionBuilder.Pipeline;
 
-/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → JATS and render → minify → verify → compress → sink. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
+/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → EPUB, JATS and render → minify → verify → compress → sink. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
 /// <param name="theme">The theme.</param>
 /// <param name="options">What to do besides rendering and verifying: minify, compress, cache.</param>
 public sealed class SiteBuild(Theme theme, BuildOptions options)
@@ -24,9 +25,11 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
     public BuildReport Run(EditionContent content, ISiteSink sink, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
     {
         var site = SiteContext.Of(content);
+        var renderer = new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify);
+        var books = options.Epub ? EpubWriter.Create(theme, content.Edition, _parser.Pipeline, options.SourceDateEpoch, diagnostics) : null;
         var jats = options.Jats ? new JatsWriter(content.Edition, theme.Strings.Get("ar", "archived_copy")) : null;
-        var run = new BuildRun(content, theme, sink, options, diagnostics, _parser,
-            new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify), jats);
+        var run = new BuildRun(content, theme, sink, options, diagnostics, _parser, renderer, books, jats);
+        if (options.Epub && books is null) return run.Report(false);
         var clock = Stopwatch.StartNew();
         var summaries = new ArticleSummary?[content.Articles.Count];
         Parallel.For(0, content.Articles.Count, i => summaries[i] = run.Article(content.Articles[i]));
@@ -36,6 +39,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         foreach (var file in run.Renderer.RenderSitePages(summaries.Select(s => s!).ToList(), articlePaths, diagnostics)) run.File(file);
         if (diagnostics.HasErrors) return run.Report(false);
         run.Stage(progress, "render", $"{content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters, {run.PageCount} pages; {run.ArticlesRendered} article(s) rendered, {content.Articles.Count - run.ArticlesRendered} unchanged", run.RenderTime);
+        if (books is not null) run.Stage(progress, "epub", $"{run.Books} book(s) written ({run.BookBytes / 1024} KiB), {content.Articles.Count - run.Books} unchanged", run.EpubTime);
         if (jats is not null) run.Stage(progress, "jats", $"{run.JatsFiles} file(s) written ({run.JatsBytes / 1024} KiB), {content.Articles.Count - run.JatsFiles} unchanged", run.JatsTime);
         if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.Reused} reused from the cache", run.MinifyTime);
 
@@ -58,11 +62,11 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
     /// <summary>One build's shared state: what was written, the facts for the link check, counts and time per stage.</summary>
     private sealed class BuildRun(EditionContent content, Theme theme, ISiteSink sink, BuildOptions options, DiagnosticBag diagnostics,
-        ArticleParser parser, SiteRenderer renderer, JatsWriter? jats)
+        ArticleParser parser, SiteRenderer renderer, EpubWriter? books, JatsWriter? jats)
     {
         private readonly List<StageReport> _stages = new();
-        private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks, _jatsTicks, _jatsBytes;
-        private int _articlesRendered, _minified, _reused, _compressed, _pages, _jatsFiles;
+        private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks, _epubTicks, _bookBytes, _jatsTicks, _jatsBytes;
+        private int _articlesRendered, _minified, _reused, _compressed, _pages, _books, _jatsFiles;
 
         public SiteRenderer Renderer { get; } = renderer;
 
@@ -83,6 +87,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         public int Compressed => _compressed;
 
         public int PageCount => _pages;
+
+        public int Books => _books;
+
+        public long BookBytes => _bookBytes;
+
+        public TimeSpan EpubTime => TimeSpan.FromTicks(_epubTicks);
 
         public int JatsFiles => _jatsFiles;
 
@@ -107,7 +117,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
         public BuildReport Report(bool succeeded) => new(
             succeeded, content.Articles.Count, content.Articles.Sum(a => a.Chapters.Count), _articlesRendered, _pages, Paths.Count,
-            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages);
+            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, _books);
 
         /// <summary>An article from the cache when nothing it depends on changed; otherwise parsed, rendered and processed page by page.</summary>
         public ArticleSummary? Article(ArticleContent article)
@@ -142,7 +152,18 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (parsed is null) return null;
 
-            // The JATS file first: the landing page says how large it is.
+            // The book and the JATS file first: the landing page says how large they are.
+            SiteFile? book = null;
+            if (books is not null)
+            {
+                clock.Restart();
+                book = books.Write(parsed, diagnostics);
+                Interlocked.Add(ref _epubTicks, clock.Elapsed.Ticks);
+                if (book is null) return null;
+                Interlocked.Increment(ref _books);
+                Interlocked.Add(ref _bookBytes, book.Bytes.Length);
+            }
+
             SiteFile? xml = null;
             if (jats is not null)
             {
@@ -155,11 +176,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             }
 
             clock.Restart();
-            var rendered = Renderer.RenderArticle(parsed, diagnostics, xml is null ? null : new DownloadView(xml.Path, xml.Bytes.Length));
+            var rendered = Renderer.RenderArticle(parsed, diagnostics,
+                book is null ? null : new DownloadView(book.Path, book.Bytes.Length), xml is null ? null : new DownloadView(xml.Path, xml.Bytes.Length));
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (rendered is null) return null;
             Interlocked.Increment(ref _articlesRendered);
-            var files = rendered.Pages.Append(xml).OfType<SiteFile>().Select(File).ToList();
+            var files = rendered.Pages.Append(book).Append(xml).OfType<SiteFile>().Select(File).ToList();
             if (key is not null && files.All(f => f is not null)) options.Cache!.PutArticle(key, new BuildCache.Article(rendered.Summary, files!));
             return rendered.Summary;
         }
@@ -264,13 +286,15 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (file.Outputs.Any(o => o.Path.EndsWith(".br", StringComparison.Ordinal))) Interlocked.Increment(ref _compressed);
         }
 
-        // Everything an article's pages depend on besides its own files: the templates, the options, the edition's metadata, whether it is a journal.
+        // Everything an article's pages depend on besides its own files: the templates, the options, the edition's metadata, whether it is a journal,
+        // and whether it has a book and of which date (SOURCE_DATE_EPOCH dates only the books of articles without a date).
         private List<string> ContextParts(ArticleContent article)
         {
             return
             [
                 theme.Fingerprint, OptionsKey, content.IsJournal.ToString(),
                 JsonSerializer.Serialize(content.Edition, CacheJson.Default.EditionMetadata), article.Slug,
+                books is null ? "no book" : "book of " + BookDate.Format(books.ModifiedOf(article.Metadata)),
                 jats is null ? "no jats" : "jats",
             ];
         }

@@ -10,8 +10,8 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
 {
     private SiteContext Site => pages.Site;
 
-    /// <summary>Renders an article's pages, the landing page offering <paramref name="jats"/> when there is one; null when a template reported an error.</summary>
-    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics, DownloadView? jats = null)
+    /// <summary>Renders an article's pages, the landing page offering <paramref name="epub"/> and <paramref name="jats"/> when there are; null when a template reported an error.</summary>
+    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics, DownloadView? epub = null, DownloadView? jats = null)
     {
         var errorsBefore = diagnostics.ErrorCount;
         var files = MediaFiles.Of(article.Content, diagnostics);
@@ -22,7 +22,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         var arabicAbstract = article.Abstracts.FirstOrDefault(a => a.FrontMatter.Lang == "ar");
         var abstracts = article.Abstracts.Where(a => a.FrontMatter.Lang != "ar").ToList();
         var parts = Parts(article, abstracts, arabicAbstract);
-        ArticleView ViewIn(string language) => ArticleViews.Create(article.Metadata, Site.Edition, parts, language, pages.Theme.Strings);
+        ArticleView ViewIn(string language) => ArticleViews.Create(article.Metadata, Site.Edition, parts, language, pages.Theme.Strings) with { Epub = epub };
         var view = ViewIn("ar");
         licence = view.LicenceInfo;
         var slug = article.Slug;

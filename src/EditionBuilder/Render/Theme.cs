@@ -45,6 +45,9 @@ public sealed class Theme
     /// <summary>The theme's static files (CSS, JS, fonts, licences) by path relative to assets/.</summary>
     public IReadOnlyDictionary<string, byte[]> Assets { get; private init; } = new Dictionary<string, byte[]>();
 
+    /// <summary>The theme's e-book files other than its templates (epub/book.css) by path relative to epub/.</summary>
+    public IReadOnlyDictionary<string, byte[]> EpubFiles { get; private init; } = new Dictionary<string, byte[]>();
+
     /// <summary>A hash of every file of the theme, so caches know when it changed.</summary>
     public string Fingerprint { get; private init; } = string.Empty;
 
@@ -146,15 +149,37 @@ public sealed class Theme
             sha.AppendData(bytes);
         }
 
-        return new Theme(parsed, sources, paths, strings, settings) { Assets = assets, Fingerprint = Convert.ToHexStringLower(sha.GetHashAndReset()) };
+        var epubFiles = files.Where(f => f.Key.StartsWith("epub/", StringComparison.Ordinal) && !IsTemplate(f.Key))
+            .ToDictionary(f => f.Key["epub/".Length..], f => f.Value.Bytes, StringComparer.Ordinal);
+        return new Theme(parsed, sources, paths, strings, settings)
+        {
+            Assets = assets, EpubFiles = epubFiles, Fingerprint = Convert.ToHexStringLower(sha.GetHashAndReset()),
+            FilePaths = files.ToDictionary(f => f.Key, f => f.Value.Path, StringComparer.Ordinal),
+            TopFolder = layers.Count > 0 ? layers[^1].Folder : ".",
+        };
     }
+
+    /// <summary>Whether the theme has this template (optional ones, such as the e-book's, may be missing).</summary>
+    public bool Has(string template) => _parsed.ContainsKey(template);
+
+    /// <summary>Where a file of the theme comes from (its layer's folder), for diagnostics; for a missing file, where the publisher's theme would hold it.</summary>
+    public string PathOf(string relative) => FilePaths.TryGetValue(relative, out var path) ? path : Path.Combine(TopFolder, relative);
+
+    // Each file's path in the layer it came from, and the top layer's folder.
+    private IReadOnlyDictionary<string, string> FilePaths { get; init; } = new Dictionary<string, string>();
+
+    private string TopFolder { get; init; } = ".";
 
     // Templates are the .html files outside assets/ (which are copied as they are).
     private static bool IsTemplate(string relative) =>
         relative.EndsWith(".html", StringComparison.Ordinal) && !relative.StartsWith("assets/", StringComparison.Ordinal);
 
     /// <summary>Renders a template with <c>page</c>, <c>model</c>, <c>content</c> (the page body, in the layout), <c>i18n</c> (the page language's strings) and <c>languages</c> (every language's); errors go to the bag and return null. With <paramref name="leftOut"/>, Markdown bodies become placeholders collected there.</summary>
-    public string? Render(string name, PageView page, object model, DiagnosticBag diagnostics, List<HtmlFragment>? leftOut = null, RawHtml? content = null)
+    public string? Render(string name, PageView page, object model, DiagnosticBag diagnostics, List<HtmlFragment>? leftOut = null, RawHtml? content = null) =>
+        Render(name, page.Lang, page, model, diagnostics, leftOut, content);
+
+    /// <summary>Renders a template for a document that is no site page (an e-book's), whose <c>i18n</c> strings are those of <paramref name="lang"/>.</summary>
+    public string? Render(string name, string lang, object page, object model, DiagnosticBag diagnostics, List<HtmlFragment>? leftOut = null, RawHtml? content = null)
     {
         var template = _parsed[name];
         var context = new EscapingTemplateContext(_builtins)
@@ -173,7 +198,7 @@ public sealed class Theme
         globals.SetValue("page", page, readOnly: true);
         globals.SetValue("model", model, readOnly: true);
         globals.SetValue("content", content ?? new RawHtml(string.Empty), readOnly: true);
-        globals.SetValue("i18n", Strings.ForTemplates(page.Lang), readOnly: true);
+        globals.SetValue("i18n", Strings.ForTemplates(lang), readOnly: true);
         globals.SetValue("languages", _languages, readOnly: true);
         context.UseMarkupIncludes(globals);
         context.PushGlobal(globals);

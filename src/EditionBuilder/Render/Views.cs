@@ -55,6 +55,9 @@ public sealed record ArticleView(
     int NoteCount,
     IReadOnlyList<LinkView> CiteFiles)
 {
+    /// <summary>The article's EPUB, offered on its landing page; null when the build writes none (--no-epub).</summary>
+    public DownloadView? Epub { get; init; }
+
     /// <summary>The language of the page this view is for.</summary>
     public string Lang { get; init; } = "ar";
 
@@ -117,6 +120,12 @@ public sealed record LicenceView(string Id, string ShortName, string Name, strin
     public static LicenceView None { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty);
 }
 
+/// <summary>A file to download from an article's landing page (its EPUB): where it is and how large, in bytes and in kilobytes rounded up.</summary>
+public sealed record DownloadView(string Href, long Bytes)
+{
+    public long Kilobytes => (Bytes + 1023) / 1024;
+}
+
 /// <summary>A chapter page: its text, notes and neighbours.</summary>
 public sealed record ChapterView(int Order, string Title, string Id, HtmlFragment Body, LinkView? Previous, LinkView? Next);
 
@@ -175,9 +184,3 @@ public sealed record ArticleSummary(string Slug, string Title, IReadOnlyList<str
 
 /// <summary>An article's rendered pages and its summary.</summary>
 public sealed record RenderedArticle(ArticleSummary Summary, IReadOnlyList<SiteFile> Pages);
-
-/// <summary>A file to download from an article's landing page (its JATS XML): where it is and how large, in bytes and in kilobytes rounded up.</summary>
-public sealed record DownloadView(string Href, long Bytes)
-{
-    public long Kilobytes => (Bytes + 1023) / 1024;
-}

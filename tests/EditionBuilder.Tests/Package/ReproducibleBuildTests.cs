@@ -24,6 +24,7 @@ public class ReproducibleBuildTests
         Assert.True(a.Count > 60, $"only {a.Count} files");
         Assert.Equal(a, b);
         Assert.Contains(a.Keys, k => k.EndsWith(".zip", StringComparison.Ordinal));
+        Assert.Contains(a.Keys, k => k.EndsWith(".epub", StringComparison.Ordinal));
         Assert.Contains(a.Keys, k => k.EndsWith("russian-iranian-partnership.xml", StringComparison.Ordinal));
     }
 

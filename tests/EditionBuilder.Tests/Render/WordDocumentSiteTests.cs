@@ -12,7 +12,7 @@ public class WordDocumentSiteTests
     private const string Ar = "<w:rtl/>";
     private const string Rtl = "<w:bidi/>";
 
-    private static byte[] Document()
+    internal static byte[] Document()
     {
         static string Cell(string text) => $"<w:tc>{Paragraph(Run(text, Ar), Rtl)}</w:tc>";
         var fixture = new DocxFixture

@@ -40,7 +40,7 @@ public sealed class HtmlImageFigureRenderer : HtmlObjectRenderer<Figure>
         if (ImageOf(figure) is { } image)
         {
             renderer.Write("<img src=\"").WriteEscapeUrl(image.GetDynamicUrl?.Invoke() ?? image.Url).Write("\" alt=\"")
-                .WriteEscape(AltText(image)).Write("\" loading=\"lazy\">").WriteLine();
+                .WriteEscape(AltText(image)).Write("\" loading=\"lazy\" />").WriteLine();
         }
         else
         {

@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Render;
+
+namespace EditionBuilder.Epub;
+
+/// <summary>The theme's e-reader stylesheet (templates/epub/book.css) and what it loads: the fonts it names from the theme's assets, with the licence files beside them. Made once per build; every book carries the same files.</summary>
+public sealed partial class BookStyle
+{
+    /// <summary>The stylesheet's path in the theme, relative to templates/epub/.</summary>
+    public const string StylesheetName = "book.css";
+
+    /// <summary>The stylesheet's href in the book.</summary>
+    public const string StylesheetHref = "styles/book.css";
+
+    [GeneratedRegex(@"url\(\s*['""]?([^'"")]+)['""]?\s*\)")]
+    private static partial Regex CssUrl();
+
+    private BookStyle(IReadOnlyList<BookFile> files) => Files = files;
+
+    /// <summary>The stylesheet, then each font and licence in path order.</summary>
+    public IReadOnlyList<BookFile> Files { get; }
+
+    /// <summary>Reads the stylesheet and resolves what it loads; null (with errors naming the stylesheet) when it is missing or loads what the book cannot hold.</summary>
+    public static BookStyle? From(Theme theme, DiagnosticBag diagnostics)
+    {
+        var path = theme.PathOf("epub/" + StylesheetName);
+        if (!theme.EpubFiles.TryGetValue(StylesheetName, out var stylesheet))
+        {
+            diagnostics.Error(DiagnosticCodes.EpubThemeIncomplete, path, 0, 0, "the theme has no e-reader stylesheet; add epub/book.css (or build with --no-epub)");
+            return null;
+        }
+
+        var files = new List<BookFile> { new(StylesheetHref, "css", "text/css", stylesheet) };
+        var loaded = new SortedSet<string>(StringComparer.Ordinal);
+        var css = Encoding.UTF8.GetString(stylesheet);
+        foreach (Match match in CssUrl().Matches(css))
+        {
+            var url = match.Groups[1].Value.Trim();
+            if (url.StartsWith("data:", StringComparison.Ordinal)) continue;
+            var line = css[..match.Index].Count(c => c == '\n') + 1;
+            var asset = url.Contains("://", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal) ? null : AssetPath(url.Split('#', '?')[0]);
+            if (asset is null || !theme.Assets.ContainsKey(asset) || BookFile.MediaTypeOf(asset) is null)
+            {
+                diagnostics.Error(DiagnosticCodes.EpubStylesheetReference, path, line, 1,
+                    $"the e-reader stylesheet loads '{url}', which is not a font or image of the theme's assets/ (a book fetches nothing from outside itself)");
+                continue;
+            }
+
+            loaded.Add(asset);
+        }
+
+        if (diagnostics.HasErrors) return null;
+
+        // Each loaded file's folder gives its licences too (fonts/OFL-….txt): the OFL asks that they travel with the font.
+        var licences = theme.Assets.Keys.Where(a => a.EndsWith(".txt", StringComparison.Ordinal) && loaded.Any(l => Folder(l) == Folder(a)));
+        var index = 0;
+        foreach (var asset in loaded.Concat(licences).Distinct().Order(StringComparer.Ordinal))
+        {
+            files.Add(new BookFile(asset, $"res-{++index}", BookFile.MediaTypeOf(asset)!, theme.Assets[asset]));
+        }
+
+        return new BookStyle(files);
+    }
+
+    // The stylesheet sits in styles/; "../fonts/x.woff2" is the theme's assets/fonts/x.woff2, kept at the same path in the book.
+    private static string? AssetPath(string url)
+    {
+        var parts = new List<string> { "styles" };
+        foreach (var part in url.Split('/'))
+        {
+            if (part is "" or ".") continue;
+            if (part == "..")
+            {
+                if (parts.Count == 0) return null;
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts.Count == 0 || parts[0] == "styles" ? null : string.Join('/', parts);
+    }
+
+    private static string Folder(string path) => path.Contains('/') ? path[..path.LastIndexOf('/')] : string.Empty;
+}
