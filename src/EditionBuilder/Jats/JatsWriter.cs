@@ -27,7 +27,7 @@ public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel
     public SiteFile? Write(ParsedArticle article, DiagnosticBag diagnostics)
     {
         var path = PathOf(article.Slug);
-        WarnUnstorable(article, diagnostics);
+        var fromFiles = WarnUnstorable(article, diagnostics);
         var xml = new JatsXml();
         var notes = JatsNotes.Of(article);
         var body = new JatsBody(xml, notes, archivedCopyLabel);
@@ -58,11 +58,12 @@ public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel
             return null;
         }
 
-        if (xml.Replaced > 0 && !article.Chapters.Concat(article.Abstracts).Any(c => XmlText.FirstUnstorable(c.File.Text) >= 0))
+        var fromMetadata = xml.Replaced - fromFiles;
+        if (fromMetadata > 0)
         {
             // Replaced characters that came from article.yml or edition.yml, whose values have no positions here.
             diagnostics.Warning(DiagnosticCodes.JatsUnstorableCharacter, article.Content.MetadataPath, 0, 0,
-                $"{xml.Replaced} character(s) of the metadata cannot be stored in XML (a C0 control, U+FFFE, U+FFFF or half a surrogate pair); the JATS file has U+FFFD in their place");
+                $"{fromMetadata} character(s) of the metadata cannot be stored in XML 1.0 (a C0 control, U+FFFE, U+FFFF or half a surrogate pair); the JATS file has U+FFFD in their place");
         }
 
         return SiteFile.Text(path, text);
@@ -96,21 +97,25 @@ public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel
         xml.Close("fn-group").Line();
     }
 
-    // XML has no place for C0 controls (but tab and line ends), U+FFFE, U+FFFF or half a surrogate pair: the file holds U+FFFD there; say where.
-    private static void WarnUnstorable(ParsedArticle article, DiagnosticBag diagnostics)
+    // XML has no place for C0 controls (but tab and line ends), U+FFFE, U+FFFF or half a surrogate pair: the file holds U+FFFD there; say where (20 a file). Returns how many the files hold.
+    private static int WarnUnstorable(ParsedArticle article, DiagnosticBag diagnostics)
     {
+        var found = 0;
         foreach (var file in article.Chapters.Concat(article.Abstracts).Select(c => c.File))
         {
-            var reported = 0;
-            for (var at = XmlText.FirstUnstorable(file.Text); at >= 0 && reported < 20; at = XmlText.FirstUnstorable(file.Text, at + 1))
+            var inFile = 0;
+            for (var at = XmlText.FirstUnstorable(file.Text); at >= 0; at = XmlText.FirstUnstorable(file.Text, at + 1))
             {
+                found++;
+                if (++inFile > 20) continue;
                 var lineStart = at == 0 ? 0 : file.Text.LastIndexOf('\n', at - 1) + 1;
                 var line = file.Text.AsSpan(0, at).Count('\n') + 1;
                 diagnostics.Warning(DiagnosticCodes.JatsUnstorableCharacter, file.Path, line, at - lineStart + 1,
-                    $"U+{(int)file.Text[at]:X4} cannot be stored in XML 1.0, not even as a character reference; the JATS file has U+FFFD in its place (the web pages show it as a mark)");
-                reported++;
+                    $"U+{(int)file.Text[at]:X4} cannot be stored in XML 1.0, not even as a character reference; the JATS file has U+FFFD in its place (the web pages show it)");
             }
         }
+
+        return found;
     }
 
     private static readonly XmlReaderSettings ReaderSettings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, CheckCharacters = true };

@@ -142,4 +142,18 @@ public class JatsWriterTests
         Assert.Equal(RichXml(), RichXml());
         Assert.Equal(JatsArticles.Journal(), JatsArticles.Journal());
     }
+
+    [Fact]
+    public void Given_a_character_XML_cannot_hold_in_article_yml_When_written_Then_the_warning_names_article_yml()
+    {
+        var edition = Edition("---\ntitle: \"عنوان\"\nlang: ar\ndir: rtl\norder: 1\nslug: 01-a\n---\n\nنص\n", title: "عنوان\u0001");
+        var diagnostics = new DiagnosticBag();
+
+        var xml = JatsArticles.WriteWith(edition, diagnostics)!;
+
+        Assert.Contains("<article-title>عنوان\uFFFD</article-title>", xml, StringComparison.Ordinal);
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(("EB0800", "article/article.yml"), (warning.Code, warning.Path));
+        Assert.StartsWith("1 character(s) of the metadata", warning.Message, StringComparison.Ordinal);
+    }
 }
