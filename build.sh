@@ -10,7 +10,8 @@ usage: ./build.sh [--target=<name>] [options]
 targets (each runs the ones it depends on):
   Default    Build: the default edition (content/) into artifacts/site (the main job)
   Compile    compile the edition CLI into artifacts/bin
-  Build      edition build: import, render, minify, verify, precompress, with the cache in artifacts/.cache
+  Search     decide whether Build indexes for search (Pagefind installed in tools/node_modules: yes)
+  Build      edition build: import, render, minify, verify, index for search, precompress, with the cache in artifacts/.cache
   Verify     re-check the site already built in --output
   Package    Build, then a BagIt bag and zip under artifacts/package, verified
   Deploy     Build, then publish atomically to --deploy-dir (the previous release kept: edition rollback)
@@ -27,6 +28,17 @@ options:
   --configuration=<c>    Release (default) or Debug
 USAGE
   exit 0
+fi
+
+# Search needs the pinned Pagefind from npm (tools/package.json); Node.js is its one extra need. npm ci runs only when
+# tools/node_modules is missing or older than tools/package-lock.json (npm ci writes node_modules/.package-lock.json last).
+if command -v npm >/dev/null 2>&1; then
+  if [[ ! tools/node_modules/.package-lock.json -nt tools/package-lock.json ]]; then
+    echo "installing the pinned npm tools (npm ci --prefix tools): Pagefind for search, the Nu Html Checker for the tests"
+    npm ci --prefix tools --no-audit --no-fund
+  fi
+else
+  echo "Node.js (npm) not found: the site is built without search; install Node.js, then run ./build.sh again"
 fi
 
 echo "restoring the pinned Cake tool (dotnet tool restore)"

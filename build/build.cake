@@ -58,12 +58,25 @@ Task("Compile")
     });
 });
 
-Task("Build")
-    .Description("edition build: imports what needs importing, renders, minifies, verifies and precompresses the edition into --output, with the incremental cache in artifacts/.cache (the previous site is replaced only on success).")
+// Set by Search: --search when the pinned Pagefind is installed (a failed index then fails the build), else --no-search.
+string searchOption = "--no-search";
+
+Task("Search")
+    .Description("Decides whether Build indexes the site for search: with Pagefind installed in tools/node_modules (build.sh runs `npm ci --prefix tools` when Node.js is present) the index is required, otherwise the site is built without search and this says so once.")
     .IsDependentOn("Compile")
     .Does(() =>
 {
-    Edition("Build", new[] { "build", parameters.Paths.Content.FullPath, "-o", parameters.Paths.Site.FullPath, "--cache", parameters.Paths.Cache.FullPath }.Concat(ThemeArguments()).ToArray());
+    var pagefind = GetFiles(parameters.Paths.Root.FullPath + "/tools/node_modules/@pagefind/*/bin/pagefind*").Any();
+    searchOption = pagefind ? "--search" : "--no-search";
+    if (!pagefind) Warning("search skipped: Pagefind is not installed (install Node.js, then run `npm ci --prefix tools` or ./build.sh again); the site has no search page");
+});
+
+Task("Build")
+    .Description("edition build: imports what needs importing, renders, minifies, verifies, indexes for search and precompresses the edition into --output, with the incremental cache in artifacts/.cache (the previous site is replaced only on success).")
+    .IsDependentOn("Search")
+    .Does(() =>
+{
+    Edition("Build", new[] { "build", parameters.Paths.Content.FullPath, "-o", parameters.Paths.Site.FullPath, "--cache", parameters.Paths.Cache.FullPath, searchOption }.Concat(ThemeArguments()).ToArray());
 });
 
 Task("Verify")

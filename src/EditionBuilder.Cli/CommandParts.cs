@@ -1,4 +1,6 @@
 using System.CommandLine;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Search;
 
 namespace EditionBuilder.Cli;
 
@@ -28,6 +30,33 @@ internal static class CommandParts
     };
 
     public static Option<bool> Force(string description) => new("--force") { Description = description };
+
+    /// <summary>The search options of build and serve: --search (required), --no-search, --pagefind &lt;dir&gt;.</summary>
+    public sealed record SearchOptions(Option<bool> Required, Option<bool> Off, Option<string?> Pagefind)
+    {
+        public IEnumerable<Option> All => [Required, Off, Pagefind];
+
+        /// <summary>The Pagefind to index with, or null for a site without search: when Pagefind is missing, a warning says once that search was skipped (an error with --search).</summary>
+        public PagefindTool? Resolve(ParseResult parsed, string input, DiagnosticBag diagnostics)
+        {
+            if (parsed.GetValue(Required) && parsed.GetValue(Off)) throw new UsageException("--search and --no-search contradict each other");
+            if (parsed.GetValue(Off)) return null;
+            var lookup = PagefindTool.Find(parsed.GetValue(Pagefind), Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+            if (lookup.Tool is not null) return lookup.Tool;
+            if (parsed.GetValue(Required)) diagnostics.Error(DiagnosticCodes.SearchUnavailable, input, 0, 0, $"search was asked for (--search), but {lookup.Problem}");
+            else diagnostics.Warning(DiagnosticCodes.SearchSkipped, input, 0, 0, $"search skipped, the site has no search page: {lookup.Problem}");
+            return null;
+        }
+    }
+
+    public static SearchOptions Search() => new(
+        new Option<bool>("--search") { Description = "Require the search index: fail when Pagefind is missing (default: index when Pagefind is installed, otherwise say so once and build without search)." },
+        new Option<bool>("--no-search") { Description = "No search: no index, no search page, no link to it." },
+        new Option<string?>("--pagefind")
+        {
+            Description = $"Where Pagefind is: a node_modules folder, the folder holding it (tools/), or the binary (default: ${PagefindTool.EnvironmentVariable}, else tools/node_modules of the current folder, the program's folder or a folder above them).",
+            HelpName = "dir",
+        });
 
     /// <summary>--encoding: the legacy encoding of a Word text export that is not UTF-8 (windows-1256, iso-8859-6, utf-16).</summary>
     public static Option<string?> Encoding()

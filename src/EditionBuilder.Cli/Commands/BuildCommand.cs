@@ -5,6 +5,7 @@ using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
+using EditionBuilder.Search;
 
 namespace EditionBuilder.Cli.Commands;
 
@@ -28,11 +29,14 @@ internal static class BuildCommand
         var noEpub = new Option<bool>("--no-epub") { Description = "Write no <article>.epub beside each article's pages (the landing page then offers none)." };
         var encoding = CommandParts.Encoding();
         var noJats = new Option<bool>("--no-jats") { Description = "Write no <article>.xml (JATS) beside each article's pages (the landing page then offers none)." };
-        var command = new Command("build", "Import if needed, render, minify, verify and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force, noEpub, noJats, encoding };
+        var search = CommandParts.Search();
+        var command = new Command("build", "Import if needed, render, minify, verify, index for search and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force, noEpub, noJats, encoding };
+        foreach (var option in search.All) command.Add(option);
         command.SetAction(parsed => Run(
             new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
                 parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force),
                 !parsed.GetValue(noEpub), CommandParts.EncodingNamed(parsed.GetValue(encoding))) { Jats = !parsed.GetValue(noJats) },
+            diagnostics => search.Resolve(parsed, parsed.GetValue(input) ?? "content", diagnostics),
             reporter));
         return command;
     }
@@ -44,7 +48,7 @@ internal static class BuildCommand
         public bool Jats { get; init; } = true;
     }
 
-    private static int Run(Request request, Reporter reporter)
+    private static int Run(Request request, Func<DiagnosticBag, PagefindTool?> findSearch, Reporter reporter)
     {
         var (input, output) = (request.Input, request.Output);
         if (!Directory.Exists(input) && !File.Exists(input)) throw new UsageException($"{input}: no such content folder or source file");
@@ -68,12 +72,15 @@ internal static class BuildCommand
 
         var theme = Theme.Load(themeLayers, diagnostics);
         if (theme is null) return Fail(reporter, diagnostics);
+        var search = findSearch(diagnostics);
+        if (diagnostics.HasErrors) return Fail(reporter, diagnostics);
 
         var cache = request.Cache is null ? null : new BuildCache(CacheFolder(request.Cache, output), diagnostics);
         var options = new BuildOptions
         {
             Compression = request.Precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
             Cache = cache,
+            Search = search,
             Epub = request.Epub,
             SourceDateEpoch = long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch) ? epoch : null,
             Jats = request.Jats,

@@ -4,6 +4,7 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
+using EditionBuilder.Search;
 using EditionBuilder.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,18 +24,24 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (default: 8080; 0 picks a free one).", DefaultValueFactory = _ => 8080 };
         port.Validators.Add(result => { if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port takes a number from 0 to 65535"); });
         var theme = CommandParts.Theme();
-        var command = new Command("serve", "Preview the edition on 127.0.0.1; every change to the content or the theme rebuilds it and reloads the open page.") { content, port, theme };
-        command.SetAction(parsed => Run(parsed.GetValue(content) ?? "content", parsed.GetValue(port), parsed.GetValue(theme), reporter));
+        var search = CommandParts.Search();
+        var command = new Command("serve", "Preview the edition on 127.0.0.1; every change to the content or the theme rebuilds it and reloads the open page; the search index follows in the background.") { content, port, theme };
+        foreach (var option in search.All) command.Add(option);
+        command.SetAction(parsed => Run(parsed.GetValue(content) ?? "content", parsed.GetValue(port), parsed.GetValue(theme),
+            diagnostics => search.Resolve(parsed, parsed.GetValue(content) ?? "content", diagnostics), reporter));
         return command;
     }
 
-    private static int Run(string content, int port, string? theme, Reporter reporter)
+    private static int Run(string content, int port, string? theme, Func<DiagnosticBag, PagefindTool?> findSearch, Reporter reporter)
     {
         if (!Directory.Exists(content)) throw new UsageException($"{content}: no such content folder");
         if (theme is not null && !Directory.Exists(theme)) throw new UsageException($"{theme}: no such theme folder");
         var layers = ThemeFolder.Layers(content, theme);
+        var diagnostics = new DiagnosticBag();
+        var search = findSearch(diagnostics);
+        if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
 
-        using var preview = new PreviewSite(content, layers, reporter);
+        using var preview = new PreviewSite(content, layers, search, reporter);
         if (!preview.Rebuild()) reporter.Errors.WriteLine("the first build failed; fix the errors above, the preview rebuilds on every change");
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -68,9 +75,13 @@ internal sealed class PreviewSite : IDisposable
     private readonly List<FileSystemWatcher> _watchers = new();
     private readonly Timer _debounce;
 
-    public PreviewSite(string content, IReadOnlyList<string> themeLayers, Reporter reporter)
+    public PreviewSite(string content, IReadOnlyList<string> themeLayers, PagefindTool? search, Reporter reporter)
     {
-        _session = new PreviewSession(content, diagnostics => Theme.Load(themeLayers, diagnostics));
+        _session = new PreviewSession(content, diagnostics => Theme.Load(themeLayers, diagnostics), search, report =>
+        {
+            if (report.Succeeded) reporter.Line($"search  {report.Pages} pages indexed, {report.Files} index files in {(int)report.Elapsed.TotalMilliseconds} ms");
+            else reporter.Errors.WriteLine($"search index failed, still serving the last one: {report.Problem}");
+        });
         _reporter = reporter;
         _debounce = new Timer(_ => Rebuild(), null, Timeout.Infinite, Timeout.Infinite);
         // The content folder holds its own theme/; a theme given with --theme is watched too. The default theme ships with the tool and does not change.

@@ -76,6 +76,11 @@ public static class DiagnosticCodes
     public const string EpubNotWellFormed = "EB0703";
     public const string EpubMediaLeftOut = "EB0704";
 
+    // Search (search's range EB0750-EB0799).
+    public const string SearchUnavailable = "EB0750";
+    public const string SearchIndexFailed = "EB0751";
+    public const string SearchSkipped = "EB0752";
+
     // The JATS writer (jats's range EB0800-EB0849).
     public const string JatsUnstorableCharacter = "EB0800";
     public const string JatsNotWellFormed = "EB0801";

@@ -23,6 +23,12 @@ public sealed record BuildOptions
     /// <summary>The incremental cache; null for a clean build.</summary>
     public IBuildCache? Cache { get; init; }
 
+    /// <summary>The Pagefind program that indexes the site for its search page; null for a site without search (no search page, no link to it).</summary>
+    public Search.PagefindTool? Search { get; init; }
+
+    /// <summary>With <see cref="Search"/>: pages get the search page and its links, but the searchable pages are returned in the report (<see cref="BuildReport.SearchPages"/>) instead of indexed, so the live preview can index them in the background.</summary>
+    public bool IndexLater { get; init; }
+
     /// <summary>The published site: minified, compressed at the best level, no cache.</summary>
     public static BuildOptions Published { get; } = new();
 

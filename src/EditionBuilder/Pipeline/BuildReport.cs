@@ -16,6 +16,7 @@ public sealed record StageReport(string Stage, string Counts, TimeSpan Elapsed);
 /// <param name="Links">Links checked.</param>
 /// <param name="NoteReferences">Note references checked.</param>
 /// <param name="Stages">Each stage's report, in order.</param>
+/// <param name="SearchPages">With <see cref="BuildOptions.IndexLater"/>: the pages to index, in path order; otherwise null.</param>
 /// <param name="Books">EPUB books written in this build (the others came unchanged from the cache).</param>
 public sealed record BuildReport(
     bool Succeeded,
@@ -30,4 +31,5 @@ public sealed record BuildReport(
     int Links,
     int NoteReferences,
     IReadOnlyList<StageReport> Stages,
+    IReadOnlyList<Search.SearchablePage>? SearchPages = null,
     int Books = 0);

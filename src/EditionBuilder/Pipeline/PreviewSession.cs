@@ -3,16 +3,32 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
 using EditionBuilder.Render;
+using EditionBuilder.Search;
 
 namespace EditionBuilder.Pipeline;
 
 /// <summary>The live preview's site: the one pipeline in memory (verified, neither minified nor compressed), built again after each change with unchanged articles replayed from memory. A failed rebuild, whatever its cause, keeps the last good site.</summary>
+/// <remarks>With search, the pages are rebuilt at once and the index follows in the background (Pagefind takes seconds on a large journal): until it is ready the last index is served with the new pages.</remarks>
 /// <param name="contentFolder">The content folder to build.</param>
 /// <param name="loadTheme">Loads the theme in use (reported errors go to the bag; null when it has errors).</param>
-public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, Theme?> loadTheme)
+/// <param name="search">The Pagefind to index with; null for a preview without search.</param>
+/// <param name="indexed">Told when a background index is ready (its report) or failed (the reason).</param>
+public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, Theme?> loadTheme, PagefindTool? search = null, Action<PreviewIndexReport>? indexed = null)
 {
     private readonly MemoryBuildCache _cache = new();
     private readonly object _gate = new();
+    private readonly object _filesGate = new();
+    private IReadOnlyDictionary<string, byte[]> _index = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+    private IReadOnlyList<SearchablePage>? _pendingIndex;
+    private string? _indexedKey;
+    private Task _indexing = Task.CompletedTask;
+    private bool _indexerRunning;
+
+    /// <summary>Completes when the index of the last good build is in <see cref="Files"/> (at once without search).</summary>
+    public Task Indexed
+    {
+        get { lock (_filesGate) return _indexing; }
+    }
     private IReadOnlyDictionary<string, byte[]> _files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
     private TaskCompletionSource _rebuilt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -42,8 +58,19 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
                 if (content is not null && theme is not null)
                 {
                     var sink = new MemorySink();
-                    report = new SiteBuild(theme, new BuildOptions { Minify = false, Compression = null, Cache = _cache }).Run(content, sink, diagnostics);
-                    if (report.Succeeded) _files = sink.Files.ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
+                    report = new SiteBuild(theme, new BuildOptions { Minify = false, Compression = null, Cache = _cache, Search = search, IndexLater = true })
+                        .Run(content, sink, diagnostics);
+                    if (report.Succeeded)
+                    {
+                        var files = sink.Files.ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
+                        lock (_filesGate)
+                        {
+                            foreach (var (path, bytes) in _index) files[path] = bytes;
+                            _files = files;
+                        }
+
+                        if (report.SearchPages is { } pages) IndexInBackground(pages);
+                    }
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -63,4 +90,64 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
             return new Report(succeeded, report, clock.Elapsed);
         }
     }
+
+    // One index at a time; a newer set of pages replaces one still waiting, and an unchanged set is not indexed again.
+    private void IndexInBackground(IReadOnlyList<SearchablePage> pages)
+    {
+        var key = BuildCache.Key([.. pages.SelectMany(p => new[] { p.Path, p.Html })]);
+        lock (_filesGate)
+        {
+            if (key == _indexedKey) return;
+            _indexedKey = key;
+            _pendingIndex = pages;
+            if (!_indexerRunning)
+            {
+                // The flag, not the task's state: the indexer clears it under this lock as it leaves, so a set of pages
+                // given just as it finishes still gets an indexer (the task may not be completed yet at that moment).
+                _indexerRunning = true;
+                _indexing = Task.Run(IndexPending);
+            }
+        }
+    }
+
+    private void IndexPending()
+    {
+        while (true)
+        {
+            IReadOnlyList<SearchablePage>? pages;
+            lock (_filesGate)
+            {
+                pages = _pendingIndex;
+                _pendingIndex = null;
+                if (pages is null)
+                {
+                    _indexerRunning = false;
+                    return;
+                }
+            }
+
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var index = new SearchIndex(search!).Build(pages).ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
+                lock (_filesGate)
+                {
+                    var files = _files.Where(f => !f.Key.StartsWith(SearchIndex.Folder, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
+                    foreach (var (path, bytes) in index) files[path] = bytes;
+                    _index = index;
+                    _files = files;
+                }
+
+                indexed?.Invoke(new PreviewIndexReport(true, pages.Count, index.Count, clock.Elapsed, string.Empty));
+            }
+            catch (Exception e) when (e is PagefindException or IOException or System.ComponentModel.Win32Exception)
+            {
+                lock (_filesGate) _indexedKey = null;
+                indexed?.Invoke(new PreviewIndexReport(false, pages.Count, 0, clock.Elapsed, e.Message));
+            }
+        }
+    }
 }
+
+/// <summary>What one background index of the preview did: pages, files and time, or the reason it failed.</summary>
+public sealed record PreviewIndexReport(bool Succeeded, int Pages, int Files, TimeSpan Elapsed, string Problem);

@@ -9,22 +9,26 @@ using EditionBuilder.Minify;
 using EditionBuilder.Output;
 using EditionBuilder.Parse;
 using EditionBuilder.Render;
+using EditionBuilder.Search;
 using EditionBuilder.Site;
 using EditionBuilder.Verify;
 
 namespace EditionBuilder.Pipeline;
 
-/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → EPUB, JATS and render → minify → verify → compress → sink. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
+/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → EPUB, JATS and render → minify → verify → compress → sink, then the search index over the verified pages. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
 /// <param name="theme">The theme.</param>
 /// <param name="options">What to do besides rendering and verifying: minify, compress, cache.</param>
 public sealed class SiteBuild(Theme theme, BuildOptions options)
 {
     private readonly ArticleParser _parser = new();
 
+    /// <summary>The search page's path in a site with search.</summary>
+    public const string SearchPagePath = "search.html";
+
     /// <summary>Builds the site into the sink; the report says whether it succeeded (on failure the sink holds an unusable partial site).</summary>
     public BuildReport Run(EditionContent content, ISiteSink sink, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
     {
-        var site = SiteContext.Of(content);
+        var site = SiteContext.Of(content) with { SearchPage = options.Search is null ? null : SearchPagePath };
         var renderer = new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify);
         var books = options.Epub ? EpubWriter.Create(theme, content.Edition, _parser.Pipeline, options.SourceDateEpoch, diagnostics) : null;
         var jats = options.Jats ? new JatsWriter(content.Edition, theme.Strings.Get("ar", "archived_copy")) : null;
@@ -49,6 +53,21 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         run.Links = links;
         run.Stage(progress, "verify", $"{links.Pages} pages, {links.Links} links, {links.NoteReferences} note references", run.VerifyTime + clock.Elapsed);
         if (options.Compression is not null) run.Stage(progress, "compress", $"{run.Compressed} files as .gz and .br", run.CompressTime);
+
+        if (options.Search is not null && options.IndexLater)
+        {
+            run.SearchInput = run.SearchDocuments();
+            if (run.SearchInput is null) return run.Report(false);
+        }
+        else if (options.Search is { } tool)
+        {
+            // Only a verified site is indexed; a failed index fails the build, so a site never has half an index.
+            clock.Restart();
+            var search = run.Index(new SearchIndex(tool));
+            if (search is null || diagnostics.HasErrors) return run.Report(false);
+            run.Stage(progress, "search", $"{search.Value.Pages} pages indexed, {search.Value.Files} index files{(search.Value.Reused ? ", unchanged from the cache" : string.Empty)}", clock.Elapsed);
+        }
+
         options.Cache?.Prune();
         return run.Report(true);
     }
@@ -65,6 +84,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         ArticleParser parser, SiteRenderer renderer, EpubWriter? books, JatsWriter? jats)
     {
         private readonly List<StageReport> _stages = new();
+        private readonly ConcurrentDictionary<string, SearchPage> _searchPages = new(StringComparer.Ordinal);
         private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks, _epubTicks, _bookBytes, _jatsTicks, _jatsBytes;
         private int _articlesRendered, _minified, _reused, _compressed, _pages, _books, _jatsFiles;
 
@@ -115,9 +135,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             progress?.Invoke(report);
         }
 
+        /// <summary>The pages to index later (<see cref="BuildOptions.IndexLater"/>).</summary>
+        public IReadOnlyList<SearchablePage>? SearchInput { get; set; }
+
         public BuildReport Report(bool succeeded) => new(
             succeeded, content.Articles.Count, content.Articles.Sum(a => a.Chapters.Count), _articlesRendered, _pages, Paths.Count,
-            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, _books);
+            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, succeeded ? SearchInput : null, _books);
 
         /// <summary>An article from the cache when nothing it depends on changed; otherwise parsed, rendered and processed page by page.</summary>
         public ArticleSummary? Article(ArticleContent article)
@@ -200,12 +223,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                     && file.Outputs.All(o => sink.TryLinkUnchanged(o.Path, o.Length, o.Sha256)))
                 {
                     options.Cache!.Keep(file.Key);
-                    emitted.Add(new Emitted(file.Path, file.Outputs, file.Facts, null, Reused: true));
+                    emitted.Add(new Emitted(file.Path, file.Outputs, file.Facts, null, Reused: true, file.Key));
                     continue;
                 }
 
                 if (options.Cache!.GetPage(file.Key) is not { } page || (isPage && page.Facts is null)) return false;
-                emitted.Add(Write(file.Path, page, reused: true));
+                emitted.Add(Write(file.Path, page, reused: true, file.Key));
             }
 
             foreach (var file in emitted) Record(file);
@@ -213,14 +236,17 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         }
 
         /// <summary>Minifies, verifies and compresses one file (or takes it from the cache) and writes it; returns what the cache keeps of it, null without a cache or after an error.</summary>
-        public BuildCache.CachedFile? File(SiteFile file)
+        public BuildCache.CachedFile? File(SiteFile file) => File(file, asIs: false);
+
+        /// <summary>Like <see cref="File(SiteFile)"/>; a file made <paramref name="asIs"/> by another tool (the search index) is not minified.</summary>
+        public BuildCache.CachedFile? File(SiteFile file, bool asIs)
         {
             var extension = Path.GetExtension(file.Path);
-            var minify = options.Minify && extension is ".html" or ".css" or ".js";
+            var minify = options.Minify && !asIs && extension is ".html" or ".css" or ".js";
             var key = options.Cache is not null ? BuildCache.Key($"{file.Path}\0{OptionsKey}\0{theme.Fingerprint}", file) : null;
             if (key is not null && options.Cache!.GetPage(key) is { } cached && (extension != ".html" || cached.Facts is not null))
             {
-                var reused = Write(file.Path, cached, reused: true);
+                var reused = Write(file.Path, cached, reused: true, key);
                 Record(reused);
                 return Cached(reused, key);
             }
@@ -233,6 +259,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
             clock.Restart();
             var facts = extension == ".html" ? SiteVerifier.CheckPage(processed, diagnostics) : null;
+            if (facts is not null && options.Search is not null && SearchIndex.IsSearchable(processed.AsText())) facts = facts with { Searchable = true };
             Interlocked.Add(ref _verifyTicks, clock.Elapsed.Ticks);
 
             clock.Restart();
@@ -243,23 +270,78 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                 facts);
             Interlocked.Add(ref _compressTicks, clock.Elapsed.Ticks);
 
-            var written = Write(file.Path, page, reused: false);
+            var written = Write(file.Path, page, reused: false, key);
             Record(written);
             if (key is null || diagnostics.ErrorCount > errorsBefore) return null;
             options.Cache!.PutPage(key, page);
             return Cached(written, key);
         }
 
-        private string OptionsKey => $"{options.Minify}\0{options.Compression?.ToString() ?? "none"}";
+        /// <summary>Indexes the searchable pages, or replays the index of the last build when they are unchanged; null after an error.</summary>
+        public (int Pages, int Files, bool Reused)? Index(SearchIndex search)
+        {
+            var pages = _searchPages.Values.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+            var cache = options.Cache;
+            // The index depends only on its pages' bytes (known by their hashes) and on the tool and its settings.
+            var key = cache is null || pages.Any(p => string.IsNullOrEmpty(p.Sha256)) ? null
+                : BuildCache.Key([SearchIndex.Folder, search.Fingerprint, .. pages.SelectMany(p => new[] { p.Path, p.Sha256! })]);
+            if (key is not null && cache!.GetArticle(key) is { } cached && Replay(cached)) return (pages.Count, cached.Files.Count, true);
+
+            var documents = SearchDocuments();
+            if (documents is null) return null;
+            IReadOnlyList<SiteFile> files;
+            try
+            {
+                files = search.Build(documents);
+            }
+            catch (PagefindException e)
+            {
+                diagnostics.Error(DiagnosticCodes.SearchIndexFailed, SearchIndex.Folder, 0, 0, $"Pagefind failed while indexing the site: {e.Message}");
+                return null;
+            }
+
+            var written = files.Select(f => File(f, asIs: true)).ToList();
+            if (key is not null && written.All(f => f is not null))
+            {
+                cache!.PutArticle(key, new BuildCache.Article(new ArticleSummary(SearchIndex.Folder, string.Empty, [], SearchIndex.Folder), written!));
+            }
+
+            return (pages.Count, files.Count, false);
+        }
+
+        /// <summary>The searchable pages in path order (Pagefind's output depends on the order pages arrive in); null after an error.</summary>
+        public IReadOnlyList<SearchablePage>? SearchDocuments()
+        {
+            var documents = new List<SearchablePage>(_searchPages.Count);
+            foreach (var page in _searchPages.Values.OrderBy(p => p.Path, StringComparer.Ordinal))
+            {
+                // A page linked unchanged from the last site was not read: its bytes come from the cache.
+                var bytes = page.Bytes ?? (page.Key is null ? null : options.Cache?.GetPage(page.Key)?.Minified);
+                if (bytes is null)
+                {
+                    diagnostics.Error(DiagnosticCodes.SearchIndexFailed, page.Path, 0, 0, "the page to index is missing from the build cache; build again with --no-cache");
+                    return null;
+                }
+
+                documents.Add(new SearchablePage(page.Path, System.Text.Encoding.UTF8.GetString(bytes)));
+            }
+
+            return documents;
+        }
+
+        private string OptionsKey => $"{options.Minify}\0{options.Compression?.ToString() ?? "none"}\0{(options.Search is null ? "no search" : "search")}";
 
         private static BuildCache.CachedFile Cached(Emitted written, string key) =>
             new(written.Path, key, written.Outputs, written.Facts);
 
-        /// <summary>What a written file adds to the site-wide checks and counts: its files (with their hashes when there is a cache), facts and stylesheet.</summary>
-        private sealed record Emitted(string Path, IReadOnlyList<BuildCache.OutputFile> Outputs, PageFacts? Facts, SiteFile? Stylesheet, bool Reused);
+        /// <summary>What a written file adds to the site-wide checks and counts: its files (with their hashes when there is a cache), facts and stylesheet; for the search index, its cache key and, when in hand, its bytes.</summary>
+        private sealed record Emitted(string Path, IReadOnlyList<BuildCache.OutputFile> Outputs, PageFacts? Facts, SiteFile? Stylesheet, bool Reused, string? Key = null, byte[]? Bytes = null);
+
+        /// <summary>A page for the search index: the key of its processed page in the cache and its SHA-256 (with a cache), and its bytes when this build had them in hand.</summary>
+        private sealed record SearchPage(string Path, string? Key, string? Sha256, byte[]? Bytes);
 
         // Each file is hashed once, here, for both the cache entry and the sink's stamps.
-        private Emitted Write(string path, BuildCache.Page page, bool reused)
+        private Emitted Write(string path, BuildCache.Page page, bool reused, string? key)
         {
             var outputs = new List<BuildCache.OutputFile>();
             SiteFile? stylesheet = null;
@@ -273,7 +355,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                 if (name.EndsWith(".css", StringComparison.Ordinal)) stylesheet = file;
             }
 
-            return new Emitted(path, outputs, page.Facts, stylesheet, reused);
+            return new Emitted(path, outputs, page.Facts, stylesheet, reused, key, page.Facts is { Searchable: true } ? page.Minified : null);
         }
 
         private void Record(Emitted file)
@@ -282,6 +364,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (file.Path.EndsWith(".html", StringComparison.Ordinal)) Interlocked.Increment(ref _pages);
             if (file.Stylesheet is not null) Stylesheets.Add(file.Stylesheet);
             if (file.Facts is not null) Facts.Add(file.Facts with { Path = file.Path });
+            if (file.Facts is { Searchable: true }) _searchPages[file.Path] = new SearchPage(file.Path, file.Key, file.Outputs.FirstOrDefault()?.Sha256, file.Bytes);
             if (file.Reused) Interlocked.Increment(ref _reused);
             if (file.Outputs.Any(o => o.Path.EndsWith(".br", StringComparison.Ordinal))) Interlocked.Increment(ref _compressed);
         }

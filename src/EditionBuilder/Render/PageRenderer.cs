@@ -25,7 +25,7 @@ public sealed class PageRenderer(Theme theme, SiteContext site, bool leaveOutBod
     {
         var page = new PageView(request.Kind, request.Lang, request.Dir, request.Title, SiteFile.RootOf(request.Path), request.SiteName, request.Path,
             request.Alternates, Site.Absolute(request.Path) ?? string.Empty, request.Description?.Tags ?? [], request.Description?.JsonLd ?? new RawHtml(string.Empty),
-            _stylesheets, Site.LogoPath ?? string.Empty)
+            _stylesheets, Site.LogoPath ?? string.Empty, Site.SearchPage ?? string.Empty)
         {
             Licence = request.Licence ?? _editionLicence,
             AlternateFiles = request.AlternateFiles,
@@ -35,7 +35,7 @@ public sealed class PageRenderer(Theme theme, SiteContext site, bool leaveOutBod
             // Shown at any depth: its relative links resolve against the site's own path when base_url gives it; otherwise it has none.
             page = Site.BasePath is { } basePath
                 ? page with { Base = basePath, Canonical = string.Empty }
-                : page with { Linked = false, Stylesheets = [], Logo = string.Empty };
+                : page with { Linked = false, Stylesheets = [], Logo = string.Empty, Search = string.Empty };
         }
 
         var leftOut = leaveOutBodies ? new List<HtmlFragment>() : null;

@@ -9,6 +9,9 @@ public sealed record SiteContext(EditionMetadata Edition, bool IsJournal, Editio
     /// <summary>The edition from its content.</summary>
     public static SiteContext Of(EditionContent content) => new(content.Edition, content.IsJournal, content.Logo);
 
+    /// <summary>The site path of the search page; null for a site without search.</summary>
+    public string? SearchPage { get; init; }
+
     /// <summary>Where the logo is in the site; null without one.</summary>
     public string? LogoPath => Logo is null ? null : "assets/logo" + Logo.Extension;
 

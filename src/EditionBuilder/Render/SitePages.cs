@@ -4,7 +4,7 @@ using EditionBuilder.Site;
 
 namespace EditionBuilder.Render;
 
-/// <summary>The files that belong to no one article: the journal index, 404.html, robots.txt, sitemap.xml and the theme's assets.</summary>
+/// <summary>The files that belong to no one article: the journal index, 404.html, the search page (when the site has search), robots.txt, sitemap.xml and the theme's assets.</summary>
 public sealed class SitePages(PageRenderer pages, Theme theme)
 {
     /// <summary>The stylesheet made from edition.yml's colours.</summary>
@@ -25,6 +25,11 @@ public sealed class SitePages(PageRenderer pages, Theme theme)
         }
 
         Add(new PageRequest("404.html", "404.html", "404", "ar", "rtl", theme.Strings.Get("ar", "page_not_found"), Site.SiteName, [], JournalModel([]), AnyDepth: true));
+        if (Site.SearchPage is { } search)
+        {
+            Add(new PageRequest(search, "search.html", "search", "ar", "rtl", theme.Strings.Get("ar", "search_title"), Site.SiteName, [], JournalModel([])));
+        }
+
         files.Add(SiteFile.Text("robots.txt", SiteMaps.RobotsTxt(Site.Edition)));
         if (Site.Edition.BaseUrl.Length > 0) files.Add(SiteFile.Text("sitemap.xml", SiteMaps.Sitemap(Site.Edition.BaseUrl, articlePaths.Concat(files.Select(f => f.Path)))));
         foreach (var (path, bytes) in theme.Assets.OrderBy(a => a.Key, StringComparer.Ordinal))

@@ -6,7 +6,7 @@ namespace EditionBuilder.Render;
 /// <summary>A link with its text; Href is relative to the site root and templates prefix it with page.root.</summary>
 public sealed record LinkView(string Title, string Href, string Lang = "");
 
-/// <summary>What every page knows of itself; Stylesheets and Logo are site paths (templates prefix them with root), Logo empty when the edition has none. A page shown at any address (404.html) has a Base (the site's path from base_url) for its links, or, without one, is not Linked: it then uses no relative link or asset at all.</summary>
+/// <summary>What every page knows of itself; Stylesheets, Logo and Search are site paths (templates prefix them with root), Logo empty when the edition has none, Search empty when the site has no search. A page shown at any address (404.html) has a Base (the site's path from base_url) for its links, or, without one, is not Linked: it then uses no relative link or asset at all.</summary>
 public sealed record PageView(
     string Kind,
     string Lang,
@@ -21,6 +21,7 @@ public sealed record PageView(
     RawHtml JsonLd,
     IReadOnlyList<string> Stylesheets,
     string Logo,
+    string Search,
     string Base = "",
     bool Linked = true)
 {

@@ -3,5 +3,5 @@ namespace EditionBuilder.Site;
 /// <summary>A link or resource reference of a page: the element's name, its rel, and the address.</summary>
 public sealed record LinkFact(string Element, string Rel, string Target);
 
-/// <summary>What one page contributes to the site-wide checks (its ids, links and note references); its markup is dropped once these are taken, and they can be cached.</summary>
-public sealed record PageFacts(string Path, IReadOnlyList<string> Ids, IReadOnlyList<LinkFact> Links, int References);
+/// <summary>What one page contributes to the site-wide checks (its ids, links and note references) and to the search index (whether it offers text to search); its markup is dropped once these are taken, and they can be cached.</summary>
+public sealed record PageFacts(string Path, IReadOnlyList<string> Ids, IReadOnlyList<LinkFact> Links, int References, bool Searchable = false);

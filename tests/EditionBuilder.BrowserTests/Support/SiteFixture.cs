@@ -2,12 +2,13 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
+using EditionBuilder.Search;
 using Microsoft.Playwright;
 using Xunit;
 
 namespace EditionBuilder.BrowserTests.Support;
 
-/// <summary>The seed edition built into a scratch folder, served on loopback, and one headless Debian Chromium shared by the tests.</summary>
+/// <summary>The seed edition built into a scratch folder as published (with its search index when Pagefind is installed, and compressed copies), served on loopback, and one headless Debian Chromium shared by the tests.</summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
     public const string Article = "russian-iranian-partnership";
@@ -28,6 +29,12 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public IReadOnlyList<string> Pages { get; private set; } = [];
 
+    /// <summary>The Pagefind the site was indexed with; null when it is not installed (the site then has no search).</summary>
+    public PagefindTool? Pagefind { get; private set; }
+
+    /// <summary>The Pagefind the site was indexed with, or a skip (a failure in CI) when it is not installed.</summary>
+    public PagefindTool RequirePagefind() => Pagefind ?? Tools.RequirePagefind();
+
     public IReadOnlyList<string> ChapterPages => Pages.Where(p => System.Text.RegularExpressions.Regex.IsMatch(p, @"/\d\d-[a-z0-9-]+\.html$")).ToList();
 
     public async Task InitializeAsync()
@@ -35,7 +42,8 @@ public sealed class SiteFixture : IAsyncLifetime
         var diagnostics = new DiagnosticBag();
         var content = ContentFolder.Read(Path.Combine(Repo.Root, "content"), diagnostics)!;
         var templates = Theme.Load(Path.Combine(Repo.Root, "templates"), diagnostics)!;
-        var files = SiteBuild.InMemory(content, templates, BuildOptions.Uncompressed, diagnostics)
+        Pagefind = Tools.FindPagefind();
+        var files = SiteBuild.InMemory(content, templates, BuildOptions.Published with { Search = Pagefind }, diagnostics)
             ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Items));
         foreach (var file in files)
         {

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace EditionBuilder.BrowserTests.Support;
 
-/// <summary>A minimal static file server on 127.0.0.1, so pages are also tested over HTTP under a sub-path, as a host would serve them.</summary>
+/// <summary>A minimal static file server on 127.0.0.1, so pages are also tested over HTTP under a sub-path, as a host would serve them; like nginx's gzip_static/brotli_static (README, "Hosting") it sends a file's .br or .gz copy to a browser that accepts it.</summary>
 public sealed class StaticServer : IDisposable
 {
     private readonly HttpListener _listener = new();
@@ -44,9 +44,20 @@ public sealed class StaticServer : IDisposable
                 ".html" => "text/html; charset=utf-8",
                 ".css" => "text/css; charset=utf-8",
                 ".js" => "text/javascript; charset=utf-8",
+                ".json" => "application/json",
                 ".woff2" => "font/woff2",
                 _ => "application/octet-stream",
             };
+            var accepted = context.Request.Headers["Accept-Encoding"] ?? string.Empty;
+            foreach (var (encoding, extension) in new[] { ("br", ".br"), ("gzip", ".gz") })
+            {
+                if (!accepted.Contains(encoding, StringComparison.Ordinal) || !File.Exists(path + extension)) continue;
+                context.Response.AddHeader("Content-Encoding", encoding);
+                path += extension;
+                break;
+            }
+
+            context.Response.AddHeader("Vary", "Accept-Encoding");
             var bytes = await File.ReadAllBytesAsync(path);
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);

@@ -131,4 +131,29 @@ public sealed class PreviewSessionTests : IDisposable
         Assert.False(report.Succeeded);
         Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.BrokenLink && d.Path == "small/01-almqdma.html");
     }
+
+    [SkippableFact]
+    public async Task Given_search_When_the_preview_rebuilds_Then_the_pages_come_at_once_and_the_index_follows_and_is_made_again_after_an_edit()
+    {
+        var reports = new List<PreviewIndexReport>();
+        var session = new PreviewSession(Content, diagnostics => Theme.Load(Templates, diagnostics), Tools.RequirePagefind(), r => { lock (reports) reports.Add(r); });
+
+        Rebuild(session);
+        Assert.True(session.Files.ContainsKey("search.html"));
+        await session.Indexed.WaitAsync(TimeSpan.FromMinutes(2));
+        var first = session.Files["pagefind/pagefind-entry.json"];
+        Assert.Contains(session.Files.Keys, k => k.StartsWith("pagefind/fragment/", StringComparison.Ordinal));
+
+        Rebuild(session);
+        await session.Indexed.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Single(reports); // unchanged pages are not indexed again
+
+        var chapter = Path.Combine(Content, "second", "ar", "02-alkhatma.md");
+        File.WriteAllText(chapter, File.ReadAllText(chapter).Replace("خاتمة[^2].", "خاتمة عن المفاعلات[^2].", StringComparison.Ordinal));
+        Rebuild(session);
+        await session.Indexed.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(2, reports.Count);
+        Assert.All(reports, r => Assert.True(r.Succeeded, r.Problem));
+        Assert.NotEqual(first, session.Files["pagefind/pagefind-entry.json"]);
+    }
 }
