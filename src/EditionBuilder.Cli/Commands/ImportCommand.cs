@@ -14,7 +14,7 @@ internal static class ImportCommand
     {
         var source = CommandParts.Path("source", "The Word document (.docx) or its text export (.txt) to import.");
         var output = CommandParts.Output("The article folder to write (default: artifacts/markdown/<article-slug>).");
-        var force = CommandParts.Force("Replace a non-empty output folder that is not an article folder (it holds no article.yml).");
+        var force = CommandParts.Force("Replace a non-empty output folder that is not an article folder (it holds no article.yml), and chapters, abstracts or images of the folder that differ from this import.");
         var encoding = CommandParts.Encoding();
         var command = new Command("import", "Turn a Word document (.docx) or its text export (.txt) into an article folder's Markdown chapters, images, abstracts and article.yml.") { source, output, force, encoding };
         command.SetAction(parsed => Run(parsed.GetValue(source)!, parsed.GetValue(output), parsed.GetValue(force), CommandParts.EncodingNamed(parsed.GetValue(encoding)), reporter));
@@ -31,11 +31,15 @@ internal static class ImportCommand
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
         var output = outputOption ?? Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
-        OutputGuard.Ensure(OutputKind.Import, output, [new(source, "the source file")], force);
+        // Converting in place (content/x/source/a.docx -o content/x) is the article's own folder, even before it has an
+        // article.yml; the source is kept, as is everything else the import does not write (ImportPlan).
+        var inPlace = IsInside(source, Path.Combine(output, "source"));
+        OutputGuard.Ensure(OutputKind.Import, output, inPlace ? [] : [new(source, "the source file")], force || inPlace);
 
         // The publisher's article.yml keeps every field it sets; only its empty fields are filled, in its own text.
         var metadataPath = Path.Combine(output, "article.yml");
         string? merged = null;
+        var said = new List<string>(); // printed once the folder is written
         if (File.Exists(metadataPath))
         {
             var existing = File.ReadAllText(metadataPath);
@@ -46,15 +50,50 @@ internal static class ImportCommand
             }
 
             merged = Content.MetadataMerge.MergeText(metadataPath, existing, metadata, out var filled, out var notFilled);
-            if (filled.Count > 0) reporter.Line($"{metadataPath}: filled {string.Join(", ", filled)}; every other field kept as written");
-            if (notFilled.Count > 0) reporter.Line($"{metadataPath}: kept as written; fill {string.Join(", ", notFilled)} by hand (the source gives them, but this file's layout could not be edited safely)");
+            if (filled.Count > 0) said.Add($"{metadataPath}: filled {string.Join(", ", filled)}; every other field kept as written");
+            if (notFilled.Count > 0) said.Add($"{metadataPath}: kept as written; fill {string.Join(", ", notFilled)} by hand (the source gives them, but this file's layout could not be edited safely)");
         }
 
-        var files = ArticleMarkdown.Files(article, metadata, merged);
-        AtomicFolder.Replace(output, files, OutputKind.Import);
+        ImportPlan plan;
+        try
+        {
+            plan = ImportPlan.Make(output, ArticleMarkdown.Files(article, metadata, merged));
+        }
+        catch (IOException e)
+        {
+            throw new OutputRefusedException("refusing to import: " + e.Message);
+        }
 
+        if (plan.ReplacesEdits && !force)
+        {
+            throw new OutputRefusedException($"refusing to import into {output}: it would {Replacing(plan)}, which may hold your edits; "
+                + "compare them with a fresh import elsewhere (-o another folder), or pass --force to replace them with what the source says");
+        }
+
+        plan.Apply();
+        foreach (var line in said) reporter.Line(line);
+        if (plan.ReplacesEdits) reporter.Line($"replaced {plan.Changed.Count} and removed {plan.Dropped.Count} file(s) of {output} that differed from this import (--force)");
+        if (plan.Kept.Count > 0) reporter.Line($"kept    {plan.Kept.Count} file(s) of {output} the import does not write: {Listed(plan.Kept)}");
         reporter.Line($"imported {source}: {Summary(article)} -> {output}");
         return ExitCodes.Success;
+    }
+
+    private static string Replacing(ImportPlan plan)
+    {
+        var parts = new List<string>();
+        if (plan.Changed.Count > 0) parts.Add($"change {plan.Changed.Count} file(s) ({Listed(plan.Changed)})");
+        if (plan.Dropped.Count > 0) parts.Add($"remove {plan.Dropped.Count} file(s) the source no longer gives ({Listed(plan.Dropped)})");
+        return string.Join(" and ", parts);
+    }
+
+    private static string Listed(IReadOnlyList<string> paths) =>
+        string.Join(", ", paths.Take(5)) + (paths.Count > 5 ? $" and {paths.Count - 5} more" : string.Empty);
+
+    private static bool IsInside(string path, string folder)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        return full.StartsWith(root, StringComparison.Ordinal);
     }
 
     public static string Summary(Article article)

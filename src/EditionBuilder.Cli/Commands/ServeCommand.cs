@@ -40,6 +40,7 @@ internal static class ServeCommand
         var diagnostics = new DiagnosticBag();
         var search = findSearch(diagnostics);
         if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
+        if (port != 0 && !IsFree(port)) throw new UsageException(PortInUse(port));
 
         using var preview = new PreviewSite(content, layers, search, reporter);
         if (!preview.Rebuild()) reporter.Errors.WriteLine("the first build failed; fix the errors above, the preview rebuilds on every change");
@@ -49,11 +50,38 @@ internal static class ServeCommand
         builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.Run(preview.HandleAsync);
-        app.Start();
+        try
+        {
+            app.Start();
+        }
+        catch (IOException) when (port != 0)
+        {
+            throw new UsageException(PortInUse(port)); // taken since the check above
+        }
+
         var address = app.Urls.FirstOrDefault() ?? $"http://127.0.0.1:{port}";
         reporter.Line($"serving {content} on {address}/index.html (Ctrl+C to stop); watching {string.Join(" and ", preview.Watched)}");
         app.WaitForShutdown();
         return ExitCodes.Success;
+    }
+
+    private static string PortInUse(int port) =>
+        $"port {port} on 127.0.0.1 is in use (another preview or server?); choose another with --port, or --port 0 for any free one";
+
+    // Checked before the first build, so a busy port is said at once, not after a build.
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 }
 

@@ -65,25 +65,8 @@ public sealed partial class BookStyle
     }
 
     // The stylesheet sits in styles/; "../fonts/x.woff2" is the theme's assets/fonts/x.woff2, kept at the same path in the book.
-    private static string? AssetPath(string url)
-    {
-        var parts = new List<string> { "styles" };
-        foreach (var part in url.Split('/'))
-        {
-            if (part is "" or ".") continue;
-            if (part == "..")
-            {
-                if (parts.Count == 0) return null;
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else
-            {
-                parts.Add(part);
-            }
-        }
-
-        return parts.Count == 0 || parts[0] == "styles" ? null : string.Join('/', parts);
-    }
+    private static string? AssetPath(string url) =>
+        Verify.SiteVerifier.Resolve("styles/book.css", url) is { Length: > 0 } path && path != "styles" && !path.StartsWith("styles/", StringComparison.Ordinal) ? path : null;
 
     private static string Folder(string path) => path.Contains('/') ? path[..path.LastIndexOf('/')] : string.Empty;
 }

@@ -4,7 +4,15 @@ using EditionBuilder.Model;
 namespace EditionBuilder.Import;
 
 /// <summary>A paragraph of a manuscript's body as a reader gives it to <see cref="ManuscriptFrontMatter"/>: its text, where it is, and whether it has the form of a heading (a short line without closing punctuation, or a title/heading style in a .docx).</summary>
-public sealed record ManuscriptParagraph(string Text, int SourceLine, bool LooksLikeHeading);
+public sealed record ManuscriptParagraph(string Text, int SourceLine, bool LooksLikeHeading, OpeningRole Role = OpeningRole.None);
+
+/// <summary>What a reader knows a paragraph of the opening to be, beyond its words: a Word document's Title and Subtitle styles say it.</summary>
+public enum OpeningRole
+{
+    None,
+    Title,
+    Subtitle,
+}
 
 /// <summary>
 /// Recognizes a manuscript's front matter before its first section, for any reader (text export, .docx): the title, a subtitle, authors with
@@ -156,11 +164,21 @@ public static partial class ManuscriptFrontMatter
         var subtitle = string.Empty;
         var authors = new List<AuthorBuilder>();
         var left = new List<int>();
+        var styledTitle = opening.Any(i => paragraphs[i].Role == OpeningRole.Title);
         foreach (var index in opening)
         {
             var p = paragraphs[index];
             var text = p.Text.Trim();
-            if (title.Length == 0 && !IsAffiliation(text) && !IsContact(text))
+            if (p.Role != OpeningRole.None)
+            {
+                // A style says what it is: Title lines make the title, Subtitle lines the subtitle, whatever their words.
+                if (p.Role == OpeningRole.Title) title = title.Length == 0 ? text : title + " " + text;
+                else subtitle = subtitle.Length == 0 ? text : subtitle + " " + text;
+                recognized.Add($"the {(p.Role == OpeningRole.Title ? "title" : "subtitle")} (line {p.SourceLine})");
+                continue;
+            }
+
+            if (title.Length == 0 && !styledTitle && !IsAffiliation(text) && !IsContact(text))
             {
                 title = text;
                 recognized.Add($"the title (line {p.SourceLine})");
@@ -211,7 +229,13 @@ public static partial class ManuscriptFrontMatter
             recognized.Add(names.Count == 1 ? $"the author {names[0].Name} (line {p.SourceLine})" : $"{names.Count} authors (line {p.SourceLine})");
         }
 
-        return (title, subtitle, authors.Select(a => new FrontMatterAuthor(a.Name, a.Affiliations.ToList(), a.Orcid, a.Email)).ToList(), left);
+        // One person named twice (a name line and a byline) is one author, with what both lines said.
+        var merged = authors.GroupBy(a => a.Name, StringComparer.Ordinal).Select(g => new FrontMatterAuthor(
+            g.Key,
+            g.SelectMany(a => a.Affiliations).Distinct(StringComparer.Ordinal).ToList(),
+            g.Select(a => a.Orcid).FirstOrDefault(o => o.Length > 0) ?? string.Empty,
+            g.Select(a => a.Email).FirstOrDefault(e => e.Length > 0) ?? string.Empty)).ToList();
+        return (title, subtitle, merged, left);
     }
 
     // One line of names: "د. أحمد علي1"، or several separated by commas ("أحمد علي، سارة خليل"); each 1 to 6 words, no digits but reference marks.
@@ -235,7 +259,15 @@ public static partial class ManuscriptFrontMatter
     private static bool IsSubtitle(string text, string title) =>
         text.StartsWith(':') || text.StartsWith('：') || text.StartsWith('-') || text.StartsWith('–') || text.StartsWith('—')
         || title.EndsWith(':') || title.EndsWith('：')
-        || LanguageGuesser.Words(text).Count() > 5;
+        || LanguageGuesser.Words(text).Count() > 5
+        || LanguageGuesser.Words(text).Any(w => SubtitleWords.Contains(w));
+
+    // Words a phrase has and a person's name never does: prepositions, and the nouns subtitles open with.
+    private static readonly HashSet<string> SubtitleWords = new(StringComparer.Ordinal)
+    {
+        "في", "من", "على", "إلى", "الى", "عن", "بين", "حول", "نحو", "دراسة", "قراءة", "مقاربة", "تحليل",
+        "of", "in", "on", "the", "dans", "sur",
+    };
 
     // A line a title page holds: short and unpunctuated (title, subtitle, name), an affiliation, an e-mail or an ORCID iD.
     private static bool IsOpeningLine(ManuscriptParagraph p) =>

@@ -42,7 +42,7 @@ public static class ArticleMarkdown
     /// <summary>An imported article's folder name: from its English (else French) title, else the source file's name.</summary>
     public static string SlugFor(Article article, string sourcePath)
     {
-        var title = article.AbstractIn("en")?.Title ?? article.AbstractIn("fr")?.Title;
+        var title = new[] { article.AbstractIn("en"), article.AbstractIn("fr") }.FirstOrDefault(a => a is { HasGenericTitle: false })?.Title;
         return Slug.From(title ?? Path.GetFileNameWithoutExtension(sourcePath), 40);
     }
 
@@ -54,7 +54,7 @@ public static class ArticleMarkdown
         metadata.Title["ar"] = front.Title;
         foreach (var summary in article.Abstracts.OrderBy(a => a.Language, StringComparer.Ordinal))
         {
-            metadata.Title[summary.Language] = summary.Title;
+            metadata.Title[summary.Language] = summary.HasGenericTitle ? string.Empty : summary.Title;
         }
 
         if (front.Subtitle.Length > 0) metadata.Subtitle["ar"] = front.Subtitle;

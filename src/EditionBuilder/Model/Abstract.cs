@@ -7,4 +7,12 @@ public sealed record Abstract(string Language, string Title, IReadOnlyList<strin
         other is not null && Language == other.Language && Title == other.Title && Paragraphs.SequenceEqual(other.Paragraphs);
 
     public override int GetHashCode() => HashCode.Combine(Language, Title);
+
+    private static readonly HashSet<string> GenericTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "abstract", "summary", "résumé", "resume", "ملخص", "الملخص", "ملخص البحث", "english abstract", "résumé en français",
+    };
+
+    /// <summary>True when the heading only says "Abstract" (Summary, Résumé, ملخص): it names the section, not the article, so it is no title of the article.</summary>
+    public bool HasGenericTitle => GenericTitles.Contains(Title.Trim().TrimEnd(':', '.', ' '));
 }

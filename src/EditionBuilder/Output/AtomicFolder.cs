@@ -20,7 +20,14 @@ public static class AtomicFolder
     public static bool NoExchangeForTests { get; set; } = Environment.GetEnvironmentVariable("EDITION_TEST_NO_EXCHANGE") == "1";
 
     /// <summary>Replaces <paramref name="target"/> with the files (and the marker of its kind, written last), keeping nothing of the old folder; returns the number of files.</summary>
-    public static int Replace(string target, IEnumerable<(string Path, byte[] Bytes)> files, OutputKind kind)
+    public static int Replace(string target, IEnumerable<(string Path, byte[] Bytes)> files, OutputKind kind) => Replace(target, files, kind, []);
+
+    /// <summary>
+    /// Replaces <paramref name="target"/> with the files (and the marker of its kind, written last), keeping the old folder's
+    /// files at <paramref name="keep"/> (relative paths): each copied into the new folder (a symbolic link as a link with the
+    /// same target), so the old folder stays whole until the swap. Returns the number of files written.
+    /// </summary>
+    public static int Replace(string target, IEnumerable<(string Path, byte[] Bytes)> files, OutputKind kind, IReadOnlyList<string> keep)
     {
         CleanLeftovers(target);
         var staging = StagingFolder(target, "staging");
@@ -32,6 +39,21 @@ public static class AtomicFolder
             {
                 WriteFile(staging, path, bytes);
                 count++;
+            }
+
+            foreach (var relative in keep)
+            {
+                var from = SafeCombine(target, relative);
+                var to = SafeCombine(staging, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                if (NativeFiles.Kind(from) == FileType.SymbolicLink)
+                {
+                    File.CreateSymbolicLink(to, new FileInfo(from).LinkTarget!);
+                    continue;
+                }
+
+                File.Copy(from, to);
+                File.SetLastWriteTimeUtc(to, File.GetLastWriteTimeUtc(from));
             }
 
             WriteMarker(staging, kind);

@@ -149,6 +149,29 @@ public sealed class ServeTests : IDisposable
     }
 
 
+    [Fact]
+    public void Given_a_port_in_use_When_serve_starts_Then_it_says_so_in_one_line_before_building_and_exits_2()
+    {
+        SmallEdition.WriteTo(Path.Combine(_temp.Path, "content"));
+        var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+
+            var result = Support.Cli.Run(_temp.Path, "serve", "content", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-search");
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith($"edition: port {port} on 127.0.0.1 is in use", result.Errors);
+            Assert.DoesNotContain("internal failure", result.Errors);
+            Assert.Empty(result.Output); // said before any build
+        }
+        finally
+        {
+            busy.Stop();
+        }
+    }
+
     public void Dispose()
     {
         if (_server is { HasExited: false }) { _server.Kill(entireProcessTree: true); _server.WaitForExit(); }

@@ -55,6 +55,16 @@ public class ManuscriptImportTests
     }
 
     [Fact]
+    public void Given_a_short_subtitle_with_a_preposition_When_imported_Then_it_is_the_subtitle_not_an_author()
+    {
+        var (article, _) = Read("المياه والسياسة\nقراءة في أزمة سد النهضة\nليلى حسن\nجامعة القاهرة\n\nالمقدمة\n\nنص المقدمة هنا.\n");
+
+        Assert.NotNull(article);
+        Assert.Equal("قراءة في أزمة سد النهضة", article.FrontMatter.Subtitle);
+        Assert.Equal(["ليلى حسن"], article.FrontMatter.Authors.Select(a => a.Name));
+    }
+
+    [Fact]
     public void Given_a_line_the_opening_cannot_place_When_imported_Then_the_warning_says_it_was_left_as_text_and_it_stays_in_the_text()
     {
         var (article, diagnostics) = Read("عنوان المقال\nأحمد علي\nجامعة دمشق\nبحث قُدّم إلى مؤتمر بيروت 2016\nملخص\n"

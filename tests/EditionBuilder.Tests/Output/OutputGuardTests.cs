@@ -231,18 +231,65 @@ public class OutputGuardTests
     }
 
     [Fact]
-    public void Given_a_source_inside_its_article_folder_When_imported_into_that_folder_Then_refused_and_the_source_survives()
+    public void Given_a_source_inside_its_article_folder_When_imported_into_that_folder_Then_the_source_and_the_editors_fields_are_kept()
     {
         using var temp = new TempFolder();
-        var source = temp.File("x/source/article.txt", File.ReadAllText(Repo.SeedPath));
+        var seed = File.ReadAllBytes(Repo.SeedPath);
+        temp.File("x/source/article.txt", File.ReadAllText(Repo.SeedPath));
         temp.File("x/article.yml", "title:\n  ar: عنوان كتبه المحرر\n");
-        var before = Folders.FullSnapshot(temp.Path);
+        temp.File("x/theme/assets/custom.css", "body { color: navy }\n");
 
         var result = Support.Cli.Run(temp.Path, "import", "x/source/article.txt", "-o", "x");
 
-        AssertRefused(result, "refusing to import into x: it contains the source file (x/source/article.txt)");
+        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.Contains("kept    2 file(s) of x the import does not write: source/article.txt, theme/assets/custom.css", result.Output);
+        Assert.Equal(seed, File.ReadAllBytes(Path.Combine(temp.Path, "x", "source", "article.txt")));
+        Assert.Equal("body { color: navy }\n", File.ReadAllText(Path.Combine(temp.Path, "x", "theme", "assets", "custom.css")));
+        Assert.Contains("ar: عنوان كتبه المحرر", File.ReadAllText(Path.Combine(temp.Path, "x", "article.yml")));
+        Assert.Equal(10, Directory.GetFiles(Path.Combine(temp.Path, "x", "ar"), "*.md").Length);
+
+        // The same import again changes nothing and is not refused: its chapters are what it wrote.
+        var again = Support.Cli.Run(temp.Path, "import", "x/source/article.txt", "-o", "x");
+        Assert.True(again.ExitCode == 0, again.Errors);
+    }
+
+    [Fact]
+    public void Given_hand_edited_chapters_When_imported_again_Then_refused_naming_them_and_replaced_only_with_force()
+    {
+        using var temp = new TempFolder();
+        temp.File("x/source/article.txt", File.ReadAllText(Repo.SeedPath));
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "import", "x/source/article.txt", "-o", "x").ExitCode);
+        var chapter = Directory.GetFiles(Path.Combine(temp.Path, "x", "ar"), "01-*.md").Single();
+        File.AppendAllText(chapter, "\nفقرة أضافها المحرر.\n");
+        var extra = temp.File("x/ar/99-mlhq.md", "---\ntitle: ملحق\n---\n\nملحق كتبه المحرر.\n");
+        var before = Folders.FullSnapshot(temp.Path);
+
+        var refused = Support.Cli.Run(temp.Path, "import", "x/source/article.txt", "-o", "x");
+
+        AssertRefused(refused, $"refusing to import into x: it would change 1 file(s) (ar/{Path.GetFileName(chapter)}) and remove 1 file(s) the source no longer gives (ar/99-mlhq.md), which may hold your edits");
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
-        Assert.True(File.Exists(source));
+
+        var forced = Support.Cli.Run(temp.Path, "import", "x/source/article.txt", "-o", "x", "--force");
+
+        Assert.True(forced.ExitCode == 0, forced.Errors);
+        Assert.Contains("replaced 1 and removed 1 file(s) of x", forced.Output);
+        Assert.DoesNotContain("فقرة أضافها المحرر", File.ReadAllText(chapter));
+        Assert.False(File.Exists(extra));
+        Assert.True(File.Exists(Path.Combine(temp.Path, "x", "source", "article.txt")));
+    }
+
+    [SkippableFact]
+    public void Given_a_FIFO_in_the_article_folder_When_imported_into_it_Then_refused_in_one_line_without_opening_it()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/mkfifo"), "mkfifo (Debian coreutils) is needed to make a FIFO");
+        using var temp = new TempFolder();
+        temp.File("x/article.yml", "title:\n  ar: مقال\n");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(temp.Path, "x", "pipe"))) mkfifo.WaitForExit();
+
+        var result = Support.Cli.Run(temp.Path, "import", Repo.SeedPath, "-o", "x");
+
+        AssertRefused(result, "is a FIFO");
+        Assert.True(File.Exists(Path.Combine(temp.Path, "x", "pipe")));
     }
 
     [Fact]

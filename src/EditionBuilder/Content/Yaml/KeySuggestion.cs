@@ -1,3 +1,5 @@
+using EditionBuilder.Diagnostics;
+
 namespace EditionBuilder.Content.Yaml;
 
 /// <summary>The known key nearest to a misspelt one ("author" → "authors", "base-url" → "base_url"), or null when none is close.</summary>
@@ -21,23 +23,6 @@ public static class KeySuggestion
 
     private static string Normalize(string key) => key.ToLowerInvariant().Replace('-', '_').Replace(' ', '_');
 
-    // Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 3) return int.MaxValue;
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
+    // Names whose lengths differ by more than three are never a typo of each other.
+    private static int Distance(string a, string b) => Math.Abs(a.Length - b.Length) > 3 ? int.MaxValue : EditDistance.Between(a, b);
 }

@@ -13,6 +13,9 @@ namespace EditionBuilder.Import.Docx;
 internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
 {
     private const int MaxTitleWords = 30;
+
+    // Keywords found in the abstracts' sections, by language.
+    private readonly Dictionary<string, IReadOnlyList<string>> _abstractKeywords = new(StringComparer.Ordinal);
     private const int MinAbstractWords = 25;
 
     public (List<Chapter> Chapters, List<Abstract> Abstracts, ArticleFrontMatter Front) Assemble(List<DocxBlock> blocks)
@@ -21,6 +24,13 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         var front = TakeFront(blocks);
         var abstracts = TakeAbstracts(blocks);
         var chapters = Split(blocks);
+        if (_abstractKeywords.Count > 0)
+        {
+            var keywords = front.Keywords.ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
+            foreach (var (language, words) in _abstractKeywords) keywords.TryAdd(language, words);
+            front = front with { Keywords = keywords };
+        }
+
         return (chapters, abstracts, front);
     }
 
@@ -65,7 +75,8 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         }
 
         var paragraphs = indexes.Select(i => (DocxParagraph)blocks[i])
-            .Select(p => new ManuscriptParagraph(p.Text.Trim(), p.Paragraph, p.HeadingLevel is not null || p.IsTitle || p.IsSubtitle || IsShortLine(p.Text.Trim())))
+            .Select(p => new ManuscriptParagraph(p.Text.Trim(), p.Paragraph, p.HeadingLevel is not null || p.IsTitle || p.IsSubtitle || IsShortLine(p.Text.Trim()),
+                p.IsTitle ? OpeningRole.Title : p.IsSubtitle ? OpeningRole.Subtitle : OpeningRole.None))
             .ToList();
         var recognition = ManuscriptFrontMatter.Recognize(paragraphs);
         if (recognition.Recognized.Count == 0) return TakeStyledTitle(blocks);
@@ -127,7 +138,15 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
             var paragraphs = content.OfType<DocxParagraph>().Where(p => p.Text.Trim().Length > 0).ToList();
             if (!IsLatin(heading) || paragraphs.Count == 0 || !paragraphs.All(IsLatin) || content.Any(b => b is not DocxParagraph)) break;
             var language = AbstractLanguage(heading, paragraphs);
-            found.Add((i, new Abstract(language ?? "?", heading.Text.Trim(), paragraphs.Select(p => p.Text.Trim()).ToList())));
+            // "Keywords: …" / "Mots-clés : …" paragraphs are the abstract's keywords, not its text (as in the text export).
+            foreach (var (marker, list) in paragraphs.Select(p => ManuscriptFrontMatter.Keywords(p.Text)).OfType<(string Language, string List)>())
+            {
+                var words = ManuscriptFrontMatter.SplitKeywords(list);
+                if (words.Count > 0 && (marker == "ar" || language is "en" or "fr")) _abstractKeywords.TryAdd(marker == "ar" ? "ar" : language!, words);
+            }
+
+            var text = paragraphs.Where(p => ManuscriptFrontMatter.Keywords(p.Text) is null).Select(p => p.Text.Trim()).ToList();
+            found.Add((i, new Abstract(language ?? "?", heading.Text.Trim(), text)));
             end = i;
         }
 

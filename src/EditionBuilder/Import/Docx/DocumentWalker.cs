@@ -174,8 +174,8 @@ internal sealed class DocumentWalker
         var style = _styles.ParagraphStyleOf(properties);
         var outline = Int(Val(properties, "outlineLvl"));
         int? heading = outline switch { >= 0 and <= 8 => outline + 1, 9 => null, _ => _styles.HeadingLevel(style) };
-        var isTitle = _styles.IsTitle(style);
         var isSubtitle = _styles.IsSubtitle(style);
+        var isTitle = !isSubtitle && _styles.IsTitle(style); // a Subtitle style is often based on Title (pandoc's, Word's own)
         var isQuote = _styles.IsQuote(style);
         var isCaption = _styles.IsCaption(style);
         if (_inNote || isTitle || isSubtitle) heading = null;
