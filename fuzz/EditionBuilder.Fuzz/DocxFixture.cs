@@ -141,7 +141,12 @@ public sealed class DocxFixture
         {
             if (chapter.Title.Length > 0) body.Append(Paragraph(Run(chapter.Title, Arabic), "<w:pStyle w:val=\"Heading1\"/><w:bidi/>"));
             foreach (var paragraph in chapter.Paragraphs) body.Append(Paragraph(Inlines(paragraph.Inlines, Arabic), "<w:bidi/>"));
-            foreach (var note in chapter.Notes) footnotes.Append(Note("footnote", note.Id, string.Concat(note.Paragraphs.Select(p => Inlines(p.Inlines, Arabic)))));
+            foreach (var note in chapter.Notes)
+            {
+                // A note in English or French is a left-to-right paragraph of Latin runs, as Word keeps it.
+                var ltr = note.Paragraphs.Any(p => p.Direction == TextDirection.LeftToRight);
+                footnotes.Append(Note("footnote", note.Id, string.Concat(note.Paragraphs.Select(p => Inlines(p.Inlines, ltr ? string.Empty : Arabic))), ltr ? string.Empty : "<w:bidi/>"));
+            }
         }
 
         foreach (var summary in article.Abstracts)

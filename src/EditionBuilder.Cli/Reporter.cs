@@ -9,8 +9,8 @@ internal sealed class Reporter(TextWriter output, TextWriter errors)
 
     public TextWriter Errors { get; } = errors;
 
-    /// <summary>Prints every diagnostic; returns true when any is an error.</summary>
-    public bool Print(DiagnosticBag diagnostics)
+    /// <summary>Prints every diagnostic, then, when any is an error, a count and <paramref name="outcome"/>; returns true when any is an error.</summary>
+    public bool Print(DiagnosticBag diagnostics, string outcome = "nothing was written.")
     {
         foreach (var diagnostic in diagnostics.Items) Errors.WriteLine(diagnostic.ToString());
         foreach (var (code, count) in diagnostics.Dropped.OrderBy(d => d.Key, StringComparer.Ordinal))
@@ -21,7 +21,7 @@ internal sealed class Reporter(TextWriter output, TextWriter errors)
         var errorCount = diagnostics.ErrorCount;
         if (errorCount > 0)
         {
-            Errors.WriteLine($"{errorCount} error(s), {diagnostics.Items.Count - errorCount} warning(s); nothing was written.");
+            Errors.WriteLine($"{errorCount} error(s), {diagnostics.Items.Count - errorCount} warning(s); {outcome}");
         }
 
         return errorCount > 0;

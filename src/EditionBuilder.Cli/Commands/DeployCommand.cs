@@ -41,7 +41,8 @@ internal static class DeployCommand
 
         reporter.Line(result.Unchanged
             ? $"{target} already serves this site ({result.Current}); nothing changed; previous release: {result.Previous ?? "none"}"
-            : $"deployed {result.Files} files to {target} ({result.Current}); previous release: {result.Previous ?? "none"} (edition rollback {target})");
+            : $"deployed {result.Files} files to {target} ({result.Current}); "
+                + (result.Previous is null ? "no previous release yet (the next deploy keeps this one for edition rollback)" : $"previous release: {result.Previous} (edition rollback {target})"));
         return ExitCodes.Success;
     }
 

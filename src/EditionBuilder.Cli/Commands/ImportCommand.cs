@@ -78,6 +78,8 @@ internal static class ImportCommand
         return ExitCodes.Success;
     }
 
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
     private static string Replacing(ImportPlan plan)
     {
         var parts = new List<string>();
@@ -99,9 +101,9 @@ internal static class ImportCommand
     public static string Summary(Article article)
     {
         var abstracts = ArticleMarkdown.Abstracts(article).Select(a => a.Language).ToList();
-        return $"{article.Chapters.Count} chapters, {article.Paragraphs.Count()} paragraphs, {article.Notes.Count()} notes, "
-            + $"{abstracts.Count} abstracts ({string.Join(", ", abstracts)})"
-            + (article.Media.Count > 0 ? $", {article.Media.Count} images" : string.Empty)
-            + (article.FrontMatter.IsEmpty ? string.Empty : $", front matter ({article.FrontMatter.Authors.Count} authors, {article.FrontMatter.Keywords.Values.Sum(k => k.Count)} keywords)");
+        return $"{Count(article.Chapters.Count, "chapter")}, {Count(article.Paragraphs.Count(), "paragraph")}, {Count(article.Notes.Count(), "note")}, "
+            + Count(abstracts.Count, "abstract") + (abstracts.Count > 0 ? $" ({string.Join(", ", abstracts)})" : string.Empty)
+            + (article.Media.Count > 0 ? $", {Count(article.Media.Count, "image")}" : string.Empty)
+            + (article.FrontMatter.IsEmpty ? string.Empty : $", front matter ({Count(article.FrontMatter.Authors.Count, "author")}, {Count(article.FrontMatter.Keywords.Values.Sum(k => k.Count), "keyword")})");
     }
 }

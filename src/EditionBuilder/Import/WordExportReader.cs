@@ -355,7 +355,16 @@ public static partial class WordExportReader
                     diagnostics.Error(DiagnosticCodes.EmptyNote, path, currentLine, 1, $"note {n} has no text");
                 }
 
-                notes.Add(new Note(n, text.ToList(), currentLine));
+                // A note written in English or French (a source cited in its language) reads left to right inside the right-to-left
+                // page, unless its lines open with a full stop or comma: then the author placed them for a right-to-left line
+                // (".Reuters, 2015" shows as "Reuters, 2015." there), and that is how it is shown.
+                var note = new Note(n, text.ToList(), currentLine);
+                if (LanguageGuesser.IsLatinDominant(string.Join(' ', text)) && !text.Any(line => line.TrimStart().StartsWith('.') || line.TrimStart().StartsWith(',')))
+                {
+                    note = note with { Paragraphs = [note.Paragraphs[0] with { Direction = TextDirection.LeftToRight }] };
+                }
+
+                notes.Add(note);
             }
 
             text.Clear();

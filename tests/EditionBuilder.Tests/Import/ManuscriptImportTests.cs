@@ -65,6 +65,19 @@ public class ManuscriptImportTests
     }
 
     [Fact]
+    public void Given_a_note_in_English_When_imported_Then_it_reads_left_to_right_unless_its_lines_were_placed_for_a_right_to_left_line()
+    {
+        var (article, _) = Read("المقدمة\n\nنص يحيل إلى مرجعين.[1] ونص آخر.[2]\n\n"
+            + "[1]-       See https://www.example.org/nile-report, accessed 12 March 2021.\n"
+            + "[2]-       Lavrov in an interview with Russian state TV on Sunday October 9, 2016\n  .www.uaposition.com/middle-east-monitor\n");
+
+        Assert.NotNull(article);
+        var notes = article.Notes.ToList();
+        Assert.Equal(TextDirection.LeftToRight, notes[0].Paragraphs[0].Direction);
+        Assert.Null(notes[1].Paragraphs[0].Direction); // ".www…" shows right only on a right-to-left line, as the author saw it
+    }
+
+    [Fact]
     public void Given_a_line_the_opening_cannot_place_When_imported_Then_the_warning_says_it_was_left_as_text_and_it_stays_in_the_text()
     {
         var (article, diagnostics) = Read("عنوان المقال\nأحمد علي\nجامعة دمشق\nبحث قُدّم إلى مؤتمر بيروت 2016\nملخص\n"
