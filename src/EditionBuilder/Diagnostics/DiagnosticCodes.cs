@@ -81,6 +81,10 @@ public static class DiagnosticCodes
     public const string SearchIndexFailed = "EB0751";
     public const string SearchSkipped = "EB0752";
 
+    // The JATS writer (jats's range EB0800-EB0849).
+    public const string JatsUnstorableCharacter = "EB0800";
+    public const string JatsNotWellFormed = "EB0801";
+
     // Templates, minification, verification.
     public const string TemplateError = "EB0301";
     public const string MinifyError = "EB0302";

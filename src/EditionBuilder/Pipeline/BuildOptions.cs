@@ -17,6 +17,9 @@ public sealed record BuildOptions
     /// <summary>SOURCE_DATE_EPOCH, read by the command line: the date of an EPUB whose article has none (a build never reads the clock).</summary>
     public long? SourceDateEpoch { get; init; }
 
+    /// <summary>Write each article's JATS XML beside its pages and offer it on its landing page (<c>edition build --no-jats</c> turns it off).</summary>
+    public bool Jats { get; init; } = true;
+
     /// <summary>The incremental cache; null for a clean build.</summary>
     public IBuildCache? Cache { get; init; }
 

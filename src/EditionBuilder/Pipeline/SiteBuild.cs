@@ -4,6 +4,7 @@ using System.Text.Json;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Epub;
+using EditionBuilder.Jats;
 using EditionBuilder.Minify;
 using EditionBuilder.Output;
 using EditionBuilder.Parse;
@@ -14,7 +15,7 @@ using EditionBuilder.Verify;
 
 namespace EditionBuilder.Pipeline;
 
-/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → EPUB and render → minify → verify → compress → sink, then the search index over the verified pages. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
+/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → EPUB, JATS and render → minify → verify → compress → sink, then the search index over the verified pages. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
 /// <param name="theme">The theme.</param>
 /// <param name="options">What to do besides rendering and verifying: minify, compress, cache.</param>
 public sealed class SiteBuild(Theme theme, BuildOptions options)
@@ -30,7 +31,8 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         var site = SiteContext.Of(content) with { SearchPage = options.Search is null ? null : SearchPagePath };
         var renderer = new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify);
         var books = options.Epub ? EpubWriter.Create(theme, content.Edition, _parser.Pipeline, options.SourceDateEpoch, diagnostics) : null;
-        var run = new BuildRun(content, theme, sink, options, diagnostics, _parser, renderer, books);
+        var jats = options.Jats ? new JatsWriter(content.Edition, theme.Strings.Get("ar", "archived_copy")) : null;
+        var run = new BuildRun(content, theme, sink, options, diagnostics, _parser, renderer, books, jats);
         if (options.Epub && books is null) return run.Report(false);
         var clock = Stopwatch.StartNew();
         var summaries = new ArticleSummary?[content.Articles.Count];
@@ -42,6 +44,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         if (diagnostics.HasErrors) return run.Report(false);
         run.Stage(progress, "render", $"{content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters, {run.PageCount} pages; {run.ArticlesRendered} article(s) rendered, {content.Articles.Count - run.ArticlesRendered} unchanged", run.RenderTime);
         if (books is not null) run.Stage(progress, "epub", $"{run.Books} book(s) written ({run.BookBytes / 1024} KiB), {content.Articles.Count - run.Books} unchanged", run.EpubTime);
+        if (jats is not null) run.Stage(progress, "jats", $"{run.JatsFiles} file(s) written ({run.JatsBytes / 1024} KiB), {content.Articles.Count - run.JatsFiles} unchanged", run.JatsTime);
         if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.Reused} reused from the cache", run.MinifyTime);
 
         clock.Restart();
@@ -78,12 +81,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
     /// <summary>One build's shared state: what was written, the facts for the link check, counts and time per stage.</summary>
     private sealed class BuildRun(EditionContent content, Theme theme, ISiteSink sink, BuildOptions options, DiagnosticBag diagnostics,
-        ArticleParser parser, SiteRenderer renderer, EpubWriter? books)
+        ArticleParser parser, SiteRenderer renderer, EpubWriter? books, JatsWriter? jats)
     {
         private readonly List<StageReport> _stages = new();
         private readonly ConcurrentDictionary<string, SearchPage> _searchPages = new(StringComparer.Ordinal);
-        private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks, _epubTicks, _bookBytes;
-        private int _articlesRendered, _minified, _reused, _compressed, _pages, _books;
+        private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks, _epubTicks, _bookBytes, _jatsTicks, _jatsBytes;
+        private int _articlesRendered, _minified, _reused, _compressed, _pages, _books, _jatsFiles;
 
         public SiteRenderer Renderer { get; } = renderer;
 
@@ -110,6 +113,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         public long BookBytes => _bookBytes;
 
         public TimeSpan EpubTime => TimeSpan.FromTicks(_epubTicks);
+
+        public int JatsFiles => _jatsFiles;
+
+        public long JatsBytes => _jatsBytes;
+
+        public TimeSpan JatsTime => TimeSpan.FromTicks(_jatsTicks);
 
         public TimeSpan RenderTime => TimeSpan.FromTicks(_renderTicks);
 
@@ -164,10 +173,11 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             var clock = Stopwatch.StartNew();
             var parsed = parser.Parse(article, diagnostics);
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
+            if (parsed is null) return null;
 
-            // The book first: the landing page says how large it is.
+            // The book and the JATS file first: the landing page says how large they are.
             SiteFile? book = null;
-            if (parsed is not null && books is not null)
+            if (books is not null)
             {
                 clock.Restart();
                 book = books.Write(parsed, diagnostics);
@@ -177,12 +187,24 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                 Interlocked.Add(ref _bookBytes, book.Bytes.Length);
             }
 
+            SiteFile? xml = null;
+            if (jats is not null)
+            {
+                clock.Restart();
+                xml = jats.Write(parsed, diagnostics);
+                Interlocked.Add(ref _jatsTicks, clock.Elapsed.Ticks);
+                if (xml is null) return null;
+                Interlocked.Increment(ref _jatsFiles);
+                Interlocked.Add(ref _jatsBytes, xml.Bytes.Length);
+            }
+
             clock.Restart();
-            var rendered = parsed is null ? null : Renderer.RenderArticle(parsed, diagnostics, book is null ? null : new DownloadView(book.Path, book.Bytes.Length));
+            var rendered = Renderer.RenderArticle(parsed, diagnostics,
+                book is null ? null : new DownloadView(book.Path, book.Bytes.Length), xml is null ? null : new DownloadView(xml.Path, xml.Bytes.Length));
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (rendered is null) return null;
             Interlocked.Increment(ref _articlesRendered);
-            var files = rendered.Pages.Append(book).OfType<SiteFile>().Select(File).ToList();
+            var files = rendered.Pages.Append(book).Append(xml).OfType<SiteFile>().Select(File).ToList();
             if (key is not null && files.All(f => f is not null)) options.Cache!.PutArticle(key, new BuildCache.Article(rendered.Summary, files!));
             return rendered.Summary;
         }
@@ -356,6 +378,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                 theme.Fingerprint, OptionsKey, content.IsJournal.ToString(),
                 JsonSerializer.Serialize(content.Edition, CacheJson.Default.EditionMetadata), article.Slug,
                 books is null ? "no book" : "book of " + BookDate.Format(books.ModifiedOf(article.Metadata)),
+                jats is null ? "no jats" : "jats",
             ];
         }
 

@@ -10,8 +10,8 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
 {
     private SiteContext Site => pages.Site;
 
-    /// <summary>Renders an article's pages, the landing page offering <paramref name="epub"/> when there is one; null when a template reported an error.</summary>
-    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics, DownloadView? epub = null)
+    /// <summary>Renders an article's pages, the landing page offering <paramref name="epub"/> and <paramref name="jats"/> when there are; null when a template reported an error.</summary>
+    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics, DownloadView? epub = null, DownloadView? jats = null)
     {
         var errorsBefore = diagnostics.ErrorCount;
         var files = MediaFiles.Of(article.Content, diagnostics);
@@ -34,11 +34,12 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         var abstractTexts = article.Abstracts.Select(a => (a.FrontMatter.Lang, a.FrontMatter.Title, PlainText(a.Document))).ToList();
         PageDescription Describe(string path) => Description(article, view, abstractTexts, path);
 
-        var landing = new ArticlePageModel(view);
-        Add(new PageRequest($"{slug}/index.html", "article.html", "article", "ar", "rtl", view.Title, Site.SiteName, alternates, landing, Describe($"{slug}/index.html")));
+        var landing = new ArticlePageModel(view with { Jats = jats });
+        IReadOnlyList<AlternateFile> otherForms = jats is null ? [] : [new AlternateFile(jats.Href, "application/xml", "JATS")];
+        Add(new PageRequest($"{slug}/index.html", "article.html", "article", "ar", "rtl", view.Title, Site.SiteName, alternates, landing, Describe($"{slug}/index.html")) { AlternateFiles = otherForms });
         if (!Site.IsJournal)
         {
-            Add(new PageRequest("index.html", "article.html", "index", "ar", "rtl", view.Title, Site.SiteName, alternates, landing, Describe("index.html")));
+            Add(new PageRequest("index.html", "article.html", "index", "ar", "rtl", view.Title, Site.SiteName, alternates, landing, Describe("index.html")) { AlternateFiles = otherForms });
         }
 
         var chapters = article.Chapters;

@@ -28,6 +28,7 @@ public sealed class PageRenderer(Theme theme, SiteContext site, bool leaveOutBod
             _stylesheets, Site.LogoPath ?? string.Empty, Site.SearchPage ?? string.Empty)
         {
             Licence = request.Licence ?? _editionLicence,
+            AlternateFiles = request.AlternateFiles,
         };
         if (request.AnyDepth)
         {

@@ -27,6 +27,9 @@ public sealed record PageRequest(
 {
     /// <summary>The licence the page's footer names: its article's, else (null) the edition's.</summary>
     public LicenceView? Licence { get; init; }
+
+    /// <summary>Other forms of the page's content, linked from its head as <c>&lt;link rel="alternate" type="…"&gt;</c> (an article's JATS file).</summary>
+    public IReadOnlyList<AlternateFile> AlternateFiles { get; init; } = [];
 }
 
 

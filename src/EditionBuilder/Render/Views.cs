@@ -27,7 +27,13 @@ public sealed record PageView(
 {
     /// <summary>The licence in the page's footer (its article's, else the edition's); empty when none is given.</summary>
     public LicenceView Licence { get; init; } = LicenceView.None;
+
+    /// <summary>Other forms of the page's content (an article's JATS file), for <c>&lt;link rel="alternate" type="…"&gt;</c>.</summary>
+    public IReadOnlyList<AlternateFile> AlternateFiles { get; init; } = [];
 }
+
+/// <summary>Another form of a page's content: where it is (relative to the site root), its media type and a title.</summary>
+public sealed record AlternateFile(string Href, string Type, string Title);
 
 
 /// <summary>An article as a page in one language shows it: the Arabic title, and authors, date, keywords, licence and citation in the page's language where given.</summary>
@@ -60,6 +66,9 @@ public sealed record ArticleView(
     public string TitleLang { get; init; } = "ar";
 
     public string TitleDir { get; init; } = "rtl";
+
+    /// <summary>The article's JATS file, offered on its landing page; null when none was written (<c>--no-jats</c>).</summary>
+    public DownloadView? Jats { get; init; }
 
     public string Subtitle { get; init; } = string.Empty;
 

@@ -25,6 +25,7 @@ public class ReproducibleBuildTests
         Assert.Equal(a, b);
         Assert.Contains(a.Keys, k => k.EndsWith(".zip", StringComparison.Ordinal));
         Assert.Contains(a.Keys, k => k.EndsWith(".epub", StringComparison.Ordinal));
+        Assert.Contains(a.Keys, k => k.EndsWith("russian-iranian-partnership.xml", StringComparison.Ordinal));
         // The search index is part of the site: Pagefind's output, timestamps and order included, must be the same bytes too.
         if (EditionBuilder.Search.PagefindTool.Find(Tools.Folder, Repo.Root, AppContext.BaseDirectory).Tool is not null || InCi)
         {
