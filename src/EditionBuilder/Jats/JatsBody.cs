@@ -288,14 +288,6 @@ public sealed class JatsBody(JatsXml xml, JatsNotes notes, string archivedCopyLa
         return images.Count > 0 ? images : null;
     }
 
-    // The image's text, formatting left out.
-    private static string AltText(LinkInline image) =>
-        string.Concat(image.Descendants<Inline>().Select(i => i switch
-        {
-            LiteralInline l => l.Content.ToString(),
-            CodeInline c => c.Content,
-            HtmlEntityInline e => e.Transcoded.ToString(),
-            LineBreakInline => " ",
-            _ => string.Empty,
-        }));
+    // The image's text, formatting left out, as the web page's alt text.
+    private static string AltText(LinkInline image) => Markdown.Blocks.HtmlImageFigureRenderer.AltText(image);
 }
