@@ -43,8 +43,8 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         foreach (var file in run.Renderer.RenderSitePages(summaries.Select(s => s!).ToList(), articlePaths, diagnostics)) run.File(file);
         if (diagnostics.HasErrors) return run.Report(false);
         run.Stage(progress, "render", $"{content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters, {run.PageCount} pages; {run.ArticlesRendered} article(s) rendered, {content.Articles.Count - run.ArticlesRendered} unchanged", run.RenderTime);
-        if (books is not null) run.Stage(progress, "epub", $"{run.Books} book(s) written ({run.BookBytes / 1024} KiB), {content.Articles.Count - run.Books} unchanged", run.EpubTime);
-        if (jats is not null) run.Stage(progress, "jats", $"{run.JatsFiles} file(s) written ({run.JatsBytes / 1024} KiB), {content.Articles.Count - run.JatsFiles} unchanged", run.JatsTime);
+        if (books is not null) run.Stage(progress, "epub", run.Books.Summary("book(s)", content.Articles.Count), run.Books.Time);
+        if (jats is not null) run.Stage(progress, "jats", run.Jats.Summary("file(s)", content.Articles.Count), run.Jats.Time);
         if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.Reused} reused from the cache", run.MinifyTime);
 
         clock.Restart();
@@ -85,8 +85,8 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
     {
         private readonly List<StageReport> _stages = new();
         private readonly ConcurrentDictionary<string, SearchPage> _searchPages = new(StringComparer.Ordinal);
-        private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks, _epubTicks, _bookBytes, _jatsTicks, _jatsBytes;
-        private int _articlesRendered, _minified, _reused, _compressed, _pages, _books, _jatsFiles;
+        private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks;
+        private int _articlesRendered, _minified, _reused, _compressed, _pages;
 
         public SiteRenderer Renderer { get; } = renderer;
 
@@ -108,17 +108,11 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
         public int PageCount => _pages;
 
-        public int Books => _books;
+        /// <summary>The EPUB books written in this build.</summary>
+        public WriterTally Books { get; } = new();
 
-        public long BookBytes => _bookBytes;
-
-        public TimeSpan EpubTime => TimeSpan.FromTicks(_epubTicks);
-
-        public int JatsFiles => _jatsFiles;
-
-        public long JatsBytes => _jatsBytes;
-
-        public TimeSpan JatsTime => TimeSpan.FromTicks(_jatsTicks);
+        /// <summary>The JATS files written in this build.</summary>
+        public WriterTally Jats { get; } = new();
 
         public TimeSpan RenderTime => TimeSpan.FromTicks(_renderTicks);
 
@@ -140,7 +134,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
         public BuildReport Report(bool succeeded) => new(
             succeeded, content.Articles.Count, content.Articles.Sum(a => a.Chapters.Count), _articlesRendered, _pages, Paths.Count,
-            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, succeeded ? SearchInput : null, _books);
+            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, succeeded ? SearchInput : null, Books.Files);
 
         /// <summary>An article from the cache when nothing it depends on changed; otherwise parsed, rendered and processed page by page.</summary>
         public ArticleSummary? Article(ArticleContent article)
@@ -176,27 +170,10 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (parsed is null) return null;
 
             // The book and the JATS file first: the landing page says how large they are.
-            SiteFile? book = null;
-            if (books is not null)
-            {
-                clock.Restart();
-                book = books.Write(parsed, diagnostics);
-                Interlocked.Add(ref _epubTicks, clock.Elapsed.Ticks);
-                if (book is null) return null;
-                Interlocked.Increment(ref _books);
-                Interlocked.Add(ref _bookBytes, book.Bytes.Length);
-            }
-
-            SiteFile? xml = null;
-            if (jats is not null)
-            {
-                clock.Restart();
-                xml = jats.Write(parsed, diagnostics);
-                Interlocked.Add(ref _jatsTicks, clock.Elapsed.Ticks);
-                if (xml is null) return null;
-                Interlocked.Increment(ref _jatsFiles);
-                Interlocked.Add(ref _jatsBytes, xml.Bytes.Length);
-            }
+            var book = books is null ? null : Books.Write(() => books.Write(parsed, diagnostics));
+            if (books is not null && book is null) return null;
+            var xml = jats is null ? null : Jats.Write(() => jats.Write(parsed, diagnostics));
+            if (jats is not null && xml is null) return null;
 
             clock.Restart();
             var rendered = Renderer.RenderArticle(parsed, diagnostics,
@@ -392,4 +369,30 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             return BuildCache.Key([.. parts]);
         }
     }
+}
+
+/// <summary>What one writer beside the pages (EPUB, JATS) made in a build: files, bytes and time, counted from every article's thread.</summary>
+internal sealed class WriterTally
+{
+    private long _ticks, _bytes;
+    private int _files;
+
+    public int Files => _files;
+
+    public TimeSpan Time => TimeSpan.FromTicks(_ticks);
+
+    /// <summary>Runs the writer for one article and counts what it made; null when it reported an error.</summary>
+    public SiteFile? Write(Func<SiteFile?> write)
+    {
+        var clock = Stopwatch.StartNew();
+        var file = write();
+        Interlocked.Add(ref _ticks, clock.Elapsed.Ticks);
+        if (file is null) return null;
+        Interlocked.Increment(ref _files);
+        Interlocked.Add(ref _bytes, file.Bytes.Length);
+        return file;
+    }
+
+    /// <summary>The stage line: "3 book(s) written (312 KiB), 197 unchanged".</summary>
+    public string Summary(string files, int articles) => $"{Files} {files} written ({_bytes / 1024} KiB), {articles - Files} unchanged";
 }
