@@ -188,7 +188,9 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
             var (context, page) = await site.OpenAsync(url, Viewport.NarrowPhone, javaScript);
             await using var _ = context;
             page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // The message the page ends on, not "network idle", which a loaded machine may not reach in time.
+            await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 90_000 });
+            await page.WaitForSelectorAsync("#search-unavailable", new() { State = WaitForSelectorState.Visible, Timeout = 90_000 });
 
             Assert.True(await page.IsVisibleAsync("#search-unavailable"), url);
             Assert.False(await page.IsVisibleAsync("#search-form"), url);
