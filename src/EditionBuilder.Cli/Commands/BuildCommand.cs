@@ -86,31 +86,41 @@ internal static class BuildCommand
             Jats = request.Jats,
         };
 
-        // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded.
-        // Files the last good site already holds are linked from it, not written again; with the cache, the stamps the last
-        // build left let unchanged files be linked without being read.
+        // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded. With the cache
+        // the staging folder is the spare copy of the site that the last build swapped out and brought up to date: files it holds
+        // unchanged stay, so a rebuild writes what changed. Without a spare, files the last good site holds are linked from it.
         var previous = Directory.Exists(output) ? output : null;
-        var sink = new FolderSink(AtomicFolder.StagingFolder(output, "staging"), previous, previous is null ? null : cache?.LastOutput(), recordStamps: cache is not null);
+        var stamps = cache?.LastOutput() ?? new Dictionary<string, FileStamp>();
+        var spare = SpareFolder.PathFor(output);
+        Dictionary<string, FileStamp>? held = null;
+        if (stamps.Count == 0) AtomicFolder.TryDelete(spare); // a spare is only of use with the stamps that describe it
+        else held = SpareFolder.Prepare(spare, stamps);
+        var sink = held is not null
+            ? new FolderSink(spare, previous, previous is null ? null : stamps, recordStamps: true, held)
+            : new FolderSink(AtomicFolder.StagingFolder(output, "staging"), previous, previous is null ? null : stamps, recordStamps: cache is not null);
         try
         {
             var report = new SiteBuild(theme, options).Run(content, sink, diagnostics,
                 stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms)"));
             if (!report.Succeeded)
             {
-                AtomicFolder.TryDelete(sink.Root);
+                // A spare stays: the next build checks each of its files again.
+                if (held is null) AtomicFolder.TryDelete(sink.Root);
                 return Fail(reporter, diagnostics);
             }
 
+            sink.Finish();
             Directory.CreateDirectory(sink.Root);
             // The marker goes last: a staging folder holding it is a whole site.
             AtomicFolder.WriteMarker(sink.Root, OutputKind.Site);
-            AtomicFolder.Swap(sink.Root, output);
+            var kept = AtomicFolder.Swap(sink.Root, output, keepOldAt: cache is not null && stamps.Count > 0 ? spare : null);
             cache?.RememberOutput(sink.Stamps);
+            if (kept) SpareFolder.Sync(spare, output, stamps, sink.Stamps);
             reporter.Print(diagnostics);
         }
         catch
         {
-            AtomicFolder.TryDelete(sink.Root);
+            if (held is null) AtomicFolder.TryDelete(sink.Root);
             throw;
         }
 

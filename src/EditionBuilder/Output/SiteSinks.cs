@@ -30,10 +30,11 @@ public sealed class MemorySink : ISiteSink
     }
 }
 
-/// <summary>Writes each file at once under a folder (a staging folder, swapped in when the whole build succeeded); files the last good site already holds byte for byte are linked from it.</summary>
-public sealed class FolderSink(string root, string? previous = null, IReadOnlyDictionary<string, FileStamp>? previousStamps = null, bool recordStamps = false) : ISiteSink
+/// <summary>Writes each file at once under a folder (a staging folder, swapped in when the whole build succeeded); files the last good site already holds byte for byte are linked from it, or, staging into the spare copy of the site, left in place.</summary>
+public sealed class FolderSink(string root, string? previous = null, IReadOnlyDictionary<string, FileStamp>? previousStamps = null, bool recordStamps = false,
+    IReadOnlyDictionary<string, FileStamp>? held = null) : ISiteSink
 {
-    private readonly SiteFolderWriter _writer = new(root, previous, previousStamps, recordStamps);
+    private readonly SiteFolderWriter _writer = new(root, previous, previousStamps, recordStamps, held);
 
     public string Root => _writer.Root;
 
@@ -46,6 +47,9 @@ public sealed class FolderSink(string root, string? previous = null, IReadOnlyDi
     public IReadOnlyDictionary<string, FileStamp> Stamps => _writer.Stamps;
 
     public void Write(SiteFile file, string? sha256 = null) => _writer.Write(file.Path, file.Bytes, sha256);
+
+    /// <summary>Removes what a spare held that this build did not make (<see cref="SiteFolderWriter.Finish"/>).</summary>
+    public void Finish() => _writer.Finish();
 
     public bool TryLinkUnchanged(string path, long length, string sha256) => _writer.TryLinkUnchanged(path, length, sha256);
 }
