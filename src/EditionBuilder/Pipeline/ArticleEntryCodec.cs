@@ -13,7 +13,7 @@ namespace EditionBuilder.Pipeline;
 /// </remarks>
 internal static class ArticleEntryCodec
 {
-    private static readonly byte[] Magic = "EBA1"u8.ToArray();
+    private static readonly byte[] Magic = "EBA2"u8.ToArray();
 
     public static byte[] Write(BuildCache.Article article)
     {
@@ -65,6 +65,7 @@ internal static class ArticleEntryCodec
 
             writer.Write7BitEncodedInt(facts.References);
             writer.Write(facts.Searchable);
+            writer.Write7BitEncodedInt(facts.CheckedLinks);
         }
 
         writer.Flush();
@@ -116,7 +117,7 @@ internal static class ArticleEntryCodec
                     for (var j = 0; j < ids.Length; j++) ids[j] = Text();
                     var links = new LinkFact[Count()];
                     for (var j = 0; j < links.Length; j++) links[j] = new LinkFact(Text(), Text(), Text());
-                    facts = new PageFacts(factsPath, ids, links, reader.Read7BitEncodedInt(), reader.ReadBoolean());
+                    facts = new PageFacts(factsPath, ids, links, reader.Read7BitEncodedInt(), reader.ReadBoolean(), Count());
                 }
 
                 files[i] = new BuildCache.CachedFile(path, key, outputs, facts);

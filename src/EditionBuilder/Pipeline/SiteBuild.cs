@@ -48,9 +48,10 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.Reused} reused from the cache", run.MinifyTime);
 
         clock.Restart();
-        var links = SiteVerifier.CheckLinks(run.Paths.ToList(), run.Facts.ToList(), run.Stylesheets, diagnostics);
+        var links = SiteVerifier.CheckLinks(run.Paths.ToList(), run.Facts.ToList(), run.Stylesheets, diagnostics, run.Resolutions);
         if (diagnostics.HasErrors) return run.Report(false);
         run.Links = links;
+        run.RememberArticles();
         run.Stage(progress, "verify", $"{links.Pages} pages, {links.Links} links, {links.NoteReferences} note references", run.VerifyTime + clock.Elapsed);
         if (options.Compression is not null) run.Stage(progress, "compress", $"{run.Compressed} files as .gz and .br", run.CompressTime);
 
@@ -97,6 +98,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         public ConcurrentBag<SiteFile> Stylesheets { get; } = new();
 
         public SiteVerifier.Report? Links { get; set; }
+
+        /// <summary>Resolves link addresses once per build, for the link check and for the articles' cache entries.</summary>
+        public SiteVerifier.LinkResolver Resolutions { get; } = new();
+
+        // Articles made in this build, cached only once the whole site's links are checked (see RememberArticles).
+        private readonly ConcurrentBag<(string Key, string Folder, BuildCache.Article Entry)> _made = new();
 
         public int ArticlesRendered => _articlesRendered;
 
@@ -182,8 +189,31 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (rendered is null) return null;
             Interlocked.Increment(ref _articlesRendered);
             var files = rendered.Pages.Append(book).Append(xml).OfType<SiteFile>().Select(File).ToList();
-            if (key is not null && files.All(f => f is not null)) options.Cache!.PutArticle(key, new BuildCache.Article(rendered.Summary, files!));
+            if (key is not null && files.All(f => f is not null)) _made.Add((key, article.Slug + "/", new BuildCache.Article(rendered.Summary, files!)));
             return rendered.Summary;
+        }
+
+        /// <summary>
+        /// Caches the articles made in this build, now that the site's links are checked. Each page keeps only the links that leave
+        /// its article: the others lead to the article's own files, which a replay brings back unchanged, so they were checked
+        /// once and need not be again. That is what lets a one-chapter rebuild check the links that could have broken, not all.
+        /// </summary>
+        public void RememberArticles()
+        {
+            if (options.Cache is not { } cache) return;
+            Parallel.ForEach(_made, made =>
+            {
+                var (key, folder, entry) = made;
+                var within = entry.Files.All(f => f.Path.StartsWith(folder, StringComparison.Ordinal));
+                cache.PutArticle(key, within ? entry with { Files = entry.Files.Select(f => f with { Facts = LeavingLinksOnly(f.Path, f.Facts, folder) }).ToList() } : entry);
+            });
+        }
+
+        private PageFacts? LeavingLinksOnly(string page, PageFacts? facts, string folder)
+        {
+            if (facts is null) return null;
+            var leaving = facts.Links.Where(l => !SiteVerifier.StaysWithin(page, l, folder, Resolutions)).ToList();
+            return facts with { Links = leaving, CheckedLinks = facts.CheckedLinks + facts.Links.Count - leaving.Count };
         }
 
         // An unchanged page whose files the last good site still holds is linked from it without being read; any other is taken
@@ -346,6 +376,8 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (file.Outputs.Any(o => o.Path.EndsWith(".br", StringComparison.Ordinal))) Interlocked.Increment(ref _compressed);
         }
 
+        private string EditionJson => field ??= JsonSerializer.Serialize(content.Edition, CacheJson.Default.EditionMetadata);
+
         // Everything an article's pages depend on besides its own files: the templates, the options, the edition's metadata, whether it is a journal,
         // and whether it has a book and of which date (SOURCE_DATE_EPOCH dates only the books of articles without a date).
         private List<string> ContextParts(ArticleContent article)
@@ -353,7 +385,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             return
             [
                 theme.Fingerprint, OptionsKey, content.IsJournal.ToString(),
-                JsonSerializer.Serialize(content.Edition, CacheJson.Default.EditionMetadata), article.Slug,
+                EditionJson, article.Slug,
                 books is null ? "no book" : "book of " + BookDate.Format(books.ModifiedOf(article.Metadata)),
                 jats is null ? "no jats" : "jats",
             ];

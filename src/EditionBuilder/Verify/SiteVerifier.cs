@@ -30,18 +30,21 @@ public static partial class SiteVerifier
         CheckPage(page.Path, page.AsText(), diagnostics);
 
     /// <summary>The site-wide checks over every page's facts: links and fragments resolve, no request leaves the site, stylesheets load only site files.</summary>
-    public static Report CheckLinks(IReadOnlyCollection<string> sitePaths, IReadOnlyList<PageFacts> facts, IEnumerable<SiteFile> stylesheets, DiagnosticBag diagnostics)
+    public static Report CheckLinks(IReadOnlyCollection<string> sitePaths, IReadOnlyList<PageFacts> facts, IEnumerable<SiteFile> stylesheets, DiagnosticBag diagnostics) =>
+        CheckLinks(sitePaths, facts, stylesheets, diagnostics, new LinkResolver());
+
+    /// <summary>Like <see cref="CheckLinks(IReadOnlyCollection{string}, IReadOnlyList{PageFacts}, IEnumerable{SiteFile}, DiagnosticBag)"/>, resolving addresses through <paramref name="resolutions"/> (shared with <see cref="StaysWithin"/> in the same build).</summary>
+    public static Report CheckLinks(IReadOnlyCollection<string> sitePaths, IReadOnlyList<PageFacts> facts, IEnumerable<SiteFile> stylesheets, DiagnosticBag diagnostics, LinkResolver resolutions)
     {
         var byPath = sitePaths.ToHashSet(StringComparer.Ordinal);
-        var ids = facts.ToDictionary(f => f.Path, f => f.Ids.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var resolutions = new Resolutions();
+        var ids = new PageIds(facts);
         // Pages are checked in parallel; the bag sorts what they report.
         Parallel.ForEach(facts, page =>
         {
             foreach (var link in page.Links) CheckLink(page.Path, link, byPath, ids, resolutions, diagnostics);
         });
 
-        var links = facts.Sum(f => f.Links.Count);
+        var links = facts.Sum(f => f.Links.Count + f.CheckedLinks);
         var references = facts.Sum(f => f.References);
         var files = stylesheets;
         foreach (var css in files.Where(f => f.Path.EndsWith(".css", StringComparison.Ordinal)))
@@ -163,7 +166,29 @@ public static partial class SiteVerifier
     }
 
     /// <summary>Relative paths resolved once per folder: a journal's pages repeat the same few targets thousands of times.</summary>
-    private sealed class Resolutions
+    /// <summary>Whether a link of a page leads only within <paramref name="folder"/> (its article's folder, ending in '/'): a fragment of the page itself, or a relative address that resolves under the folder. Such a link holds as long as the folder's files are unchanged.</summary>
+    public static bool StaysWithin(string page, LinkFact link, string folder, LinkResolver resolutions)
+    {
+        var target = link.Target;
+        var hash = target.IndexOf('#');
+        var pathPart = hash >= 0 ? target[..hash] : target;
+        if (pathPart.Length == 0) return page.StartsWith(folder, StringComparison.Ordinal);
+        if (pathPart.StartsWith('/') || pathPart.EndsWith('/') || pathPart.Contains(':')) return false;
+        return resolutions.Resolve(page, pathPart) is { } resolved && resolved.StartsWith(folder, StringComparison.Ordinal);
+    }
+
+    /// <summary>Each page's ids, made into a set only for the pages a fragment link names (most links name none).</summary>
+    private sealed class PageIds(IReadOnlyList<PageFacts> facts)
+    {
+        private readonly Dictionary<string, PageFacts> _pages = facts.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _sets = new(StringComparer.Ordinal);
+
+        public bool Has(string page, string id) =>
+            _pages.TryGetValue(page, out var facts) && _sets.GetOrAdd(page, _ => facts.Ids.ToHashSet(StringComparer.Ordinal)).Contains(id);
+    }
+
+    /// <summary>Resolves a page's relative addresses to site paths, each folder and address once per build.</summary>
+    public sealed class LinkResolver
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Folder, string Target), string?> _resolved = new();
 
@@ -181,7 +206,7 @@ public static partial class SiteVerifier
     }
 
     private static void CheckLink(string page, LinkFact link, HashSet<string> files,
-        Dictionary<string, HashSet<string>> ids, Resolutions resolutions, DiagnosticBag diagnostics)
+        PageIds ids, LinkResolver resolutions, DiagnosticBag diagnostics)
     {
         var target = link.Target;
         var isRequest = link.Element is "link" or "script" or "img" or "iframe" or "source" or "video" or "audio";
@@ -216,7 +241,7 @@ public static partial class SiteVerifier
             return;
         }
 
-        if (!string.IsNullOrEmpty(fragment) && (!ids.TryGetValue(resolved, out var targetIds) || !targetIds.Contains(fragment)))
+        if (!string.IsNullOrEmpty(fragment) && !ids.Has(resolved, fragment))
         {
             diagnostics.Error(DiagnosticCodes.BrokenFragment, page, 0, 0, $"the link '{target}' names a fragment #{fragment} that {resolved} does not have");
         }
