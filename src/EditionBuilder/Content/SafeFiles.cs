@@ -20,25 +20,26 @@ public static class SafeFiles
         var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
         var realRoot = boundary ?? RealPath(rootFull) ?? rootFull;
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        Walk(rootFull, string.Empty);
+        Walk(rootFull, string.Empty, RealPath(rootFull) ?? rootFull);
         return entries.OrderBy(e => e.Relative, StringComparer.Ordinal).ToList();
 
-        void Walk(string folder, string relativeFolder)
+        void Walk(string folder, string relativeFolder, string realFolder)
         {
             // A link to a folder above it would make the walk endless: each real folder is read once.
-            if (!visited.Add(RealPath(folder) ?? folder)) return;
+            if (!visited.Add(realFolder)) return;
             foreach (var path in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(path);
                 var relative = relativeFolder.Length == 0 ? name : relativeFolder + "/" + name;
                 if (IsEditorFile(name)) continue;
-                switch (Classify(path, realRoot, diagnostics))
+                switch (Classify(path, realRoot, diagnostics, out var linked))
                 {
                     case FileType.Regular:
                         entries.Add(new Entry(path, relative));
                         break;
                     case FileType.Directory when recursive && !name.StartsWith('.'):
-                        Walk(path, relative);
+                        // A real folder's real path is its parent's and its name: only a link needs resolving.
+                        Walk(path, relative, linked ? RealPath(path) ?? path : realFolder + "/" + name);
                         break;
                 }
             }
@@ -46,10 +47,13 @@ public static class SafeFiles
     }
 
     /// <summary>What a path found in an input folder is to a reader: a file or folder to read (a link inside the root counts as what it points to), or nothing (a dangling link, something reported as an error).</summary>
-    public static FileType Classify(string path, string realRoot, DiagnosticBag diagnostics)
+    public static FileType Classify(string path, string realRoot, DiagnosticBag diagnostics) => Classify(path, realRoot, diagnostics, out _);
+
+    private static FileType Classify(string path, string realRoot, DiagnosticBag diagnostics, out bool linked)
     {
         var kind = NativeFiles.Kind(path);
-        if (kind == FileType.SymbolicLink)
+        linked = kind == FileType.SymbolicLink;
+        if (linked)
         {
             var target = RealPath(path);
             if (target is null) return FileType.Missing; // dangling, as editors leave them (Emacs's .#file): nothing to read

@@ -24,7 +24,7 @@ public sealed class BuildCache : IBuildCache
     private readonly string _folder;
     private readonly DiagnosticBag? _diagnostics;
     private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
-    private int _unwritable;
+    private int _unwritable, _written;
 
     /// <param name="folder">The cache folder.</param>
     /// <param name="diagnostics">Where the one warning goes when the cache cannot be written.</param>
@@ -200,13 +200,21 @@ public sealed class BuildCache : IBuildCache
         WriteSealed("output", "output", Path.Combine(_folder, "output.json"), JsonSerializer.SerializeToUtf8Bytes(sorted, CacheJson.Default.DictionaryStringFileStamp));
     }
 
-    /// <summary>Deletes every entry this build did not use, so the cache holds one build's worth.</summary>
+    /// <summary>Deletes every entry this build did not use, once the entries written since the last pruning reach a tenth of those this build used: the cache holds about one build's worth, and a small edit does not pay for listing the whole cache.</summary>
     /// <remarks>Temporaries of killed runs (<c>*.tmp</c> of a process no longer running) go too. Nothing is pruned when the cache could not be written.</remarks>
     public void Prune()
     {
         if (Unwritable) return;
+        var written = Volatile.Read(ref _written) + WrittenSincePruning();
+        if (written * 10L < _used.Count)
+        {
+            RememberWritten(written);
+            return;
+        }
+
         try
         {
+            RememberWritten(0);
             foreach (var file in Directory.EnumerateFiles(_folder, "*.tmp")) TryDeleteLeftover(file);
             foreach (var kind in new[] { "pages", "articles", "stamps" })
             {
@@ -230,6 +238,17 @@ public sealed class BuildCache : IBuildCache
     }
 
     private string EntryPath(string kind, string key) => Path.Combine(_folder, kind, key[..2], key);
+
+    private void RememberWritten(int count) =>
+        WriteSealed("pruning", "pruning", Path.Combine(_folder, "pruning"), Encoding.ASCII.GetBytes(count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    // Entries written by the builds since the cache was last pruned (a missing or damaged count is taken as "many": prune).
+    private int WrittenSincePruning()
+    {
+        var bytes = ReadSealed("pruning", "pruning", Path.Combine(_folder, "pruning"));
+        return bytes is not null && int.TryParse(Encoding.ASCII.GetString(bytes), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            ? count : int.MaxValue / 2;
+    }
 
     // The SHA-256 that seals an entry: its kind and key are in it, so an entry copied under another key is a miss too.
     private static byte[] Checksum(string kind, string key, ReadOnlySpan<byte> bytes)
@@ -275,6 +294,7 @@ public sealed class BuildCache : IBuildCache
     private void Write(string path, byte[] bytes)
     {
         if (Unwritable) return;
+        Interlocked.Increment(ref _written);
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {

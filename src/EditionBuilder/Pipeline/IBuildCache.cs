@@ -27,6 +27,6 @@ public interface IBuildCache
     /// <summary>Remembers the site just swapped in, for the next build's quick check.</summary>
     void RememberOutput(IReadOnlyDictionary<string, FileStamp> files);
 
-    /// <summary>Forgets every entry this build did not use, so the cache holds one build's worth.</summary>
+    /// <summary>Forgets the entries this build did not use, so the cache holds about one build's worth.</summary>
     void Prune();
 }
