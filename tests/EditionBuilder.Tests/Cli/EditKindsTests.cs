@@ -1,0 +1,148 @@
+using EditionBuilder.Tests.Support;
+using Xunit;
+
+namespace EditionBuilder.Tests.Cli;
+
+/// <summary>After each kind of edit a publisher makes, the incremental build (cache, spare copy of the site, links checked only where they could break) equals a clean build byte for byte, and so does the next one.</summary>
+public class EditKindsTests
+{
+    public static TheoryData<string> Edits =>
+    [
+        "chapter text", "chapter title", "article.yml", "edition.yml", "template", "theme stylesheet", "new article", "deleted article", "renamed chapter",
+        "link to another article", "link to another article's note",
+    ];
+
+    private static string Content(TempFolder temp, params string[] parts) => Path.Combine([temp.Path, "content", .. parts]);
+
+    private static Support.Cli.Result Build(TempFolder temp, params string[] extra) =>
+        Support.Cli.Run(temp.Path, ["build", "content", "-o", "site", "--theme", "theme", "--cache", "cache", "--precompress", "none", "--no-jats", .. extra]);
+
+    private static void AssertEqualsCleanBuild(TempFolder temp)
+    {
+        var clean = Path.Combine(temp.Path, "clean");
+        if (Directory.Exists(clean)) Directory.Delete(clean, recursive: true);
+        var run = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean", "--theme", "theme", "--no-cache", "--precompress", "none", "--no-jats");
+        Assert.True(run.ExitCode == 0, run.Errors);
+        Assert.Equal(Folders.Snapshot(clean), Folders.Snapshot(Path.Combine(temp.Path, "site")));
+    }
+
+    private static void Edit(TempFolder temp, string kind)
+    {
+        string Replace(string file, string from, string to)
+        {
+            var text = File.ReadAllText(file);
+            Assert.Contains(from, text);
+            File.WriteAllText(file, text.Replace(from, to, StringComparison.Ordinal));
+            return file;
+        }
+
+        switch (kind)
+        {
+            case "chapter text":
+                Replace(Content(temp, "second", "ar", "02-alkhatma.md"), "خاتمة[^2].", "خاتمة منقحة[^2].");
+                break;
+            case "chapter title":
+                Replace(Content(temp, "second", "ar", "01-almqdma.md"), "title: المقدمة", "title: مقدمة البحث");
+                break;
+            case "article.yml":
+                Replace(Content(temp, "third", "article.yml"), "ar: مقال صغير", "ar: مقال ثالث");
+                break;
+            case "edition.yml":
+                File.WriteAllText(Content(temp, "edition.yml"), "name:\n  ar: طبعة منقحة\n");
+                break;
+            case "template":
+                File.AppendAllText(Path.Combine(temp.Path, "theme", "chapter.html"), "\n<p class=\"colophon\">EditionBuilder</p>\n");
+                break;
+            case "theme stylesheet":
+                File.AppendAllText(Path.Combine(temp.Path, "theme", "assets", "edition.css"), "\n.colophon { color: #333; }\n");
+                break;
+            case "new article":
+                Folders.Copy(Content(temp, "small"), Content(temp, "fourth"));
+                break;
+            case "deleted article":
+                Directory.Delete(Content(temp, "third"), recursive: true);
+                break;
+            case "renamed chapter":
+                var chapter = Replace(Content(temp, "second", "ar", "02-alkhatma.md"), "slug: 02-alkhatma", "slug: 02-alkhitam");
+                File.Move(chapter, Content(temp, "second", "ar", "02-alkhitam.md"));
+                break;
+            case "link to another article":
+                Replace(Content(temp, "second", "ar", "02-alkhatma.md"), "خاتمة[^2].", "خاتمة[^2]، وانظر [المقال الثالث](../third/01-almqdma.html).");
+                break;
+            case "link to another article's note":
+                Replace(Content(temp, "second", "ar", "02-alkhatma.md"), "خاتمة[^2].", "خاتمة[^2]، وانظر [ملاحظته](../third/01-almqdma.html#fn-1).");
+                break;
+            default:
+                throw new ArgumentException(kind);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void Given_a_built_journal_When_edited_Then_each_incremental_build_equals_a_clean_build(string kind)
+    {
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Content(temp));
+        foreach (var name in new[] { "second", "third" }) Folders.Copy(Content(temp, "small"), Content(temp, name));
+        Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
+        // Twice: the second build leaves a spare copy of the site, which the edited build stages into.
+        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Directory.Exists(Path.Combine(temp.Path, ".site.spare")));
+
+        Edit(temp, kind);
+        var edited = Build(temp);
+
+        Assert.True(edited.ExitCode == 0, edited.Errors);
+        AssertEqualsCleanBuild(temp);
+
+        // And the build after it, from the spare brought up to date by the edited build.
+        File.AppendAllText(Content(temp, "small", "ar", "01-almqdma.md"), "\nفقرة أخرى.\n");
+        var next = Build(temp);
+        Assert.True(next.ExitCode == 0, next.Errors);
+        AssertEqualsCleanBuild(temp);
+    }
+
+    [Fact]
+    public void Given_an_unchanged_article_When_the_page_it_links_to_loses_its_note_Then_the_rebuild_reports_the_broken_fragment()
+    {
+        // The linking article is replayed from the cache; its link leaves it, so it is checked again against the edited article.
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Content(temp));
+        foreach (var name in new[] { "second", "third" }) Folders.Copy(Content(temp, "small"), Content(temp, name));
+        Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
+        Edit(temp, "link to another article's note");
+        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.Equal(0, Build(temp).ExitCode);
+        var site = Folders.Snapshot(Path.Combine(temp.Path, "site"));
+
+        var third = Content(temp, "third", "ar", "01-almqdma.md");
+        File.WriteAllText(third, File.ReadAllText(third).Replace("يحيل[^1] ويحيل مرة ثانية[^1]", "يحيل", StringComparison.Ordinal)
+            .Replace("[^1]: ملاحظة أولى\\\n    www.example.org/a", string.Empty, StringComparison.Ordinal));
+        var broken = Build(temp);
+
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("1 article(s) rendered, 2 unchanged", broken.Output);
+        Assert.Contains("second/02-alkhatma.html", broken.Output + broken.Errors);
+        Assert.Contains("#fn-1", broken.Output + broken.Errors);
+        Assert.Equal(site, Folders.Snapshot(Path.Combine(temp.Path, "site")));
+    }
+
+    [Fact]
+    public void Given_a_link_broken_within_an_article_When_rebuilt_unchanged_Then_it_is_reported_every_time()
+    {
+        // An article is cached only once the site's links are checked: a failed build never lets its own links go unchecked later.
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Content(temp));
+        Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
+        Assert.Equal(0, Build(temp).ExitCode);
+        File.AppendAllText(Content(temp, "small", "ar", "02-alkhatma.md"), "\nانظر [الفصل المفقود](03-mafqud.html).\n");
+
+        var first = Build(temp);
+        var second = Build(temp);
+
+        Assert.Equal(1, first.ExitCode);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains("03-mafqud.html", second.Output + second.Errors);
+    }
+}
