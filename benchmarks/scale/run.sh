@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Whole-process scale run: an N-article journal built by `edition build` and by Debian's `hugo --minify`
-# (minimal layouts, the same Markdown), alternating; prints median wall times, the ratio and peak memory.
+# (minimal layouts, the same Markdown), alternating; prints median wall and CPU times, the ratios and peak memory.
 # `edition build` runs twice per round: over its last site (its normal rebuild: unchanged files are linked) and into an
-# emptied folder (as hugo, whose output is emptied before each run). Then a one-chapter incremental rebuild with the cache,
-# and the live preview (`edition serve`): rebuild time and edit -> reload-event latency.
-# usage: benchmarks/scale/run.sh [N=200] [runs=5]        needs: apt-get install -y hugo python3
+# emptied folder (as hugo, whose output is emptied before each run). Then, with the cache: a no-change rebuild and a
+# one-chapter rebuild (whole process, `runs` times each), and, up to 2,000 articles, the live preview (`edition serve`:
+# rebuild time and edit -> reload-event latency; it holds the site in memory).
+# usage: benchmarks/scale/run.sh [N=200] [runs=5]        needs: apt-get install -y hugo python3; npm ci --prefix tools (Pagefind)
+# The figures in docs/performance.md: run.sh 200 5; run.sh 1000 3; run.sh 10000 1 (about 25 min and 20 GB of disk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-200}
@@ -12,17 +14,19 @@ runs=${2:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The CLI as Cake's Compile makes it: self-contained, one composite ReadyToRun image.
+# The CLI self-contained, as one composite ReadyToRun image (what `--target=Publish` ships is the same code, single-file).
 dotnet publish -c Release -v q --use-current-runtime --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/bin" src/EditionBuilder.Cli >/dev/null
 dotnet build -c Release -v q benchmarks/EditionBuilder.Benchmarks >/dev/null
 dotnet benchmarks/EditionBuilder.Benchmarks/bin/Release/net10.0/EditionBuilder.Benchmarks.dll generate-journal "$n" "$work" >/dev/null
-edition=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-edition" --precompress none --no-cache)
-edition_fresh=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-fresh" --precompress none --no-cache)
+# Like for like with hugo: pages only (no EPUB, JATS, search index or precompressed copies).
+pages_only=(--precompress none --no-epub --no-jats --no-search)
+edition=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-edition" "${pages_only[@]}" --no-cache)
+edition_fresh=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-fresh" "${pages_only[@]}" --no-cache)
 hugo=(hugo --minify --quiet -s "$work/hugo" -d "$work/out-hugo")
 
-measure() { # prints "seconds kilobytes"
-  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-  cat "$work/time"
+measure() { # prints "wall-seconds peak-kilobytes cpu-seconds"
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$work/time"
 }
 
 : >"$work/edition.txt"; : >"$work/fresh.txt"; : >"$work/hugo.txt"
@@ -39,28 +43,37 @@ python3 - "$work/edition.txt" "$work/fresh.txt" "$work/hugo.txt" "$n" "$pages_ed
 import statistics, sys
 def load(p):
     rows=[tuple(map(float,l.split())) for l in open(p) if l.strip()]
-    return statistics.median(r[0] for r in rows), max(r[1] for r in rows)/1024, [r[0] for r in rows]
+    return statistics.median(r[0] for r in rows), max(r[1] for r in rows)/1024, [r[0] for r in rows], statistics.median(r[2] for r in rows)
 e=load(sys.argv[1]); f=load(sys.argv[2]); h=load(sys.argv[3])
 print(f"journal of {sys.argv[4]} articles: edition {sys.argv[5]} pages, hugo {sys.argv[6]} pages")
-print(f"edition build (over last site): median {e[0]:.2f} s  runs {e[2]}  peak {e[1]:.0f} MiB")
-print(f"edition build (emptied folder): median {f[0]:.2f} s  runs {f[2]}  peak {f[1]:.0f} MiB")
-print(f"hugo --minify (emptied folder): median {h[0]:.2f} s  runs {h[2]}  peak {h[1]:.0f} MiB")
-print(f"wall-time ratio edition/hugo = {e[0]/h[0]:.2f} over last site, {f[0]/h[0]:.2f} into an emptied folder; peak-memory ratio edition/hugo = {max(e[1],f[1])/h[1]:.2f}")
+print(f"edition build (over last site): median {e[0]:.2f} s wall, {e[3]:.2f} s CPU  runs {e[2]}  peak {e[1]:.0f} MiB")
+print(f"edition build (emptied folder): median {f[0]:.2f} s wall, {f[3]:.2f} s CPU  runs {f[2]}  peak {f[1]:.0f} MiB")
+print(f"hugo --minify (emptied folder): median {h[0]:.2f} s wall, {h[3]:.2f} s CPU  runs {h[2]}  peak {h[1]:.0f} MiB")
+print(f"edition/hugo: wall {e[0]/h[0]:.2f} over last site, {f[0]/h[0]:.2f} into an emptied folder; CPU {f[3]/h[3]:.2f} into an emptied folder; peak memory {max(e[1],f[1])/h[1]:.2f}")
 PY
-# Incremental: a cached build, then one chapter edited, then the rebuild.
-cached=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-incremental" --precompress none --cache "$work/cache")
-"${cached[@]}" >/dev/null
+# Incremental, whole process: two cached builds (the second leaves the spare copy of the site), then no-change and
+# one-chapter rebuilds; pages only, then everything `edition build` makes by default but precompression (EPUB, JATS and
+# the search index: Pagefind indexes the whole site again when a searchable page changed).
 chapter=$(find "$work/content" -path '*/ar/03-*.md' | sort | sed -n 1p)
-: >"$work/incremental.txt"
-for i in $(seq "$runs"); do
-  echo "تعديل $i." >>"$chapter"
-  measure "${cached[@]}" >>"$work/incremental.txt"
-done
-python3 - "$work/incremental.txt" <<'PY'
+incremental() { # label, extra options...
+  local label=$1; shift
+  local cached=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-$label" --cache "$work/cache-$label" "$@")
+  "${cached[@]}" >/dev/null; "${cached[@]}" >/dev/null
+  : >"$work/nochange-$label.txt"; : >"$work/incremental-$label.txt"
+  for i in $(seq "$runs"); do
+    measure "${cached[@]}" >>"$work/nochange-$label.txt"
+    echo "تعديل $label $i." >>"$chapter"
+    measure "${cached[@]}" >>"$work/incremental-$label.txt"
+  done
+  python3 - "$label" "$work/nochange-$label.txt" "$work/incremental-$label.txt" <<'PY'
 import statistics, sys
-rows=[tuple(map(float,l.split())) for l in open(sys.argv[1]) if l.strip()]
-print(f"one-chapter incremental rebuild (whole process): median {statistics.median(r[0] for r in rows):.2f} s  runs {[r[0] for r in rows]}")
+for name, path in (("no-change rebuild", sys.argv[2]), ("one-chapter rebuild", sys.argv[3])):
+    rows=[tuple(map(float,l.split())) for l in open(path) if l.strip()]
+    print(f"{name} ({sys.argv[1]}, whole process): median {statistics.median(r[0] for r in rows):.2f} s wall, {statistics.median(r[2] for r in rows):.2f} s CPU  runs {[r[0] for r in rows]}  peak {max(r[1] for r in rows)/1024:.0f} MiB")
 PY
-# The live preview: one chapter edited 5 times while `edition serve` runs.
-python3 benchmarks/scale/preview.py "$work/bin/edition.dll" "$work/content" templates 5
+}
+incremental pages-only "${pages_only[@]}"
+incremental everything --precompress none
+# The live preview: one chapter edited 5 times while `edition serve` runs (it holds the site in memory: up to 2,000 articles).
+if [ "$n" -le 2000 ]; then python3 benchmarks/scale/preview.py "$work/bin/edition.dll" "$work/content" templates 5; fi
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"

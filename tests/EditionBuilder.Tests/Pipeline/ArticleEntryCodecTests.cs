@@ -16,7 +16,7 @@ public class ArticleEntryCodecTests
                 [new BuildCache.OutputFile("small/index.html", 5000, "bb"), new BuildCache.OutputFile("small/index.html.br", 1200, "cc")],
                 new PageFacts("small/index.html", ["top", "p-1-1", "top-2"],
                     [new LinkFact("a", "", "01-intro.html#p-1-1"), new LinkFact("link", "stylesheet", "../assets/edition.css"), new LinkFact("a", "", "01-intro.html#p-1-1")],
-                    7, Searchable: true)),
+                    7, Searchable: true, CheckedLinks: 12)),
         ]);
 
     [Fact]
@@ -40,7 +40,7 @@ public class ArticleEntryCodecTests
             Assert.Equal(expected.Facts.Path, actual.Facts!.Path);
             Assert.Equal(expected.Facts.Ids, actual.Facts.Ids);
             Assert.Equal(expected.Facts.Links, actual.Facts.Links);
-            Assert.Equal((expected.Facts.References, expected.Facts.Searchable), (actual.Facts.References, actual.Facts.Searchable));
+            Assert.Equal((expected.Facts.References, expected.Facts.Searchable, expected.Facts.CheckedLinks), (actual.Facts.References, actual.Facts.Searchable, actual.Facts.CheckedLinks));
         }
     }
 

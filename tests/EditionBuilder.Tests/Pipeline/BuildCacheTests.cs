@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
@@ -83,7 +84,7 @@ public class BuildCacheTests
     }
 
     [Fact]
-    public void Given_an_altered_site_page_and_output_json_edited_to_vouch_for_it_When_rebuilt_Then_the_page_is_restored()
+    public void Given_an_altered_site_page_and_the_site_stamps_edited_to_vouch_for_it_When_rebuilt_Then_the_page_is_restored()
     {
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
@@ -93,11 +94,13 @@ public class BuildCacheTests
         bytes[^10] ^= 0x20; // same length, other bytes
         File.WriteAllBytes(page, bytes);
         // The stamps now claim the altered file is the one the last build left: only the seal tells.
-        var outputJson = Directory.GetFiles(Path.Combine(temp.Path, "cache"), "output.json", SearchOption.AllDirectories).Single();
-        var (header, body) = ReadEntry(outputJson);
-        var stamps = JsonNode.Parse(body)!;
-        stamps["second/01-almqdma.html"]!["ModifiedTicks"] = File.GetLastWriteTimeUtc(page).Ticks;
-        File.WriteAllText(outputJson, header + stamps.ToJsonString());
+        var record = Directory.GetFiles(Path.Combine(temp.Path, "cache"), "output.stamps", SearchOption.AllDirectories).Single();
+        var entry = File.ReadAllBytes(record);
+        var body = Array.IndexOf(entry, (byte)'\n') + 1;
+        var stamps = OutputStamps.Read(entry[body..]);
+        Assert.NotNull(stamps);
+        stamps["second/01-almqdma.html"] = stamps["second/01-almqdma.html"] with { ModifiedTicks = File.GetLastWriteTimeUtc(page).Ticks };
+        File.WriteAllBytes(record, [.. entry[..body], .. OutputStamps.Write(stamps)]);
 
         var rebuilt = Build(temp);
 

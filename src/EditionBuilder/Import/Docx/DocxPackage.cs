@@ -93,8 +93,20 @@ internal sealed class DocxPackage : IDisposable
     /// <summary>True for what the SDK and System.IO.Packaging throw on a damaged package (a missing part, a bad relationship), as opposed to a fault of this tool.</summary>
     public static bool IsPackageFault(Exception e) =>
         e is OpenXmlPackageException or InvalidDataException or XmlException or FormatException or IOException
-        || (e is InvalidOperationException or ArgumentException or KeyNotFoundException
-            && (e.TargetSite?.DeclaringType?.Namespace ?? string.Empty) is var ns && (ns.StartsWith("System.IO.Packaging", StringComparison.Ordinal) || ns.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal)));
+        || (e is InvalidOperationException or ArgumentException or KeyNotFoundException && ThrownByPackageCode(e.StackTrace));
+
+    /// <summary>Whether the innermost frame of a stack trace is in System.IO.Packaging or the Open XML SDK.</summary>
+    /// <remarks>Read from the trace's text, not <see cref="Exception.TargetSite"/>, which needs reflection metadata that a trimmed or Native AOT program may not have (IL2026); the text keeps method names in both.</remarks>
+    public static bool ThrownByPackageCode(string? stackTrace)
+    {
+        if (string.IsNullOrEmpty(stackTrace)) return false;
+        var first = stackTrace.AsSpan().TrimStart();
+        var end = first.IndexOfAny('\n', '(');
+        if (end >= 0) first = first[..end];
+        // "   at System.IO.Packaging.ZipPackage.GetPartCore(Uri partUri)": the word before the method is the runtime's, and may be translated.
+        var method = first[(first.LastIndexOf(' ') + 1)..];
+        return method.StartsWith("System.IO.Packaging.", StringComparison.Ordinal) || method.StartsWith("DocumentFormat.OpenXml.", StringComparison.Ordinal);
+    }
 
     // What the first bytes say: a zip (a .docx), an OLE container (an old .doc, or an encrypted .docx), RTF, or something else.
     private static bool IsWordPackage(string path, byte[] bytes, DocxLimits limits, DiagnosticBag diagnostics)

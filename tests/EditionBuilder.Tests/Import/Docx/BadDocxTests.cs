@@ -137,4 +137,16 @@ public class BadDocxTests
         Assert.Contains(where.Replace("bad.docx", Path.Combine("content", "article", "source", "bad.docx")), result.Errors);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
     }
+
+    [Theory]
+    [InlineData("   at System.IO.Packaging.ZipPackage.GetPartCore(Uri partUri)\n   at EditionBuilder.Import.Docx.DocxReader.Read()", true)]
+    [InlineData("   bei DocumentFormat.OpenXml.Packaging.OpenXmlPart.Load(Stream s) in /_/src/Part.cs:Zeile 12\n   bei X.Y()", true)]
+    [InlineData("   at DocumentFormat.OpenXml.Packaging.OpenXmlPackage.Open() + 0x45", true)]
+    [InlineData("   at EditionBuilder.Import.Docx.DocxReader.Read()\n   at System.IO.Packaging.ZipPackage.GetPartCore(Uri partUri)", false)]
+    [InlineData("   at System.Collections.Generic.Dictionary`2.get_Item(TKey key)", false)]
+    [InlineData("", false)]
+    public void Given_an_exception_s_stack_trace_Then_a_package_fault_is_told_by_its_innermost_frame_without_reflection(string trace, bool packageFault)
+    {
+        Assert.Equal(packageFault, DocxPackage.ThrownByPackageCode(trace));
+    }
 }

@@ -1,0 +1,57 @@
+using EditionBuilder.Output;
+
+namespace EditionBuilder.Pipeline;
+
+/// <summary>The stamps of a built site's files as compact binary, in path order: each path, length, modification time and SHA-256.</summary>
+/// <remarks>The cache seals the bytes like every other entry; this reader only refuses what is malformed, and a refused record is "unknown": every file is then looked at again.</remarks>
+internal static class OutputStamps
+{
+    private static readonly byte[] Magic = "EBO1"u8.ToArray();
+
+    public static byte[] Write(IReadOnlyDictionary<string, FileStamp> stamps)
+    {
+        using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8);
+        // A stamp without a whole SHA-256 is left out: that file is then looked at again by the next build.
+        var whole = stamps.Where(s => s.Value.Sha256.Length == 64 && s.Value.Sha256.All(char.IsAsciiHexDigit)).OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+        writer.Write(Magic);
+        writer.Write7BitEncodedInt(whole.Count);
+        foreach (var (path, stamp) in whole)
+        {
+            writer.Write(path);
+            writer.Write7BitEncodedInt64(stamp.Length);
+            writer.Write(stamp.ModifiedTicks);
+            writer.Write(Convert.FromHexString(stamp.Sha256));
+        }
+
+        writer.Flush();
+        return stream.ToArray();
+    }
+
+    /// <summary>The stamps, or null when the bytes are not a record of them.</summary>
+    public static Dictionary<string, FileStamp>? Read(byte[] bytes)
+    {
+        try
+        {
+            if (bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
+            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - Magic.Length, writable: false), System.Text.Encoding.UTF8);
+            var count = reader.Read7BitEncodedInt();
+            if (count < 0 || count > bytes.Length / 42) return null; // each stamp takes at least 42 bytes
+            var stamps = new Dictionary<string, FileStamp>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                var path = reader.ReadString();
+                var length = reader.Read7BitEncodedInt64();
+                var ticks = reader.ReadInt64();
+                var sha = reader.ReadBytes(32);
+                if (sha.Length != 32 || length < 0 || !stamps.TryAdd(path, new FileStamp(length, ticks, Convert.ToHexStringLower(sha)))) return null;
+            }
+
+            return reader.BaseStream.Position == reader.BaseStream.Length ? stamps : null;
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException or IOException)
+        {
+            return null;
+        }
+    }
+}
