@@ -16,7 +16,7 @@ public sealed record StageReport(string Stage, string Counts, TimeSpan Elapsed);
 /// <param name="Links">Links checked.</param>
 /// <param name="NoteReferences">Note references checked.</param>
 /// <param name="Stages">Each stage's report, in order.</param>
-/// <param name="SearchPages">With <see cref="BuildOptions.IndexLater"/>: the pages to index, in path order; otherwise null.</param>
+/// <param name="SearchPages">With <see cref="BuildOptions.IndexLater"/>: the pages to index; otherwise null.</param>
 /// <param name="Books">EPUB books written in this build (the others came unchanged from the cache).</param>
 public sealed record BuildReport(
     bool Succeeded,
@@ -31,5 +31,17 @@ public sealed record BuildReport(
     int Links,
     int NoteReferences,
     IReadOnlyList<StageReport> Stages,
-    IReadOnlyList<Search.SearchablePage>? SearchPages = null,
+    SearchInput? SearchPages = null,
     int Books = 0);
+
+/// <summary>The pages a later index is made of: a key that changes when any of them does (their paths and hashes; null when unknown: index again), and the pages themselves, in path order, decoded only when asked for.</summary>
+/// <remarks>The live preview compares the key after each rebuild and decodes the pages (the whole site's text) only when it changed, on its background indexer.</remarks>
+public sealed class SearchInput(string? key, Func<IReadOnlyList<Search.SearchablePage>> pages)
+{
+    private readonly Lazy<IReadOnlyList<Search.SearchablePage>> _pages = new(pages);
+
+    public string? Key { get; } = key;
+
+    /// <summary>The pages, in path order.</summary>
+    public IReadOnlyList<Search.SearchablePage> Pages => _pages.Value;
+}

@@ -19,7 +19,7 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
     private readonly object _gate = new();
     private readonly object _filesGate = new();
     private IReadOnlyDictionary<string, byte[]> _index = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-    private IReadOnlyList<SearchablePage>? _pendingIndex;
+    private SearchInput? _pendingIndex;
     private string? _indexedKey;
     private Task _indexing = Task.CompletedTask;
     private bool _indexerRunning;
@@ -92,13 +92,13 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
     }
 
     // One index at a time; a newer set of pages replaces one still waiting, and an unchanged set is not indexed again.
-    private void IndexInBackground(IReadOnlyList<SearchablePage> pages)
+    // Only the pages' key is looked at here: the pages are decoded by the indexer, off the rebuild.
+    private void IndexInBackground(SearchInput pages)
     {
-        var key = BuildCache.Key([.. pages.SelectMany(p => new[] { p.Path, p.Html })]);
         lock (_filesGate)
         {
-            if (key == _indexedKey) return;
-            _indexedKey = key;
+            if (pages.Key is not null && pages.Key == _indexedKey) return;
+            _indexedKey = pages.Key;
             _pendingIndex = pages;
             if (!_indexerRunning)
             {
@@ -114,18 +114,19 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
     {
         while (true)
         {
-            IReadOnlyList<SearchablePage>? pages;
+            SearchInput? input;
             lock (_filesGate)
             {
-                pages = _pendingIndex;
+                input = _pendingIndex;
                 _pendingIndex = null;
-                if (pages is null)
+                if (input is null)
                 {
                     _indexerRunning = false;
                     return;
                 }
             }
 
+            var pages = input.Pages;
             var clock = Stopwatch.StartNew();
             try
             {

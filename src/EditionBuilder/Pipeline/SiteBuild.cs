@@ -57,7 +57,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
         if (options.Search is not null && options.IndexLater)
         {
-            run.SearchInput = run.SearchDocuments();
+            run.SearchInput = run.LaterIndex();
             if (run.SearchInput is null) return run.Report(false);
         }
         else if (options.Search is { } tool)
@@ -137,7 +137,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         }
 
         /// <summary>The pages to index later (<see cref="BuildOptions.IndexLater"/>).</summary>
-        public IReadOnlyList<SearchablePage>? SearchInput { get; set; }
+        public SearchInput? SearchInput { get; set; }
 
         public BuildReport Report(bool succeeded) => new(
             succeeded, content.Articles.Count, content.Articles.Sum(a => a.Chapters.Count), _articlesRendered, _pages, Paths.Count,
@@ -294,12 +294,13 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                 : BuildCache.Key([SearchIndex.Folder, search.Fingerprint, .. pages.SelectMany(p => new[] { p.Path, p.Sha256! })]);
             if (key is not null && cache!.GetArticle(key) is { } cached && Replay(cached)) return (pages.Count, cached.Files.Count, true);
 
-            var documents = SearchDocuments();
-            if (documents is null) return null;
+            // One page at a time, read and decoded as Pagefind takes it: the whole site's text is never in memory at once.
+            var errorsBefore = diagnostics.ErrorCount;
             IReadOnlyList<SiteFile> files;
             try
             {
-                files = search.Build(documents);
+                files = search.Build(SearchDocumentsOneByOne());
+                if (diagnostics.ErrorCount > errorsBefore) return null;
             }
             catch (PagefindException e)
             {
@@ -316,24 +317,38 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             return (pages.Count, files.Count, false);
         }
 
-        /// <summary>The searchable pages in path order (Pagefind's output depends on the order pages arrive in); null after an error.</summary>
-        public IReadOnlyList<SearchablePage>? SearchDocuments()
+        /// <summary>The searchable pages for a later index: keyed by their paths and hashes, their bytes taken now and decoded when the indexer asks (<see cref="BuildOptions.IndexLater"/>); null after an error.</summary>
+        public SearchInput? LaterIndex()
         {
-            var documents = new List<SearchablePage>(_searchPages.Count);
-            foreach (var page in _searchPages.Values.OrderBy(p => p.Path, StringComparer.Ordinal))
+            var pages = _searchPages.Values.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+            var bytes = new List<(string Path, byte[] Bytes)>(pages.Count);
+            foreach (var page in pages)
             {
-                // A page linked unchanged from the last site was not read: its bytes come from the cache.
-                var bytes = page.Bytes ?? (page.Key is null ? null : options.Cache?.GetPage(page.Key)?.Minified);
-                if (bytes is null)
-                {
-                    diagnostics.Error(DiagnosticCodes.SearchIndexFailed, page.Path, 0, 0, "the page to index is missing from the build cache; build again with --no-cache");
-                    return null;
-                }
-
-                documents.Add(new SearchablePage(page.Path, System.Text.Encoding.UTF8.GetString(bytes)));
+                if (PageBytes(page) is not { } read) return null;
+                bytes.Add((page.Path, read));
             }
 
-            return documents;
+            var key = pages.Any(p => string.IsNullOrEmpty(p.Sha256)) ? null : BuildCache.Key([SearchIndex.Folder, .. pages.SelectMany(p => new[] { p.Path, p.Sha256! })]);
+            return new SearchInput(key, () => bytes.Select(b => new SearchablePage(b.Path, System.Text.Encoding.UTF8.GetString(b.Bytes))).ToList());
+        }
+
+        // A page linked unchanged from the last site was not read: its bytes come from the cache. Null, with an error, when they cannot.
+        private byte[]? PageBytes(SearchPage page)
+        {
+            var bytes = page.Bytes ?? (page.Key is null ? null : options.Cache?.GetPage(page.Key)?.Minified);
+            if (bytes is null) diagnostics.Error(DiagnosticCodes.SearchIndexFailed, page.Path, 0, 0, "the page to index is missing from the build cache; build again with --no-cache");
+            return bytes;
+        }
+
+        // The searchable pages in path order (Pagefind's output depends on the order pages arrive in), each read when it is reached;
+        // a page the cache cannot give is an error, and ends the list.
+        private IEnumerable<SearchablePage> SearchDocumentsOneByOne()
+        {
+            foreach (var page in _searchPages.Values.OrderBy(p => p.Path, StringComparer.Ordinal).ToList())
+            {
+                if (PageBytes(page) is not { } bytes) yield break;
+                yield return new SearchablePage(page.Path, System.Text.Encoding.UTF8.GetString(bytes));
+            }
         }
 
         private string OptionsKey => $"{options.Minify}\0{options.Compression?.ToString() ?? "none"}\0{(options.Search is null ? "no search" : "search")}";
@@ -355,7 +370,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             foreach (var (name, bytes) in new[] { (path, page.Minified), (path + ".gz", page.Gzip), (path + ".br", page.Brotli) })
             {
                 if (bytes is null) continue;
-                var sha256 = options.Cache is null ? null : FileStamp.Hash(bytes);
+                var sha256 = options.Cache is null ? null : reused ? FileStamp.HashOf(bytes) : FileStamp.Hash(bytes);
                 var file = new SiteFile(name, bytes);
                 sink.Write(file, sha256);
                 outputs.Add(new BuildCache.OutputFile(name, bytes.Length, sha256 ?? string.Empty));
