@@ -194,9 +194,10 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         }
 
         /// <summary>
-        /// Caches the articles made in this build, now that the site's links are checked. Each page keeps only the links that leave
-        /// its article: the others lead to the article's own files, which a replay brings back unchanged, so they were checked
-        /// once and need not be again. That is what lets a one-chapter rebuild check the links that could have broken, not all.
+        /// Caches the articles made in this build, now that the site's links are checked. Each page keeps only its relative links
+        /// that leave its article: the others lead to the article's own files, which a replay brings back unchanged, or outside
+        /// the site (judged by the address alone), so they were checked once and need not be again. That is what lets a
+        /// one-chapter rebuild check the links that could have broken, not all.
         /// </summary>
         public void RememberArticles()
         {

@@ -166,10 +166,11 @@ public static partial class SiteVerifier
     }
 
     /// <summary>Relative paths resolved once per folder: a journal's pages repeat the same few targets thousands of times.</summary>
-    /// <summary>Whether a link of a page leads only within <paramref name="folder"/> (its article's folder, ending in '/'): a fragment of the page itself, or a relative address that resolves under the folder. Such a link holds as long as the folder's files are unchanged.</summary>
+    /// <summary>Whether the check of a page's link depends on nothing outside <paramref name="folder"/> (its article's folder, ending in '/'): an address outside the site (judged by itself), a fragment of the page, or a relative address that resolves under the folder. Such a link's check holds as long as the folder's files are unchanged.</summary>
     public static bool StaysWithin(string page, LinkFact link, string folder, LinkResolver resolutions)
     {
         var target = link.Target;
+        if (IsOutsideTheSite(target)) return true;
         var hash = target.IndexOf('#');
         var pathPart = hash >= 0 ? target[..hash] : target;
         if (pathPart.Length == 0) return page.StartsWith(folder, StringComparison.Ordinal);
@@ -185,6 +186,15 @@ public static partial class SiteVerifier
 
         public bool Has(string page, string id) =>
             _pages.TryGetValue(page, out var facts) && _sets.GetOrAdd(page, _ => facts.Ids.ToHashSet(StringComparer.Ordinal)).Contains(id);
+    }
+
+    private static bool IsOutsideTheSite(string target) => IsOutsideTheSite(target, out _);
+
+    // An absolute address (but file:) or a scheme-relative one: judged by itself, never looked for in the site.
+    private static bool IsOutsideTheSite(string target, out Uri? absolute)
+    {
+        absolute = null;
+        return MayBeAbsolute(target) && Uri.TryCreate(target, UriKind.Absolute, out absolute) && absolute.Scheme != "file" || target.StartsWith("//", StringComparison.Ordinal);
     }
 
     /// <summary>Resolves a page's relative addresses to site paths, each folder and address once per build.</summary>
@@ -210,8 +220,7 @@ public static partial class SiteVerifier
     {
         var target = link.Target;
         var isRequest = link.Element is "link" or "script" or "img" or "iframe" or "source" or "video" or "audio";
-        Uri? absolute = null;
-        if (MayBeAbsolute(target) && Uri.TryCreate(target, UriKind.Absolute, out absolute) && absolute.Scheme != "file" || target.StartsWith("//", StringComparison.Ordinal))
+        if (IsOutsideTheSite(target, out var absolute))
         {
             if (isRequest && !(link.Element == "link" && link.Rel is "canonical" or "alternate"))
             {
