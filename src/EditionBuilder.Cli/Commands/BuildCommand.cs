@@ -91,41 +91,45 @@ internal static class BuildCommand
         // unchanged stay, so a rebuild writes what changed. Without a spare, files the last good site holds are linked from it.
         var previous = Directory.Exists(output) ? output : null;
         var stamps = cache?.LastOutput() ?? new Dictionary<string, FileStamp>();
-        var spare = SpareFolder.PathFor(output);
+        var staging = AtomicFolder.StagingFolder(output, "staging");
         Dictionary<string, FileStamp>? held = null;
-        if (stamps.Count == 0) AtomicFolder.TryDelete(spare); // a spare is only of use with the stamps that describe it
-        else held = SpareFolder.Prepare(spare, stamps);
-        var sink = held is not null
-            ? new FolderSink(spare, previous, previous is null ? null : stamps, recordStamps: true, held)
-            : new FolderSink(AtomicFolder.StagingFolder(output, "staging"), previous, previous is null ? null : stamps, recordStamps: cache is not null);
+        if (stamps.Count == 0) AtomicFolder.TryDelete(SpareFolder.PathFor(output)); // a spare is only of use with the stamps that describe it
+        else held = SpareFolder.Claim(output, stamps, staging);
+        var sink = new FolderSink(staging, previous, previous is null ? null : stamps, recordStamps: cache is not null, held);
         try
         {
             var report = new SiteBuild(theme, options).Run(content, sink, diagnostics,
                 stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms)"));
             if (!report.Succeeded)
             {
-                // A spare stays: the next build checks each of its files again.
-                if (held is null) AtomicFolder.TryDelete(sink.Root);
+                Discard(held, staging, output);
                 return Fail(reporter, diagnostics);
             }
 
             sink.Finish();
-            Directory.CreateDirectory(sink.Root);
+            Directory.CreateDirectory(staging);
             // The marker goes last: a staging folder holding it is a whole site.
-            AtomicFolder.WriteMarker(sink.Root, OutputKind.Site);
-            var kept = AtomicFolder.Swap(sink.Root, output, keepOldAt: cache is not null && stamps.Count > 0 ? spare : null);
+            AtomicFolder.WriteMarker(staging, OutputKind.Site);
+            var old = AtomicFolder.Swap(staging, output, keepOld: cache is not null && stamps.Count > 0);
             cache?.RememberOutput(sink.Stamps);
-            if (kept) SpareFolder.Sync(spare, output, stamps, sink.Stamps);
+            if (old is not null) SpareFolder.Keep(old, output, stamps, sink.Stamps);
             reporter.Print(diagnostics);
         }
         catch
         {
-            if (held is null) AtomicFolder.TryDelete(sink.Root);
+            Discard(held, staging, output);
             throw;
         }
 
         reporter.Line($"wrote   {sink.Count} files to {output} ({sink.Linked} unchanged) in {clock.ElapsedMilliseconds} ms; open {Path.Combine(output, "index.html")}");
         return ExitCodes.Success;
+    }
+
+    // A staging folder that was not swapped in: the spare goes back (the next build checks its files again), a fresh folder is deleted.
+    private static void Discard(Dictionary<string, FileStamp>? held, string staging, string output)
+    {
+        if (held is not null) SpareFolder.GiveBack(staging, output);
+        else AtomicFolder.TryDelete(staging);
     }
 
     // One cache per output folder, so two sites built side by side do not evict each other's entries.

@@ -77,10 +77,10 @@ public static class AtomicFolder
     }
 
     /// <summary>Moves a fully written folder into place; the old folder, if any, is deleted afterwards.</summary>
-    public static void Swap(string staging, string target) => Swap(staging, target, keepOldAt: null);
+    public static void Swap(string staging, string target) => Swap(staging, target, keepOld: false);
 
-    /// <summary>Moves a fully written folder into place; the old folder, if any, is moved to <paramref name="keepOldAt"/> when given and free (the spare copy of a site) or else deleted. Returns whether the old folder was kept.</summary>
-    public static bool Swap(string staging, string target, string? keepOldAt)
+    /// <summary>Moves a fully written folder into place; the old folder, if any, is deleted, or with <paramref name="keepOld"/> left under a name of this process (for the spare copy of a site). Returns where the old folder was kept, or null.</summary>
+    public static string? Swap(string staging, string target, bool keepOld)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -89,7 +89,7 @@ public static class AtomicFolder
         if (kind == FileType.Missing)
         {
             Check(NativeFiles.RenameNew(staging, full), staging, full);
-            return false;
+            return null;
         }
 
         if (kind != FileType.Directory) throw new IOException($"{target} is {FileTypeText.Describe(kind)}, not a folder; it was not replaced");
@@ -98,7 +98,7 @@ public static class AtomicFolder
         {
             // The staging name now holds the old folder.
             CrashPoint.Reach("swap-exchanged");
-            return Keep(staging, keepOldAt);
+            return Keep(staging, keepOld);
         }
 
         if (exchanged is not (NativeFiles.EINVAL or NativeFiles.ENOSYS or NativeFiles.EOPNOTSUPP)) Check(exchanged, staging, full);
@@ -114,16 +114,15 @@ public static class AtomicFolder
             Check(moved, staging, full);
         }
 
-        return Keep(old, keepOldAt);
+        return Keep(old, keepOld);
     }
 
-    // The old folder, swapped out, kept at its new name or deleted.
-    private static bool Keep(string old, string? keepAt)
+    // The old folder, swapped out: kept where it is, or deleted.
+    private static string? Keep(string old, bool keep)
     {
-        var full = keepAt is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(keepAt));
-        if (full is not null && (full == Path.TrimEndingDirectorySeparator(Path.GetFullPath(old)) || NativeFiles.RenameNew(old, full) == 0)) return true;
+        if (keep) return old;
         TryDelete(old);
-        return false;
+        return null;
     }
 
     /// <summary>Repairs and removes what a killed run left beside the target: the old folder put back when a kill came between the two renames of a swap, then every dead run's staging and old folders deleted. Returns what was done, for the progress output.</summary>

@@ -25,6 +25,32 @@ public static class SpareFolder
     }
 
     /// <summary>
+    /// Takes the spare for this build: renamed to <paramref name="staging"/>, a name of this process, so one build at a time
+    /// has it (another finds none and stages into a fresh folder), then made fit to stage into (<see cref="Prepare"/>).
+    /// Returns the files it holds; null when there is none.
+    /// </summary>
+    public static Dictionary<string, FileStamp>? Claim(string target, IReadOnlyDictionary<string, FileStamp> stamps, string staging) =>
+        Files.NativeFiles.RenameNew(PathFor(target), staging) == 0 ? Prepare(staging, stamps) : null;
+
+    /// <summary>Puts a claimed spare back after a failed build (the next build checks its files again); deleted when another build has made a spare since.</summary>
+    public static void GiveBack(string staging, string target)
+    {
+        if (Files.NativeFiles.Kind(staging) != Files.FileType.Directory) return;
+        if (Files.NativeFiles.RenameNew(staging, PathFor(target)) != 0) AtomicFolder.TryDelete(staging);
+    }
+
+    /// <summary>
+    /// Keeps the folder a build swapped out (<paramref name="old"/>, still under a name of this process) as the spare: brought
+    /// up to the live site (<see cref="Sync"/>) while no other build can take it, then renamed to the spare's name; deleted when
+    /// another build has made a spare since.
+    /// </summary>
+    public static void Keep(string old, string target, IReadOnlyDictionary<string, FileStamp> oldStamps, IReadOnlyDictionary<string, FileStamp> liveStamps)
+    {
+        Sync(old, target, oldStamps, liveStamps);
+        if (Files.NativeFiles.RenameNew(old, PathFor(target)) != 0) AtomicFolder.TryDelete(old);
+    }
+
+    /// <summary>
     /// Makes the spare fit to stage into: every regular file whose length and time match its stamp is kept, every other entry is
     /// removed, and so is every folder left empty. Returns the files kept with their stamps; null when there is no spare (a
     /// spare that is not a real folder is removed).

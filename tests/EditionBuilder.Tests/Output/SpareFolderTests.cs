@@ -177,4 +177,25 @@ public class SpareFolderTests
         Assert.False(Path.Exists(Spare(temp)));
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Site(temp)));
     }
+
+    [Fact]
+    public async Task Given_three_builds_of_the_same_site_at_once_Then_one_takes_the_spare_and_each_swaps_in_a_whole_site()
+    {
+        using var temp = BuiltTwice();
+        AppendToChapter(temp, "فقرة أضيفت قبل البناءين.");
+        var fresh = CleanBuild(temp);
+        string[] build = ["build", "content", "-o", "site", "--cache", "cache", "--precompress", "none"];
+
+        var runs = Enumerable.Range(0, 3).Select(_ => EditionProcess.Start(temp.Path, null, build)).ToList();
+        var results = runs.Select(p => (Output: p.StandardOutput.ReadToEndAsync(), Errors: p.StandardError.ReadToEndAsync())).ToList();
+        foreach (var run in runs) await run.WaitForExitAsync();
+
+        for (var i = 0; i < runs.Count; i++) Assert.True(runs[i].ExitCode == 0, await results[i].Errors);
+        Assert.Equal(fresh, Folders.Snapshot(Site(temp)));
+        AppendToChapter(temp, "وفقرة بعدهما.");
+        var next = Build(temp);
+        Assert.True(next.ExitCode == 0, next.Errors);
+        Assert.Equal(CleanBuild(temp), Folders.Snapshot(Site(temp)));
+        foreach (var run in runs) run.Dispose();
+    }
 }
