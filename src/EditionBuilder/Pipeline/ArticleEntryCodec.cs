@@ -13,7 +13,7 @@ namespace EditionBuilder.Pipeline;
 /// </remarks>
 internal static class ArticleEntryCodec
 {
-    private static readonly byte[] Magic = "EBA2"u8.ToArray();
+    private static readonly byte[] Magic = "EBA3"u8.ToArray();
 
     public static byte[] Write(BuildCache.Article article)
     {
@@ -53,8 +53,9 @@ internal static class ArticleEntryCodec
             writer.Write(file.Facts is not null);
             if (file.Facts is not { } facts) continue;
             Text(facts.Path);
-            writer.Write7BitEncodedInt(facts.Ids.Count);
-            foreach (var id in facts.Ids) Text(id);
+            var ids = PackedIds.Pack(facts.Ids);
+            writer.Write7BitEncodedInt(ids.Length);
+            writer.Write(ids);
             writer.Write7BitEncodedInt(facts.Links.Count);
             foreach (var link in facts.Links)
             {
@@ -113,8 +114,8 @@ internal static class ArticleEntryCodec
                 if (reader.ReadBoolean())
                 {
                     var factsPath = Text();
-                    var ids = new string[Count()];
-                    for (var j = 0; j < ids.Length; j++) ids[j] = Text();
+                    var block = reader.ReadBytes(Count());
+                    var ids = PackedIds.From(block) ?? throw new InvalidDataException("a page's ids are not well formed");
                     var links = new LinkFact[Count()];
                     for (var j = 0; j < links.Length; j++) links[j] = new LinkFact(Text(), Text(), Text());
                     facts = new PageFacts(factsPath, ids, links, reader.Read7BitEncodedInt(), reader.ReadBoolean(), Count());
