@@ -89,7 +89,9 @@ public partial class EpubCheckTests
 
     private static async Task<(int Fatals, int Errors, int Warnings, string Output)> EpubCheck(string path)
     {
-        var start = new ProcessStartInfo(Programs.Java) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // A folder that outlives the test: Support.Cli moves the process's current folder into temp folders that other tests delete,
+        // and a JVM started in a deleted folder cannot start ("Could not determine current working directory").
+        var start = new ProcessStartInfo(Programs.Java) { WorkingDirectory = Path.GetTempPath(), RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-Xshare:auto", "-jar", Programs.EpubCheckJar, path }) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -131,7 +131,7 @@ public sealed class NginxTests : IDisposable
               }
             }
             """);
-        _nginx = Process.Start(new ProcessStartInfo(Nginx, ["-p", prefix, "-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        _nginx = Process.Start(new ProcessStartInfo(Nginx, ["-p", prefix, "-c", config]) { WorkingDirectory = prefix, RedirectStandardError = true, RedirectStandardOutput = true })!;
     }
 
     private async Task WaitUntilUp(HttpClient client)

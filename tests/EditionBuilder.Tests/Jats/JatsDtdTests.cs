@@ -46,7 +46,7 @@ public class JatsDtdTests
         Programs.Require(ArchivingDtd, "python3-biopython");
         using var temp = new TempFolder();
         var file = temp.File("article.xml", xml);
-        var start = new ProcessStartInfo(Xmllint) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(Xmllint) { WorkingDirectory = temp.Path, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { "--nonet", "--noout", "--dtdvalid", ArchivingDtd, file }) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();

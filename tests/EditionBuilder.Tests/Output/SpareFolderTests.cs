@@ -48,7 +48,7 @@ public class SpareFolderTests
 
     private static long Inode(string path)
     {
-        using var stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!;
+        using var stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%i", path]) { WorkingDirectory = Path.GetTempPath(), RedirectStandardOutput = true })!;
         var inode = long.Parse(stat.StandardOutput.ReadToEnd().Trim(), System.Globalization.CultureInfo.InvariantCulture);
         stat.WaitForExit();
         return inode;
