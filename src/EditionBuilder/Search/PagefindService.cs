@@ -20,8 +20,11 @@ public sealed class PagefindService : IDisposable
     /// <summary>Starts the program as a service.</summary>
     public PagefindService(PagefindTool tool)
     {
+        // Started in its own folder, not the caller's: Pagefind stops at once (a Rust panic) when its current folder is gone,
+        // as it is when the folder `edition serve` was started from has been deleted since.
         var start = new ProcessStartInfo(tool.Program, "--service")
         {
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(tool.Program)),
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -80,7 +80,7 @@ public sealed record PagefindTool(string Program, string Version)
     {
         try
         {
-            var start = new ProcessStartInfo(program, "--version") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(program, "--version") { WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(program)), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             using var process = Process.Start(start);
             if (process is null) return null;
             var output = process.StandardOutput.ReadToEnd();

@@ -9,6 +9,27 @@ public static class Cli
 
     private static readonly object CurrentDirectoryGate = new();
 
+    /// <summary>Runs an action with the process's current folder deleted (as for a user whose folder was removed under a running <c>edition serve</c>), under the same lock as <see cref="Run"/>.</summary>
+    public static T InDeletedFolder<T>(Func<T> action)
+    {
+        lock (CurrentDirectoryGate)
+        {
+            var previous = Directory.GetCurrentDirectory();
+            var gone = Path.Combine(Path.GetTempPath(), "edition-gone-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(gone);
+            Directory.SetCurrentDirectory(gone);
+            Directory.Delete(gone);
+            try
+            {
+                return action();
+            }
+            finally
+            {
+                Directory.SetCurrentDirectory(previous);
+            }
+        }
+    }
+
     public static Result Run(string workingDirectory, params string[] args)
     {
         lock (CurrentDirectoryGate)
