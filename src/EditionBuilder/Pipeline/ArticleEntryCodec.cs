@@ -33,10 +33,15 @@ internal static class ArticleEntryCodec
             strings[value] = strings.Count;
         }
 
+        // A block of bytes, after its length.
+        void Block(byte[] bytes)
+        {
+            writer.Write7BitEncodedInt(bytes.Length);
+            writer.Write(bytes);
+        }
+
         writer.Write(Magic);
-        var summary = JsonSerializer.SerializeToUtf8Bytes(article.Summary, CacheJson.Default.ArticleSummary);
-        writer.Write7BitEncodedInt(summary.Length);
-        writer.Write(summary);
+        Block(JsonSerializer.SerializeToUtf8Bytes(article.Summary, CacheJson.Default.ArticleSummary));
         writer.Write7BitEncodedInt(article.Files.Count);
         foreach (var file in article.Files)
         {
@@ -53,9 +58,7 @@ internal static class ArticleEntryCodec
             writer.Write(file.Facts is not null);
             if (file.Facts is not { } facts) continue;
             Text(facts.Path);
-            var ids = PackedIds.Pack(facts.Ids);
-            writer.Write7BitEncodedInt(ids.Length);
-            writer.Write(ids);
+            Block(PackedIds.Pack(facts.Ids));
             writer.Write7BitEncodedInt(facts.Links.Count);
             foreach (var link in facts.Links)
             {
