@@ -55,7 +55,7 @@ public static class SpareFolder
     /// removed, and so is every folder left empty. Returns the files kept with their stamps; null when there is no spare (a
     /// spare that is not a real folder is removed).
     /// </summary>
-    public static Dictionary<string, FileStamp>? Prepare(string spare, IReadOnlyDictionary<string, FileStamp> stamps)
+    internal static Dictionary<string, FileStamp>? Prepare(string spare, IReadOnlyDictionary<string, FileStamp> stamps)
     {
         var kind = Files.NativeFiles.Kind(spare);
         if (kind == Files.FileType.Missing) return null;
@@ -85,7 +85,7 @@ public static class SpareFolder
     /// stamped <paramref name="liveStamps"/>): each path whose stamp differs is linked from the live site, each path the live site
     /// no longer has is removed. Failures are left for the next <see cref="Prepare"/>, which checks every file again.
     /// </summary>
-    public static void Sync(string spare, string live, IReadOnlyDictionary<string, FileStamp> spareHeld, IReadOnlyDictionary<string, FileStamp> liveStamps)
+    private static void Sync(string spare, string live, IReadOnlyDictionary<string, FileStamp> spareHeld, IReadOnlyDictionary<string, FileStamp> liveStamps)
     {
         var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, stamp) in liveStamps)
@@ -138,7 +138,7 @@ public static class SpareFolder
     }
 
     /// <summary>A name beside a file for its replacement before it is renamed over it; a killed run's leftover is removed by the next <see cref="Prepare"/>.</summary>
-    public static string TemporaryName(string file) =>
+    private static string TemporaryName(string file) =>
         Path.Combine(Path.GetDirectoryName(file)!, $".{Path.GetFileName(file)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
 
     // One folder: real files that match their stamps are kept; every other entry goes, folders left empty too. True when anything is kept.
