@@ -103,7 +103,8 @@ public static class ContentFolder
     private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText, string root, System.Text.Encoding? encoding)
     {
         var slug = Path.GetFileName(folder);
-        var files = SafeFiles.Enumerate(folder, diagnostics, boundary: root).ToDictionary(f => f.Relative, f => f.Full, StringComparer.Ordinal);
+        var entries = SafeFiles.Enumerate(folder, diagnostics, boundary: root);
+        var files = entries.ToDictionary(f => f.Relative, f => f.Full, StringComparer.Ordinal);
         var metadataPath = Path.Combine(folder, ArticleFile);
         var hasMetadata = files.ContainsKey(ArticleFile);
         var metadata = hasMetadata
@@ -125,7 +126,7 @@ public static class ContentFolder
                 .Select(f => new ArticleMedia(f.Key["ar/".Length..], f.Value, null))
                 .OrderBy(m => m.Path, StringComparer.Ordinal)
                 .ToList();
-            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText, Media = media };
+            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText, Media = media, FolderStamp = StampOf(entries) };
         }
 
         var sources = files.Where(f => IsIn(f.Key, "source", string.Empty) && SourceReader.IsSource(f.Value)).Select(f => f.Value).ToList();
@@ -150,6 +151,26 @@ public static class ContentFolder
         // What the source says fills what article.yml leaves empty; what the publisher set is kept.
         MetadataMerge.Fill(metadata, ArticleMarkdown.MetadataFrom(article));
         return FromArticle(slug, metadataPath, metadata, article);
+    }
+
+    // The digest of a folder's files as listed (ArticleContent.FolderStamp).
+    private static string StampOf(IReadOnlyList<SafeFiles.Entry> entries)
+    {
+        // Each file as its relative path (so a moved content folder keeps its cache) and four numbers, hashed in one go.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(entries.Count * 96);
+        foreach (var entry in entries)
+        {
+            var span = buffer.GetSpan((entry.Relative.Length * 3) + 40);
+            var written = System.Text.Encoding.UTF8.GetBytes(entry.Relative, span);
+            span[written++] = 0;
+            BitConverter.TryWriteBytes(span[written..], entry.Stat.Length);
+            BitConverter.TryWriteBytes(span[(written + 8)..], entry.Stat.ModifiedNs);
+            BitConverter.TryWriteBytes(span[(written + 16)..], entry.Stat.ChangedNs);
+            BitConverter.TryWriteBytes(span[(written + 24)..], entry.Stat.Inode);
+            buffer.Advance(written + 32);
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.WrittenSpan));
     }
 
     // A file directly in a subfolder of the article, with the given extension ("ar/01-x.md").

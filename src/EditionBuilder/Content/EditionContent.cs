@@ -20,6 +20,9 @@ public sealed record ArticleContent(string Slug, string MetadataPath, ArticleMet
     /// <summary>True when the Markdown files are named but not yet read (<see cref="ContentFolder.Read(string, DiagnosticBag, bool)"/> with deferText): <see cref="ContentFolder.WithText"/> reads them.</summary>
     public bool TextDeferred { get; init; }
 
+    /// <summary>A digest of every file in the article's folder by path, size, times and inode, as the content walk found them; empty when the article was not read from a folder. Equal digests mean no file was written, replaced, added or removed in between (see <c>SiteBuild</c>: such an article's key is not computed again from its text).</summary>
+    public string FolderStamp { get; init; } = string.Empty;
+
     /// <summary>The images its chapters show (ar/media/…), copied to the article's site folder (&lt;article&gt;/media/…).</summary>
     public IReadOnlyList<ArticleMedia> Media { get; init; } = [];
 }

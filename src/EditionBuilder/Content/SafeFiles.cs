@@ -6,8 +6,8 @@ namespace EditionBuilder.Content;
 /// <summary>Lists the files of an input folder (content, theme) the way every reader of the tool must (DESIGN.md, "Safety rules"): reading never leaves the folder, never opens a FIFO or a device, and passes over editor lock and backup files.</summary>
 public static class SafeFiles
 {
-    /// <summary>A file found under a root: its full path and its '/'-separated path relative to the root.</summary>
-    public sealed record Entry(string Full, string Relative);
+    /// <summary>A file found under a root: its full path, its '/'-separated path relative to the root, and its size, times and inode when it was listed (of the file a link inside the root leads to).</summary>
+    public sealed record Entry(string Full, string Relative, PathStat Stat);
 
     /// <summary>Every regular file under <paramref name="root"/>, in ordinal path order. Editor lock and backup files, hidden folders and dangling links are passed over; a link out of the root, a FIFO, a device or a socket is an error at its path and skipped. A link inside the root is read as what it points to.</summary>
     /// <param name="root">The folder to list.</param>
@@ -32,10 +32,11 @@ public static class SafeFiles
                 var name = Path.GetFileName(path);
                 var relative = relativeFolder.Length == 0 ? name : relativeFolder + "/" + name;
                 if (IsEditorFile(name)) continue;
-                switch (Classify(path, realRoot, diagnostics, out var linked))
+                var stat = Classify(path, realRoot, diagnostics, out var linked);
+                switch (stat.Kind)
                 {
                     case FileType.Regular:
-                        entries.Add(new Entry(path, relative));
+                        entries.Add(new Entry(path, relative, stat));
                         break;
                     case FileType.Directory when recursive && !name.StartsWith('.'):
                         // A real folder's real path is its parent's and its name: only a link needs resolving.
@@ -47,33 +48,37 @@ public static class SafeFiles
     }
 
     /// <summary>What a path found in an input folder is to a reader: a file or folder to read (a link inside the root counts as what it points to), or nothing (a dangling link, something reported as an error).</summary>
-    public static FileType Classify(string path, string realRoot, DiagnosticBag diagnostics) => Classify(path, realRoot, diagnostics, out _);
+    public static FileType Classify(string path, string realRoot, DiagnosticBag diagnostics) => Classify(path, realRoot, diagnostics, out _).Kind;
 
-    private static FileType Classify(string path, string realRoot, DiagnosticBag diagnostics, out bool linked)
+    // The kind and stamp of what is read at the path (a link inside the root: what it leads to); Missing when nothing is.
+    private static PathStat Classify(string path, string realRoot, DiagnosticBag diagnostics, out bool linked)
     {
-        var kind = NativeFiles.Kind(path);
+        var stat = NativeFiles.Stat(path);
+        var kind = stat.Kind;
         linked = kind == FileType.SymbolicLink;
+        var nothing = new PathStat(FileType.Missing, 0, 0, 0, 0);
         if (linked)
         {
             var target = RealPath(path);
-            if (target is null) return FileType.Missing; // dangling, as editors leave them (Emacs's .#file): nothing to read
+            if (target is null) return nothing; // dangling, as editors leave them (Emacs's .#file): nothing to read
             if (!IsUnder(target, realRoot))
             {
                 diagnostics.Error(DiagnosticCodes.LinkOutOfFolder, path, 0, 0,
                     $"this is a symbolic link to {target}, outside {realRoot}; the tool reads nothing outside its input folders (copy the file in instead)");
-                return FileType.Missing;
+                return nothing;
             }
 
-            kind = NativeFiles.Kind(target);
+            stat = NativeFiles.Stat(target);
+            kind = stat.Kind;
         }
 
         if (kind is not (FileType.Regular or FileType.Directory or FileType.Missing))
         {
             diagnostics.Error(DiagnosticCodes.SpecialFile, path, 0, 0, $"this is {FileTypeText.Describe(kind)}, not a regular file, and is never read; remove it from the folder");
-            return FileType.Missing;
+            return nothing;
         }
 
-        return kind;
+        return stat;
     }
 
     /// <summary>The real path of a folder, links resolved, for checking that a file stays inside it.</summary>

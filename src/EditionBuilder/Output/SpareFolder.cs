@@ -65,19 +65,19 @@ public static class SpareFolder
             return null;
         }
 
-        var held = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        var held = new System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp>(Environment.ProcessorCount, stamps.Count, StringComparer.Ordinal);
         try
         {
-            Walk(spare, string.Empty, stamps, held);
+            Walk(spare, string.Empty, stamps, held, parallel: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException || (e is AggregateException all && all.Flatten().InnerExceptions.All(i => i is IOException or UnauthorizedAccessException)))
         {
             // A spare that cannot be read whole is not used; the build stages into a fresh folder.
             AtomicFolder.TryDelete(spare);
             return null;
         }
 
-        return held;
+        return new Dictionary<string, FileStamp>(held, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -142,7 +142,8 @@ public static class SpareFolder
         Path.Combine(Path.GetDirectoryName(file)!, $".{Path.GetFileName(file)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
 
     // One folder: real files that match their stamps are kept; every other entry goes, folders left empty too. True when anything is kept.
-    private static bool Walk(string root, string relative, IReadOnlyDictionary<string, FileStamp> stamps, Dictionary<string, FileStamp> held)
+    // The root's folders (a journal's articles) are walked in parallel: the walk is one system call per file.
+    private static bool Walk(string root, string relative, IReadOnlyDictionary<string, FileStamp> stamps, System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp> held, bool parallel = false)
     {
         var folder = relative.Length == 0 ? root : Path.Combine(root, relative);
         var entries = new FileSystemEnumerable<(string Name, EntryKind Kind, long Length, long Ticks)>(folder,
@@ -154,15 +155,20 @@ public static class SpareFolder
                 return (e.FileName.ToString(), EntryKind.File, e.Length, e.LastWriteTimeUtc.UtcTicks);
             },
             new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false });
-        var kept = false;
-        foreach (var (name, kind, length, ticks) in entries.ToList())
+        var kept = 0;
+        var list = entries.ToList();
+        if (parallel)
+        {
+            Parallel.ForEach(list.Where(e => e.Kind == EntryKind.Folder), entry => Folder(entry.Name));
+        }
+
+        foreach (var (name, kind, length, ticks) in list)
         {
             var path = relative.Length == 0 ? name : relative + "/" + name;
             var full = Path.Combine(folder, name);
             if (kind == EntryKind.Folder)
             {
-                if (Walk(root, path, stamps, held)) kept = true;
-                else Directory.Delete(full);
+                if (!parallel) Folder(name);
                 continue;
             }
 
@@ -171,14 +177,21 @@ public static class SpareFolder
                 && (length > 0 || Files.NativeFiles.Kind(full) == Files.FileType.Regular))
             {
                 held[path] = stamp;
-                kept = true;
+                kept = 1;
                 continue;
             }
 
             File.Delete(full);
         }
 
-        return kept;
+        return kept != 0;
+
+        void Folder(string name)
+        {
+            var path = relative.Length == 0 ? name : relative + "/" + name;
+            if (Walk(root, path, stamps, held)) Volatile.Write(ref kept, 1);
+            else Directory.Delete(Path.Combine(folder, name));
+        }
     }
 
     private static void TryUnlink(string file)

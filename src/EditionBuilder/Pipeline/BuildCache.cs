@@ -32,7 +32,10 @@ public sealed class BuildCache : IBuildCache
     {
         _folder = folder;
         _diagnostics = diagnostics;
+        _index = new Lazy<ArticleIndex>(() => ArticleIndex.Read(ReadSealed(ArticleIndex.Kind, ArticleIndex.Kind, IndexPath)));
     }
+
+    private readonly Lazy<ArticleIndex> _index;
 
     /// <summary>Whether a write failed in this build (the warning was given; nothing more is written).</summary>
     public bool Unwritable => Volatile.Read(ref _unwritable) != 0;
@@ -129,54 +132,23 @@ public sealed class BuildCache : IBuildCache
         Write(EntryPath("pages", key) + ".page", entry.ToArray());
     }
 
-    // An article entry: sealed like the others, its payload in ArticleEntryCodec's binary form (parsing JSON entries was the
-    // largest cost of a no-change build of a large journal).
-    public Article? GetArticle(string key)
-    {
-        if (ReadSealed("article", key, EntryPath("articles", key) + ".article") is not { } bytes) return null;
-        var article = ArticleEntryCodec.Read(bytes);
-        if (article is null) return null;
-        _used[key] = 0;
-        return article;
-    }
+    // Article entries and article keys live in one file, the article index (ArticleIndex): a one-chapter rebuild of a
+    // 1,000-article journal opened, checked and decoded 2,000 small files for them.
+    private ArticleIndex Index => _index.Value;
 
-    public void PutArticle(string key, Article article)
-    {
-        _used[key] = 0;
-        WriteSealed("article", key, EntryPath("articles", key) + ".article", ArticleEntryCodec.Write(article));
-    }
+    private string IndexPath => Path.Combine(_folder, ArticleIndex.FileName);
 
-    /// <summary>Keeps a page entry through <see cref="Prune"/> without reading it (its page was linked from the last good site).</summary>
+    public Article? GetArticle(string key) => Index.GetArticle(key);
+
+    public void PutArticle(string key, Article article) => Index.PutArticle(key, ArticleEntryCodec.Write(article));
+
+    /// <summary>Keeps a page entry through <see cref="Finish"/> without reading it (its page was linked from the last good site).</summary>
     public void Keep(string key) => _used[key] = 0;
 
-    /// <summary>The article key last computed for the article files with these sizes and times (see <see cref="StampKey"/>); null when unknown.</summary>
-    public string? ArticleKeyFor(string stampKey)
-    {
-        if (ReadSealed("stamp", stampKey, EntryPath("stamps", stampKey)) is not { } bytes) return null;
-        var key = Encoding.ASCII.GetString(bytes);
-        if (key.Length != 64 || !key.All(char.IsAsciiHexDigitLower)) return null;
-        _used[stampKey] = 0;
-        return key;
-    }
+    /// <summary>The article key last computed for an article folder whose files had these stamps (a key of <see cref="Content.ArticleContent.FolderStamp"/> and what else the article depends on); null when unknown.</summary>
+    public string? ArticleKeyFor(string stampKey) => Index.ArticleKeyFor(stampKey);
 
-    public void RememberArticleKey(string stampKey, string articleKey)
-    {
-        _used[stampKey] = 0;
-        WriteSealed("stamp", stampKey, EntryPath("stamps", stampKey), Encoding.ASCII.GetBytes(articleKey));
-    }
-
-    /// <summary>A key for files by path, size and modification time: a file is read again only when one of them changed.</summary>
-    public static string StampKey(string prefix, IEnumerable<string> files)
-    {
-        var parts = new List<string> { prefix };
-        foreach (var file in files)
-        {
-            var info = new FileInfo(file);
-            parts.Add(info.Exists ? $"{file}\u0001{info.Length}\u0001{info.LastWriteTimeUtc.Ticks}" : $"{file}\u0001missing");
-        }
-
-        return Key([.. parts]);
-    }
+    public void RememberArticleKey(string stampKey, string articleKey) => Index.RememberArticleKey(stampKey, articleKey);
 
     /// <summary>The last good site's files as the previous build left them; empty when unknown.</summary>
     public IReadOnlyDictionary<string, FileStamp> LastOutput() =>
@@ -194,9 +166,16 @@ public sealed class BuildCache : IBuildCache
     // The site's stamps, binary: a build of a 1,000-article journal read and wrote 3 MB of JSON for them.
     private const string OutputStampsFile = "output.stamps";
 
+    /// <summary>The build succeeded: writes the article index of what it used (when that changed), and prunes the cache (<see cref="Prune"/>).</summary>
+    public void Finish()
+    {
+        if (Index.Changed && !Unwritable) WriteSealed(ArticleIndex.Kind, ArticleIndex.Kind, IndexPath, Index.Write());
+        Prune();
+    }
+
     /// <summary>Deletes every entry this build did not use, once the entries written since the last pruning reach a tenth of those this build used: the cache holds about one build's worth, and a small edit does not pay for listing the whole cache.</summary>
     /// <remarks>Temporaries of killed runs (<c>*.tmp</c> of a process no longer running) go too. Nothing is pruned when the cache could not be written.</remarks>
-    public void Prune()
+    private void Prune()
     {
         if (Unwritable) return;
         var written = Volatile.Read(ref _written) + WrittenSincePruning();
@@ -210,6 +189,7 @@ public sealed class BuildCache : IBuildCache
         {
             RememberWritten(0);
             foreach (var file in Directory.EnumerateFiles(_folder, "*.tmp")) TryDeleteLeftover(file);
+            // "articles" and "stamps" are what caches before the article index kept: no entry there is used, so all go.
             foreach (var kind in new[] { "pages", "articles", "stamps" })
             {
                 var root = Path.Combine(_folder, kind);
@@ -256,14 +236,13 @@ public sealed class BuildCache : IBuildCache
     // A sealed entry: one line "edition-cache <sha256>", then the bytes (JSON or a key), so it stays readable with tail -n +2.
     private static readonly byte[] SealPrefix = "edition-cache "u8.ToArray();
 
-    private void WriteSealed(string kind, string key, string path, byte[] payload)
+    private void WriteSealed(string kind, string key, string path, ReadOnlyMemory<byte> payload)
     {
-        var entry = new byte[SealPrefix.Length + 65 + payload.Length];
-        SealPrefix.CopyTo(entry, 0);
-        Encoding.ASCII.GetBytes(Convert.ToHexStringLower(Checksum(kind, key, payload))).CopyTo(entry, SealPrefix.Length);
-        entry[SealPrefix.Length + 64] = (byte)'\n';
-        payload.CopyTo(entry, SealPrefix.Length + 65);
-        Write(path, entry);
+        var header = new byte[SealPrefix.Length + 65];
+        SealPrefix.CopyTo(header, 0);
+        Encoding.ASCII.GetBytes(Convert.ToHexStringLower(Checksum(kind, key, payload.Span))).CopyTo(header, SealPrefix.Length);
+        header[SealPrefix.Length + 64] = (byte)'\n';
+        Write(path, header, payload);
     }
 
     // The entry's bytes when its seal matches; null when it is missing, damaged or edited.
@@ -285,7 +264,10 @@ public sealed class BuildCache : IBuildCache
     }
 
     // Written beside its name and renamed over it; a cache that cannot be written is given up for this build, with one warning.
-    private void Write(string path, byte[] bytes)
+    private void Write(string path, byte[] bytes) => Write(path, bytes, ReadOnlyMemory<byte>.Empty);
+
+    // The two parts one after the other (a sealed entry's header and payload, without joining them first).
+    private void Write(string path, ReadOnlyMemory<byte> first, ReadOnlyMemory<byte> second)
     {
         if (Unwritable) return;
         Interlocked.Increment(ref _written);
@@ -293,7 +275,12 @@ public sealed class BuildCache : IBuildCache
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(temporary, bytes);
+            using (var file = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                RandomAccess.Write(file, first.Span, 0);
+                RandomAccess.Write(file, second.Span, first.Length);
+            }
+
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

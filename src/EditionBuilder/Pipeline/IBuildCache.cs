@@ -13,7 +13,7 @@ public interface IBuildCache
 
     void PutArticle(string key, BuildCache.Article article);
 
-    /// <summary>Keeps a page entry through <see cref="Prune"/> without reading it (its page was linked from the last good site).</summary>
+    /// <summary>Keeps a page entry through <see cref="Finish"/> without reading it (its page was linked from the last good site).</summary>
     void Keep(string key);
 
     /// <summary>The article key last computed for the article files with these sizes and times; null when unknown.</summary>
@@ -27,6 +27,6 @@ public interface IBuildCache
     /// <summary>Remembers the site just swapped in, for the next build's quick check.</summary>
     void RememberOutput(IReadOnlyDictionary<string, FileStamp> files);
 
-    /// <summary>Forgets the entries this build did not use, so the cache holds about one build's worth.</summary>
-    void Prune();
+    /// <summary>The build succeeded: keeps what it made and used, and forgets the entries it did not use, so the cache holds about one build's worth.</summary>
+    void Finish();
 }

@@ -32,7 +32,7 @@ public sealed class MemoryBuildCache : IBuildCache
     {
     }
 
-    public void Prune()
+    public void Finish()
     {
         foreach (var store in new IEnumerable<string>[] { _pages.Keys, _articles.Keys, _stamps.Keys })
         {

@@ -69,7 +69,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             run.Stage(progress, "search", $"{search.Value.Pages} pages indexed, {search.Value.Files} index files{(search.Value.Reused ? ", unchanged from the cache" : string.Empty)}", clock.Elapsed);
         }
 
-        options.Cache?.Prune();
+        options.Cache?.Finish();
         return run.Report(true);
     }
 
@@ -149,10 +149,10 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             string? key = null;
             if (options.Cache is { } cache)
             {
-                if (article.TextDeferred)
+                if (article.TextDeferred && article.FolderStamp.Length > 0)
                 {
-                    // Files unchanged in size and time since the last build keep their article key: their text is not read again.
-                    var stamp = BuildCache.StampKey(string.Join('\u0001', ContextParts(article)), article.Chapters.Concat(article.Abstracts).Select(f => f.Path).Append(article.MetadataPath).Concat(article.Media.Select(m => m.Where)));
+                    // An article folder whose files are as the last build found them (the walk's stamps) keeps its article key: its text is not read again.
+                    var stamp = BuildCache.Key([.. ContextParts(article), "folder", article.FolderStamp]);
                     key = cache.ArticleKeyFor(stamp);
                     if (key is null)
                     {

@@ -50,7 +50,7 @@ public class ArticleEntryCodecTests
         var bytes = ArticleEntryCodec.Write(Sample());
 
         for (var length = 0; length < bytes.Length; length++) Assert.Null(ArticleEntryCodec.Read(bytes[..length]));
-        Assert.Null(ArticleEntryCodec.Read([.. bytes, 0]));
+        Assert.Null(ArticleEntryCodec.Read((byte[])[.. bytes, 0]));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace EditionBuilder.Tests.Pipeline;
 
-/// <summary>Every cache entry is sealed with a SHA-256 of its kind, key and bytes: an entry edited by hand (an article's title, a stamp, the last site's stamps) is a miss, never a wrong page; a cache that cannot be written gives one warning and a right site.</summary>
+/// <summary>Every cache entry is sealed with a SHA-256 of its kind, key and bytes: an entry edited by hand (the article index, the last site's stamps) is a miss, never a wrong page; a cache that cannot be written gives one warning and a right site.</summary>
 public class BuildCacheTests
 {
     private static void WriteJournal(string content)
@@ -35,51 +35,84 @@ public class BuildCacheTests
         return (text[..(newline + 1)], text[(newline + 1)..]);
     }
 
+    // The article index (articles' entries and article keys in one sealed file).
+    private static string IndexOf(TempFolder temp) =>
+        Directory.GetFiles(Path.Combine(temp.Path, "cache"), "articles.index", SearchOption.AllDirectories).Single();
+
     [Fact]
-    public void Given_article_entries_edited_by_hand_When_rebuilt_Then_they_are_misses_and_the_site_equals_a_clean_build()
+    public void Given_the_article_index_edited_by_hand_When_rebuilt_Then_its_articles_are_misses_and_the_site_equals_a_clean_build()
     {
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
         Assert.Equal(0, Build(temp).ExitCode);
-        var entries = Directory.GetFiles(Path.Combine(temp.Path, "cache"), "*.article", SearchOption.AllDirectories).Where(p => p.Contains("/articles/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(3, entries.Count);
+        var index = IndexOf(temp);
 
-        // One gets another title of the same length, one two of its bytes swapped.
-        var entry = File.ReadAllBytes(entries[0]);
+        // An article gets another title of the same length in its summary.
+        var entry = File.ReadAllBytes(index);
         var title = Encoding.ASCII.GetBytes(System.Text.Json.JsonSerializer.Serialize("مقال صغير").Trim('"'));
         var forged = Encoding.ASCII.GetBytes(System.Text.Json.JsonSerializer.Serialize("عنوان زور").Trim('"'));
         var at = entry.AsSpan().IndexOf(title);
-        Assert.True(at > 0, "the title is in the entry's summary");
+        Assert.True(at > 0, "the title is in an entry's summary");
         forged.CopyTo(entry, at);
-        File.WriteAllBytes(entries[0], entry);
-        entry = File.ReadAllBytes(entries[1]);
-        var middle = entry.Length / 2;
-        (entry[middle], entry[middle + 1]) = (entry[middle + 1], entry[middle]);
-        Assert.NotEqual(entry[middle], entry[middle + 1]);
-        File.WriteAllBytes(entries[1], entry);
+        File.WriteAllBytes(index, entry);
 
         var rebuilt = Build(temp);
 
         Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
-        Assert.Contains("2 article(s) rendered, 1 unchanged", rebuilt.Output);
+        Assert.Contains("3 article(s) rendered, 0 unchanged", rebuilt.Output);
         Assert.DoesNotContain(Directory.EnumerateFiles(Path.Combine(temp.Path, "site"), "*.html", SearchOption.AllDirectories), f => File.ReadAllText(f).Contains("عنوان زور", StringComparison.Ordinal));
+        Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
+        Assert.Contains("3 unchanged", Build(temp).Output); // the index written again by that build
+    }
+
+    [Fact]
+    public void Given_article_keys_swapped_in_the_index_When_rebuilt_Then_they_are_misses_and_the_site_is_right()
+    {
+        using var temp = new TempFolder();
+        WriteJournal(Path.Combine(temp.Path, "content"));
+        Assert.Equal(0, Build(temp).ExitCode);
+        var index = IndexOf(temp);
+        var bytes = File.ReadAllBytes(index);
+        // After the seal's line: "EBX1", the number of folder stamps (3), then each stamp's key and its article's key, 32 bytes each.
+        var first = Array.IndexOf(bytes, (byte)'\n') + 1 + 4 + 1;
+        Assert.Equal("EBX1", Encoding.ASCII.GetString(bytes, first - 5, 4));
+        Assert.Equal(3, bytes[first - 1]);
+        var (one, two) = (first + 32, first + 64 + 32);
+        var key = bytes[one..(one + 32)];
+        bytes.AsSpan(two, 32).CopyTo(bytes.AsSpan(one));
+        key.CopyTo(bytes, two);
+        File.WriteAllBytes(index, bytes);
+
+        var rebuilt = Build(temp);
+
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
     [Fact]
-    public void Given_a_stamp_pointing_at_another_article_When_rebuilt_Then_it_is_a_miss_and_the_site_is_right()
+    public void Given_a_chapter_rewritten_with_its_old_size_and_time_When_rebuilt_Then_the_page_shows_the_new_text()
     {
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
         Assert.Equal(0, Build(temp).ExitCode);
-        var stamps = Directory.GetFiles(Path.Combine(temp.Path, "cache"), "*", SearchOption.AllDirectories).Where(p => p.Contains("/stamps/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(3, stamps.Count);
-        var (header, _) = ReadEntry(stamps[0]);
-        File.WriteAllText(stamps[0], header + ReadEntry(stamps[1]).Body);
+        var chapter = Path.Combine(temp.Path, "content", "second", "ar", "01-almqdma.md");
+        var time = File.GetLastWriteTimeUtc(chapter);
+        var text = File.ReadAllText(chapter);
+        Assert.Contains("نص أول", text);
+
+        // What a copy with its time kept (cp -p, rsync -t, unpacking an archive) does: same size, same time, other words.
+        var replacement = chapter + ".new";
+        File.WriteAllText(replacement, text.Replace("نص أول", "نص آخر", StringComparison.Ordinal));
+        Assert.Equal(new FileInfo(chapter).Length, new FileInfo(replacement).Length);
+        File.SetLastWriteTimeUtc(replacement, time);
+        File.Move(replacement, chapter, overwrite: true);
+        Assert.Equal(time, File.GetLastWriteTimeUtc(chapter));
 
         var rebuilt = Build(temp);
 
         Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
+        Assert.Contains("1 article(s) rendered, 2 unchanged", rebuilt.Output);
+        Assert.Contains("نص آخر", File.ReadAllText(Path.Combine(temp.Path, "site", "second", "01-almqdma.html")));
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
