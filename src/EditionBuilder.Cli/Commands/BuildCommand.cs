@@ -66,7 +66,8 @@ internal static class BuildCommand
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true, request.Encoding) : ContentFolder.ReadSource(input, diagnostics, request.Encoding);
+        var cache = request.Cache is null ? null : new BuildCache(CacheFolder(request.Cache, output), diagnostics);
+        var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true, request.Encoding, cache) : ContentFolder.ReadSource(input, diagnostics, request.Encoding);
         if (content is null) return Fail(reporter, diagnostics);
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 
@@ -75,7 +76,6 @@ internal static class BuildCommand
         var search = findSearch(diagnostics);
         if (diagnostics.HasErrors) return Fail(reporter, diagnostics);
 
-        var cache = request.Cache is null ? null : new BuildCache(CacheFolder(request.Cache, output), diagnostics);
         var options = new BuildOptions
         {
             Compression = request.Precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },

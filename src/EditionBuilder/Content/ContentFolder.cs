@@ -16,7 +16,8 @@ public static class ContentFolder
     public const string AbstractFile = "abstract.md";
 
     /// <summary>Reads a content folder; null when an error was reported. With <paramref name="deferText"/>, Markdown chapters are only named, and read by <see cref="WithText"/> when their article is built, so a journal's text is never all in memory at once.</summary>
-    public static EditionContent? Read(string folder, DiagnosticBag diagnostics, bool deferText = false, System.Text.Encoding? encoding = null)
+    /// <param name="memo">What earlier builds read in article.yml files that have not changed since; none by default.</param>
+    public static EditionContent? Read(string folder, DiagnosticBag diagnostics, bool deferText = false, System.Text.Encoding? encoding = null, IMetadataMemo? memo = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -38,7 +39,7 @@ public static class ContentFolder
             .Where(f => SafeFiles.Classify(f, root, diagnostics) == FileType.Directory && IsArticleName(f, diagnostics))
             .ToList();
         var read = new ArticleContent?[folders.Count];
-        Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText, root, encoding));
+        Parallel.For(0, folders.Count, i => read[i] = ReadArticleFolder(folders[i], diagnostics, deferText, root, encoding, memo));
         var articles = read.OfType<ArticleContent>().ToList();
 
         if (articles.Count == 0 && !diagnostics.HasErrors)
@@ -86,8 +87,8 @@ public static class ContentFolder
     }
 
     /// <summary>Reads one article folder of a content folder (as <see cref="Read"/> does for each); null when it is no article or an error was reported. Nothing is read outside <paramref name="root"/> (the content folder, by default the article folder's parent).</summary>
-    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics, bool deferText = false, string? root = null, System.Text.Encoding? encoding = null) =>
-        ReadArticle(folder, diagnostics, deferText, root ?? SafeFiles.RealFolder(Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))!), encoding) is { } article
+    public static ArticleContent? ReadArticleFolder(string folder, DiagnosticBag diagnostics, bool deferText = false, string? root = null, System.Text.Encoding? encoding = null, IMetadataMemo? memo = null) =>
+        ReadArticle(folder, diagnostics, deferText, root ?? SafeFiles.RealFolder(Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))!), encoding, memo) is { } article
             ? RequireTitle(article, diagnostics)
             : null;
 
@@ -100,7 +101,7 @@ public static class ContentFolder
             TextDeferred = false,
         };
 
-    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText, string root, System.Text.Encoding? encoding)
+    private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText, string root, System.Text.Encoding? encoding, IMetadataMemo? memo)
     {
         var slug = Path.GetFileName(folder);
         var entries = SafeFiles.Enumerate(folder, diagnostics, boundary: root);
@@ -108,7 +109,7 @@ public static class ContentFolder
         var metadataPath = Path.Combine(folder, ArticleFile);
         var hasMetadata = files.ContainsKey(ArticleFile);
         var metadata = hasMetadata
-            ? MetadataYaml.ReadFile<ArticleMetadata>(metadataPath, diagnostics)
+            ? ReadMetadata(metadataPath, entries.First(e => e.Relative == ArticleFile).Stat, diagnostics, memo)
             : new ArticleMetadata();
         if (metadata is null) return null;
 
@@ -151,6 +152,18 @@ public static class ContentFolder
         // What the source says fills what article.yml leaves empty; what the publisher set is kept.
         MetadataMerge.Fill(metadata, ArticleMarkdown.MetadataFrom(article));
         return FromArticle(slug, metadataPath, metadata, article);
+    }
+
+    // article.yml, parsed unless the memo knows the file as it is; a file that gave no diagnostic is remembered.
+    private static ArticleMetadata? ReadMetadata(string path, PathStat stat, DiagnosticBag diagnostics, IMetadataMemo? memo)
+    {
+        if (memo is null) return MetadataYaml.ReadFile<ArticleMetadata>(path, diagnostics);
+        if (memo.Recall(path, stat) is { } known) return known;
+        var own = new DiagnosticBag();
+        var metadata = MetadataYaml.ReadFile<ArticleMetadata>(path, own);
+        diagnostics.AddRange(own.Items);
+        if (metadata is not null && own.Items.Count == 0) memo.Remember(path, stat, metadata);
+        return metadata;
     }
 
     // The digest of a folder's files as listed (ArticleContent.FolderStamp).

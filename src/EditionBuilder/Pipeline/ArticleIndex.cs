@@ -4,7 +4,8 @@ namespace EditionBuilder.Pipeline;
 
 /// <summary>
 /// The article half of the build cache in one file (<c>articles.index</c>): each article's entry (<see cref="ArticleEntryCodec"/>)
-/// by its article key, and the article key last computed for each article folder's stamps. Read whole, once, when the build
+/// by its article key, the article key last computed for each article folder's stamps, and what each article.yml said
+/// (<see cref="Content.IMetadataMemo"/>, as JSON) by its path and stamp. Read whole, once, when the build
 /// first asks; written whole at the end of a good build with what that build used and made, so it holds one build's worth.
 /// </summary>
 /// <remarks>
@@ -27,23 +28,27 @@ internal sealed class ArticleIndex
     private readonly Dictionary<string, ArraySegment<byte>> _lastEntries;
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ArraySegment<byte>> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ArraySegment<byte>> _lastMetadata;
+    private readonly ConcurrentDictionary<string, ArraySegment<byte>> _metadata = new(StringComparer.Ordinal);
     private int _made;
 
-    private ArticleIndex(Dictionary<string, string> keys, Dictionary<string, ArraySegment<byte>> entries)
+    private ArticleIndex(Dictionary<string, string> keys, Dictionary<string, ArraySegment<byte>> entries, Dictionary<string, ArraySegment<byte>> metadata)
     {
         _lastKeys = keys;
         _lastEntries = entries;
+        _lastMetadata = metadata;
     }
 
     /// <summary>Whether this build used or made anything other than what the last one left: then the file is written again.</summary>
-    public bool Changed => Volatile.Read(ref _made) > 0 || _keys.Count != _lastKeys.Count || _entries.Count != _lastEntries.Count;
+    public bool Changed => Volatile.Read(ref _made) > 0 || _keys.Count != _lastKeys.Count || _entries.Count != _lastEntries.Count || _metadata.Count != _lastMetadata.Count;
 
     /// <summary>The index in these bytes (the payload of a sealed file); empty when there are none or they are not an index.</summary>
     public static ArticleIndex Read(byte[]? bytes)
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var entries = new Dictionary<string, ArraySegment<byte>>(StringComparer.Ordinal);
-        if (bytes is null || bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return new ArticleIndex(keys, entries);
+        var metadata = new Dictionary<string, ArraySegment<byte>>(StringComparer.Ordinal);
+        if (bytes is null || bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return new ArticleIndex(keys, entries, metadata);
         try
         {
             var at = Magic.Length;
@@ -62,20 +67,23 @@ internal sealed class ArticleIndex
             }
 
             for (var i = Count(); i > 0; i--) keys[Key()] = Key();
-            for (var i = Count(); i > 0; i--)
+            foreach (var blocks in new[] { entries, metadata })
             {
-                var key = Key();
-                var length = Count();
-                entries[key] = new ArraySegment<byte>(bytes, at, length);
-                at += length;
+                for (var i = Count(); i > 0; i--)
+                {
+                    var key = Key();
+                    var length = Count();
+                    blocks[key] = new ArraySegment<byte>(bytes, at, length);
+                    at += length;
+                }
             }
 
             if (at != bytes.Length) throw new InvalidDataException("bytes after the end");
-            return new ArticleIndex(keys, entries);
+            return new ArticleIndex(keys, entries, metadata);
         }
         catch (InvalidDataException)
         {
-            return new ArticleIndex(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+            return new ArticleIndex(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
         }
     }
 
@@ -111,10 +119,25 @@ internal sealed class ArticleIndex
         Interlocked.Increment(ref _made);
     }
 
+    /// <summary>What an article.yml said (JSON), by a key of its path and stamp; null when unknown.</summary>
+    public ArraySegment<byte>? GetMetadata(string key)
+    {
+        if (!_metadata.TryGetValue(key, out var bytes) && !_lastMetadata.TryGetValue(key, out bytes)) return null;
+        _metadata[key] = bytes;
+        return bytes;
+    }
+
+    public void PutMetadata(string key, byte[] json)
+    {
+        if (!IsKey(key)) return;
+        _metadata[key] = json;
+        Interlocked.Increment(ref _made);
+    }
+
     /// <summary>The bytes of the index of what this build used and made, keys in order (the same builds write the same file).</summary>
     public ReadOnlyMemory<byte> Write()
     {
-        using var stream = new MemoryStream(Magic.Length + 10 + (_keys.Count * 2 * KeyBytes) + _entries.Values.Sum(e => e.Count + KeyBytes + 5));
+        using var stream = new MemoryStream(Magic.Length + 15 + (_keys.Count * 2 * KeyBytes) + _entries.Values.Concat(_metadata.Values).Sum(e => e.Count + KeyBytes + 5));
         stream.Write(Magic);
         WriteCount(stream, _keys.Count);
         foreach (var (stamp, key) in _keys.OrderBy(k => k.Key, StringComparer.Ordinal))
@@ -123,12 +146,15 @@ internal sealed class ArticleIndex
             stream.Write(Convert.FromHexString(key));
         }
 
-        WriteCount(stream, _entries.Count);
-        foreach (var (key, entry) in _entries.OrderBy(k => k.Key, StringComparer.Ordinal))
+        foreach (var blocks in new[] { _entries, _metadata })
         {
-            stream.Write(Convert.FromHexString(key));
-            WriteCount(stream, entry.Count);
-            stream.Write(entry);
+            WriteCount(stream, blocks.Count);
+            foreach (var (key, entry) in blocks.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                stream.Write(Convert.FromHexString(key));
+                WriteCount(stream, entry.Count);
+                stream.Write(entry);
+            }
         }
 
         return stream.GetBuffer().AsMemory(0, (int)stream.Length);

@@ -150,6 +150,26 @@ public sealed class BuildCache : IBuildCache
 
     public void RememberArticleKey(string stampKey, string articleKey) => Index.RememberArticleKey(stampKey, articleKey);
 
+    public Content.ArticleMetadata? Recall(string path, PathStat stat)
+    {
+        if (Index.GetMetadata(MetadataKey(path, stat)) is not { } json) return null;
+        try
+        {
+            return JsonSerializer.Deserialize(json, CacheJson.Default.ArticleMetadata);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Remember(string path, PathStat stat, Content.ArticleMetadata metadata) =>
+        Index.PutMetadata(MetadataKey(path, stat), JsonSerializer.SerializeToUtf8Bytes(metadata, CacheJson.Default.ArticleMetadata));
+
+    /// <summary>The key of what a metadata file said: its path and everything its stamp tells (and the tool, as every key).</summary>
+    internal static string MetadataKey(string path, PathStat stat) =>
+        Key("metadata", path, $"{stat.Kind}\u0001{stat.Length}\u0001{stat.ModifiedNs}\u0001{stat.ChangedNs}\u0001{stat.Inode}");
+
     /// <summary>The last good site's files as the previous build left them; empty when unknown.</summary>
     public IReadOnlyDictionary<string, FileStamp> LastOutput() =>
         ReadSealed("output", "output", Path.Combine(_folder, OutputStampsFile)) is { } bytes && OutputStamps.Read(bytes) is { } stamps

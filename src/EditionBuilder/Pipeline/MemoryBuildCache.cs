@@ -9,6 +9,7 @@ public sealed class MemoryBuildCache : IBuildCache
     private readonly ConcurrentDictionary<string, BuildCache.Page> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, BuildCache.Article> _articles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _stamps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _metadata = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
 
     public BuildCache.Page? GetPage(string key) => Use(key, _pages.GetValueOrDefault(key));
@@ -25,6 +26,15 @@ public sealed class MemoryBuildCache : IBuildCache
 
     public void RememberArticleKey(string stampKey, string articleKey) => _stamps[Used(stampKey)] = articleKey;
 
+    public Content.ArticleMetadata? Recall(string path, Files.PathStat stat)
+    {
+        var key = BuildCache.MetadataKey(path, stat);
+        return Use(key, _metadata.GetValueOrDefault(key)) is { } json ? System.Text.Json.JsonSerializer.Deserialize(json, CacheJson.Default.ArticleMetadata) : null;
+    }
+
+    public void Remember(string path, Files.PathStat stat, Content.ArticleMetadata metadata) =>
+        _metadata[Used(BuildCache.MetadataKey(path, stat))] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(metadata, CacheJson.Default.ArticleMetadata);
+
     // A preview writes no folder, so there is no last site to link from.
     public IReadOnlyDictionary<string, FileStamp> LastOutput() => new Dictionary<string, FileStamp>();
 
@@ -34,13 +44,14 @@ public sealed class MemoryBuildCache : IBuildCache
 
     public void Finish()
     {
-        foreach (var store in new IEnumerable<string>[] { _pages.Keys, _articles.Keys, _stamps.Keys })
+        foreach (var store in new IEnumerable<string>[] { _pages.Keys, _articles.Keys, _stamps.Keys, _metadata.Keys })
         {
             foreach (var key in store.Where(k => !_used.ContainsKey(k)).ToList())
             {
                 _pages.TryRemove(key, out _);
                 _articles.TryRemove(key, out _);
                 _stamps.TryRemove(key, out _);
+                _metadata.TryRemove(key, out _);
             }
         }
 

@@ -53,7 +53,7 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
             BuildReport? report = null;
             try
             {
-                var content = ContentFolder.Read(contentFolder, diagnostics, deferText: true);
+                var content = ContentFolder.Read(contentFolder, diagnostics, deferText: true, memo: _cache);
                 var theme = content is null ? null : loadTheme(diagnostics);
                 if (content is not null && theme is not null)
                 {

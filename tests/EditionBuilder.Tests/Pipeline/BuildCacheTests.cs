@@ -117,6 +117,67 @@ public class BuildCacheTests
     }
 
     [Fact]
+    public void Given_article_yml_unchanged_since_the_last_build_When_rebuilt_Then_what_it_said_comes_from_the_cache_and_the_site_equals_a_clean_build()
+    {
+        using var temp = new TempFolder();
+        WriteJournal(Path.Combine(temp.Path, "content"));
+        // Every kind of value article.yml holds, so the cache's copy is checked against a fresh read of each.
+        File.WriteAllText(Path.Combine(temp.Path, "content", "second", "article.yml"), """
+            title:
+              ar: "الشراكة الروسية – الإيرانية في سوريا"
+              en: "The Russian – Iranian partnership in Syria"
+              fr: "Le partenariat russo-iranien en Syrie"
+            subtitle: { ar: دراسة, en: A study }
+            authors:
+              - name: { ar: أحمد محمد علي, en: Ahmad Mohammad Ali }
+                affiliation: { ar: جامعة بيروت العربية, en: Beirut Arab University }
+                orcid: 0000-0002-1825-0097
+                email: ahmad.ali@example.org
+              - name: سارة خليل
+                affiliation: الجامعة اللبنانية
+            doi: 10.1234/jss.2023.045
+            keywords:
+              ar: [روسيا, إيران, سوريا]
+              en: [Russia, Iran, Syria]
+            journal: مجلة الدراسات
+            volume: 1
+            issue: 2
+            pages: 45-67
+            date: 2023-09-01
+            licence: CC-BY-NC-4.0
+            """);
+        Assert.Equal(0, Build(temp).ExitCode);
+        // A new chapter in every article: each is made again from what its unchanged article.yml said, remembered by the cache.
+        foreach (var article in new[] { "small", "second", "third" })
+        {
+            File.AppendAllText(Path.Combine(temp.Path, "content", article, "ar", "02-alkhatma.md"), "\nسطر جديد.\n");
+        }
+
+        var rebuilt = Build(temp);
+
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
+        Assert.Contains("3 article(s) rendered, 0 unchanged", rebuilt.Output);
+        Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
+    }
+
+    [Fact]
+    public void Given_article_yml_with_a_warning_When_built_twice_with_the_cache_Then_both_builds_give_the_warning()
+    {
+        using var temp = new TempFolder();
+        WriteJournal(Path.Combine(temp.Path, "content"));
+        var metadata = Path.Combine(temp.Path, "content", "second", "article.yml");
+        File.AppendAllText(metadata, "journal: \"\u202Bمجلة ملصوقة من وورد\u202C\"\n"); // right-to-left embedding, as Word leaves it
+
+        var first = Build(temp);
+        var second = Build(temp);
+
+        Assert.True(first.ExitCode == 0, first.Errors);
+        Assert.True(second.ExitCode == 0, second.Errors);
+        Assert.Contains("content/second/article.yml:5:10: warning EB", first.Errors);
+        Assert.Equal(first.Errors, second.Errors);
+    }
+
+    [Fact]
     public void Given_an_altered_site_page_and_the_site_stamps_edited_to_vouch_for_it_When_rebuilt_Then_the_page_is_restored()
     {
         using var temp = new TempFolder();
