@@ -43,24 +43,27 @@ internal sealed class ArticleIndex
     public bool Changed => Volatile.Read(ref _made) > 0 || _keys.Count != _lastKeys.Count || _entries.Count != _lastEntries.Count || _metadata.Count != _lastMetadata.Count;
 
     /// <summary>The index in these bytes (the payload of a sealed file); empty when there are none or they are not an index.</summary>
-    public static ArticleIndex Read(byte[]? bytes)
+    public static ArticleIndex Read(ArraySegment<byte>? payload)
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var entries = new Dictionary<string, ArraySegment<byte>>(StringComparer.Ordinal);
         var metadata = new Dictionary<string, ArraySegment<byte>>(StringComparer.Ordinal);
-        if (bytes is null || bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return new ArticleIndex(keys, entries, metadata);
+        if (payload is not { } segment || segment.Count < Magic.Length || !segment.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return new ArticleIndex(keys, entries, metadata);
+        // Positions are in the array the file was read into; the index is the part of it after the seal's line.
+        var bytes = segment.Array!;
+        var end = segment.Offset + segment.Count;
         try
         {
-            var at = Magic.Length;
+            var at = segment.Offset + Magic.Length;
             int Count()
             {
-                var count = ReadCount(bytes, ref at);
-                return count <= bytes.Length - at ? count : throw new InvalidDataException("a count out of range");
+                var count = ReadCount(bytes, end, ref at);
+                return count <= end - at ? count : throw new InvalidDataException("a count out of range");
             }
 
             string Key()
             {
-                if (bytes.Length - at < KeyBytes) throw new InvalidDataException("truncated");
+                if (end - at < KeyBytes) throw new InvalidDataException("truncated");
                 var key = Convert.ToHexStringLower(bytes, at, KeyBytes);
                 at += KeyBytes;
                 return key;
@@ -78,7 +81,7 @@ internal sealed class ArticleIndex
                 }
             }
 
-            if (at != bytes.Length) throw new InvalidDataException("bytes after the end");
+            if (at != end) throw new InvalidDataException("bytes after the end");
             return new ArticleIndex(keys, entries, metadata);
         }
         catch (InvalidDataException)
@@ -175,12 +178,12 @@ internal sealed class ArticleIndex
         stream.WriteByte((byte)value);
     }
 
-    private static int ReadCount(byte[] bytes, ref int at)
+    private static int ReadCount(byte[] bytes, int end, ref int at)
     {
         uint value = 0;
         for (var shift = 0; shift < 35; shift += 7)
         {
-            if (at >= bytes.Length) throw new InvalidDataException("truncated");
+            if (at >= end) throw new InvalidDataException("truncated");
             var b = bytes[at++];
             value |= (uint)(b & 0x7F) << shift;
             if ((b & 0x80) == 0) return value <= int.MaxValue ? (int)value : throw new InvalidDataException("a count out of range");

@@ -32,10 +32,11 @@ public sealed class BuildCache : IBuildCache
     {
         _folder = folder;
         _diagnostics = diagnostics;
-        _index = new Lazy<ArticleIndex>(() => ArticleIndex.Read(ReadSealed(ArticleIndex.Kind, ArticleIndex.Kind, IndexPath)));
+        // Read here, before the articles are read in parallel (their first question to the cache would otherwise wait for it).
+        _index = ArticleIndex.Read(ReadSealed(ArticleIndex.Kind, ArticleIndex.Kind, IndexPath));
     }
 
-    private readonly Lazy<ArticleIndex> _index;
+    private readonly ArticleIndex _index;
 
     /// <summary>Whether a write failed in this build (the warning was given; nothing more is written).</summary>
     public bool Unwritable => Volatile.Read(ref _unwritable) != 0;
@@ -134,7 +135,7 @@ public sealed class BuildCache : IBuildCache
 
     // Article entries and article keys live in one file, the article index (ArticleIndex): a one-chapter rebuild of a
     // 1,000-article journal opened, checked and decoded 2,000 small files for them.
-    private ArticleIndex Index => _index.Value;
+    private ArticleIndex Index => _index;
 
     private string IndexPath => Path.Combine(_folder, ArticleIndex.FileName);
 
@@ -240,7 +241,7 @@ public sealed class BuildCache : IBuildCache
     private int WrittenSincePruning()
     {
         var bytes = ReadSealed("pruning", "pruning", Path.Combine(_folder, "pruning"));
-        return bytes is not null && int.TryParse(Encoding.ASCII.GetString(bytes), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+        return bytes is { } read && int.TryParse(Encoding.ASCII.GetString(read), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
             ? count : int.MaxValue / 2;
     }
 
@@ -265,17 +266,17 @@ public sealed class BuildCache : IBuildCache
         Write(path, header, payload);
     }
 
-    // The entry's bytes when its seal matches; null when it is missing, damaged or edited.
-    private static byte[]? ReadSealed(string kind, string key, string path)
+    // The entry's bytes when its seal matches (a part of the file read, not a copy: a journal's article index is megabytes); null when it is missing, damaged or edited.
+    private static ArraySegment<byte>? ReadSealed(string kind, string key, string path)
     {
         try
         {
             var entry = File.ReadAllBytes(path);
             var header = SealPrefix.Length + 65;
             if (entry.Length < header || !entry.AsSpan(0, SealPrefix.Length).SequenceEqual(SealPrefix) || entry[header - 1] != (byte)'\n') return null;
-            var payload = entry.AsSpan(header);
+            var payload = new ArraySegment<byte>(entry, header, entry.Length - header);
             var expected = Convert.ToHexStringLower(Checksum(kind, key, payload));
-            return Encoding.ASCII.GetString(entry, SealPrefix.Length, 64) == expected ? payload.ToArray() : null;
+            return Encoding.ASCII.GetString(entry, SealPrefix.Length, 64) == expected ? payload : (ArraySegment<byte>?)null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

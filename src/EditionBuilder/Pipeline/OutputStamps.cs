@@ -29,14 +29,14 @@ internal static class OutputStamps
     }
 
     /// <summary>The stamps, or null when the bytes are not a record of them.</summary>
-    public static Dictionary<string, FileStamp>? Read(byte[] bytes)
+    public static Dictionary<string, FileStamp>? Read(ArraySegment<byte> bytes)
     {
         try
         {
-            if (bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
-            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - Magic.Length, writable: false), System.Text.Encoding.UTF8);
+            if (bytes.Count < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
+            using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset + Magic.Length, bytes.Count - Magic.Length, writable: false), System.Text.Encoding.UTF8);
             var count = reader.Read7BitEncodedInt();
-            if (count < 0 || count > bytes.Length / 42) return null; // each stamp takes at least 42 bytes
+            if (count < 0 || count > bytes.Count / 42) return null; // each stamp takes at least 42 bytes
             var stamps = new Dictionary<string, FileStamp>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {

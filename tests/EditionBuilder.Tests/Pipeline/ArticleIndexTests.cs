@@ -35,6 +35,18 @@ public class ArticleIndexTests
     }
 
     [Fact]
+    public void Given_an_index_read_as_part_of_a_file_When_read_Then_it_is_read_from_that_part_only()
+    {
+        byte[] file = [.. "header\n"u8.ToArray(), .. Sample(), .. "trailer"u8.ToArray()];
+
+        var read = ArticleIndex.Read(new ArraySegment<byte>(file, 7, file.Length - 7 - 7));
+
+        Assert.Equal(Key('a'), read.ArticleKeyFor(Key('1')));
+        Assert.Equal("ثان", read.GetArticle(Key('b'))?.Summary.Title);
+        Assert.Null(ArticleIndex.Read(new ArraySegment<byte>(file, 7, file.Length - 7)).ArticleKeyFor(Key('1'))); // the trailer is not an index
+    }
+
+    [Fact]
     public void Given_a_build_that_used_part_of_the_index_When_written_Then_it_keeps_only_what_was_used_and_made()
     {
         var index = ArticleIndex.Read(Sample());
@@ -68,7 +80,7 @@ public class ArticleIndexTests
         var bytes = Sample();
 
         for (var length = 0; length < bytes.Length; length++) Assert.Null(ArticleIndex.Read(bytes[..length]).ArticleKeyFor(Key('1')));
-        Assert.Null(ArticleIndex.Read([.. bytes, 0]).ArticleKeyFor(Key('1')));
+        Assert.Null(ArticleIndex.Read((byte[])[.. bytes, 0]).ArticleKeyFor(Key('1')));
     }
 
     [Fact]

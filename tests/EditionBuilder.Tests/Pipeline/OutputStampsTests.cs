@@ -44,7 +44,7 @@ public class OutputStampsTests
         var bytes = OutputStamps.Write(Sample());
 
         for (var length = 0; length < bytes.Length; length++) Assert.Null(OutputStamps.Read(bytes[..length]));
-        Assert.Null(OutputStamps.Read([.. bytes, 0]));
+        Assert.Null(OutputStamps.Read((byte[])[.. bytes, 0]));
         for (var i = 0; i < bytes.Length; i++)
         {
             var damaged = bytes.ToArray();
