@@ -173,13 +173,17 @@ public sealed class BuildCache : IBuildCache
 
     /// <summary>The last good site's files as the previous build left them; empty when unknown.</summary>
     public IReadOnlyDictionary<string, FileStamp> LastOutput() =>
-        ReadSealed("output", "output", Path.Combine(_folder, OutputStampsFile)) is { } bytes && OutputStamps.Read(bytes) is { } stamps
+        _lastOutput = ReadSealed("output", "output", Path.Combine(_folder, OutputStampsFile)) is { } bytes && OutputStamps.Read(bytes) is { } stamps
             ? stamps
             : new Dictionary<string, FileStamp>();
+
+    // The stamps read by LastOutput: a build that left every file as it was (a no-change rebuild) need not write them again.
+    private IReadOnlyDictionary<string, FileStamp>? _lastOutput;
 
     /// <summary>Remembers the site just swapped in, for the next build's quick check.</summary>
     public void RememberOutput(IReadOnlyDictionary<string, FileStamp> files)
     {
+        if (_lastOutput is { } last && last.Count == files.Count && files.All(f => last.TryGetValue(f.Key, out var stamp) && stamp == f.Value)) return;
         WriteSealed("output", "output", Path.Combine(_folder, OutputStampsFile), OutputStamps.Write(files));
         TryDelete(Path.Combine(_folder, "output.json")); // what caches before this one kept
     }

@@ -178,6 +178,27 @@ public class BuildCacheTests
     }
 
     [Fact]
+    public void Given_nothing_changed_When_rebuilt_Then_the_cache_files_are_not_written_again_and_an_edit_writes_them()
+    {
+        using var temp = new TempFolder();
+        WriteJournal(Path.Combine(temp.Path, "content"));
+        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.Equal(0, Build(temp).ExitCode); // the second build leaves the spare copy of the site
+        var files = new[] { "articles.index", "output.stamps" }.Select(name => Directory.GetFiles(Path.Combine(temp.Path, "cache"), name, SearchOption.AllDirectories).Single()).ToList();
+        var written = files.Select(File.GetLastWriteTimeUtc).ToList();
+        Thread.Sleep(20);
+
+        Assert.Contains("3 unchanged", Build(temp).Output);
+        Assert.Equal(written, files.Select(File.GetLastWriteTimeUtc).ToList());
+
+        File.AppendAllText(Path.Combine(temp.Path, "content", "third", "ar", "02-alkhatma.md"), "\nسطر جديد.\n");
+        Assert.Contains("1 article(s) rendered, 2 unchanged", Build(temp).Output);
+        Assert.All(files, f => Assert.NotEqual(written[files.IndexOf(f)], File.GetLastWriteTimeUtc(f)));
+        Assert.Contains("3 unchanged", Build(temp).Output);
+        Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
+    }
+
+    [Fact]
     public void Given_an_altered_site_page_and_the_site_stamps_edited_to_vouch_for_it_When_rebuilt_Then_the_page_is_restored()
     {
         using var temp = new TempFolder();
