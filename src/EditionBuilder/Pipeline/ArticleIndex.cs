@@ -138,9 +138,16 @@ internal sealed class ArticleIndex
     }
 
     /// <summary>The bytes of the index of what this build used and made, keys in order (the same builds write the same file).</summary>
-    public ReadOnlyMemory<byte> Write()
+    public byte[] Write()
     {
-        using var stream = new MemoryStream(Magic.Length + 15 + (_keys.Count * 2 * KeyBytes) + _entries.Values.Concat(_metadata.Values).Sum(e => e.Count + KeyBytes + 5));
+        using var stream = new MemoryStream();
+        Write(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes the index of what this build used and made to a stream, as it is made (see <see cref="Write()"/>).</summary>
+    public void Write(Stream stream)
+    {
         stream.Write(Magic);
         WriteCount(stream, _keys.Count);
         foreach (var (stamp, key) in _keys.OrderBy(k => k.Key, StringComparer.Ordinal))
@@ -160,7 +167,6 @@ internal sealed class ArticleIndex
             }
         }
 
-        return stream.GetBuffer().AsMemory(0, (int)stream.Length);
     }
 
     // Keys are SHA-256 in lower-case hex (BuildCache.Key): what the file stores as 32 bytes.

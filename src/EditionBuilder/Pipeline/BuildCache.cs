@@ -184,7 +184,7 @@ public sealed class BuildCache : IBuildCache
     public void RememberOutput(IReadOnlyDictionary<string, FileStamp> files)
     {
         if (_lastOutput is { } last && last.Count == files.Count && files.All(f => last.TryGetValue(f.Key, out var stamp) && stamp == f.Value)) return;
-        WriteSealed("output", "output", Path.Combine(_folder, OutputStampsFile), OutputStamps.Write(files));
+        WriteSealed("output", "output", Path.Combine(_folder, OutputStampsFile), stream => OutputStamps.Write(files, stream));
         TryDelete(Path.Combine(_folder, "output.json")); // what caches before this one kept
     }
 
@@ -194,7 +194,7 @@ public sealed class BuildCache : IBuildCache
     /// <summary>The build succeeded: writes the article index of what it used (when that changed), and prunes the cache (<see cref="Prune"/>).</summary>
     public void Finish()
     {
-        if (Index.Changed && !Unwritable) WriteSealed(ArticleIndex.Kind, ArticleIndex.Kind, IndexPath, Index.Write());
+        if (Index.Changed && !Unwritable) WriteSealed(ArticleIndex.Kind, ArticleIndex.Kind, IndexPath, Index.Write);
         Prune();
     }
 
@@ -261,14 +261,25 @@ public sealed class BuildCache : IBuildCache
     // A sealed entry: one line "edition-cache <sha256>", then the bytes (JSON or a key), so it stays readable with tail -n +2.
     private static readonly byte[] SealPrefix = "edition-cache "u8.ToArray();
 
-    private void WriteSealed(string kind, string key, string path, ReadOnlyMemory<byte> payload)
+    private void WriteSealed(string kind, string key, string path, ReadOnlyMemory<byte> payload) =>
+        WriteSealed(kind, key, path, stream => stream.Write(payload.Span));
+
+    // Written as it is made, the seal computed on the way and put in its place at the start last: the article index and the
+    // site's stamps are megabytes, and a buffer of that size is costly fresh memory.
+    private void WriteSealed(string kind, string key, string path, Action<Stream> payload) => Write(path, file =>
     {
         var header = new byte[SealPrefix.Length + 65];
+        file.Write(header);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{kind}\0{key}\0"));
+        using (var sealing = new HashingStream(file, hash)) payload(sealing);
         SealPrefix.CopyTo(header, 0);
-        Encoding.ASCII.GetBytes(Convert.ToHexStringLower(Checksum(kind, key, payload.Span))).CopyTo(header, SealPrefix.Length);
+        Encoding.ASCII.GetBytes(Convert.ToHexStringLower(hash.GetHashAndReset())).CopyTo(header, SealPrefix.Length);
         header[SealPrefix.Length + 64] = (byte)'\n';
-        Write(path, header, payload);
-    }
+        file.Flush();
+        file.Position = 0;
+        file.Write(header);
+    });
 
     // The entry's bytes when its seal matches (a part of the file read, not a copy: a journal's article index is megabytes); null when it is missing, damaged or edited.
     private static ArraySegment<byte>? ReadSealed(string kind, string key, string path)
@@ -289,10 +300,9 @@ public sealed class BuildCache : IBuildCache
     }
 
     // Written beside its name and renamed over it; a cache that cannot be written is given up for this build, with one warning.
-    private void Write(string path, byte[] bytes) => Write(path, bytes, ReadOnlyMemory<byte>.Empty);
+    private void Write(string path, byte[] bytes) => Write(path, file => file.Write(bytes));
 
-    // The two parts one after the other (a sealed entry's header and payload, without joining them first).
-    private void Write(string path, ReadOnlyMemory<byte> first, ReadOnlyMemory<byte> second)
+    private void Write(string path, Action<FileStream> write)
     {
         if (Unwritable) return;
         Interlocked.Increment(ref _written);
@@ -300,10 +310,9 @@ public sealed class BuildCache : IBuildCache
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var file = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
             {
-                RandomAccess.Write(file, first.Span, 0);
-                RandomAccess.Write(file, second.Span, first.Length);
+                write(file);
             }
 
             File.Move(temporary, path, overwrite: true);
@@ -339,3 +348,35 @@ public sealed class BuildCache : IBuildCache
 [System.Text.Json.Serialization.JsonSerializable(typeof(Content.ArticleMetadata))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(Content.EditionMetadata))]
 internal sealed partial class CacheJson : System.Text.Json.Serialization.JsonSerializerContext;
+
+/// <summary>A write-only stream that passes what is written on and hashes it on the way (the seal of a cache file written as it is made).</summary>
+internal sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+{
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        hash.AppendData(buffer);
+        inner.Write(buffer);
+    }
+
+    public override void WriteByte(byte value) => Write([value]);
+
+    public override void Flush() => inner.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

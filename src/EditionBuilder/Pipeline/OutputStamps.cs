@@ -11,7 +11,15 @@ internal static class OutputStamps
     public static byte[] Write(IReadOnlyDictionary<string, FileStamp> stamps)
     {
         using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8);
+        Write(stamps, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes the record to a stream as it is made.</summary>
+    public static void Write(IReadOnlyDictionary<string, FileStamp> stamps, Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        Span<byte> sha = stackalloc byte[32];
         // A stamp without a whole SHA-256 is left out: that file is then looked at again by the next build.
         var whole = stamps.Where(s => s.Value.Sha256.Length == 64 && s.Value.Sha256.All(char.IsAsciiHexDigit)).OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
         writer.Write(Magic);
@@ -21,11 +29,11 @@ internal static class OutputStamps
             writer.Write(path);
             writer.Write7BitEncodedInt64(stamp.Length);
             writer.Write(stamp.ModifiedTicks);
-            writer.Write(Convert.FromHexString(stamp.Sha256));
+            Convert.FromHexString(stamp.Sha256, sha, out _, out _);
+            writer.Write(sha);
         }
 
         writer.Flush();
-        return stream.ToArray();
     }
 
     /// <summary>The stamps, or null when the bytes are not a record of them.</summary>
