@@ -25,14 +25,14 @@ internal sealed class ArticleIndex
     private const int KeyBytes = 32;
 
     private readonly Dictionary<string, string> _lastKeys;
-    private readonly Dictionary<string, ArraySegment<byte>> _lastEntries;
+    private readonly Dictionary<string, ReadOnlyMemory<byte>> _lastEntries;
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ArraySegment<byte>> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ArraySegment<byte>> _lastMetadata;
-    private readonly ConcurrentDictionary<string, ArraySegment<byte>> _metadata = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReadOnlyMemory<byte>> _lastMetadata;
+    private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _metadata = new(StringComparer.Ordinal);
     private int _made;
 
-    private ArticleIndex(Dictionary<string, string> keys, Dictionary<string, ArraySegment<byte>> entries, Dictionary<string, ArraySegment<byte>> metadata)
+    private ArticleIndex(Dictionary<string, string> keys, Dictionary<string, ReadOnlyMemory<byte>> entries, Dictionary<string, ReadOnlyMemory<byte>> metadata)
     {
         _lastKeys = keys;
         _lastEntries = entries;
@@ -43,28 +43,48 @@ internal sealed class ArticleIndex
     public bool Changed => Volatile.Read(ref _made) > 0 || _keys.Count != _lastKeys.Count || _entries.Count != _lastEntries.Count || _metadata.Count != _lastMetadata.Count;
 
     /// <summary>The index in these bytes (the payload of a sealed file); empty when there are none or they are not an index.</summary>
-    public static ArticleIndex Read(ArraySegment<byte>? payload)
+    /// <param name="payload">The index's bytes.</param>
+    /// <param name="owner">What holds them (a mapped file), released by <see cref="Release"/>; none for bytes in managed memory.</param>
+    public static ArticleIndex Read(ReadOnlyMemory<byte>? payload, IDisposable? owner = null)
+    {
+        var index = Parse(payload);
+        index._owner = owner;
+        return index;
+    }
+
+    private IDisposable? _owner;
+
+    /// <summary>The build is over: the bytes read are let go (a mapped file is unmapped), and the index holds nothing more.</summary>
+    public void Release()
+    {
+        _lastKeys.Clear();
+        _lastEntries.Clear();
+        _lastMetadata.Clear();
+        _keys.Clear();
+        _entries.Clear();
+        _metadata.Clear();
+        Interlocked.Exchange(ref _owner, null)?.Dispose();
+    }
+
+    private static ArticleIndex Parse(ReadOnlyMemory<byte>? payload)
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        var entries = new Dictionary<string, ArraySegment<byte>>(StringComparer.Ordinal);
-        var metadata = new Dictionary<string, ArraySegment<byte>>(StringComparer.Ordinal);
-        if (payload is not { } segment || segment.Count < Magic.Length || !segment.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return new ArticleIndex(keys, entries, metadata);
-        // Positions are in the array the file was read into; the index is the part of it after the seal's line.
-        var bytes = segment.Array!;
-        var end = segment.Offset + segment.Count;
+        var entries = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        var metadata = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        if (payload is not { } bytes || bytes.Length < Magic.Length || !bytes.Span[..Magic.Length].SequenceEqual(Magic)) return new ArticleIndex(keys, entries, metadata);
         try
         {
-            var at = segment.Offset + Magic.Length;
+            var at = Magic.Length;
             int Count()
             {
-                var count = ReadCount(bytes, end, ref at);
-                return count <= end - at ? count : throw new InvalidDataException("a count out of range");
+                var count = ReadCount(bytes.Span, ref at);
+                return count <= bytes.Length - at ? count : throw new InvalidDataException("a count out of range");
             }
 
             string Key()
             {
-                if (end - at < KeyBytes) throw new InvalidDataException("truncated");
-                var key = Convert.ToHexStringLower(bytes, at, KeyBytes);
+                if (bytes.Length - at < KeyBytes) throw new InvalidDataException("truncated");
+                var key = Convert.ToHexStringLower(bytes.Span.Slice(at, KeyBytes));
                 at += KeyBytes;
                 return key;
             }
@@ -76,12 +96,12 @@ internal sealed class ArticleIndex
                 {
                     var key = Key();
                     var length = Count();
-                    blocks[key] = new ArraySegment<byte>(bytes, at, length);
+                    blocks[key] = bytes.Slice(at, length);
                     at += length;
                 }
             }
 
-            if (at != end) throw new InvalidDataException("bytes after the end");
+            if (at != bytes.Length) throw new InvalidDataException("bytes after the end");
             return new ArticleIndex(keys, entries, metadata);
         }
         catch (InvalidDataException)
@@ -110,7 +130,7 @@ internal sealed class ArticleIndex
     public BuildCache.Article? GetArticle(string key)
     {
         if (!_entries.TryGetValue(key, out var bytes) && !_lastEntries.TryGetValue(key, out bytes)) return null;
-        var article = ArticleEntryCodec.Read(bytes);
+        var article = ArticleEntryCodec.Read(bytes.ToArray()); // a few kilobytes: decoded from a copy, the index may be a mapped file
         if (article is not null) _entries[key] = bytes;
         return article;
     }
@@ -123,7 +143,7 @@ internal sealed class ArticleIndex
     }
 
     /// <summary>What an article.yml said (JSON), by a key of its path and stamp; null when unknown.</summary>
-    public ArraySegment<byte>? GetMetadata(string key)
+    public ReadOnlyMemory<byte>? GetMetadata(string key)
     {
         if (!_metadata.TryGetValue(key, out var bytes) && !_lastMetadata.TryGetValue(key, out bytes)) return null;
         _metadata[key] = bytes;
@@ -162,8 +182,8 @@ internal sealed class ArticleIndex
             foreach (var (key, entry) in blocks.OrderBy(k => k.Key, StringComparer.Ordinal))
             {
                 stream.Write(Convert.FromHexString(key));
-                WriteCount(stream, entry.Count);
-                stream.Write(entry);
+                WriteCount(stream, entry.Length);
+                stream.Write(entry.Span);
             }
         }
 
@@ -184,12 +204,12 @@ internal sealed class ArticleIndex
         stream.WriteByte((byte)value);
     }
 
-    private static int ReadCount(byte[] bytes, int end, ref int at)
+    private static int ReadCount(ReadOnlySpan<byte> bytes, ref int at)
     {
         uint value = 0;
         for (var shift = 0; shift < 35; shift += 7)
         {
-            if (at >= end) throw new InvalidDataException("truncated");
+            if (at >= bytes.Length) throw new InvalidDataException("truncated");
             var b = bytes[at++];
             value |= (uint)(b & 0x7F) << shift;
             if ((b & 0x80) == 0) return value <= int.MaxValue ? (int)value : throw new InvalidDataException("a count out of range");

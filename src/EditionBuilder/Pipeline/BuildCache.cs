@@ -33,7 +33,8 @@ public sealed class BuildCache : IBuildCache
         _folder = folder;
         _diagnostics = diagnostics;
         // Read here, before the articles are read in parallel (their first question to the cache would otherwise wait for it).
-        _index = ArticleIndex.Read(ReadSealed(ArticleIndex.Kind, ArticleIndex.Kind, IndexPath));
+        var index = ReadSealedMapped(ArticleIndex.Kind, ArticleIndex.Kind, IndexPath);
+        _index = ArticleIndex.Read(index?.Payload, index?.Owner);
     }
 
     private readonly ArticleIndex _index;
@@ -91,8 +92,8 @@ public sealed class BuildCache : IBuildCache
     {
         try
         {
-            var entry = File.ReadAllBytes(EntryPath("pages", key) + ".page");
-            if (entry.Length < 20 + SHA256.HashSizeInBytes || !entry.AsSpan(0, 4).SequenceEqual(PageMagic)) return null;
+            var entry = ReadRegular(EntryPath("pages", key) + ".page");
+            if (entry is null || entry.Length < 20 + SHA256.HashSizeInBytes || !entry.AsSpan(0, 4).SequenceEqual(PageMagic)) return null;
             var bytes = entry[..^SHA256.HashSizeInBytes];
             if (!Checksum("page", key, bytes).AsSpan().SequenceEqual(entry.AsSpan(bytes.Length))) return null;
             var at = 20;
@@ -156,7 +157,7 @@ public sealed class BuildCache : IBuildCache
         if (Index.GetMetadata(MetadataKey(path, stat)) is not { } json) return null;
         try
         {
-            return JsonSerializer.Deserialize(json, CacheJson.Default.ArticleMetadata);
+            return JsonSerializer.Deserialize(json.Span, CacheJson.Default.ArticleMetadata);
         }
         catch (JsonException)
         {
@@ -195,6 +196,7 @@ public sealed class BuildCache : IBuildCache
     public void Finish()
     {
         if (Index.Changed && !Unwritable) WriteSealed(ArticleIndex.Kind, ArticleIndex.Kind, IndexPath, Index.Write);
+        Index.Release();
         Prune();
     }
 
@@ -281,14 +283,55 @@ public sealed class BuildCache : IBuildCache
         file.Write(header);
     });
 
+    // A regular file's bytes; null for anything else: a FIFO or a device is never opened to wait on or read without end, a link never followed.
+    private static byte[]? ReadRegular(string path)
+    {
+        using var handle = NativeFiles.OpenRegular(path, out _);
+        if (handle is null) return null;
+        var length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength) return null;
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+        for (var read = 0; read < bytes.Length;)
+        {
+            var count = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (count == 0) return null; // cut short while read
+            read += count;
+        }
+
+        return bytes;
+    }
+
+    // Like ReadSealed, for a large file: mapped rather than read (see Files.MappedFile); the payload is part of the mapping.
+    private static (ReadOnlyMemory<byte> Payload, IDisposable Owner)? ReadSealedMapped(string kind, string key, string path)
+    {
+        try
+        {
+            if (MappedFile.Open(path) is not { } file) return null;
+            var entry = file.Memory;
+            var header = SealPrefix.Length + 65;
+            if (entry.Length < header || !entry.Span[..SealPrefix.Length].SequenceEqual(SealPrefix) || entry.Span[header - 1] != (byte)'\n'
+                || !Convert.ToHexStringLower(Checksum(kind, key, entry.Span[header..])).AsSpan().SequenceEqual(Encoding.ASCII.GetString(entry.Span.Slice(SealPrefix.Length, 64))))
+            {
+                ((IDisposable)file).Dispose();
+                return null;
+            }
+
+            return (entry[header..], file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     // The entry's bytes when its seal matches (a part of the file read, not a copy: a journal's article index is megabytes); null when it is missing, damaged or edited.
     private static ArraySegment<byte>? ReadSealed(string kind, string key, string path)
     {
         try
         {
-            var entry = File.ReadAllBytes(path);
+            var entry = ReadRegular(path);
             var header = SealPrefix.Length + 65;
-            if (entry.Length < header || !entry.AsSpan(0, SealPrefix.Length).SequenceEqual(SealPrefix) || entry[header - 1] != (byte)'\n') return null;
+            if (entry is null || entry.Length < header || !entry.AsSpan(0, SealPrefix.Length).SequenceEqual(SealPrefix) || entry[header - 1] != (byte)'\n') return null;
             var payload = new ArraySegment<byte>(entry, header, entry.Length - header);
             var expected = Convert.ToHexStringLower(Checksum(kind, key, payload));
             return Encoding.ASCII.GetString(entry, SealPrefix.Length, 64) == expected ? payload : (ArraySegment<byte>?)null;

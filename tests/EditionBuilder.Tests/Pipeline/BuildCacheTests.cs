@@ -65,6 +65,45 @@ public class BuildCacheTests
         Assert.Contains("3 unchanged", Build(temp).Output); // the index written again by that build
     }
 
+    [SkippableTheory]
+    [InlineData("articles.index", "fifo")]
+    [InlineData("articles.index", "link to /dev/zero")]
+    [InlineData("articles.index", "link to another index")]
+    [InlineData("output.stamps", "fifo")]
+    [InlineData("output.stamps", "link to /dev/zero")]
+    public void Given_something_other_than_a_file_where_a_cache_file_goes_When_rebuilt_Then_it_is_not_read_and_the_site_is_right(string file, string what)
+    {
+        Skip.If(what == "fifo" && !File.Exists("/usr/bin/mkfifo"), "mkfifo (Debian coreutils) is needed to make a FIFO");
+        using var temp = new TempFolder();
+        WriteJournal(Path.Combine(temp.Path, "content"));
+        Assert.Equal(0, Build(temp).ExitCode);
+        var index = Directory.GetFiles(Path.Combine(temp.Path, "cache"), file, SearchOption.AllDirectories).Single();
+        var other = Path.Combine(temp.Path, "other.index");
+        File.Move(index, other);
+        switch (what)
+        {
+            case "fifo":
+                using (var mkfifo = Process.Start("mkfifo", index)) mkfifo.WaitForExit();
+                break;
+            case "link to /dev/zero":
+                File.CreateSymbolicLink(index, "/dev/zero");
+                break;
+            default:
+                File.CreateSymbolicLink(index, other); // even an index that is right is not read through a link
+                break;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var rebuilt = Build(temp);
+
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "a FIFO or a device would never end");
+        if (file == "articles.index") Assert.Contains("3 article(s) rendered, 0 unchanged", rebuilt.Output);
+        Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
+        Assert.True(File.Exists(index) && !new FileInfo(index).Attributes.HasFlag(FileAttributes.ReparsePoint), "the build wrote its own index in the link's place");
+        Assert.Contains("3 unchanged", Build(temp).Output);
+    }
+
     [Fact]
     public void Given_article_keys_swapped_in_the_index_When_rebuilt_Then_they_are_misses_and_the_site_is_right()
     {
