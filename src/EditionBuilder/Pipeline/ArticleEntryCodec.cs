@@ -77,12 +77,12 @@ internal static class ArticleEntryCodec
     }
 
     /// <summary>The entry, or null when its bytes are not one (truncated, a count out of range, a string named before it was given).</summary>
-    public static BuildCache.Article? Read(ArraySegment<byte> bytes)
+    public static BuildCache.Article? Read(byte[] bytes)
     {
         try
         {
-            if (bytes.Count < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
-            using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset + Magic.Length, bytes.Count - Magic.Length, writable: false), System.Text.Encoding.UTF8);
+            if (bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
+            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - Magic.Length, writable: false), System.Text.Encoding.UTF8);
             var strings = new List<string>();
             string Text()
             {
@@ -101,7 +101,7 @@ internal static class ArticleEntryCodec
             int Count()
             {
                 var count = reader.Read7BitEncodedInt();
-                return count >= 0 && count <= bytes.Count ? count : throw new InvalidDataException("a count out of range");
+                return count >= 0 && count <= bytes.Length ? count : throw new InvalidDataException("a count out of range");
             }
 
             var summary = JsonSerializer.Deserialize(reader.ReadBytes(Count()), CacheJson.Default.ArticleSummary);

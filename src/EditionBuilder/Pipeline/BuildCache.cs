@@ -134,27 +134,25 @@ public sealed class BuildCache : IBuildCache
         Write(EntryPath("pages", key) + ".page", entry.ToArray());
     }
 
-    // Article entries and article keys live in one file, the article index (ArticleIndex): a one-chapter rebuild of a
-    // 1,000-article journal opened, checked and decoded 2,000 small files for them.
-    private ArticleIndex Index => _index;
-
+    // Article entries, article keys and what each article.yml said live in one file, the article index (ArticleIndex): a
+    // one-chapter rebuild of a 1,000-article journal opened, checked and decoded 2,000 small files for the first two.
     private string IndexPath => Path.Combine(_folder, ArticleIndex.FileName);
 
-    public Article? GetArticle(string key) => Index.GetArticle(key);
+    public Article? GetArticle(string key) => _index.GetArticle(key);
 
-    public void PutArticle(string key, Article article) => Index.PutArticle(key, ArticleEntryCodec.Write(article));
+    public void PutArticle(string key, Article article) => _index.PutArticle(key, ArticleEntryCodec.Write(article));
 
     /// <summary>Keeps a page entry through <see cref="Finish"/> without reading it (its page was linked from the last good site).</summary>
     public void Keep(string key) => _used[key] = 0;
 
     /// <summary>The article key last computed for an article folder whose files had these stamps (a key of <see cref="Content.ArticleContent.FolderStamp"/> and what else the article depends on); null when unknown.</summary>
-    public string? ArticleKeyFor(string stampKey) => Index.ArticleKeyFor(stampKey);
+    public string? ArticleKeyFor(string stampKey) => _index.ArticleKeyFor(stampKey);
 
-    public void RememberArticleKey(string stampKey, string articleKey) => Index.RememberArticleKey(stampKey, articleKey);
+    public void RememberArticleKey(string stampKey, string articleKey) => _index.RememberArticleKey(stampKey, articleKey);
 
     public Content.ArticleMetadata? Recall(string path, PathStat stat)
     {
-        if (Index.GetMetadata(MetadataKey(path, stat)) is not { } json) return null;
+        if (_index.GetMetadata(MetadataKey(path, stat)) is not { } json) return null;
         try
         {
             return JsonSerializer.Deserialize(json.Span, CacheJson.Default.ArticleMetadata);
@@ -166,7 +164,7 @@ public sealed class BuildCache : IBuildCache
     }
 
     public void Remember(string path, PathStat stat, Content.ArticleMetadata metadata) =>
-        Index.PutMetadata(MetadataKey(path, stat), JsonSerializer.SerializeToUtf8Bytes(metadata, CacheJson.Default.ArticleMetadata));
+        _index.PutMetadata(MetadataKey(path, stat), JsonSerializer.SerializeToUtf8Bytes(metadata, CacheJson.Default.ArticleMetadata));
 
     /// <summary>The key of what a metadata file said: its path and everything its stamp tells (and the tool, as every key).</summary>
     internal static string MetadataKey(string path, PathStat stat) =>
@@ -195,8 +193,8 @@ public sealed class BuildCache : IBuildCache
     /// <summary>The build succeeded: writes the article index of what it used (when that changed), and prunes the cache (<see cref="Prune"/>).</summary>
     public void Finish()
     {
-        if (Index.Changed && !Unwritable) WriteSealed(ArticleIndex.Kind, ArticleIndex.Kind, IndexPath, Index.Write);
-        Index.Release();
+        if (_index.Changed && !Unwritable) WriteSealed(ArticleIndex.Kind, ArticleIndex.Kind, IndexPath, _index.Write);
+        _index.Release();
         Prune();
     }
 
@@ -270,7 +268,7 @@ public sealed class BuildCache : IBuildCache
     // site's stamps are megabytes, and a buffer of that size is costly fresh memory.
     private void WriteSealed(string kind, string key, string path, Action<Stream> payload) => Write(path, file =>
     {
-        var header = new byte[SealPrefix.Length + 65];
+        var header = new byte[SealLength];
         file.Write(header);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{kind}\0{key}\0"));
@@ -307,16 +305,9 @@ public sealed class BuildCache : IBuildCache
         try
         {
             if (MappedFile.Open(path) is not { } file) return null;
-            var entry = file.Memory;
-            var header = SealPrefix.Length + 65;
-            if (entry.Length < header || !entry.Span[..SealPrefix.Length].SequenceEqual(SealPrefix) || entry.Span[header - 1] != (byte)'\n'
-                || !Convert.ToHexStringLower(Checksum(kind, key, entry.Span[header..])).AsSpan().SequenceEqual(Encoding.ASCII.GetString(entry.Span.Slice(SealPrefix.Length, 64))))
-            {
-                ((IDisposable)file).Dispose();
-                return null;
-            }
-
-            return (entry[header..], file);
+            if (IsSealed(kind, key, file.Memory.Span)) return (file.Memory[SealLength..], file);
+            ((IDisposable)file).Dispose();
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -324,23 +315,27 @@ public sealed class BuildCache : IBuildCache
         }
     }
 
-    // The entry's bytes when its seal matches (a part of the file read, not a copy: a journal's article index is megabytes); null when it is missing, damaged or edited.
+    // The entry's bytes when its seal matches (the part of the file read after the seal's line, not a copy: the site's stamps
+    // are megabytes); null when it is missing, damaged or edited.
     private static ArraySegment<byte>? ReadSealed(string kind, string key, string path)
     {
         try
         {
-            var entry = ReadRegular(path);
-            var header = SealPrefix.Length + 65;
-            if (entry is null || entry.Length < header || !entry.AsSpan(0, SealPrefix.Length).SequenceEqual(SealPrefix) || entry[header - 1] != (byte)'\n') return null;
-            var payload = new ArraySegment<byte>(entry, header, entry.Length - header);
-            var expected = Convert.ToHexStringLower(Checksum(kind, key, payload));
-            return Encoding.ASCII.GetString(entry, SealPrefix.Length, 64) == expected ? payload : (ArraySegment<byte>?)null;
+            return ReadRegular(path) is { } entry && IsSealed(kind, key, entry) ? new ArraySegment<byte>(entry, SealLength, entry.Length - SealLength) : (ArraySegment<byte>?)null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
     }
+
+    // The seal's line: "edition-cache ", 64 hex digits, a newline.
+    private static int SealLength => SealPrefix.Length + 65;
+
+    // Whether a sealed file's line matches its kind, key and the bytes after it.
+    private static bool IsSealed(string kind, string key, ReadOnlySpan<byte> entry) =>
+        entry.Length >= SealLength && entry[..SealPrefix.Length].SequenceEqual(SealPrefix) && entry[SealLength - 1] == (byte)'\n'
+        && entry.Slice(SealPrefix.Length, 64).SequenceEqual(Encoding.ASCII.GetBytes(Convert.ToHexStringLower(Checksum(kind, key, entry[SealLength..]))));
 
     // Written beside its name and renamed over it; a cache that cannot be written is given up for this build, with one warning.
     private void Write(string path, byte[] bytes) => Write(path, file => file.Write(bytes));
