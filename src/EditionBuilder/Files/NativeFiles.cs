@@ -23,17 +23,26 @@ public static partial class NativeFiles
     private static volatile bool _noStatx, _noRenameat2;
 
     /// <summary>The kind of a path, not following a symbolic link at its end.</summary>
-    public static FileType Kind(string path)
+    public static FileType Kind(string path) => Stat(path).Kind;
+
+    /// <summary>The kind of a path, not following a symbolic link at its end, and, for a file, what tells one version from another: its size, modification and change times and inode, from one statx call.</summary>
+    /// <remarks>Without statx the times come from <see cref="FileInfo"/>, the inode is 0, and a FIFO is not told from a file.</remarks>
+    public static PathStat Stat(string path)
     {
         if (OperatingSystem.IsLinux() && !_noStatx)
         {
             try
             {
                 Span<byte> buffer = stackalloc byte[256];
-                if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, ref MemoryMarshal.GetReference(buffer)) == 0) return KindOf(buffer);
+                if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxMtime | StatxCtime | StatxIno | StatxSize, ref MemoryMarshal.GetReference(buffer)) == 0)
+                {
+                    // struct statx: stx_ino u64 at 32, stx_size u64 at 40, stx_ctime at 96 and stx_mtime at 112 (i64 seconds, u32 nanoseconds).
+                    return new PathStat(KindOf(buffer), BitConverter.ToInt64(buffer[40..48]), Nanoseconds(buffer[112..]), Nanoseconds(buffer[96..]), BitConverter.ToUInt64(buffer[32..40]));
+                }
+
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno is ENOENT or ENOTDIR) return FileType.Missing;
-                if (!Unavailable(errno)) return FileType.Other; // there, but not to be examined (EACCES…): never taken for missing
+                if (errno is ENOENT or ENOTDIR) return new PathStat(FileType.Missing, 0, 0, 0, 0);
+                if (!Unavailable(errno)) return new PathStat(FileType.Other, 0, 0, 0, 0); // there, but not to be examined (EACCES…): never taken for missing
                 _noStatx = true;
             }
             catch (EntryPointNotFoundException)
@@ -44,42 +53,9 @@ public static partial class NativeFiles
 
         // Without statx: links and folders are told apart, anything else counts as a regular file (a FIFO is not recognised).
         var info = new FileInfo(path);
-        if (info.LinkTarget is not null) return FileType.SymbolicLink;
-        if (info.Exists) return FileType.Regular;
-        return Directory.Exists(path) ? FileType.Directory : FileType.Missing;
-    }
-
-    /// <summary>The kind of a path (a symbolic link at its end followed when <paramref name="follow"/>) and, for a file, what tells one version from another: its size, modification and change times and inode, from one statx call.</summary>
-    /// <remarks>Without statx the times come from <see cref="FileInfo"/> and the inode is 0.</remarks>
-    public static PathStat Stat(string path, bool follow = false)
-    {
-        if (OperatingSystem.IsLinux() && !_noStatx)
-        {
-            try
-            {
-                Span<byte> buffer = stackalloc byte[256];
-                if (Statx(AtFdCwd, path, follow ? 0 : AtSymlinkNoFollow, StatxType | StatxMtime | StatxCtime | StatxIno | StatxSize, ref MemoryMarshal.GetReference(buffer)) == 0)
-                {
-                    // struct statx: stx_ino u64 at 32, stx_size u64 at 40, stx_ctime at 96 and stx_mtime at 112 (i64 seconds, u32 nanoseconds).
-                    return new PathStat(KindOf(buffer), BitConverter.ToInt64(buffer[40..48]), Nanoseconds(buffer[112..]), Nanoseconds(buffer[96..]), BitConverter.ToUInt64(buffer[32..40]));
-                }
-
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno is ENOENT or ENOTDIR) return new PathStat(FileType.Missing, 0, 0, 0, 0);
-                if (!Unavailable(errno)) return new PathStat(FileType.Other, 0, 0, 0, 0);
-                _noStatx = true;
-            }
-            catch (EntryPointNotFoundException)
-            {
-                _noStatx = true;
-            }
-        }
-
-        var kind = Kind(path);
-        if (follow && kind == FileType.SymbolicLink) kind = File.Exists(path) ? FileType.Regular : Directory.Exists(path) ? FileType.Directory : FileType.Missing;
-        if (kind != FileType.Regular) return new PathStat(kind, 0, 0, 0, 0);
-        var info = new FileInfo(path);
-        return new PathStat(kind, info.Length, info.LastWriteTimeUtc.Ticks * 100, info.LastWriteTimeUtc.Ticks * 100, 0);
+        if (info.LinkTarget is not null) return new PathStat(FileType.SymbolicLink, 0, 0, 0, 0);
+        if (info.Exists) return new PathStat(FileType.Regular, info.Length, info.LastWriteTimeUtc.Ticks * 100, info.LastWriteTimeUtc.Ticks * 100, 0);
+        return new PathStat(Directory.Exists(path) ? FileType.Directory : FileType.Missing, 0, 0, 0, 0);
     }
 
     private static long Nanoseconds(ReadOnlySpan<byte> timestamp) => (BitConverter.ToInt64(timestamp[..8]) * 1_000_000_000L) + BitConverter.ToUInt32(timestamp[8..12]);

@@ -24,23 +24,20 @@ internal sealed class ArticleIndex
     private static readonly byte[] Magic = "EBX1"u8.ToArray();
     private const int KeyBytes = 32;
 
-    private readonly Dictionary<string, string> _lastKeys;
-    private readonly Dictionary<string, ReadOnlyMemory<byte>> _lastEntries;
-    private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ReadOnlyMemory<byte>> _lastMetadata;
-    private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _metadata = new(StringComparer.Ordinal);
+    private readonly Table<string> _keys;
+    private readonly Table<ReadOnlyMemory<byte>> _entries;
+    private readonly Table<ReadOnlyMemory<byte>> _metadata;
     private int _made;
 
     private ArticleIndex(Dictionary<string, string> keys, Dictionary<string, ReadOnlyMemory<byte>> entries, Dictionary<string, ReadOnlyMemory<byte>> metadata)
     {
-        _lastKeys = keys;
-        _lastEntries = entries;
-        _lastMetadata = metadata;
+        _keys = new(keys);
+        _entries = new(entries);
+        _metadata = new(metadata);
     }
 
     /// <summary>Whether this build used or made anything other than what the last one left: then the file is written again.</summary>
-    public bool Changed => Volatile.Read(ref _made) > 0 || _keys.Count != _lastKeys.Count || _entries.Count != _lastEntries.Count || _metadata.Count != _lastMetadata.Count;
+    public bool Changed => Volatile.Read(ref _made) > 0 || _keys.Changed || _entries.Changed || _metadata.Changed;
 
     /// <summary>The index in these bytes (the payload of a sealed file); empty when there are none or they are not an index.</summary>
     /// <param name="payload">The index's bytes.</param>
@@ -57,9 +54,6 @@ internal sealed class ArticleIndex
     /// <summary>The build is over: the bytes read are let go (a mapped file is unmapped), and the index holds nothing more.</summary>
     public void Release()
     {
-        _lastKeys.Clear();
-        _lastEntries.Clear();
-        _lastMetadata.Clear();
         _keys.Clear();
         _entries.Clear();
         _metadata.Clear();
@@ -111,49 +105,33 @@ internal sealed class ArticleIndex
     }
 
     /// <summary>The article key last computed for a folder stamp key; null when unknown.</summary>
-    public string? ArticleKeyFor(string stampKey)
-    {
-        if (_keys.TryGetValue(stampKey, out var key)) return key;
-        if (!_lastKeys.TryGetValue(stampKey, out key)) return null;
-        _keys[stampKey] = key;
-        return key;
-    }
+    public string? ArticleKeyFor(string stampKey) => _keys.TryUse(stampKey, out var key) ? key : null;
 
     public void RememberArticleKey(string stampKey, string articleKey)
     {
-        if (!IsKey(stampKey) || !IsKey(articleKey)) return;
-        _keys[stampKey] = articleKey;
-        Interlocked.Increment(ref _made);
+        if (IsKey(articleKey)) Put(_keys, stampKey, articleKey);
     }
 
     /// <summary>The article's entry, decoded; null when unknown or not well formed.</summary>
     public BuildCache.Article? GetArticle(string key)
     {
-        if (!_entries.TryGetValue(key, out var bytes) && !_lastEntries.TryGetValue(key, out bytes)) return null;
+        if (!_entries.TryUse(key, out var bytes)) return null;
         var article = ArticleEntryCodec.Read(bytes.ToArray()); // a few kilobytes: decoded from a copy, the index may be a mapped file
-        if (article is not null) _entries[key] = bytes;
+        if (article is null) _entries.Forget(key);
         return article;
     }
 
-    public void PutArticle(string key, byte[] entry)
-    {
-        if (!IsKey(key)) return;
-        _entries[key] = entry;
-        Interlocked.Increment(ref _made);
-    }
+    public void PutArticle(string key, byte[] entry) => Put(_entries, key, entry);
 
     /// <summary>What an article.yml said (JSON), by a key of its path and stamp; null when unknown.</summary>
-    public ReadOnlyMemory<byte>? GetMetadata(string key)
-    {
-        if (!_metadata.TryGetValue(key, out var bytes) && !_lastMetadata.TryGetValue(key, out bytes)) return null;
-        _metadata[key] = bytes;
-        return bytes;
-    }
+    public ReadOnlyMemory<byte>? GetMetadata(string key) => _metadata.TryUse(key, out var json) ? json : null;
 
-    public void PutMetadata(string key, byte[] json)
+    public void PutMetadata(string key, byte[] json) => Put(_metadata, key, json);
+
+    private void Put<T>(Table<T> table, string key, T value)
     {
         if (!IsKey(key)) return;
-        _metadata[key] = json;
+        table.Put(key, value);
         Interlocked.Increment(ref _made);
     }
 
@@ -170,7 +148,7 @@ internal sealed class ArticleIndex
     {
         stream.Write(Magic);
         WriteCount(stream, _keys.Count);
-        foreach (var (stamp, key) in _keys.OrderBy(k => k.Key, StringComparer.Ordinal))
+        foreach (var (stamp, key) in _keys.InOrder)
         {
             stream.Write(Convert.FromHexString(stamp));
             stream.Write(Convert.FromHexString(key));
@@ -179,14 +157,46 @@ internal sealed class ArticleIndex
         foreach (var blocks in new[] { _entries, _metadata })
         {
             WriteCount(stream, blocks.Count);
-            foreach (var (key, entry) in blocks.OrderBy(k => k.Key, StringComparer.Ordinal))
+            foreach (var (key, entry) in blocks.InOrder)
             {
                 stream.Write(Convert.FromHexString(key));
                 WriteCount(stream, entry.Length);
                 stream.Write(entry.Span);
             }
         }
+    }
 
+    /// <summary>One kind of record: those the last build left, and those this build used or made (what the next file holds).</summary>
+    private sealed class Table<T>(Dictionary<string, T> last)
+    {
+        private readonly ConcurrentDictionary<string, T> _used = new(StringComparer.Ordinal);
+
+        public int Count => _used.Count;
+
+        /// <summary>Whether the records used differ from the last build's (none was made: then they are a subset, and equal when as many).</summary>
+        public bool Changed => _used.Count != last.Count;
+
+        /// <summary>Records in key order: the same builds write the same file.</summary>
+        public IEnumerable<KeyValuePair<string, T>> InOrder => _used.OrderBy(k => k.Key, StringComparer.Ordinal);
+
+        /// <summary>The record of a key, kept for the next file; false when there is none.</summary>
+        public bool TryUse(string key, out T value)
+        {
+            if (_used.TryGetValue(key, out value!)) return true;
+            if (!last.TryGetValue(key, out value!)) return false;
+            _used[key] = value;
+            return true;
+        }
+
+        public void Put(string key, T value) => _used[key] = value;
+
+        public void Forget(string key) => _used.TryRemove(key, out _);
+
+        public void Clear()
+        {
+            last.Clear();
+            _used.Clear();
+        }
     }
 
     // Keys are SHA-256 in lower-case hex (BuildCache.Key): what the file stores as 32 bytes.
