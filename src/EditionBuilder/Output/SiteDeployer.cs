@@ -40,7 +40,7 @@ public static class SiteDeployer
     public static Result? DeployVerified(string site, string target, DiagnosticBag diagnostics)
     {
         var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
-        Verify.SiteVerifier.Verify(files, diagnostics);
+        Verify.SiteVerifier.Verify(files, diagnostics, site);
         if (files.Count == 0) diagnostics.Error(DiagnosticCodes.ContentMissing, site, 0, 0, "the site folder is empty");
         return diagnostics.HasErrors ? null : Deploy(files, target);
     }
