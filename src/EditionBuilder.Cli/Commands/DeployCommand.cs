@@ -48,16 +48,16 @@ internal static class DeployCommand
 
     private static int Rollback(string target, Reporter reporter)
     {
-        try
+        var diagnostics = new DiagnosticBag();
+        var result = SiteDeployer.Rollback(target, diagnostics);
+        reporter.Print(diagnostics);
+        if (result is null)
         {
-            var result = SiteDeployer.Rollback(target);
-            reporter.Line($"rolled {target} back to {result.Current}; {result.Previous} is kept as the previous release");
-            return ExitCodes.Success;
-        }
-        catch (InvalidOperationException e)
-        {
-            reporter.Errors.WriteLine($"{target}: error: {e.Message}");
+            reporter.Errors.WriteLine($"rollback refused: {target} is untouched.");
             return ExitCodes.InputErrors;
         }
+
+        reporter.Line($"rolled {target} back to {result.Current}; {result.Previous} is kept as the previous release");
+        return ExitCodes.Success;
     }
 }

@@ -23,7 +23,7 @@ internal static class VerifyCommand
 
         var diagnostics = new DiagnosticBag();
         var files = SiteFolderReader.Read(site, diagnostics);
-        var report = SiteVerifier.Verify(files, diagnostics);
+        var report = SiteVerifier.Verify(files, diagnostics, site);
         if (reporter.Print(diagnostics, "the site needs fixing before it is published.")) return ExitCodes.InputErrors;
         reporter.Line($"verified {site}: {report.Pages} pages, {report.Links} links, {report.NoteReferences} note references: all resolve");
         return ExitCodes.Success;

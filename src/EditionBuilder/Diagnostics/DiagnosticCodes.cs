@@ -131,7 +131,7 @@ public static class DiagnosticCodes
     public const string DocxAbstractLanguage = "EB0564";
     public const string DocxFieldLeftOut = "EB0565";
 
-    // Output safety: the build cache, reading a site folder, verifying a package (EB0900–EB0999).
+    // Output safety: the build cache, reading a site folder, verifying a package, deploy targets (EB0900–EB0999).
     public const string CacheNotWritable = "EB0900";
     public const string SiteSymbolicLink = "EB0901";
     public const string SiteSpecialFile = "EB0902";
@@ -143,4 +143,6 @@ public static class DiagnosticCodes
     public const string BagSpecialFile = "EB0915";
     public const string BagEntryTooLarge = "EB0916";
     public const string BagUnreadable = "EB0917";
+    public const string NotADeployTarget = "EB0920";
+    public const string NoPreviousRelease = "EB0921";
 }

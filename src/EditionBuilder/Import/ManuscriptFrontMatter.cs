@@ -17,9 +17,10 @@ public enum OpeningRole
 /// <summary>
 /// Recognizes a manuscript's front matter before its first section, for any reader (text export, .docx): the title, a subtitle, authors with
 /// affiliations, ORCID iDs and e-mail addresses, the Arabic abstract (ملخص / الملخص) and keywords (الكلمات المفتاحية / كلمات مفتاحية, Keywords,
-/// Mots-clés). The opening ends at the first heading directly followed by a body paragraph (or after the keywords). Without an abstract or
-/// keywords line, an opening of short lines before that heading is read as title and authors only when its first line is not a usual first
-/// section (المقدمة, تمهيد…); an opening that starts with a body paragraph is never front matter. Lines it cannot place are left as text.
+/// Mots-clés). The opening ends at the first heading directly followed by a body paragraph, at a section named as articles name them
+/// (<see cref="SectionHeadings"/>: المقدمة, الخاتمة…) whatever follows it, or after the keywords. Without an abstract or keywords line, an
+/// opening of short lines before that heading is read as title and authors only when its first line is not itself such a section; an opening
+/// that starts with a body paragraph is never front matter. Lines it cannot place are left as text.
 /// </summary>
 public static partial class ManuscriptFrontMatter
 {
@@ -59,8 +60,6 @@ public static partial class ManuscriptFrontMatter
         "university", "université", "universite", "universidad", "institute", "institut", "faculty", "faculté", "department", "département",
         "college", "school", "école", "laboratory", "laboratoire", "center", "centre", "academy", "académie", "cnrs", "inserm",
     ];
-
-    private static readonly string[] FirstSections = ["المقدمة", "مقدمة", "تمهيد", "التمهيد", "توطئة", "مدخل", "المدخل", "introduction"];
 
     private static readonly char[] KeywordSeparators = ['،', ',', ';', '؛', '|'];
 
@@ -130,8 +129,8 @@ public static partial class ManuscriptFrontMatter
         if (!hasMarkers)
         {
             // Short lines, then a section: a title page only if it does not start like the body itself.
-            var stoppedAtHeading = bodyStart < paragraphs.Count && paragraphs[bodyStart].LooksLikeHeading;
-            if (opening.Count == 0 || !stoppedAtHeading || IsFirstSection(paragraphs[opening[0]].Text)) return Recognition.None;
+            var stoppedAtHeading = bodyStart < paragraphs.Count && (paragraphs[bodyStart].LooksLikeHeading || SectionHeadings.IsWellKnown(paragraphs[bodyStart].Text));
+            if (opening.Count == 0 || !stoppedAtHeading || SectionHeadings.IsWellKnown(paragraphs[opening[0]].Text)) return Recognition.None;
         }
 
         var (title, subtitle, authors, leftAsText) = ReadOpening(paragraphs, opening, recognized);
@@ -239,8 +238,10 @@ public static partial class ManuscriptFrontMatter
     }
 
     // One line of names: "د. أحمد علي1"، or several separated by commas ("أحمد علي، سارة خليل"); each 1 to 6 words, no digits but reference marks.
+    // A section's name (المقدمة) or a lone word with the article (الإشكالية) is a common noun, never a person's name.
     private static List<AuthorBuilder> Names(string line)
     {
+        if (SectionHeadings.IsWellKnown(line) || SectionHeadings.IsLoneDefiniteNoun(line)) return [];
         var names = new List<AuthorBuilder>();
         foreach (var part in line.Split(['،', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -286,16 +287,11 @@ public static partial class ManuscriptFrontMatter
         return false;
     }
 
-    private static bool IsFirstSection(string text)
-    {
-        var words = LanguageGuesser.Words(text).ToList();
-        return words.Count <= 2 && words.Count > 0 && FirstSections.Contains(words[0]);
-    }
-
-    // A heading directly followed by a body paragraph: the first section.
+    // A heading directly followed by a body paragraph, or a section named as articles name them (المقدمة, الخاتمة…) whatever follows: the first section.
     private static bool IsSectionHeading(IReadOnlyList<ManuscriptParagraph> paragraphs, int i) =>
-        paragraphs[i].LooksLikeHeading && Keywords(paragraphs[i].Text) is null && !IsContact(paragraphs[i].Text)
-        && i + 1 < paragraphs.Count && IsBody(paragraphs[i + 1]);
+        SectionHeadings.IsWellKnown(paragraphs[i].Text)
+        || (paragraphs[i].LooksLikeHeading && Keywords(paragraphs[i].Text) is null && !IsContact(paragraphs[i].Text)
+            && i + 1 < paragraphs.Count && IsBody(paragraphs[i + 1]));
 
     private static bool IsBody(ManuscriptParagraph p)
     {

@@ -226,7 +226,8 @@ public static partial class WordExportReader
         bool BeforeParagraph(int k) => k + 1 < body.Count && !body[k + 1].Candidate;
         var afterBlankCount = body.Skip(1).Count(b => b.Candidate && b.AfterBlank);
         var spacingOnly = body.Where((b, k) => b.Candidate && !b.AfterBlank && BeforeParagraph(k)).Count();
-        var headings = new HashSet<int>();
+        // A section named as articles name them (المقدمة, الخاتمة…) is a heading wherever it stands.
+        var headings = body.Where(b => b.Candidate && SectionHeadings.IsWellKnown(lines[b.Index].Text)).Select(b => b.Index).ToHashSet();
         if (spacingOnly <= afterBlankCount)
         {
             foreach (var b in body.Where(b => b.Candidate && b.AfterBlank)) headings.Add(b.Index);

@@ -40,7 +40,7 @@ public static class SiteDeployer
     public static Result? DeployVerified(string site, string target, DiagnosticBag diagnostics)
     {
         var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
-        Verify.SiteVerifier.Verify(files, diagnostics);
+        Verify.SiteVerifier.Verify(files, diagnostics, site);
         if (files.Count == 0) diagnostics.Error(DiagnosticCodes.ContentMissing, site, 0, 0, "the site folder is empty");
         return diagnostics.HasErrors ? null : Deploy(files, target);
     }
@@ -85,18 +85,24 @@ public static class SiteDeployer
         return new Result(id, settled.Previous, site.Count);
     }
 
-    /// <summary>Makes the previous release live again; the current one becomes the previous.</summary>
-    public static Result Rollback(string target)
+    /// <summary>Makes the previous release live again; the current one becomes the previous. Null (with the reason in the bag, at the target) when the target was not deployed by this tool or has no previous release; then it is untouched.</summary>
+    public static Result? Rollback(string target, DiagnosticBag diagnostics)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
         var releases = ReleasesFolder(full);
-        if (!Directory.Exists(releases)) throw new InvalidOperationException($"{target} was not deployed by edition deploy; nothing to roll back");
-        var state = Repair(full);
-        var current = CurrentRelease(full) ?? throw new InvalidOperationException($"{target} was not deployed by edition deploy; nothing to roll back");
+        // Repaired first: a deploy killed mid-switch may have left the link to be made again.
+        var state = Directory.Exists(releases) ? Repair(full) : null;
+        if (state is null || CurrentRelease(full) is not { } current)
+        {
+            diagnostics.Error(DiagnosticCodes.NotADeployTarget, target, 0, 0, "not deployed by edition deploy (not a link to one of its releases); nothing to roll back");
+            return null;
+        }
+
         var previous = state.Previous;
         if (string.IsNullOrEmpty(previous) || previous == current || !Directory.Exists(Path.Combine(releases, previous)))
         {
-            throw new InvalidOperationException($"{target} has no previous release to roll back to");
+            diagnostics.Error(DiagnosticCodes.NoPreviousRelease, target, 0, 0, $"no previous release to roll back to; {current} stays live");
+            return null;
         }
 
         WriteState(releases, new State(current, previous, previous));

@@ -13,7 +13,7 @@ namespace EditionBuilder.Pipeline;
 /// </remarks>
 internal static class ArticleEntryCodec
 {
-    private static readonly byte[] Magic = "EBA3"u8.ToArray();
+    private static readonly byte[] Magic = "EBA4"u8.ToArray();
 
     public static byte[] Write(BuildCache.Article article)
     {
@@ -65,6 +65,8 @@ internal static class ArticleEntryCodec
                 Text(link.Element);
                 Text(link.Rel);
                 Text(link.Target);
+                writer.Write7BitEncodedInt(link.Line);
+                writer.Write7BitEncodedInt(link.Column);
             }
 
             writer.Write7BitEncodedInt(facts.References);
@@ -120,7 +122,7 @@ internal static class ArticleEntryCodec
                     var block = reader.ReadBytes(Count());
                     var ids = PackedIds.From(block) ?? throw new InvalidDataException("a page's ids are not well formed");
                     var links = new LinkFact[Count()];
-                    for (var j = 0; j < links.Length; j++) links[j] = new LinkFact(Text(), Text(), Text());
+                    for (var j = 0; j < links.Length; j++) links[j] = new LinkFact(Text(), Text(), Text(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
                     facts = new PageFacts(factsPath, ids, links, reader.Read7BitEncodedInt(), reader.ReadBoolean(), Count());
                 }
 

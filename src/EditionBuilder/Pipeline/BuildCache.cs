@@ -345,9 +345,12 @@ public sealed class BuildCache : IBuildCache
         if (Unwritable) return;
         Interlocked.Increment(ref _written);
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        var folder = Path.GetDirectoryName(path)!;
+        var making = true; // the folder is being made: a failure there is the folder's (or a file in its way), not the entry's
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            Directory.CreateDirectory(folder);
+            making = false;
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
             {
                 write(file);
@@ -360,11 +363,27 @@ public sealed class BuildCache : IBuildCache
             TryDelete(temporary);
             if (Interlocked.Exchange(ref _unwritable, 1) == 0)
             {
-                var reason = e is UnauthorizedAccessException ? "permission denied" : e.Message.Split(" : ")[0].TrimEnd('.');
-                _diagnostics?.Warning(DiagnosticCodes.CacheNotWritable, _folder, 0, 0,
+                var (failing, reason) = Failure(e, making ? folder : path, making);
+                _diagnostics?.Warning(DiagnosticCodes.CacheNotWritable, failing, 0, 0,
                     $"the build cache cannot be written ({reason}); this build goes on without it and writes nothing more there");
             }
         }
+    }
+
+    // The path that could not be written and why: the entry, or while its folder was made, the file that stands where a folder goes.
+    private static (string Path, string Reason) Failure(Exception e, string path, bool making)
+    {
+        if (e is UnauthorizedAccessException) return (path, "permission denied");
+        if (making)
+        {
+            for (var part = path; !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+            {
+                if (File.Exists(part)) return (part, "a file is where a folder should be");
+            }
+        }
+
+        // .NET's message ends with " : 'path'", or is "Could not find a part of the path '…'": the path is named apart.
+        return (path, e is DirectoryNotFoundException ? "a folder on its path is missing" : e.Message.Split(" : ")[0].TrimEnd('.'));
     }
 
     // A temporary "<name>.<pid>.<guid>.tmp" of a process no longer running.

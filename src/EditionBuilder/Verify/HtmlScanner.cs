@@ -31,6 +31,9 @@ public ref struct HtmlScanner
         _position = 0;
     }
 
+    /// <summary>The offset of the current tag's '&lt;' in the page.</summary>
+    public int TagStart { get; private set; }
+
     /// <summary>The current tag's lower-case name.</summary>
     public string Name { get; private set; } = string.Empty;
 
@@ -81,6 +84,7 @@ public ref struct HtmlScanner
             var nameEnd = nameStart;
             while (nameEnd < html.Length && !IsNameEnd(html[nameEnd])) nameEnd++;
             Name = LowerName(html.AsSpan(nameStart, nameEnd - nameStart));
+            TagStart = open;
             IsEndTag = isEnd;
             Attributes.Clear();
             RawText = null;

@@ -14,15 +14,18 @@ public static partial class SiteVerifier
     [GeneratedRegex(@"url\(\s*['""]?([^'"")]+)['""]?\s*\)")]
     private static partial Regex CssUrl();
 
-    /// <summary>Verifies a whole site in memory.</summary>
-    public static Report Verify(IReadOnlyList<SiteFile> files, DiagnosticBag diagnostics)
+    /// <summary>Verifies a whole site in memory; with <paramref name="folder"/> (the site folder read), each problem names its file under it, as the user can open it.</summary>
+    public static Report Verify(IReadOnlyList<SiteFile> files, DiagnosticBag diagnostics, string? folder = null)
     {
         var pages = files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        var found = folder is null ? diagnostics : new DiagnosticBag();
 
         // Pages are parsed in parallel and checked on their own; only ids and links are kept for the cross-page checks.
         var facts = new PageFacts[pages.Count];
-        Parallel.For(0, pages.Count, i => facts[i] = CheckPage(pages[i], diagnostics));
-        return CheckLinks(files.Select(f => f.Path).ToList(), facts, files.Where(f => f.Path.EndsWith(".css", StringComparison.Ordinal)), diagnostics);
+        Parallel.For(0, pages.Count, i => facts[i] = CheckPage(pages[i], found));
+        var report = CheckLinks(files.Select(f => f.Path).ToList(), facts, files.Where(f => f.Path.EndsWith(".css", StringComparison.Ordinal)), found);
+        if (folder is not null) diagnostics.AddRange(found.Items.Select(d => d with { Path = Path.Combine(folder, d.Path) }));
+        return report;
     }
 
     /// <summary>Reads one page and checks what it can alone: lang/dir, scripts, notes and back-links.</summary>
@@ -49,20 +52,23 @@ public static partial class SiteVerifier
         var files = stylesheets;
         foreach (var css in files.Where(f => f.Path.EndsWith(".css", StringComparison.Ordinal)))
         {
-            foreach (Match match in CssUrl().Matches(css.AsText()))
+            var text = css.AsText();
+            var positions = new TextPositions(text);
+            foreach (Match match in CssUrl().Matches(text))
             {
                 var url = match.Groups[1].Value;
+                var (line, column) = positions.At(match.Index);
                 if (url.StartsWith("data:", StringComparison.Ordinal)) continue;
                 if (url.Contains("://", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal))
                 {
-                    diagnostics.Error(DiagnosticCodes.ExternalRequest, css.Path, 0, 0, $"the stylesheet loads '{url}' from outside the site");
+                    diagnostics.Error(DiagnosticCodes.ExternalRequest, css.Path, line, column, $"the stylesheet loads '{url}' from outside the site");
                     continue;
                 }
 
                 var resolved = Resolve(css.Path, url.Split('#', '?')[0]);
                 if (resolved is null || !byPath.Contains(resolved))
                 {
-                    diagnostics.Error(DiagnosticCodes.BrokenLink, css.Path, 0, 0, $"the stylesheet refers to '{url}', which is not in the site");
+                    diagnostics.Error(DiagnosticCodes.BrokenLink, css.Path, line, column, $"the stylesheet refers to '{url}', which is not in the site");
                 }
             }
         }
@@ -83,10 +89,12 @@ public static partial class SiteVerifier
     public static PageFacts CheckPage(string path, string html, DiagnosticBag diagnostics)
     {
         var scanner = new HtmlScanner(html);
+        var positions = new TextPositions(html); // where a tag starts, found only for the tags that need it (in page order)
         var open = new List<OpenElement>();
         var isNote = new Dictionary<string, bool>(StringComparer.Ordinal); // id -> is an <li> of the notes list (the first element with an id wins)
+        var notesAt = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal); // where each note's <li> starts
         var backLinks = new HashSet<(string NoteId, string Href)>();
-        var noteReferences = new List<(string? Id, string Href)>();
+        var noteReferences = new List<(string? Id, string Href, int Line, int Column)>();
         var links = new List<LinkFact>();
         var sawRoot = false;
         while (scanner.Read())
@@ -100,6 +108,7 @@ public static partial class SiteVerifier
             }
 
             string? id = null, href = null, src = null, rel = null, role = null;
+            (int Line, int Column)? here = null;
             foreach (var (attribute, value) in scanner.Attributes)
             {
                 switch (attribute)
@@ -112,7 +121,8 @@ public static partial class SiteVerifier
                     default:
                         if (attribute.StartsWith("on", StringComparison.Ordinal))
                         {
-                            diagnostics.Error(DiagnosticCodes.InlineScript, path, 0, 0, $"<{name}> has an inline event handler");
+                            var (line, column) = here ??= positions.At(scanner.TagStart);
+                            diagnostics.Error(DiagnosticCodes.InlineScript, path, line, column, $"<{name}> has an inline event handler");
                         }
 
                         break;
@@ -124,16 +134,32 @@ public static partial class SiteVerifier
                 sawRoot = true;
                 if (string.IsNullOrWhiteSpace(scanner.Attribute("lang")) || scanner.Attribute("dir") is not ("rtl" or "ltr"))
                 {
-                    diagnostics.Error(DiagnosticCodes.PageWithoutLanguage, path, 0, 0, "the page does not declare lang and dir (rtl or ltr) on <html>");
+                    var (line, column) = here ??= positions.At(scanner.TagStart);
+                    diagnostics.Error(DiagnosticCodes.PageWithoutLanguage, path, line, column, "the page does not declare lang and dir (rtl or ltr) on <html>");
                 }
             }
 
             var inEndnotes = role == "doc-endnotes" || (open.Count > 0 && open[^1].InEndnotes);
-            if (!string.IsNullOrEmpty(id)) isNote.TryAdd(id, name == "li" && inEndnotes);
+            if (!string.IsNullOrEmpty(id) && isNote.TryAdd(id, name == "li" && inEndnotes) && isNote[id]) notesAt[id] = here ??= positions.At(scanner.TagStart);
             // <base> is the site's own path on its server (404.html, shown at any address), not a link to follow.
-            if ((href is not null || src is not null) && name != "base") links.Add(new LinkFact(name, rel ?? string.Empty, href ?? src!));
-            if (name == "script") CheckScript(path, scanner.Attribute("type"), src, scanner.RawText ?? string.Empty, diagnostics);
-            if (name == "a" && role == "doc-noteref") noteReferences.Add((id, href ?? string.Empty));
+            if ((href is not null || src is not null) && name != "base")
+            {
+                var (line, column) = here ??= positions.At(scanner.TagStart);
+                links.Add(new LinkFact(name, rel ?? string.Empty, href ?? src!, line, column));
+            }
+
+            if (name == "script")
+            {
+                var (line, column) = here ??= positions.At(scanner.TagStart);
+                CheckScript(path, line, column, scanner.Attribute("type"), src, scanner.RawText ?? string.Empty, diagnostics);
+            }
+
+            if (name == "a" && role == "doc-noteref")
+            {
+                var (line, column) = here ??= positions.At(scanner.TagStart);
+                noteReferences.Add((id, href ?? string.Empty, line, column));
+            }
+
             if (name == "a" && role == "doc-backlink" && href is not null)
             {
                 foreach (var ancestor in open)
@@ -145,17 +171,18 @@ public static partial class SiteVerifier
             if (!VoidElements.Contains(name) && scanner.RawText is null) open.Add(new OpenElement(name, id, inEndnotes));
         }
 
+        // No <html> tag at all: the whole page is at fault, so no position.
         if (!sawRoot) diagnostics.Error(DiagnosticCodes.PageWithoutLanguage, path, 0, 0, "the page does not declare lang and dir (rtl or ltr) on <html>");
-        foreach (var (id, href) in noteReferences) CheckNote(path, isNote, backLinks, id, href, diagnostics);
+        foreach (var reference in noteReferences) CheckNote(path, isNote, notesAt, backLinks, reference, diagnostics);
         return new PageFacts(path, isNote.Keys.Order(StringComparer.Ordinal).ToList(), links, noteReferences.Count);
     }
 
     // The CSP forbids inline scripts; a page must carry none but JSON-LD, and that must be JSON (never a closed-early script).
-    private static void CheckScript(string page, string? type, string? src, string text, DiagnosticBag diagnostics)
+    private static void CheckScript(string page, int line, int column, string? type, string? src, string text, DiagnosticBag diagnostics)
     {
         if (src is not null && text.Trim().Length == 0) return;
         if (type == "application/ld+json" && IsJson(text)) return;
-        diagnostics.Error(DiagnosticCodes.InlineScript, page, 0, 0, "the page holds an inline script; only <script src> and JSON-LD are allowed");
+        diagnostics.Error(DiagnosticCodes.InlineScript, page, line, column, "the page holds an inline script; only <script src> and JSON-LD are allowed");
     }
 
     // Only a target with a scheme before any '/', '?' or '#' can be an absolute URL; the rest (most links) skip URI parsing.
@@ -224,11 +251,11 @@ public static partial class SiteVerifier
         {
             if (isRequest && !(link.Element == "link" && link.Rel is "canonical" or "alternate"))
             {
-                diagnostics.Error(DiagnosticCodes.ExternalRequest, page, 0, 0, $"<{link.Element}> loads '{target}' from outside the site");
+                diagnostics.Error(DiagnosticCodes.ExternalRequest, page, link.Line, link.Column, $"<{link.Element}> loads '{target}' from outside the site");
             }
             else if (!isRequest && absolute?.Scheme is not ("http" or "https" or "mailto"))
             {
-                diagnostics.Error(DiagnosticCodes.BrokenLink, page, 0, 0, $"the link '{target}' uses a scheme that is not allowed");
+                diagnostics.Error(DiagnosticCodes.BrokenLink, page, link.Line, link.Column, $"the link '{target}' uses a scheme that is not allowed");
             }
 
             return;
@@ -239,20 +266,20 @@ public static partial class SiteVerifier
         var fragment = hash >= 0 ? Uri.UnescapeDataString(target[(hash + 1)..]) : null;
         if (pathPart.StartsWith('/') || (pathPart.Length > 0 && pathPart.EndsWith('/')))
         {
-            diagnostics.Error(DiagnosticCodes.BrokenLink, page, 0, 0, $"the link '{target}' must be relative and name its file, so the site works from any folder");
+            diagnostics.Error(DiagnosticCodes.BrokenLink, page, link.Line, link.Column, $"the link '{target}' must be relative and name its file, so the site works from any folder");
             return;
         }
 
         var resolved = pathPart.Length == 0 ? page : resolutions.Resolve(page, pathPart);
         if (resolved is null || !files.Contains(resolved))
         {
-            diagnostics.Error(DiagnosticCodes.BrokenLink, page, 0, 0, $"the link '{target}' leads to no file of the site");
+            diagnostics.Error(DiagnosticCodes.BrokenLink, page, link.Line, link.Column, $"the link '{target}' leads to no file of the site");
             return;
         }
 
         if (!string.IsNullOrEmpty(fragment) && !ids.Has(resolved, fragment))
         {
-            diagnostics.Error(DiagnosticCodes.BrokenFragment, page, 0, 0, $"the link '{target}' names a fragment #{fragment} that {resolved} does not have");
+            diagnostics.Error(DiagnosticCodes.BrokenFragment, page, link.Line, link.Column, $"the link '{target}' names a fragment #{fragment} that {resolved} does not have");
         }
     }
 
@@ -269,24 +296,28 @@ public static partial class SiteVerifier
         }
     }
 
-    private static void CheckNote(string page, Dictionary<string, bool> isNote, HashSet<(string NoteId, string Href)> backLinks, string? id, string href, DiagnosticBag diagnostics)
+    private static void CheckNote(string page, Dictionary<string, bool> isNote, Dictionary<string, (int Line, int Column)> notesAt,
+        HashSet<(string NoteId, string Href)> backLinks, (string? Id, string Href, int Line, int Column) reference, DiagnosticBag diagnostics)
     {
+        var (id, href, line, column) = reference;
         if (string.IsNullOrEmpty(id) || !(id.StartsWith("fnref-", StringComparison.Ordinal) || id.StartsWith("enref-", StringComparison.Ordinal)))
         {
-            diagnostics.Error(DiagnosticCodes.NoteWithoutTarget, page, 0, 0, $"the note reference to '{href}' has no id fnref-N (enref-N for an endnote)");
+            diagnostics.Error(DiagnosticCodes.NoteWithoutTarget, page, line, column, $"the note reference to '{href}' has no id fnref-N (enref-N for an endnote)");
         }
 
         if (!href.StartsWith('#')) return; // a note on another page: CheckLink resolved it
         var noteId = href[1..];
         if (!isNote.TryGetValue(noteId, out var note) || !note)
         {
-            diagnostics.Error(DiagnosticCodes.NoteWithoutTarget, page, 0, 0, $"the note reference {id} points to {href}, which is not a note of this page");
+            diagnostics.Error(DiagnosticCodes.NoteWithoutTarget, page, line, column, $"the note reference {id} points to {href}, which is not a note of this page");
             return;
         }
 
         if (!backLinks.Contains((noteId, "#" + id)))
         {
-            diagnostics.Error(DiagnosticCodes.NoteWithoutBackLink, page, 0, 0, $"note {href} has no back-link to its reference {id}");
+            // At the note, where the back-link is missing.
+            var (noteLine, noteColumn) = notesAt.GetValueOrDefault(noteId, (line, column));
+            diagnostics.Error(DiagnosticCodes.NoteWithoutBackLink, page, noteLine, noteColumn, $"note {href} has no back-link to its reference {id}");
         }
     }
 

@@ -125,4 +125,30 @@ public class CliTests
         Assert.Contains("error EB0401", result.Errors);
     }
 
+    [Fact]
+    public void Given_a_site_with_a_page_gone_When_verified_Then_each_broken_link_is_at_the_line_and_column_of_its_tag_in_the_file()
+    {
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site").ExitCode);
+        File.Delete(Path.Combine(temp.Path, "site", "small", "02-alkhatma.html"));
+
+        var result = Support.Cli.Run(temp.Path, "verify", "site");
+
+        Assert.Equal(1, result.ExitCode);
+        var errors = result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(" error ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(errors);
+        foreach (var error in errors)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(error, @"^(site/[^:]+\.html):(\d+):(\d+): error EB0401: the link '([^']+)' leads to no file of the site$");
+            Assert.True(match.Success, error);
+            // The tag at that place (a column counts characters) is the one holding the broken address.
+            var line = File.ReadAllText(Path.Combine(temp.Path, match.Groups[1].Value)).Split('\n')[int.Parse(match.Groups[2].Value) - 1];
+            var at = string.Concat(line.EnumerateRunes().Skip(int.Parse(match.Groups[3].Value) - 1).Select(r => r.ToString()));
+            var tag = at[..(at.IndexOf('>') + 1)];
+            Assert.StartsWith("<", tag);
+            Assert.Contains($"href={match.Groups[4].Value}", tag.Replace("\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
 }

@@ -77,6 +77,65 @@ public class ManuscriptImportTests
         Assert.Null(notes[1].Paragraphs[0].Direction); // ".www…" shows right only on a right-to-left line, as the author saw it
     }
 
+    [Theory]
+    [InlineData("تمهيد قصير للموضوع")]                                                   // a short paragraph without a full stop
+    [InlineData("أثبت التدخل العسكري الروسي في سوريا أن موسكو عادت لاعبا أساسيا")]        // up to 14 words without one
+    public void Given_a_title_then_introduction_and_conclusion_When_imported_Then_they_are_the_sections_never_authors(string firstParagraph)
+    {
+        const string last = "تبقى هذه الشراكة رهينة توازنات إقليمية ودولية متغيرة، ولا يمكن الحكم على مستقبلها بمعزل عنها.";
+
+        var (article, diagnostics) = Read($"الشراكة الروسية الإيرانية\nالمقدمة\n{firstParagraph}\nالخاتمة\n{last}\n");
+
+        Assert.NotNull(article);
+        Assert.Equal("الشراكة الروسية الإيرانية", article.FrontMatter.Title);
+        Assert.Empty(article.FrontMatter.Authors);
+        Assert.Equal(["المقدمة", "الخاتمة"], article.Chapters.Select(c => c.Title));
+        Assert.Equal([[firstParagraph], [last]], article.Chapters.Select(c => c.Paragraphs.Select(p => p.PlainText).ToArray()));
+        Assert.EndsWith("not as a chapter: the title (line 1)", Assert.Single(diagnostics).Message);
+    }
+
+    [Fact]
+    public void Given_an_author_then_sections_in_their_other_spellings_When_imported_Then_only_the_person_is_an_author()
+    {
+        // Vowel marks, tatweel and a final ه as typed by hand; a closing section that the body's own rule would not take for a heading.
+        var (article, _) = Read("عنوان المقال\nأحمد علي\nالمقدّمه\nنص قصير بلا نقطة\nخاتمة عامة\nنص آخر بلا نقطة\nالنتائـج\nفقرة أخيرة تنتهي بنقطة.\n");
+
+        Assert.NotNull(article);
+        Assert.Equal(["أحمد علي"], article.FrontMatter.Authors.Select(a => a.Name));
+        Assert.Equal(["المقدّمه", "خاتمة عامة", "النتائـج"], article.Chapters.Select(c => c.Title));
+    }
+
+    [Fact]
+    public void Given_a_lone_word_with_the_article_in_the_opening_When_imported_Then_it_is_no_author()
+    {
+        var (article, diagnostics) = Read("عنوان المقال\nالإشكالية\nسارة خليل\nالمقدمة\nفقرة أولى من النص تنتهي بنقطة.\n");
+
+        Assert.NotNull(article);
+        Assert.Equal(["سارة خليل"], article.FrontMatter.Authors.Select(a => a.Name));
+        Assert.EndsWith("; left as text: line 2", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized).Message);
+    }
+
+    [Theory]
+    [InlineData("المقدمة", true)]
+    [InlineData("مقدمة", true)]
+    [InlineData("المقدمة العامة", true)]
+    [InlineData("الخاتمة", true)]
+    [InlineData("خاتمه", true)]
+    [InlineData("الخَاتِمَة", true)]
+    [InlineData("الاستنتاجات", true)]
+    [InlineData("النتائج والتوصيات", true)]
+    [InlineData("قائمة المراجع", true)]
+    [InlineData("Introduction", true)]
+    [InlineData("Conclusion", true)]
+    [InlineData("مقدمة ابن خلدون في التاريخ", false)]
+    [InlineData("أحمد علي", false)]
+    [InlineData("الطيب صالح", false)]
+    [InlineData("قائمة الطعام", false)]
+    public void Given_a_line_When_asked_whether_it_is_a_well_known_section_Then_the_list_and_its_spellings_decide(string line, bool expected)
+    {
+        Assert.Equal(expected, SectionHeadings.IsWellKnown(line));
+    }
+
     [Fact]
     public void Given_a_line_the_opening_cannot_place_When_imported_Then_the_warning_says_it_was_left_as_text_and_it_stays_in_the_text()
     {

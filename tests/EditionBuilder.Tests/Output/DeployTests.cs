@@ -73,6 +73,37 @@ public class DeployTests
     }
 
     [Fact]
+    public void Given_a_folder_never_deployed_or_a_single_release_When_rolled_back_Then_one_coded_error_at_the_target_and_it_is_untouched()
+    {
+        using var temp = new TempFolder();
+        temp.File("plain/index.html", "a folder edition deploy never touched");
+        var plainBefore = Folders.Snapshot(Path.Combine(temp.Path, "plain"));
+
+        var plain = Support.Cli.Run(temp.Path, "rollback", "plain");
+
+        Assert.Equal(1, plain.ExitCode);
+        var lines = plain.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("plain: error EB0920: not deployed by edition deploy (not a link to one of its releases); nothing to roll back", lines[0]);
+        Assert.Equal("rollback refused: plain is untouched.", lines[^1]);
+        Assert.Equal(plainBefore, Folders.Snapshot(Path.Combine(temp.Path, "plain")));
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, ".plain.releases")), "nothing is written beside it");
+
+        var site = BuildSite(temp, "site1");
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, "www").ExitCode);
+        var live = SiteDeployer.CurrentRelease(Path.Combine(temp.Path, "www"));
+        var before = Folders.Snapshot(Path.Combine(temp.Path, "www"));
+
+        var single = Support.Cli.Run(temp.Path, "rollback", "www");
+
+        Assert.Equal(1, single.ExitCode);
+        Assert.StartsWith($"www: error EB0921: no previous release to roll back to; {live} stays live\n", single.Errors.ReplaceLineEndings("\n"));
+        Assert.Contains("rollback refused: www is untouched.", single.Errors);
+        Assert.DoesNotContain("Exception", single.Errors);
+        Assert.Equal(live, SiteDeployer.CurrentRelease(Path.Combine(temp.Path, "www")));
+        Assert.Equal(before, Folders.Snapshot(Path.Combine(temp.Path, "www")));
+    }
+
+    [Fact]
     public void Given_a_deploy_killed_in_the_middle_of_its_copy_Then_the_target_is_exactly_the_previous_release()
     {
         using var temp = new TempFolder();

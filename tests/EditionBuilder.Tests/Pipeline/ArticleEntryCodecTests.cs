@@ -15,7 +15,7 @@ public class ArticleEntryCodecTests
             new BuildCache.CachedFile("small/index.html", "k2",
                 [new BuildCache.OutputFile("small/index.html", 5000, "bb"), new BuildCache.OutputFile("small/index.html.br", 1200, "cc")],
                 new PageFacts("small/index.html", ["top", "p-1-1", "top-2"],
-                    [new LinkFact("a", "", "01-intro.html#p-1-1"), new LinkFact("link", "stylesheet", "../assets/edition.css"), new LinkFact("a", "", "01-intro.html#p-1-1")],
+                    [new LinkFact("a", "", "01-intro.html#p-1-1"), new LinkFact("link", "stylesheet", "../assets/edition.css", 3, 7731), new LinkFact("a", "", "01-intro.html#p-1-1")],
                     7, Searchable: true, CheckedLinks: 12)),
         ]);
 

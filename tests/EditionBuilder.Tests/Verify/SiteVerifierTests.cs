@@ -66,6 +66,67 @@ public class SiteVerifierTests
     }
 
     [Fact]
+    public void Given_problems_on_later_lines_When_verified_Then_each_is_at_the_line_and_column_of_its_tag()
+    {
+        // Line 3 starts with two Arabic words (columns count characters), then the broken link's tag.
+        var page = Head + "\n<p>x<a role=\"doc-noteref\" id=\"fnref-4\" href=\"#fn-4\">4</a></p>\r\nنص عربي<a href=\"missing.html\">x</a>\n"
+            + "  <a href=\"index.html#nowhere\">y</a> <span>😀</span><img src=\"https://example.org/x.png\">\n"
+            + "<section role=\"doc-endnotes\"><ol>\n    <li id=\"fn-4\">n</li></ol></section>";
+
+        var diagnostics = Verify(("index.html", page));
+
+        Assert.Equal(
+            [
+                "index.html:3:8: error EB0401: the link 'missing.html' leads to no file of the site",
+                "index.html:4:3: error EB0402: the link 'index.html#nowhere' names a fragment #nowhere that index.html does not have",
+                "index.html:4:52: error EB0406: <img> loads 'https://example.org/x.png' from outside the site",
+                "index.html:6:5: error EB0404: note #fn-4 has no back-link to its reference fnref-4",
+            ],
+            diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Given_a_file_without_an_html_element_When_verified_Then_the_error_names_the_whole_file()
+    {
+        var diagnostics = Verify(("index.html", "<p>no root element</p>"));
+
+        Assert.Equal("index.html: error EB0405: the page does not declare lang and dir (rtl or ltr) on <html>", Assert.Single(diagnostics).ToString());
+    }
+
+    [Fact]
+    public void Given_a_site_folder_When_verified_Then_problems_name_the_file_under_it()
+    {
+        var site = new List<SiteFile> { SiteFile.Text("assets/a.css", "body{}\n@font-face{src:url(fonts/x.woff2)}") };
+        var diagnostics = new DiagnosticBag();
+
+        SiteVerifier.Verify(site, diagnostics, Path.Combine("artifacts", "site"));
+
+        Assert.Equal("artifacts/site/assets/a.css:2:16: error EB0401: the stylesheet refers to 'fonts/x.woff2', which is not in the site", Assert.Single(diagnostics.Items).ToString());
+    }
+
+    [Theory]
+    [InlineData("", 0, 1, 1)]
+    [InlineData("ab\ncd", 4, 2, 2)]
+    [InlineData("ab\r\ncd", 5, 2, 2)]
+    [InlineData("ab\rcd", 3, 2, 1)]
+    [InlineData("a😀b<", 4, 1, 4)]
+    [InlineData("\n\n\r\n", 4, 4, 1)]
+    public void Given_an_offset_When_positioned_Then_lines_and_columns_count_from_1_and_a_surrogate_pair_is_one_column(string text, int offset, int line, int column)
+    {
+        Assert.Equal((line, column), new TextPositions(text).At(offset));
+    }
+
+    [Fact]
+    public void Given_offsets_asked_forward_then_back_When_positioned_Then_each_is_right()
+    {
+        var positions = new TextPositions("a\nb😀\nc\nd");
+
+        Assert.Equal((3, 1), positions.At(6));
+        Assert.Equal((4, 1), positions.At(8));
+        Assert.Equal((2, 2), positions.At(3));
+    }
+
+    [Fact]
     public void Given_a_stylesheet_loading_a_missing_font_When_verified_Then_EB0401()
     {
         var site = new List<SiteFile> { SiteFile.Text("assets/a.css", "@font-face{src:url(fonts/x.woff2)}") };

@@ -79,7 +79,9 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
                 p.IsTitle ? OpeningRole.Title : p.IsSubtitle ? OpeningRole.Subtitle : OpeningRole.None))
             .ToList();
         var recognition = ManuscriptFrontMatter.Recognize(paragraphs);
-        if (recognition.Recognized.Count == 0) return TakeStyledTitle(blocks);
+        // Nothing found but what the Title and Subtitle styles already say: their title, without a warning.
+        var stylesOnly = paragraphs.Take(recognition.BodyStart).All(p => p.Role != OpeningRole.None);
+        if (recognition.Recognized.Count == 0 || stylesOnly) return TakeStyledTitle(blocks);
 
         var left = recognition.LeftAsText.ToHashSet();
         for (var k = 0; k < recognition.BodyStart; k++)
