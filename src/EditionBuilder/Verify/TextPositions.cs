@@ -22,9 +22,13 @@ internal sealed class TextPositions(string text)
             from = at + 1;
         }
 
+        // A minified page is one line: only low surrogates are looked at, found a vector at a time.
         for (var i = from; i < offset; i++)
         {
-            if (char.IsLowSurrogate(text[i]) && i > _lineStart && char.IsHighSurrogate(text[i - 1])) _pairs++;
+            var next = text.AsSpan(i, offset - i).IndexOfAnyInRange('\uDC00', '\uDFFF');
+            if (next < 0) break;
+            i += next;
+            if (i > _lineStart && char.IsHighSurrogate(text[i - 1])) _pairs++;
         }
 
         _offset = offset;
