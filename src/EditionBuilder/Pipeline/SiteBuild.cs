@@ -53,7 +53,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         run.Links = links;
         run.RememberArticles();
         run.Stage(progress, "verify", $"{links.Pages} pages, {links.Links} links, {links.NoteReferences} note references", run.VerifyTime + clock.Elapsed);
-        if (options.Compression is not null) run.Stage(progress, "compress", $"{run.Compressed} files as .gz and .br", run.CompressTime);
+        if (options.Compression is not null) run.Stage(progress, "compress", $"{run.Compressed} files as .gz and .br ({run.CompressedNow} compressed now, {run.Compressed - run.CompressedNow} reused)", run.CompressTime);
 
         if (options.Search is not null && options.IndexLater)
         {
@@ -87,7 +87,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         private readonly List<StageReport> _stages = new();
         private readonly ConcurrentDictionary<string, SearchPage> _searchPages = new(StringComparer.Ordinal);
         private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks;
-        private int _articlesRendered, _minified, _reused, _compressed, _pages;
+        private int _articlesRendered, _minified, _reused, _compressed, _compressedNow, _pages;
 
         public SiteRenderer Renderer { get; } = renderer;
 
@@ -112,6 +112,9 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         public int Reused => _reused;
 
         public int Compressed => _compressed;
+
+        /// <summary>Files compressed in this build (the others' copies came from the cache).</summary>
+        public int CompressedNow => _compressedNow;
 
         public int PageCount => _pages;
 
@@ -389,7 +392,9 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (file.Facts is not null) Facts.Add(file.Facts with { Path = file.Path });
             if (file.Facts is { Searchable: true }) _searchPages[file.Path] = new SearchPage(file.Path, file.Key, file.Outputs.FirstOrDefault()?.Sha256, file.Bytes);
             if (file.Reused) Interlocked.Increment(ref _reused);
-            if (file.Outputs.Any(o => o.Path.EndsWith(".br", StringComparison.Ordinal))) Interlocked.Increment(ref _compressed);
+            if (!file.Outputs.Any(o => o.Path.EndsWith(".br", StringComparison.Ordinal))) return;
+            Interlocked.Increment(ref _compressed);
+            if (!file.Reused) Interlocked.Increment(ref _compressedNow);
         }
 
         private string EditionJson => field ??= JsonSerializer.Serialize(content.Edition, CacheJson.Default.EditionMetadata);

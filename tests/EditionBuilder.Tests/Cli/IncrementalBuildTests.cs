@@ -26,6 +26,8 @@ public class IncrementalBuildTests
         var unchanged = Build(temp, Repo.Templates);
         Assert.Contains("0 article(s) rendered, 3 unchanged", unchanged.Output);
         Assert.Contains("0 files minified", unchanged.Output);
+        // Precompressed copies come from the cache with their pages: the progress line says none was compressed again.
+        Assert.Matches(@"compress +\d+ files as \.gz and \.br \(0 compressed now, [1-9]\d* reused\)", unchanged.Output);
 
         var chapter = Path.Combine(temp.Path, "content", "second", "ar", "02-alkhatma.md");
         File.WriteAllText(chapter, File.ReadAllText(chapter).Replace("خاتمة[^2].", "خاتمة منقحة[^2].", StringComparison.Ordinal));
@@ -35,6 +37,8 @@ public class IncrementalBuildTests
         Assert.Contains("1 article(s) rendered, 2 unchanged", edited.Output);
         // The edited chapter and the full text change; the article's other pages come from the cache.
         Assert.Contains("2 files minified", edited.Output);
+        // Those two pages and the article's JATS file (which holds the text) are compressed again, nothing else.
+        Assert.Matches(@"compress +\d+ files as \.gz and \.br \(3 compressed now, [1-9]\d* reused\)", edited.Output);
         Assert.Contains("خاتمة منقحة", File.ReadAllText(Path.Combine(temp.Path, "site", "second", "02-alkhatma.html")));
 
         var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--no-cache");
