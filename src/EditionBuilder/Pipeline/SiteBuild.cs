@@ -191,7 +191,11 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (rendered is null) return null;
             Interlocked.Increment(ref _articlesRendered);
-            var files = rendered.Pages.Append(book).Append(xml).OfType<SiteFile>().Select(File).ToList();
+            // An article's files go through minify, verify and compress side by side: an edit that remakes one article (a chapter, its full
+            // text and its JATS file, each compressed with brotli 11) would otherwise leave the other cores idle.
+            var made = rendered.Pages.Append(book).Append(xml).OfType<SiteFile>().ToList();
+            var files = new BuildCache.CachedFile?[made.Count];
+            Parallel.For(0, made.Count, i => files[i] = File(made[i]));
             if (key is not null && files.All(f => f is not null)) _made.Add((key, article.Slug + "/", new BuildCache.Article(rendered.Summary, files!)));
             return rendered.Summary;
         }
