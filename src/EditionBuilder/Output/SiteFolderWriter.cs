@@ -17,8 +17,8 @@ public sealed partial class SiteFolderWriter(string root, string? previous = nul
 {
     private readonly ConcurrentDictionary<string, Lazy<bool>> _folders = new(StringComparer.Ordinal);
     // Sized for the whole site at once: growing a concurrent dictionary locks every writer.
-    private readonly ConcurrentDictionary<string, FileStamp> _stamps = new(Environment.ProcessorCount, held?.Count ?? previousStamps?.Count ?? 31, StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, FileStamp>? _held = held is null ? null : new(Environment.ProcessorCount, held, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileStamp> _stamps = new(LockStripes.ForWriters, held?.Count ?? previousStamps?.Count ?? 31, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileStamp>? _held = held is null ? null : new(LockStripes.ForWriters, held, StringComparer.Ordinal);
     private readonly bool _recordStamps = recordStamps || held is not null;
     private int _written, _linked;
 

@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using EditionBuilder.Files;
 
 namespace EditionBuilder.Output;
 
@@ -65,7 +66,7 @@ public static class SpareFolder
             return null;
         }
 
-        var held = new System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp>(Environment.ProcessorCount, stamps.Count, StringComparer.Ordinal);
+        var held = new System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp>(LockStripes.ForWriters, stamps.Count, StringComparer.Ordinal);
         try
         {
             Walk(spare, string.Empty, stamps, held, parallel: true);

@@ -227,7 +227,8 @@ public static partial class SiteVerifier
     /// <summary>Resolves a page's relative addresses to site paths, each folder and address once per build.</summary>
     public sealed class LinkResolver
     {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Folder, string Target), string?> _resolved = new();
+        // Sized for a journal's worth at once: each time a concurrent dictionary grows it locks out every thread checking links.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Folder, string Target), string?> _resolved = new(Files.LockStripes.ForWriters, 4096);
 
         public string? Resolve(string page, string target)
         {
