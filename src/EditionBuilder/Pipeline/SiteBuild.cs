@@ -192,10 +192,11 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (rendered is null) return null;
             Interlocked.Increment(ref _articlesRendered);
             // An article's files go through minify, verify and compress side by side: an edit that remakes one article (a chapter, its full
-            // text and its JATS file, each compressed with brotli 11) would otherwise leave the other cores idle.
+            // text and its JATS file, each compressed with brotli 11) would otherwise leave the other cores idle. They are handed out one
+            // at a time from the end, where the largest are (the JATS file, the book, the full text), so those two do not queue behind each other.
             var made = rendered.Pages.Append(book).Append(xml).OfType<SiteFile>().ToList();
             var files = new BuildCache.CachedFile?[made.Count];
-            Parallel.For(0, made.Count, i => files[i] = File(made[i]));
+            Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, made.Count).Reverse(), EnumerablePartitionerOptions.NoBuffering), i => files[i] = File(made[i]));
             if (key is not null && files.All(f => f is not null)) _made.Add((key, article.Slug + "/", new BuildCache.Article(rendered.Summary, files!)));
             return rendered.Summary;
         }
