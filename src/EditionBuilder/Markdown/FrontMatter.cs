@@ -122,11 +122,24 @@ public static class FrontMatter
         foreach (var (name, value) in new[] { ("title", result.Title), ("lang", result.Lang), ("dir", result.Dir), ("slug", result.Slug) })
         {
             if (!string.IsNullOrWhiteSpace(value) || (name == "title" && result.Order == 1)) continue;
-            diagnostics.Error(DiagnosticCodes.FrontMatterMissingField, path, 2, 1, $"front matter has no '{name}'");
+            diagnostics.Error(DiagnosticCodes.FrontMatterMissingField, path, 2, 1, $"front matter has no '{name}' ({MissingFieldHint(name, path)})");
             ok = false;
         }
 
         return ok ? result : null;
+    }
+
+    // What the field holds, in the words of the README's examples, so the fix needs no lookup.
+    private static string MissingFieldHint(string name, string path)
+    {
+        var isAbstract = Path.GetFileName(path) == "abstract.md";
+        return name switch
+        {
+            "title" => isAbstract ? "an abstract's title is the article's title in its language" : "the chapter's heading",
+            "lang" => isAbstract ? "the abstract's language: ar, en or fr" : "lang: ar",
+            "dir" => isAbstract ? "rtl for ar, ltr for en and fr" : "dir: rtl",
+            _ => isAbstract ? "an abstract's is 'slug: abstract'" : $"a chapter's is its file name without .md: 'slug: {Path.GetFileNameWithoutExtension(path)}'",
+        };
     }
 
     private static string Choice(YamlBinder binder, string key, YamlNode node, string[] allowed)

@@ -39,6 +39,20 @@ public class FrontMatterTests
         Assert.Equal([expected], Read(Good.Replace(line, replacement, StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("ar/01-x.md", "slug: 01-almqdma\n", "ar/01-x.md:2:1: error EB0202: front matter has no 'slug' (a chapter's is its file name without .md: 'slug: 01-x')")]
+    [InlineData("en/abstract.md", "slug: 01-almqdma\n", "en/abstract.md:2:1: error EB0202: front matter has no 'slug' (an abstract's is 'slug: abstract')")]
+    [InlineData("en/abstract.md", "title: \"المقدمة\"\n", "en/abstract.md:2:1: error EB0202: front matter has no 'title' (an abstract's title is the article's title in its language)")]
+    [InlineData("ar/01-x.md", "dir: rtl\n", "ar/01-x.md:2:1: error EB0202: front matter has no 'dir' (dir: rtl)")]
+    public void Given_a_field_left_out_When_read_Then_the_error_says_what_it_holds(string path, string left, string expected)
+    {
+        var diagnostics = new DiagnosticBag();
+        var markdown = Good.Replace(left, string.Empty, StringComparison.Ordinal).Replace("order: 1", "order: 2", StringComparison.Ordinal);
+
+        Assert.Null(FrontMatter.Read(path, FrontMatter.Split(markdown).Yaml, diagnostics));
+        Assert.Equal([expected], diagnostics.Items.Select(d => d.ToString()));
+    }
+
     [Fact]
     public void Given_a_title_holding_any_character_When_written_Then_it_is_what_YamlDotNet_wrote_before_and_reads_back_unchanged()
     {
