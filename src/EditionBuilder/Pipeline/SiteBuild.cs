@@ -45,7 +45,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         run.Stage(progress, "render", $"{content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters, {run.PageCount} pages; {run.ArticlesRendered} article(s) rendered, {content.Articles.Count - run.ArticlesRendered} unchanged", run.RenderTime);
         if (books is not null) run.Stage(progress, "epub", run.Books.Summary("book(s)", content.Articles.Count), run.Books.Time);
         if (jats is not null) run.Stage(progress, "jats", run.Jats.Summary("file(s)", content.Articles.Count), run.Jats.Time);
-        if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.Reused} reused from the cache", run.MinifyTime);
+        if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.ReusedMinified} reused from the cache", run.MinifyTime);
 
         clock.Restart();
         var links = SiteVerifier.CheckLinks(run.Paths.ToList(), run.Facts.ToList(), run.Stylesheets, diagnostics, run.Resolutions);
@@ -87,7 +87,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         private readonly List<StageReport> _stages = new();
         private readonly ConcurrentDictionary<string, SearchPage> _searchPages = new(StringComparer.Ordinal);
         private long _renderTicks, _minifyTicks, _verifyTicks, _compressTicks;
-        private int _articlesRendered, _minified, _reused, _compressed, _compressedNow, _pages;
+        private int _articlesRendered, _minified, _reused, _reusedMinified, _compressed, _compressedNow, _pages;
 
         public SiteRenderer Renderer { get; } = renderer;
 
@@ -110,6 +110,9 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         public int Minified => _minified;
 
         public int Reused => _reused;
+
+        /// <summary>Files the minifier would take (HTML, CSS, JS, not the search index) reused from the cache: the minify line's other half.</summary>
+        public int ReusedMinified => _reusedMinified;
 
         public int Compressed => _compressed;
 
@@ -389,6 +392,9 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             return new Emitted(path, outputs, page.Facts, stylesheet, reused, key, page.Facts is { Searchable: true } ? page.Minified : null);
         }
 
+        private static bool IsMinifiable(string path) =>
+            Path.GetExtension(path) is ".html" or ".css" or ".js" && !path.StartsWith(SearchIndex.Folder, StringComparison.Ordinal);
+
         private void Record(Emitted file)
         {
             foreach (var output in file.Outputs) Paths.Add(output.Path);
@@ -397,6 +403,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (file.Facts is not null) Facts.Add(file.Facts with { Path = file.Path });
             if (file.Facts is { Searchable: true }) _searchPages[file.Path] = new SearchPage(file.Path, file.Key, file.Outputs.FirstOrDefault()?.Sha256, file.Bytes);
             if (file.Reused) Interlocked.Increment(ref _reused);
+            if (file.Reused && IsMinifiable(file.Path)) Interlocked.Increment(ref _reusedMinified);
             if (!file.Outputs.Any(o => o.Path.EndsWith(".br", StringComparison.Ordinal))) return;
             Interlocked.Increment(ref _compressed);
             if (!file.Reused) Interlocked.Increment(ref _compressedNow);

@@ -23,9 +23,12 @@ public class IncrementalBuildTests
         var first = Build(temp, Repo.Templates);
         Assert.Contains("3 article(s) rendered, 0 unchanged", first.Output);
 
+        var minifiable = int.Parse(System.Text.RegularExpressions.Regex.Match(first.Output, @"minify +(\d+) files minified, 0 reused from the cache").Groups[1].Value);
+
         var unchanged = Build(temp, Repo.Templates);
         Assert.Contains("0 article(s) rendered, 3 unchanged", unchanged.Output);
-        Assert.Contains("0 files minified", unchanged.Output);
+        // The minify line counts the files it would take, made or reused: the same number on every build.
+        Assert.Contains($"0 files minified, {minifiable} reused from the cache", unchanged.Output);
         // Precompressed copies come from the cache with their pages: the progress line says none was compressed again.
         Assert.Matches(@"compress +\d+ files as \.gz and \.br \(0 compressed now, [1-9]\d* reused\)", unchanged.Output);
 
@@ -36,7 +39,7 @@ public class IncrementalBuildTests
         Assert.Equal(0, edited.ExitCode);
         Assert.Contains("1 article(s) rendered, 2 unchanged", edited.Output);
         // The edited chapter and the full text change; the article's other pages come from the cache.
-        Assert.Contains("2 files minified", edited.Output);
+        Assert.Contains($"2 files minified, {minifiable - 2} reused from the cache", edited.Output);
         // Those two pages and the article's JATS file (which holds the text) are compressed again, nothing else.
         Assert.Matches(@"compress +\d+ files as \.gz and \.br \(3 compressed now, [1-9]\d* reused\)", edited.Output);
         Assert.Contains("خاتمة منقحة", File.ReadAllText(Path.Combine(temp.Path, "site", "second", "02-alkhatma.html")));
@@ -68,9 +71,10 @@ public class IncrementalBuildTests
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
         Assert.Equal(0, Build(temp, Repo.Templates).ExitCode);
-        // Cut short, cut at the end, and a broken facts record (JSON is the entry's last part).
-        var entries = Directory.EnumerateFiles(Path.Combine(temp.Path, "cache"), "*.page", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(6).ToList();
-        Assert.Equal(6, entries.Count);
+        // Cut short, cut at the end, and a broken facts record (JSON is the entry's last part), in turn over every entry: which
+        // entries come first by name depends on their keys, and the first six were once all files the minifier never takes.
+        var entries = Directory.EnumerateFiles(Path.Combine(temp.Path, "cache"), "*.page", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Assert.True(entries.Count > 6);
         for (var i = 0; i < entries.Count; i++)
         {
             var bytes = File.ReadAllBytes(entries[i]);
@@ -88,7 +92,7 @@ public class IncrementalBuildTests
         var rebuilt = Build(temp, Repo.Templates);
 
         Assert.Equal(0, rebuilt.ExitCode);
-        Assert.Matches(@"minify  [1-9]\d* files minified", rebuilt.Output);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(rebuilt.Output, @"minify +[1-9]\d* files minified"), rebuilt.Output);
         var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--no-cache");
         Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "clean-site")), Folders.Snapshot(Path.Combine(temp.Path, "site")));
         Assert.Equal(0, clean.ExitCode);
