@@ -7,6 +7,7 @@ public sealed class DiagnosticBag
     public const int WarningsPerCode = 100;
 
     private readonly List<Diagnostic> _items = new();
+    private readonly HashSet<Diagnostic> _seen = new();
     private readonly Dictionary<string, int> _warnings = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
@@ -58,6 +59,8 @@ public sealed class DiagnosticBag
     {
         lock (_gate)
         {
+            // The same problem at the same place once: a link written in a chapter breaks on its page and in the full text alike.
+            if (!_seen.Add(diagnostic)) return;
             if (diagnostic.Severity == Severity.Warning)
             {
                 var count = _warnings[diagnostic.Code] = _warnings.GetValueOrDefault(diagnostic.Code) + 1;

@@ -48,7 +48,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.ReusedMinified} reused from the cache", run.MinifyTime);
 
         clock.Restart();
-        var links = SiteVerifier.CheckLinks(run.Paths.ToList(), run.Facts.ToList(), run.Stylesheets, diagnostics, run.Resolutions);
+        var links = SiteVerifier.CheckLinks(run.Paths.ToList(), run.Facts.ToList(), run.Stylesheets, diagnostics, run.Resolutions, run.LinkPlaces.Find);
         if (diagnostics.HasErrors) return run.Report(false);
         run.Links = links;
         run.RememberArticles();
@@ -98,6 +98,9 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         public ConcurrentBag<SiteFile> Stylesheets { get; } = new();
 
         public SiteVerifier.Report? Links { get; set; }
+
+        /// <summary>Where the links of the articles parsed in this build were written, for the link check's errors.</summary>
+        public MarkdownLinkPlaces LinkPlaces { get; } = new();
 
         /// <summary>Resolves link addresses once per build, for the link check and for the articles' cache entries.</summary>
         public SiteVerifier.LinkResolver Resolutions { get; } = new();
@@ -181,6 +184,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             var parsed = parser.Parse(article, diagnostics);
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (parsed is null) return null;
+            LinkPlaces.Add(parsed);
 
             // The book and the JATS file first: the landing page says how large they are.
             var book = books is null ? null : Books.Write(() => books.Write(parsed, diagnostics));

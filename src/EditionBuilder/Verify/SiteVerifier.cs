@@ -37,14 +37,16 @@ public static partial class SiteVerifier
         CheckLinks(sitePaths, facts, stylesheets, diagnostics, new LinkResolver());
 
     /// <summary>Like <see cref="CheckLinks(IReadOnlyCollection{string}, IReadOnlyList{PageFacts}, IEnumerable{SiteFile}, DiagnosticBag)"/>, resolving addresses through <paramref name="resolutions"/> (shared with <see cref="StaysWithin"/> in the same build).</summary>
-    public static Report CheckLinks(IReadOnlyCollection<string> sitePaths, IReadOnlyList<PageFacts> facts, IEnumerable<SiteFile> stylesheets, DiagnosticBag diagnostics, LinkResolver resolutions)
+    /// <remarks>With <paramref name="sourceOf"/>, a link's problem is reported where the author wrote the link when it knows (a chapter's Markdown), else at the page.</remarks>
+    public static Report CheckLinks(IReadOnlyCollection<string> sitePaths, IReadOnlyList<PageFacts> facts, IEnumerable<SiteFile> stylesheets, DiagnosticBag diagnostics, LinkResolver resolutions,
+        Func<string, LinkFact, SourcePlace?>? sourceOf = null)
     {
         var byPath = sitePaths.ToHashSet(StringComparer.Ordinal);
         var ids = new PageIds(facts);
         // Pages are checked in parallel; the bag sorts what they report.
         Parallel.ForEach(facts, page =>
         {
-            foreach (var link in page.Links) CheckLink(page.Path, link, byPath, ids, resolutions, diagnostics);
+            foreach (var link in page.Links) CheckLink(page.Path, link, byPath, ids, resolutions, new LinkReporter(page.Path, link, diagnostics, sourceOf));
         });
 
         var links = facts.Sum(f => f.Links.Count + f.CheckedLinks);
@@ -243,8 +245,18 @@ public static partial class SiteVerifier
         }
     }
 
+    // Reports a link's problem at the page's tag, or where the author wrote the link when that is known.
+    private readonly record struct LinkReporter(string Page, LinkFact Link, DiagnosticBag Diagnostics, Func<string, LinkFact, SourcePlace?>? SourceOf)
+    {
+        public void Error(string code, string message)
+        {
+            var place = SourceOf?.Invoke(Page, Link) ?? new SourcePlace(Page, Link.Line, Link.Column);
+            Diagnostics.Error(code, place.Path, place.Line, place.Column, message);
+        }
+    }
+
     private static void CheckLink(string page, LinkFact link, HashSet<string> files,
-        PageIds ids, LinkResolver resolutions, DiagnosticBag diagnostics)
+        PageIds ids, LinkResolver resolutions, LinkReporter diagnostics)
     {
         var target = link.Target;
         var isRequest = link.Element is "link" or "script" or "img" or "iframe" or "source" or "video" or "audio";
@@ -252,11 +264,11 @@ public static partial class SiteVerifier
         {
             if (isRequest && !(link.Element == "link" && link.Rel is "canonical" or "alternate"))
             {
-                diagnostics.Error(DiagnosticCodes.ExternalRequest, page, link.Line, link.Column, $"<{link.Element}> loads '{target}' from outside the site");
+                diagnostics.Error(DiagnosticCodes.ExternalRequest, $"<{link.Element}> loads '{target}' from outside the site");
             }
             else if (!isRequest && absolute?.Scheme is not ("http" or "https" or "mailto"))
             {
-                diagnostics.Error(DiagnosticCodes.BrokenLink, page, link.Line, link.Column, $"the link '{target}' uses a scheme that is not allowed");
+                diagnostics.Error(DiagnosticCodes.BrokenLink, $"the link '{target}' uses a scheme that is not allowed");
             }
 
             return;
@@ -267,20 +279,20 @@ public static partial class SiteVerifier
         var fragment = hash >= 0 ? Uri.UnescapeDataString(target[(hash + 1)..]) : null;
         if (pathPart.StartsWith('/') || (pathPart.Length > 0 && pathPart.EndsWith('/')))
         {
-            diagnostics.Error(DiagnosticCodes.BrokenLink, page, link.Line, link.Column, $"the link '{target}' must be relative and name its file, so the site works from any folder");
+            diagnostics.Error(DiagnosticCodes.BrokenLink, $"the link '{target}' must be relative and name its file, so the site works from any folder");
             return;
         }
 
         var resolved = pathPart.Length == 0 ? page : resolutions.Resolve(page, pathPart);
         if (resolved is null || !files.Contains(resolved))
         {
-            diagnostics.Error(DiagnosticCodes.BrokenLink, page, link.Line, link.Column, $"the link '{target}' leads to no file of the site");
+            diagnostics.Error(DiagnosticCodes.BrokenLink, $"the link '{target}' leads to no file of the site");
             return;
         }
 
         if (!string.IsNullOrEmpty(fragment) && !ids.Has(resolved, fragment))
         {
-            diagnostics.Error(DiagnosticCodes.BrokenFragment, page, link.Line, link.Column, $"the link '{target}' names a fragment #{fragment} that {resolved} does not have");
+            diagnostics.Error(DiagnosticCodes.BrokenFragment, $"the link '{target}' names a fragment #{fragment} that {resolved} does not have");
         }
     }
 

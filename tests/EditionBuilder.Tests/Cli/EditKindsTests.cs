@@ -145,4 +145,29 @@ public class EditKindsTests
         Assert.Equal(1, second.ExitCode);
         Assert.Contains("03-mafqud.html", second.Output + second.Errors);
     }
+
+    [Fact]
+    public void Given_a_link_broken_in_a_chapter_When_built_Then_the_error_is_at_its_line_and_column_in_the_Markdown_once()
+    {
+        // The page is never written (the build fails), so the error names where the author wrote the link; the full text, which
+        // holds the same link, adds no second error.
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Content(temp));
+        Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
+        var chapter = Content(temp, "small", "ar", "02-alkhatma.md");
+        File.AppendAllText(chapter, "\nانظر [الفصل المفقود](03-mafqud.html) و[النص](01-almqdma.html#la-yujad).\n");
+        var lines = File.ReadAllLines(chapter);
+        var line = Array.FindIndex(lines, l => l.Contains("03-mafqud", StringComparison.Ordinal));
+
+        var built = Build(temp);
+
+        Assert.Equal(1, built.ExitCode);
+        var errors = built.Errors.Split('\n').Where(l => l.Contains(": error EB04", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                $"{chapter}:{line + 1}:{lines[line].IndexOf('[', StringComparison.Ordinal) + 1}: error EB0401: the link '03-mafqud.html' leads to no file of the site",
+                $"{chapter}:{line + 1}:{lines[line].LastIndexOf('[') + 1}: error EB0402: the link '01-almqdma.html#la-yujad' names a fragment #la-yujad that small/01-almqdma.html does not have",
+            ],
+            errors);
+    }
 }
