@@ -265,7 +265,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         public BuildCache.CachedFile? File(SiteFile file, bool asIs)
         {
             var extension = Path.GetExtension(file.Path);
-            var minify = options.Minify && !asIs && extension is ".html" or ".css" or ".js";
+            var minify = options.Minify && !asIs && MinifierTakes(file.Path);
             var key = options.Cache is not null ? BuildCache.Key($"{file.Path}\0{OptionsKey}\0{theme.Fingerprint}", file) : null;
             if (key is not null && options.Cache!.GetPage(key) is { } cached && (extension != ".html" || cached.Facts is not null))
             {
@@ -396,8 +396,10 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             return new Emitted(path, outputs, page.Facts, stylesheet, reused, key, page.Facts is { Searchable: true } ? page.Minified : null);
         }
 
-        private static bool IsMinifiable(string path) =>
-            Path.GetExtension(path) is ".html" or ".css" or ".js" && !path.StartsWith(SearchIndex.Folder, StringComparison.Ordinal);
+        private static bool MinifierTakes(string path) => Path.GetExtension(path) is ".html" or ".css" or ".js";
+
+        // What the minify line counts: the search index's scripts are Pagefind's own and never minified.
+        private static bool IsMinifiable(string path) => MinifierTakes(path) && !path.StartsWith(SearchIndex.Folder, StringComparison.Ordinal);
 
         private void Record(Emitted file)
         {
