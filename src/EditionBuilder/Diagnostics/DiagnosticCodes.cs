@@ -130,6 +130,7 @@ public static class DiagnosticCodes
     public const string DocxTableShape = "EB0563";
     public const string DocxAbstractLanguage = "EB0564";
     public const string DocxFieldLeftOut = "EB0565";
+    public const string DocxHeadingsByName = "EB0566";
 
     // Output safety: the build cache, reading a site folder, verifying a package, deploy targets (EB0900–EB0999).
     public const string CacheNotWritable = "EB0900";

@@ -196,6 +196,10 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         return found;
     }
 
+    // A plain paragraph (no heading style, not a list item) that is a well-known section's name.
+    private static bool IsNamedSection(DocxBlock block) =>
+        block is DocxParagraph { HeadingLevel: null, List: null } p && SectionHeadings.IsWellKnown(p.Text.Trim());
+
     private static bool IsTitleLike(string text)
     {
         var trimmed = text.Trim();
@@ -206,6 +210,16 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
     {
         var levels = blocks.OfType<DocxParagraph>().Where(p => p.HeadingLevel is not null && p.Text.Trim().Length > 0).Select(p => p.HeadingLevel!.Value).ToList();
         var sections = new List<(DocxParagraph? Heading, List<DocxBlock> Content)>();
+        if (levels.Count == 0 && blocks.Any(IsNamedSection))
+        {
+            // No heading styles, but sections named as articles name them (المقدمة, الخاتمة…), as the text export finds them.
+            blocks = blocks.Select(b => b is DocxParagraph p && IsNamedSection(p) ? p with { HeadingLevel = 1 } : b).ToList();
+            levels = [1];
+            diagnostics.Warning(DiagnosticCodes.DocxHeadingsByName, where, 0, 0,
+                "the document has no headings (Heading 1…), so it is split only at the sections named as articles name them (المقدمة، الخاتمة…); "
+                + "in Word, give each section heading the Heading 1 style to split at the others too");
+        }
+
         if (levels.Count == 0)
         {
             diagnostics.Warning(DiagnosticCodes.DocxNoHeadings, where, 0, 0,

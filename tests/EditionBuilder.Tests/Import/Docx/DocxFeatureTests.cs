@@ -341,6 +341,28 @@ public class DocxFeatureTests
     }
 
     [Fact]
+    public void Given_a_document_without_heading_styles_but_named_sections_When_imported_Then_it_is_split_at_them_with_a_warning()
+    {
+        // Headings typed as bold lines, no style: المقدمة and الخاتمة are found as the text export finds them; "المبحث الأول" is no
+        // well-known name, so it stays a line inside the introduction.
+        var bold = Ar + "<w:b/><w:bCs/>";
+        var fixture = new DocxFixture
+        {
+            Body = Paragraph(Run("المقدمة", bold), Rtl) + Paragraph(Run("نص المقدمة وهو فقرة من فقرات البحث.", Ar), Rtl)
+                + Paragraph(Run("المبحث الأول", bold), Rtl) + Paragraph(Run("نص المبحث.", Ar), Rtl)
+                + Paragraph(Run("الخاتمة", bold), Rtl) + Paragraph(Run("نص الخاتمة.", Ar), Rtl),
+            Styles = null,
+        };
+
+        var (article, diagnostics) = Import(fixture);
+
+        Assert.NotNull(article);
+        Assert.Equal(["المقدمة", "الخاتمة"], article.Chapters.Select(c => c.Title));
+        Assert.Equal(["01-almqdma", "02-alkhatma"], article.Chapters.Select(c => c.Slug));
+        Assert.Equal(DiagnosticCodes.DocxHeadingsByName, Assert.Single(diagnostics).Code);
+    }
+
+    [Fact]
     public void Given_numbering_restarting_each_section_and_each_page_When_imported_Then_sections_restart_and_each_page_warns()
     {
         var fixture = new DocxFixture
