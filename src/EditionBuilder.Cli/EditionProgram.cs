@@ -37,10 +37,18 @@ public static class EditionProgram
         {
             // One line naming the input, never a stack trace (set EDITION_DEBUG=1 to see it).
             var input = args.Skip(1).FirstOrDefault(a => !a.StartsWith('-')) ?? "(default)";
-            errors.WriteLine($"edition: internal failure while running '{command}' on {input}: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            errors.WriteLine($"edition: internal failure while running '{command}' on {input}: {Describe(e)}");
             if (Environment.GetEnvironmentVariable("EDITION_DEBUG") == "1") errors.WriteLine(e);
             return ExitCodes.InternalFailure;
         }
+    }
+
+    /// <summary>What failed, in one line: the first failure inside the parallel stages' wrappers (a page written on another thread arrives
+    /// wrapped once per level of parallel work), not "One or more errors occurred".</summary>
+    public static string Describe(Exception failure)
+    {
+        var cause = failure is AggregateException all && all.Flatten().InnerExceptions is [var first, ..] ? first : failure;
+        return $"{cause.GetType().Name}: {cause.Message.Split('\n')[0]}";
     }
 
     /// <summary>The command tree; every command's help is generated from its options.</summary>

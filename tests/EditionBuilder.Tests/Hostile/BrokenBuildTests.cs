@@ -74,4 +74,14 @@ public class BrokenBuildTests
         Assert.StartsWith($"edition: internal failure while running 'build' on {Repo.SeedPath}: ", lines[0]);
     }
 
+    [Fact]
+    public void Given_a_failure_on_a_thread_of_a_parallel_stage_When_described_Then_the_line_names_the_failure_itself()
+    {
+        // A file written for an article, on a thread of the articles' loop and of the article's files' loop: wrapped twice.
+        var failure = new AggregateException(new AggregateException(new IOException("No space left on device : '/srv/site/a/full.html'")));
+
+        Assert.Equal("IOException: No space left on device : '/srv/site/a/full.html'", EditionBuilder.Cli.EditionProgram.Describe(failure));
+        Assert.Equal("InvalidOperationException: first line", EditionBuilder.Cli.EditionProgram.Describe(new InvalidOperationException("first line\nsecond")));
+    }
+
 }
