@@ -63,16 +63,20 @@ internal static class BuildCommand
             ],
             request.Force);
         foreach (var repaired in AtomicFolder.CleanLeftovers(output)) reporter.Line($"clean   {repaired}");
+        PhaseClock.Mark("start and output checks");
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var cache = request.Cache is null ? null : new BuildCache(CacheFolder(request.Cache, output), diagnostics);
+        PhaseClock.Mark("cache opened");
         var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true, request.Encoding, cache) : ContentFolder.ReadSource(input, diagnostics, request.Encoding);
         if (content is null) return Fail(reporter, diagnostics);
+        PhaseClock.Mark("content walk");
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 
         var theme = Theme.Load(themeLayers, diagnostics);
         if (theme is null) return Fail(reporter, diagnostics);
+        PhaseClock.Mark("theme");
         var search = findSearch(diagnostics);
         if (diagnostics.HasErrors) return Fail(reporter, diagnostics);
 
@@ -91,10 +95,12 @@ internal static class BuildCommand
         // unchanged stay, so a rebuild writes what changed. Without a spare, files the last good site holds are linked from it.
         var previous = Directory.Exists(output) ? output : null;
         var stamps = cache?.LastOutput() ?? new Dictionary<string, FileStamp>();
+        PhaseClock.Mark("site's stamps read");
         var staging = AtomicFolder.StagingFolder(output, "staging");
         Dictionary<string, FileStamp>? held = null;
         if (stamps.Count == 0) AtomicFolder.TryDelete(SpareFolder.PathFor(output)); // a spare is only of use with the stamps that describe it
         else held = SpareFolder.Claim(output, stamps, staging);
+        PhaseClock.Mark("spare claimed and walked");
         var sink = new FolderSink(staging, previous, previous is null ? null : stamps, recordStamps: cache is not null, held);
         try
         {
@@ -111,8 +117,11 @@ internal static class BuildCommand
             // The marker goes last: a staging folder holding it is a whole site.
             AtomicFolder.WriteMarker(staging, OutputKind.Site);
             var old = AtomicFolder.Swap(staging, output, keepOld: cache is not null && stamps.Count > 0);
+            PhaseClock.Mark("staging finished and swapped");
             cache?.RememberOutput(sink.Stamps);
+            PhaseClock.Mark("site's stamps written");
             if (old is not null) SpareFolder.Keep(old, output, stamps, sink.Stamps);
+            PhaseClock.Mark("spare synced");
             reporter.Print(diagnostics);
         }
         catch

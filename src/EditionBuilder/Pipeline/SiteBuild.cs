@@ -37,6 +37,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         var clock = Stopwatch.StartNew();
         var summaries = new ArticleSummary?[content.Articles.Count];
         Parallel.For(0, content.Articles.Count, i => summaries[i] = run.Article(content.Articles[i]));
+        PhaseClock.Mark("articles");
         if (diagnostics.HasErrors) return run.Report(false);
 
         var articlePaths = run.Paths.ToList();
@@ -47,10 +48,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         if (jats is not null) run.Stage(progress, "jats", run.Jats.Summary("file(s)", content.Articles.Count), run.Jats.Time);
         if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.ReusedMinified} reused from the cache", run.MinifyTime);
 
+        PhaseClock.Mark("site pages");
         clock.Restart();
         var links = SiteVerifier.CheckLinks(run.Paths.ToList(), run.Facts.ToList(), run.Stylesheets, diagnostics, run.Resolutions, run.LinkPlaces.Find);
         if (diagnostics.HasErrors) return run.Report(false);
         run.Links = links;
+        PhaseClock.Mark("link check");
         run.RememberArticles();
         run.Stage(progress, "verify", $"{links.Pages} pages, {links.Links} links, {links.NoteReferences} note references", run.VerifyTime + clock.Elapsed);
         if (options.Compression is not null) run.Stage(progress, "compress", $"{run.Compressed} files as .gz and .br ({run.CompressedNow} compressed now, {run.Compressed - run.CompressedNow} reused)", run.CompressTime);
@@ -70,6 +73,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         }
 
         options.Cache?.Finish();
+        PhaseClock.Mark("cache written");
         return run.Report(true);
     }
 
