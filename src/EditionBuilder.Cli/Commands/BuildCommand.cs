@@ -97,7 +97,7 @@ internal static class BuildCommand
         var stamps = cache?.LastOutput() ?? new Dictionary<string, FileStamp>();
         PhaseClock.Mark("site's stamps read");
         var staging = AtomicFolder.StagingFolder(output, "staging");
-        Dictionary<string, FileStamp>? held = null;
+        System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp>? held = null;
         if (stamps.Count == 0) AtomicFolder.TryDelete(SpareFolder.PathFor(output)); // a spare is only of use with the stamps that describe it
         else held = SpareFolder.Claim(output, stamps, staging);
         PhaseClock.Mark("spare claimed and walked");
@@ -121,7 +121,7 @@ internal static class BuildCommand
             cache?.RememberOutput(sink.Stamps);
             PhaseClock.Mark("site's stamps written");
             if (old is not null) SpareFolder.Keep(old, output, stamps, sink.Stamps);
-            PhaseClock.Mark("spare synced");
+            PhaseClock.Finish("spare synced");
             reporter.Print(diagnostics);
         }
         catch
@@ -135,7 +135,7 @@ internal static class BuildCommand
     }
 
     // A staging folder that was not swapped in: the spare goes back (the next build checks its files again), a fresh folder is deleted.
-    private static void Discard(Dictionary<string, FileStamp>? held, string staging, string output)
+    private static void Discard(System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp>? held, string staging, string output)
     {
         if (held is not null) SpareFolder.GiveBack(staging, output);
         else AtomicFolder.TryDelete(staging);

@@ -27,12 +27,14 @@ public static class SafeFiles
         {
             // A link to a folder above it would make the walk endless: each real folder is read once.
             if (!visited.Add(realFolder)) return;
-            foreach (var path in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
+            foreach (var (name, listed) in List(folder))
             {
-                var name = Path.GetFileName(path);
+                var path = Path.Combine(folder, name);
                 var relative = relativeFolder.Length == 0 ? name : relativeFolder + "/" + name;
                 if (IsEditorFile(name)) continue;
-                var stat = Classify(path, realRoot, diagnostics, out var linked);
+                var linked = false;
+                // A regular file or a real folder, as the listing found it, needs no second look; anything else is classified by its path.
+                var stat = listed is { Kind: FileType.Regular or FileType.Directory } known ? known : Classify(path, realRoot, diagnostics, out linked);
                 switch (stat.Kind)
                 {
                     case FileType.Regular:
@@ -45,6 +47,16 @@ public static class SafeFiles
                 }
             }
         }
+    }
+
+    // A folder's entries in ordinal name order, with their stats when the listing gives them (FolderListing), else to be classified by path.
+    private static List<(string Name, PathStat? Stat)> List(string folder)
+    {
+        var entries = FolderListing.List(folder) is { } listed
+            ? listed.Select(e => (e.Name, (PathStat?)e.Stat)).ToList()
+            : Directory.EnumerateFileSystemEntries(folder).Select(path => (Path.GetFileName(path), (PathStat?)null)).ToList();
+        entries.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        return entries;
     }
 
     /// <summary>What a path found in an input folder is to a reader: a file or folder to read (a link inside the root counts as what it points to), or nothing (a dangling link, something reported as an error).</summary>

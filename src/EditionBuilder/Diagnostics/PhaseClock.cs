@@ -11,6 +11,7 @@ public static class PhaseClock
     private static readonly bool On = Environment.GetEnvironmentVariable("EDITION_TIMES") == "1";
     private static readonly Stopwatch Clock = Stopwatch.StartNew();
     // The first mark counts from the process's start: the runtime's own start-up is a phase too.
+    private static long _allocated;
     private static long _last = On ? -(long)((DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds * Stopwatch.Frequency) : 0;
 
     /// <summary>Ends a phase: writes its name and the milliseconds since the last mark (or since the process began the build).</summary>
@@ -19,6 +20,17 @@ public static class PhaseClock
         if (!On) return;
         var now = Clock.ElapsedTicks;
         var ms = (now - Interlocked.Exchange(ref _last, now)) * 1000.0 / Stopwatch.Frequency;
-        Console.Error.WriteLine($"time    {phase} {ms:F1} ms");
+        var allocated = GC.GetTotalAllocatedBytes();
+        var mib = (allocated - Interlocked.Exchange(ref _allocated, allocated)) / (1024.0 * 1024);
+        Console.Error.WriteLine($"time    {phase} {ms:F1} ms, {mib:F1} MiB allocated");
+    }
+
+    /// <summary>Ends the last phase and writes what the garbage collector did over the whole run: collections per generation, time paused, bytes allocated.</summary>
+    public static void Finish(string phase)
+    {
+        if (!On) return;
+        Mark(phase);
+        Console.Error.WriteLine($"time    gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen0/1/2), "
+            + $"{GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused, {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB allocated");
     }
 }

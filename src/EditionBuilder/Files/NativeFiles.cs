@@ -36,8 +36,7 @@ public static partial class NativeFiles
                 Span<byte> buffer = stackalloc byte[256];
                 if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxMtime | StatxCtime | StatxIno | StatxSize, ref MemoryMarshal.GetReference(buffer)) == 0)
                 {
-                    // struct statx: stx_ino u64 at 32, stx_size u64 at 40, stx_ctime at 96 and stx_mtime at 112 (i64 seconds, u32 nanoseconds).
-                    return new PathStat(KindOf(buffer), BitConverter.ToInt64(buffer[40..48]), Nanoseconds(buffer[112..]), Nanoseconds(buffer[96..]), BitConverter.ToUInt64(buffer[32..40]));
+                    return FromStatx(buffer);
                 }
 
                 var errno = Marshal.GetLastPInvokeError();
@@ -195,6 +194,11 @@ public static partial class NativeFiles
         return Directory.Exists(path) || File.Exists(path) ? path : null;
     }
 
+    /// <summary>What a filled struct statx says: kind, size, modification and change times, inode.</summary>
+    internal static PathStat FromStatx(ReadOnlySpan<byte> buffer) =>
+        // struct statx: stx_ino u64 at 32, stx_size u64 at 40, stx_ctime at 96 and stx_mtime at 112 (i64 seconds, u32 nanoseconds).
+        new(KindOf(buffer), BitConverter.ToInt64(buffer[40..48]), Nanoseconds(buffer[112..]), Nanoseconds(buffer[96..]), BitConverter.ToUInt64(buffer[32..40]));
+
     // ENOSYS: an old kernel; EPERM: a container's seccomp filter that predates the call.
     private static bool Unavailable(int errno) => errno is ENOSYS or EPERM;
 
@@ -238,4 +242,8 @@ public static partial class NativeFiles
 }
 
 /// <summary>What one statx call says of a path: its kind and, for a file, its size, modification and change times in nanoseconds and its inode. Two stamps of one path differ when the file was written, replaced or touched in between.</summary>
-public readonly record struct PathStat(FileType Kind, long Length, long ModifiedNs, long ChangedNs, ulong Inode);
+public readonly record struct PathStat(FileType Kind, long Length, long ModifiedNs, long ChangedNs, ulong Inode)
+{
+    /// <summary>The modification time as <see cref="FileInfo.LastWriteTimeUtc"/>'s ticks give it (100 ns since year 1, rounded down), as <see cref="Output.FileStamp"/> keeps it.</summary>
+    public long ModifiedUtcTicks => DateTime.UnixEpoch.Ticks + (ModifiedNs / 100) - (ModifiedNs % 100 < 0 ? 1 : 0);
+}

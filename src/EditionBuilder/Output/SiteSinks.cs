@@ -32,7 +32,7 @@ public sealed class MemorySink : ISiteSink
 
 /// <summary>Writes each file at once under a folder (a staging folder, swapped in when the whole build succeeded); files the last good site already holds byte for byte are linked from it, or, staging into the spare copy of the site, left in place.</summary>
 public sealed class FolderSink(string root, string? previous = null, IReadOnlyDictionary<string, FileStamp>? previousStamps = null, bool recordStamps = false,
-    IReadOnlyDictionary<string, FileStamp>? held = null) : ISiteSink
+    System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp>? held = null) : ISiteSink
 {
     private readonly SiteFolderWriter _writer = new(root, previous, previousStamps, recordStamps, held);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Enumeration;
 using EditionBuilder.Files;
 
@@ -30,7 +31,7 @@ public static class SpareFolder
     /// has it (another finds none and stages into a fresh folder), then made fit to stage into (<see cref="Prepare"/>).
     /// Returns the files it holds; null when there is none.
     /// </summary>
-    public static Dictionary<string, FileStamp>? Claim(string target, IReadOnlyDictionary<string, FileStamp> stamps, string staging) =>
+    public static ConcurrentDictionary<string, FileStamp>? Claim(string target, IReadOnlyDictionary<string, FileStamp> stamps, string staging) =>
         Files.NativeFiles.RenameNew(PathFor(target), staging) == 0 ? Prepare(staging, stamps) : null;
 
     /// <summary>Puts a claimed spare back after a failed build (the next build checks its files again); deleted when another build has made a spare since.</summary>
@@ -54,9 +55,9 @@ public static class SpareFolder
     /// <summary>
     /// Makes the spare fit to stage into: every regular file whose length and time match its stamp is kept, every other entry is
     /// removed, and so is every folder left empty. Returns the files kept with their stamps; null when there is no spare (a
-    /// spare that is not a real folder is removed).
+    /// spare that is not a real folder is removed). The table is the build's to change: the staging writer takes it as it is.
     /// </summary>
-    internal static Dictionary<string, FileStamp>? Prepare(string spare, IReadOnlyDictionary<string, FileStamp> stamps)
+    internal static ConcurrentDictionary<string, FileStamp>? Prepare(string spare, IReadOnlyDictionary<string, FileStamp> stamps)
     {
         var kind = Files.NativeFiles.Kind(spare);
         if (kind == Files.FileType.Missing) return null;
@@ -66,7 +67,7 @@ public static class SpareFolder
             return null;
         }
 
-        var held = new System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp>(LockStripes.ForWriters, stamps.Count, StringComparer.Ordinal);
+        var held = new ConcurrentDictionary<string, FileStamp>(LockStripes.ForWriters, stamps.Count, StringComparer.Ordinal);
         try
         {
             Walk(spare, string.Empty, stamps, held, parallel: true);
@@ -78,7 +79,7 @@ public static class SpareFolder
             return null;
         }
 
-        return new Dictionary<string, FileStamp>(held, StringComparer.Ordinal);
+        return held;
     }
 
     /// <summary>
@@ -144,20 +145,11 @@ public static class SpareFolder
 
     // One folder: real files that match their stamps are kept; every other entry goes, folders left empty too. True when anything is kept.
     // The root's folders (a journal's articles) are walked in parallel: the walk is one system call per file.
-    private static bool Walk(string root, string relative, IReadOnlyDictionary<string, FileStamp> stamps, System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp> held, bool parallel = false)
+    private static bool Walk(string root, string relative, IReadOnlyDictionary<string, FileStamp> stamps, ConcurrentDictionary<string, FileStamp> held, bool parallel = false)
     {
         var folder = relative.Length == 0 ? root : Path.Combine(root, relative);
-        var entries = new FileSystemEnumerable<(string Name, EntryKind Kind, long Length, long Ticks)>(folder,
-            (ref FileSystemEntry e) =>
-            {
-                var link = (e.Attributes & FileAttributes.ReparsePoint) != 0;
-                if (link) return (e.FileName.ToString(), EntryKind.Other, 0, 0);
-                if (e.IsDirectory) return (e.FileName.ToString(), EntryKind.Folder, 0, 0);
-                return (e.FileName.ToString(), EntryKind.File, e.Length, e.LastWriteTimeUtc.UtcTicks);
-            },
-            new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false });
         var kept = 0;
-        var list = entries.ToList();
+        var list = Entries(folder);
         if (parallel)
         {
             Parallel.ForEach(list.Where(e => e.Kind == EntryKind.Folder), entry => Folder(entry.Name));
@@ -166,23 +158,22 @@ public static class SpareFolder
         foreach (var (name, kind, length, ticks) in list)
         {
             var path = relative.Length == 0 ? name : relative + "/" + name;
-            var full = Path.Combine(folder, name);
             if (kind == EntryKind.Folder)
             {
                 if (!parallel) Folder(name);
                 continue;
             }
 
-            // A FIFO, socket or device shows a length of 0: only then is the kind looked at again.
-            if (kind == EntryKind.File && stamps.TryGetValue(path, out var stamp) && stamp.Length == length && stamp.ModifiedTicks == ticks
-                && (length > 0 || Files.NativeFiles.Kind(full) == Files.FileType.Regular))
+            // Listed the managed way, a FIFO, socket or device shows a length of 0: only then is the kind looked at again.
+            if (kind is EntryKind.File or EntryKind.RegularFile && stamps.TryGetValue(path, out var stamp) && stamp.Length == length && stamp.ModifiedTicks == ticks
+                && (length > 0 || kind == EntryKind.RegularFile || Files.NativeFiles.Kind(Path.Combine(folder, name)) == Files.FileType.Regular))
             {
                 held[path] = stamp;
                 kept = 1;
                 continue;
             }
 
-            File.Delete(full);
+            File.Delete(Path.Combine(folder, name));
         }
 
         return kept != 0;
@@ -195,6 +186,36 @@ public static class SpareFolder
         }
     }
 
+    // A folder's entries: their names, kinds and, for files, lengths and modification times (as FileStamp keeps them).
+    private static List<(string Name, EntryKind Kind, long Length, long Ticks)> Entries(string folder)
+    {
+        if (FolderListing.List(folder) is { } listed)
+        {
+            var entries = new List<(string, EntryKind, long, long)>(listed.Count);
+            foreach (var (name, stat) in listed)
+            {
+                entries.Add(stat.Kind switch
+                {
+                    FileType.Regular => (name, EntryKind.RegularFile, stat.Length, stat.ModifiedUtcTicks),
+                    FileType.Directory => (name, EntryKind.Folder, 0, 0),
+                    _ => (name, EntryKind.Other, 0, 0),
+                });
+            }
+
+            return entries;
+        }
+
+        return new FileSystemEnumerable<(string Name, EntryKind Kind, long Length, long Ticks)>(folder,
+            (ref FileSystemEntry e) =>
+            {
+                var link = (e.Attributes & FileAttributes.ReparsePoint) != 0;
+                if (link) return (e.FileName.ToString(), EntryKind.Other, 0, 0);
+                if (e.IsDirectory) return (e.FileName.ToString(), EntryKind.Folder, 0, 0);
+                return (e.FileName.ToString(), EntryKind.File, e.Length, e.LastWriteTimeUtc.UtcTicks);
+            },
+            new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false }).ToList();
+    }
+
     private static void TryUnlink(string file)
     {
         try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
@@ -202,7 +223,11 @@ public static class SpareFolder
 
     private enum EntryKind
     {
+        /// <summary>A file listed the managed way: a FIFO, socket or device may look like one.</summary>
         File,
+
+        /// <summary>A file statx says is a regular file.</summary>
+        RegularFile,
         Folder,
         Other,
     }
