@@ -75,7 +75,18 @@ public static class ContentFolder
         var article = SourceReader.Read(sourcePath, File.ReadAllBytes(sourcePath), diagnostics, encoding);
         if (article is null) return null;
         var metadata = ArticleMarkdown.MetadataFrom(article);
-        if (metadata.TitleIn("ar").Length > 0 && metadata.TitleLanguage("ar") != "ar")
+        if (metadata.TitleIn("ar").Length == 0)
+        {
+            // Without a title every page's <title> and heading would be empty: a lone source has no article.yml to give one.
+            var where = sourcePath.EndsWith(".docx", StringComparison.OrdinalIgnoreCase)
+                ? "as the document's first paragraph, in Word's Title style"
+                : "on the first line, before the first section";
+            diagnostics.Error(DiagnosticCodes.MetadataMissingTitle, sourcePath, 1, 1,
+                $"the source gives the article no title in any language: put the title {where}, or import it into a content folder (edition import) and give title.ar in its article.yml");
+            return null;
+        }
+
+        if (metadata.TitleLanguage("ar") != "ar")
         {
             diagnostics.Warning(DiagnosticCodes.NoArabicTitle, sourcePath, 0, 0,
                 "the source gives no Arabic title (a title line before the first section): the Arabic pages show the abstracts' title, marked as "

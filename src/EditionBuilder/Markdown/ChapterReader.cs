@@ -31,7 +31,7 @@ public static class ChapterReader
     public static ReadChapter? Read(string path, string text, DiagnosticBag diagnostics)
     {
         var parts = FrontMatter.Split(text);
-        var front = FrontMatter.Read(path, parts.Yaml, diagnostics);
+        var front = FrontMatter.Read(path, parts.Yaml, diagnostics, parts.Unclosed);
         if (front is null) return null;
 
         var document = Markdig.Markdown.Parse(parts.Body, Pipeline);

@@ -10,8 +10,8 @@ public static class FrontMatter
 {
     private const string Fence = "---";
 
-    /// <summary>A file cut in two: the YAML, the body, and the 1-based line where the body starts.</summary>
-    public readonly record struct Parts(string? Yaml, string Body, int BodyLine);
+    /// <summary>A file cut in two: the YAML, the body, and the 1-based line where the body starts; <paramref name="Unclosed"/> when the file opens with '---' and no line '---' closes it.</summary>
+    public readonly record struct Parts(string? Yaml, string Body, int BodyLine, bool Unclosed = false);
 
     public static Parts Split(string text)
     {
@@ -27,7 +27,7 @@ public static class FrontMatter
             closeLength = Fence.Length + 1;
         }
 
-        if (end < 0) return new Parts(null, text, 1);
+        if (end < 0) return new Parts(null, text, 1, Unclosed: true);
         var yaml = text[(Fence.Length + 1)..(end + 1)];
         var body = text[Math.Min(text.Length, end + closeLength)..];
         var bodyLine = yaml.Count(c => c == '\n') + 3;
@@ -103,11 +103,13 @@ public static class FrontMatter
         });
 
     /// <summary>Reads and checks a chapter's front matter with the reader of article.yml (positions, duplicate keys, hints); null (with errors) when it is missing or wrong.</summary>
-    public static ChapterFrontMatter? Read(string path, string? yaml, DiagnosticBag diagnostics)
+    public static ChapterFrontMatter? Read(string path, string? yaml, DiagnosticBag diagnostics, bool unclosed = false)
     {
         if (yaml is null)
         {
-            diagnostics.Error(DiagnosticCodes.FrontMatterInvalid, path, 1, 1, "the file has no YAML front matter (a first line '---')");
+            diagnostics.Error(DiagnosticCodes.FrontMatterInvalid, path, 1, 1, unclosed
+                ? "the front matter opened by the '---' on this line is never closed: add a line '---' after its last field (slug: …)"
+                : "the file has no YAML front matter (a first line '---')");
             return null;
         }
 

@@ -54,7 +54,7 @@ public sealed class ArticleParser
     public ParsedChapter? Parse(MarkdownFile file, DiagnosticBag diagnostics)
     {
         var parts = FrontMatter.Split(file.Text);
-        var front = FrontMatter.Read(file.Path, parts.Yaml, diagnostics);
+        var front = FrontMatter.Read(file.Path, parts.Yaml, diagnostics, parts.Unclosed);
         if (front is null) return null;
         if (NestingGuard.FirstTooDeep(parts.Body) is { } deep)
         {

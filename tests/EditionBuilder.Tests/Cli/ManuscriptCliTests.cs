@@ -41,6 +41,42 @@ public class ManuscriptCliTests
     }
 
     [Fact]
+    public void Given_a_lone_Word_document_with_no_title_When_built_Then_an_error_says_where_the_title_goes_and_no_site_is_written()
+    {
+        // Found in a new user's trial: pandoc without --metadata title writes no Title paragraph, and every page's <title> and <h1> was empty.
+        using var temp = new TempFolder();
+        var document = new EditionBuilder.Fuzz.DocxFixture
+        {
+            Body = EditionBuilder.Fuzz.DocxFixture.Paragraph(EditionBuilder.Fuzz.DocxFixture.Run("المقدمة", "<w:rtl/><w:b/>"), "<w:bidi/>")
+                + EditionBuilder.Fuzz.DocxFixture.Paragraph(EditionBuilder.Fuzz.DocxFixture.Run("نص المقدمة وهو فقرة من فقرات البحث.", "<w:rtl/>"), "<w:bidi/>")
+                + EditionBuilder.Fuzz.DocxFixture.Paragraph(EditionBuilder.Fuzz.DocxFixture.Run("الخاتمة", "<w:rtl/><w:b/>"), "<w:bidi/>")
+                + EditionBuilder.Fuzz.DocxFixture.Paragraph(EditionBuilder.Fuzz.DocxFixture.Run("نص الخاتمة.", "<w:rtl/>"), "<w:bidi/>"),
+            Styles = null,
+        };
+        var source = temp.File("article.docx", document.Build());
+
+        var result = Support.Cli.Run(temp.Path, "build", "article.docx", "-o", "site", "--no-cache", "--precompress", "none");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("article.docx:1:1: error EB0207: the source gives the article no title in any language: put the title as the document's first paragraph, in Word's Title style", result.Errors);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
+        Assert.True(File.Exists(source));
+    }
+
+    [Fact]
+    public void Given_a_lone_text_export_with_no_title_When_built_Then_an_error_says_to_put_it_on_the_first_line()
+    {
+        using var temp = new TempFolder();
+        temp.File("article.txt", "المقدمة\nنص المقدمة وهو فقرة من فقرات البحث.\nالخاتمة\nنص الخاتمة.\n");
+
+        var result = Support.Cli.Run(temp.Path, "build", "article.txt", "-o", "site", "--no-cache", "--precompress", "none");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("article.txt:1:1: error EB0207: the source gives the article no title in any language: put the title on the first line, before the first section", result.Errors);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
+    }
+
+    [Fact]
     public void Given_a_Windows_1256_export_in_a_content_folder_When_built_Then_one_error_and_with_encoding_a_site()
     {
         using var temp = new TempFolder();

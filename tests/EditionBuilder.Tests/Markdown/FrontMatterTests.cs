@@ -40,6 +40,19 @@ public class FrontMatterTests
     }
 
     [Theory]
+    [InlineData("---\ntitle: \"المقدمة\"\nlang: ar\ndir: rtl\norder: 1\nslug: 01-almqdma\n\nنص.\n", "ar/01-x.md:1:1: error EB0201: the front matter opened by the '---' on this line is never closed: add a line '---' after its last field (slug: …)")]
+    [InlineData("title: المقدمة\n\nنص.\n", "ar/01-x.md:1:1: error EB0201: the file has no YAML front matter (a first line '---')")]
+    public void Given_front_matter_never_closed_or_never_opened_When_read_Then_the_error_says_which(string markdown, string expected)
+    {
+        // Found in a new user's trial: a file whose first line is '---' was told it had no first line '---'.
+        var diagnostics = new DiagnosticBag();
+        var parts = FrontMatter.Split(markdown);
+
+        Assert.Null(FrontMatter.Read("ar/01-x.md", parts.Yaml, diagnostics, parts.Unclosed));
+        Assert.Equal([expected], diagnostics.Items.Select(d => d.ToString()));
+    }
+
+    [Theory]
     [InlineData("ar/01-x.md", "slug: 01-almqdma\n", "ar/01-x.md:2:1: error EB0202: front matter has no 'slug' (a chapter's is its file name without .md: 'slug: 01-x')")]
     [InlineData("en/abstract.md", "slug: 01-almqdma\n", "en/abstract.md:2:1: error EB0202: front matter has no 'slug' (an abstract's is 'slug: abstract')")]
     [InlineData("en/abstract.md", "title: \"المقدمة\"\n", "en/abstract.md:2:1: error EB0202: front matter has no 'title' (an abstract's title is the article's title in its language)")]
