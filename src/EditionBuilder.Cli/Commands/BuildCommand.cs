@@ -105,7 +105,7 @@ internal static class BuildCommand
         try
         {
             var report = new SiteBuild(theme, options).Run(content, sink, diagnostics,
-                stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms)"));
+                stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms{(stage.AcrossThreads ? " across threads" : string.Empty)})"));
             if (!report.Succeeded)
             {
                 Discard(held, staging, output);

@@ -1,7 +1,8 @@
 namespace EditionBuilder.Pipeline;
 
 /// <summary>A stage's name, what it counted and how long it took, for the progress output.</summary>
-public sealed record StageReport(string Stage, string Counts, TimeSpan Elapsed);
+/// <param name="AcrossThreads">Whether <paramref name="Elapsed"/> adds up the time of every thread that did the stage's work (files are processed side by side), so it can exceed the build's wall time.</param>
+public sealed record StageReport(string Stage, string Counts, TimeSpan Elapsed, bool AcrossThreads = false);
 
 /// <summary>What a build did, for the command's summary and for tests (which assert on it, not on progress text).</summary>
 /// <param name="Succeeded">False when any stage reported an error.</param>

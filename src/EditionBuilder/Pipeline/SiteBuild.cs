@@ -69,7 +69,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             clock.Restart();
             var search = run.Index(new SearchIndex(tool));
             if (search is null || diagnostics.HasErrors) return run.Report(false);
-            run.Stage(progress, "search", $"{search.Value.Pages} pages indexed, {search.Value.Files} index files{(search.Value.Reused ? ", unchanged from the cache" : string.Empty)}", clock.Elapsed);
+            run.Stage(progress, "search", $"{search.Value.Pages} pages indexed, {search.Value.Files} index files{(search.Value.Reused ? ", unchanged from the cache" : string.Empty)}", clock.Elapsed, acrossThreads: false);
         }
 
         options.Cache?.Finish();
@@ -142,9 +142,9 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
         public TimeSpan CompressTime => TimeSpan.FromTicks(_compressTicks);
 
-        public void Stage(Action<StageReport>? progress, string stage, string counts, TimeSpan elapsed)
+        public void Stage(Action<StageReport>? progress, string stage, string counts, TimeSpan elapsed, bool acrossThreads = true)
         {
-            var report = new StageReport(stage, counts, elapsed);
+            var report = new StageReport(stage, counts, elapsed, acrossThreads);
             _stages.Add(report);
             progress?.Invoke(report);
         }
