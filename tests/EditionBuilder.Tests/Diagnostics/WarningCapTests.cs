@@ -11,7 +11,7 @@ public class WarningCapTests
     {
         using var temp = new TempFolder();
         var notes = string.Concat(Enumerable.Range(2, 2500).Select(n => $"[{n}]- ملاحظة لا يحيل إليها النص {n}\n"));
-        temp.File("article.txt", " المقدمة\n[bookmark: _ftnref1]فقرة تحيل[1].\n\n" + "[1]- ملاحظة\n" + notes);
+        temp.File("article.txt", "الشراكة في سوريا\n المقدمة\n[bookmark: _ftnref1]فقرة تحيل[1].\n\n" + "[1]- ملاحظة\n" + notes);
 
         var result = Support.Cli.Run(temp.Path, "build", "article.txt", "-o", "site", "--no-cache", "--precompress", "none");
 
