@@ -30,7 +30,9 @@ public sealed class WordSiteFixture : IAsyncLifetime
         var fixture = new DocxFixture
         {
             Settings = "<w:footnotePr><w:numFmt w:val=\"hindiNumbers\"/></w:footnotePr>",
-            Body = Paragraph(Run("المقدمة", Ar), "<w:pStyle w:val=\"Heading1\"/>" + Rtl)
+            // A lone document needs a title (EB0207); the fixture gives the article its own below.
+            Body = Paragraph(Run("مقال تجريبي", Ar), "<w:pStyle w:val=\"Title\"/>" + Rtl)
+                + Paragraph(Run("المقدمة", Ar), "<w:pStyle w:val=\"Heading1\"/>" + Rtl)
                 + Paragraph(Run("نص يحيل إلى حاشية", Ar) + FootnoteReference("1") + Run(" وإلى تعليق ختامي", Ar) + EndnoteReference("1")
                     + Run(" وإلى حاشية بعلامة", Ar) + "<w:r><w:footnoteReference w:customMarkFollows=\"1\" w:id=\"2\"/><w:t>*</w:t></w:r>", Rtl)
                 + $"<w:tbl><w:tblPr><w:bidiVisual/></w:tblPr><w:tr><w:trPr><w:tblHeader/></w:trPr>{wide}</w:tr><w:tr>{wide}</w:tr></w:tbl>"
