@@ -103,14 +103,27 @@ public static class ContentFolder
             ? RequireTitle(article, diagnostics)
             : null;
 
-    /// <summary>The article with its Markdown files read (itself when they already are).</summary>
-    public static ArticleContent WithText(ArticleContent article) =>
-        !article.TextDeferred ? article : article with
+    /// <summary>The article with its Markdown files read, or its source imported (itself when they already are); null when the source no longer imports (the errors are in <paramref name="diagnostics"/>).</summary>
+    public static ArticleContent? WithText(ArticleContent article, DiagnosticBag diagnostics)
+    {
+        if (!article.TextDeferred) return article;
+        if (article.Source is { } source)
+        {
+            // Imported when the walk found the folder as an earlier build left it, and the article was not in the cache after all.
+            var imported = SourceReader.Read(source, File.ReadAllBytes(source), diagnostics, article.SourceEncoding);
+            return imported is null ? null : FromArticle(article.Slug, article.MetadataPath, article.Metadata, imported) with
+            {
+                FolderStamp = article.FolderStamp, Source = source, SourceEncoding = article.SourceEncoding,
+            };
+        }
+
+        return article with
         {
             Chapters = article.Chapters.Select(f => ReadMarkdown(f.Path)).ToList(),
             Abstracts = article.Abstracts.Select(f => ReadMarkdown(f.Path)).ToList(),
             TextDeferred = false,
         };
+    }
 
     private static ArticleContent? ReadArticle(string folder, DiagnosticBag diagnostics, bool deferText, string root, System.Text.Encoding? encoding, IMetadataMemo? memo)
     {
@@ -157,12 +170,38 @@ public static class ContentFolder
             return null;
         }
 
-        var article = SourceReader.Read(sources[0], File.ReadAllBytes(sources[0]), diagnostics, encoding);
+        // A journal of Word documents would import every one of them on every build: a folder as an earlier build found it (the
+        // same stamps, the same --encoding) is only named, with what that import gave, and imported again only if its article
+        // is not in the cache (ContentFolder.WithText).
+        var stamp = encoding is null ? StampOf(entries) : StampOf(entries) + "\0" + encoding.WebName;
+        if (deferText && memo?.RecallImport(folder, stamp) is { } known)
+        {
+            string Named(string language, string name) => Path.Combine(folder, language, name);
+            return new ArticleContent(slug, metadataPath, known.Metadata,
+                known.Chapters.Select(c => new MarkdownFile(Named("ar", c + ".md"), string.Empty)).ToList(),
+                known.Abstracts.Select(l => new MarkdownFile(Named(l, AbstractFile), string.Empty)).ToList())
+            {
+                TextDeferred = true, FolderStamp = stamp, Source = sources[0], SourceEncoding = encoding,
+            };
+        }
+
+        var own = new DiagnosticBag();
+        var article = SourceReader.Read(sources[0], File.ReadAllBytes(sources[0]), own, encoding);
+        diagnostics.AddRange(own.Items);
         if (article is null) return null;
 
         // What the source says fills what article.yml leaves empty; what the publisher set is kept.
         MetadataMerge.Fill(metadata, ArticleMarkdown.MetadataFrom(article));
-        return FromArticle(slug, metadataPath, metadata, article);
+        var content = FromArticle(slug, metadataPath, metadata, article) with { FolderStamp = stamp, Source = sources[0], SourceEncoding = encoding };
+        // An import that gave any diagnostic is never remembered, so its warnings come on every build.
+        if (memo is not null && own.Items.Count == 0)
+        {
+            memo.RememberImport(folder, stamp, new ImportMemo(metadata,
+                content.Chapters.Select(c => Path.GetFileNameWithoutExtension(c.Path)).ToList(),
+                content.Abstracts.Select(a => Path.GetFileName(Path.GetDirectoryName(a.Path)!)).ToList()));
+        }
+
+        return content;
     }
 
     // article.yml, parsed unless the memo knows the file as it is; a file that gave no diagnostic is remembered.

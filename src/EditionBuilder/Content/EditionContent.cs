@@ -25,7 +25,16 @@ public sealed record ArticleContent(string Slug, string MetadataPath, ArticleMet
 
     /// <summary>The images its chapters show (ar/media/…), copied to the article's site folder (&lt;article&gt;/media/…).</summary>
     public IReadOnlyList<ArticleMedia> Media { get; init; } = [];
+
+    /// <summary>The Word document or text export the article is imported from on every build (an article folder's source/), when it has no Markdown chapters; null otherwise. With <see cref="TextDeferred"/>, its chapters and abstracts are only named and <see cref="ContentFolder.WithText"/> imports it.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The encoding a text export is read in (<c>--encoding</c>), when not UTF-8.</summary>
+    public System.Text.Encoding? SourceEncoding { get; init; }
 }
+
+/// <summary>What importing an article folder's source gave, kept by the folder's stamp (<see cref="IMetadataMemo.RecallImport"/>): the article's metadata (article.yml's, filled from the source), and the slugs of its chapters and the languages of its abstracts.</summary>
+public sealed record ImportMemo(ArticleMetadata Metadata, IReadOnlyList<string> Chapters, IReadOnlyList<string> Abstracts);
 
 /// <summary>An image the edition.yml names (the logo): its file name extension and bytes.</summary>
 public sealed record EditionImage(string Extension, byte[] Bytes);

@@ -167,6 +167,25 @@ public sealed class BuildCache : IBuildCache
     public void Remember(string path, PathStat stat, Content.ArticleMetadata metadata) =>
         _index.PutMetadata(MetadataKey(path, stat), JsonSerializer.SerializeToUtf8Bytes(metadata, CacheJson.Default.ArticleMetadata));
 
+    public Content.ImportMemo? RecallImport(string folder, string folderStamp)
+    {
+        if (_index.GetMetadata(ImportKey(folder, folderStamp)) is not { } json) return null;
+        try
+        {
+            return JsonSerializer.Deserialize(json.Span, CacheJson.Default.ImportMemo);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void RememberImport(string folder, string folderStamp, Content.ImportMemo memo) =>
+        _index.PutMetadata(ImportKey(folder, folderStamp), JsonSerializer.SerializeToUtf8Bytes(memo, CacheJson.Default.ImportMemo));
+
+    /// <summary>The key of what an article folder's source gave: the folder and its stamp (and the tool, as every key).</summary>
+    internal static string ImportKey(string folder, string folderStamp) => Key("import", folder, folderStamp);
+
     /// <summary>The key of what a metadata file said: its path and everything its stamp tells (and the tool, as every key).</summary>
     internal static string MetadataKey(string path, PathStat stat) =>
         Key("metadata", path, $"{stat.Kind}\u0001{stat.Length}\u0001{stat.ModifiedNs}\u0001{stat.ChangedNs}\u0001{stat.Inode}");
@@ -404,6 +423,7 @@ public sealed class BuildCache : IBuildCache
 [System.Text.Json.Serialization.JsonSerializable(typeof(PageFacts))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(ArticleSummary))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(Content.ArticleMetadata))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Content.ImportMemo))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(Content.EditionMetadata))]
 internal sealed partial class CacheJson : System.Text.Json.Serialization.JsonSerializerContext;
 

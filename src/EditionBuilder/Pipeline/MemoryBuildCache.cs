@@ -35,6 +35,15 @@ public sealed class MemoryBuildCache : IBuildCache
     public void Remember(string path, Files.PathStat stat, Content.ArticleMetadata metadata) =>
         _metadata[Used(BuildCache.MetadataKey(path, stat))] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(metadata, CacheJson.Default.ArticleMetadata);
 
+    public Content.ImportMemo? RecallImport(string folder, string folderStamp)
+    {
+        var key = BuildCache.ImportKey(folder, folderStamp);
+        return Use(key, _metadata.GetValueOrDefault(key)) is { } json ? System.Text.Json.JsonSerializer.Deserialize(json, CacheJson.Default.ImportMemo) : null;
+    }
+
+    public void RememberImport(string folder, string folderStamp, Content.ImportMemo memo) =>
+        _metadata[Used(BuildCache.ImportKey(folder, folderStamp))] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(memo, CacheJson.Default.ImportMemo);
+
     // A preview writes no folder, so there is no last site to link from.
     public IReadOnlyDictionary<string, FileStamp> LastOutput() => new Dictionary<string, FileStamp>();
 

@@ -162,14 +162,16 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             string? key = null;
             if (options.Cache is { } cache)
             {
-                if (article.TextDeferred && article.FolderStamp.Length > 0)
+                if (article.FolderStamp.Length > 0)
                 {
-                    // An article folder whose files are as the last build found them (the walk's stamps) keeps its article key: its text is not read again.
+                    // An article folder whose files are as the last build found them (the walk's stamps) keeps its article key: its text is not
+                    // read again, nor its source imported.
                     var stamp = BuildCache.Key([.. ContextParts(article), "folder", article.FolderStamp]);
                     key = cache.ArticleKeyFor(stamp);
                     if (key is null)
                     {
-                        article = ContentFolder.WithText(article);
+                        if (ContentFolder.WithText(article, diagnostics) is not { } read) return null;
+                        article = read;
                         key = ArticleKey(article);
                         cache.RememberArticleKey(stamp, key);
                     }
@@ -183,7 +185,8 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             }
 
             // Read here, not at import: only the articles in flight hold their text.
-            article = ContentFolder.WithText(article);
+            if (ContentFolder.WithText(article, diagnostics) is not { } withText) return null;
+            article = withText;
             var clock = Stopwatch.StartNew();
             var parsed = parser.Parse(article, diagnostics);
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);

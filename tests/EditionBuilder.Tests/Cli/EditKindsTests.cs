@@ -104,6 +104,36 @@ public class EditKindsTests
     }
 
     [Fact]
+    public void Given_an_article_imported_from_its_source_on_every_build_When_others_or_it_are_edited_Then_each_incremental_build_equals_a_clean_build()
+    {
+        // A source folder unchanged since the last build is not imported again (ContentFolder names its chapters from what the last
+        // import gave); the site must be the clean build's all the same, and an edit of the source must show.
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Content(temp));
+        Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
+        Folders.Copy(Path.Combine(Repo.ContentFolder, "russian-iranian-partnership"), Content(temp, "seed"));
+        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.Equal(0, Build(temp).ExitCode);
+        AssertEqualsCleanBuild(temp);
+
+        File.AppendAllText(Content(temp, "small", "ar", "01-almqdma.md"), "\nفقرة أخرى.\n");
+        var other = Build(temp);
+        Assert.True(other.ExitCode == 0, other.Errors);
+        Assert.Contains("1 article(s) rendered, 1 unchanged", other.Output);
+        AssertEqualsCleanBuild(temp);
+
+        var source = Content(temp, "seed", "source", "article.txt");
+        var lines = File.ReadAllLines(source).ToList();
+        lines.Insert(2, "فقرة أضافها المحرر إلى المقدمة.");
+        File.WriteAllLines(source, lines);
+        var edited = Build(temp);
+        Assert.True(edited.ExitCode == 0, edited.Errors);
+        Assert.Contains("1 article(s) rendered, 1 unchanged", edited.Output);
+        Assert.Contains("فقرة أضافها المحرر إلى المقدمة.", File.ReadAllText(Path.Combine(temp.Path, "site", "seed", "01-almqdma.html")));
+        AssertEqualsCleanBuild(temp);
+    }
+
+    [Fact]
     public void Given_an_unchanged_article_When_the_page_it_links_to_loses_its_note_Then_the_rebuild_reports_the_broken_fragment()
     {
         // The linking article is replayed from the cache; its link leaves it, so it is checked again against the edited article.

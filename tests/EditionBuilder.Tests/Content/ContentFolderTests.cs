@@ -21,9 +21,9 @@ public class ContentFolderTests
         Assert.Empty(diagnostics.Items);
         Assert.True(deferred.TextDeferred);
         Assert.All(deferred.Chapters.Concat(deferred.Abstracts), f => Assert.Empty(f.Text));
-        var loaded = ContentFolder.WithText(deferred);
+        var loaded = ContentFolder.WithText(deferred, diagnostics)!;
         Assert.False(loaded.TextDeferred);
         Assert.Equal(now.Chapters.Concat(now.Abstracts), loaded.Chapters.Concat(loaded.Abstracts));
-        Assert.Same(now, ContentFolder.WithText(now));
+        Assert.Same(now, ContentFolder.WithText(now, diagnostics));
     }
 }
