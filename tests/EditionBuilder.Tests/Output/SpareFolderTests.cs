@@ -46,13 +46,7 @@ public class SpareFolderTests
         return Folders.Snapshot(clean);
     }
 
-    private static long Inode(string path)
-    {
-        using var stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%i", path]) { WorkingDirectory = Path.GetTempPath(), RedirectStandardOutput = true })!;
-        var inode = long.Parse(stat.StandardOutput.ReadToEnd().Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        stat.WaitForExit();
-        return inode;
-    }
+    private static ulong Inode(string path) => Files.NativeFiles.Stat(path).Inode;
 
     [Fact]
     public void Given_a_rebuild_with_the_cache_Then_the_spare_holds_the_live_files_by_hard_link_and_the_edit_replaced_only_what_changed()

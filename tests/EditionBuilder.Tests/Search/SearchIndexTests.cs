@@ -85,16 +85,4 @@ public class SearchIndexTests
         Assert.DoesNotContain("Abstract ", english.GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(fragments, f => f.GetProperty("url").GetString()!.EndsWith("full.html", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public void Given_the_current_folder_deleted_When_the_site_is_indexed_Then_Pagefind_still_runs()
-    {
-        // Pagefind panics when its current folder is gone; it is started in its own folder.
-        var tool = Tools.RequirePagefind();
-
-        var files = Support.Cli.InDeletedFolder(() => new SearchIndex(tool).Build(
-            [new SearchablePage("a/01.html", "<html lang=\"ar\" dir=\"rtl\"><body><main data-pagefind-body><p>نص البحث</p></main></body></html>")]));
-
-        Assert.Contains(files, f => f.Path == SearchIndex.Folder + "pagefind-entry.json");
-    }
 }
