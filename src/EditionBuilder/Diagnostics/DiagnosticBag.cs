@@ -10,6 +10,14 @@ public sealed class DiagnosticBag
     private readonly HashSet<Diagnostic> _seen = new();
     private readonly Dictionary<string, int> _warnings = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+    private readonly DiagnosticBag? _parent;
+
+    public DiagnosticBag()
+    {
+    }
+
+    /// <summary>A bag for one piece of a run's work (an article): every diagnostic also goes to <paramref name="parent"/> as it comes, so the run reports it as usual, and this bag tells whether the piece gave any.</summary>
+    public DiagnosticBag(DiagnosticBag parent) => _parent = parent;
 
     /// <summary>Warnings not kept, by code, beyond the first <see cref="WarningsPerCode"/> of each.</summary>
     public IReadOnlyDictionary<string, int> Dropped
@@ -57,6 +65,7 @@ public sealed class DiagnosticBag
 
     public void Add(Diagnostic diagnostic)
     {
+        _parent?.Add(diagnostic);
         lock (_gate)
         {
             // The same problem at the same place once: a link written in a chapter breaks on its page and in the full text alike.

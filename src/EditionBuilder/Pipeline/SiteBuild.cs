@@ -187,20 +187,22 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             // Read here, not at import: only the articles in flight hold their text.
             if (ContentFolder.WithText(article, diagnostics) is not { } withText) return null;
             article = withText;
+            // What this article reports (also reported as usual): an article that warned is not cached, so its warnings come on every build.
+            var own = new DiagnosticBag(diagnostics);
             var clock = Stopwatch.StartNew();
-            var parsed = parser.Parse(article, diagnostics);
+            var parsed = parser.Parse(article, own);
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (parsed is null) return null;
             LinkPlaces.Add(parsed);
 
             // The book and the JATS file first: the landing page says how large they are.
-            var book = books is null ? null : Books.Write(() => books.Write(parsed, diagnostics));
+            var book = books is null ? null : Books.Write(() => books.Write(parsed, own));
             if (books is not null && book is null) return null;
-            var xml = jats is null ? null : Jats.Write(() => jats.Write(parsed, diagnostics));
+            var xml = jats is null ? null : Jats.Write(() => jats.Write(parsed, own));
             if (jats is not null && xml is null) return null;
 
             clock.Restart();
-            var rendered = Renderer.RenderArticle(parsed, diagnostics,
+            var rendered = Renderer.RenderArticle(parsed, own,
                 book is null ? null : new DownloadView(book.Path, book.Bytes.Length), xml is null ? null : new DownloadView(xml.Path, xml.Bytes.Length));
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (rendered is null) return null;
@@ -211,7 +213,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             var made = rendered.Pages.Append(book).Append(xml).OfType<SiteFile>().ToList();
             var files = new BuildCache.CachedFile?[made.Count];
             Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, made.Count).Reverse(), EnumerablePartitionerOptions.NoBuffering), i => files[i] = File(made[i]));
-            if (key is not null && files.All(f => f is not null)) _made.Add((key, article.Slug + "/", new BuildCache.Article(rendered.Summary, files!)));
+            if (key is not null && own.Items.Count == 0 && files.All(f => f is not null)) _made.Add((key, article.Slug + "/", new BuildCache.Article(rendered.Summary, files!)));
             return rendered.Summary;
         }
 

@@ -134,6 +134,26 @@ public class EditKindsTests
     }
 
     [Fact]
+    public void Given_an_article_whose_book_warns_When_rebuilt_unchanged_Then_the_warnings_come_every_time()
+    {
+        // Found by an attack on the cache: the EPUB's warning about an image format EPUB readers need not show came on the first build only.
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Content(temp));
+        Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
+        File.AppendAllText(Content(temp, "small", "ar", "01-almqdma.md"), "\n^^^\n![صورة](media/x.webp)\n^^^\n");
+        temp.File("content/small/ar/media/x.webp", Convert.FromBase64String("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA=="));
+        string Warnings(Support.Cli.Result run) => string.Join('\n', run.Errors.Split('\n').Where(l => l.Contains(": warning EB", StringComparison.Ordinal)));
+
+        var first = Build(temp);
+        var second = Build(temp);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("warning EB0704", first.Errors);
+        Assert.Equal(Warnings(first), Warnings(second));
+        AssertEqualsCleanBuild(temp);
+    }
+
+    [Fact]
     public void Given_an_unchanged_article_When_the_page_it_links_to_loses_its_note_Then_the_rebuild_reports_the_broken_fragment()
     {
         // The linking article is replayed from the cache; its link leaves it, so it is checked again against the edited article.
