@@ -33,7 +33,7 @@ public static class ContentFolder
         var logo = edition is null ? null : EditionLook.Check(folder, root, editionPath, edition, diagnostics);
 
         // Articles are read in parallel (a journal's metadata is most of an import) and kept in folder-name order.
-        var folders = Directory.EnumerateFileSystemEntries(folder)
+        var folders = SafeFiles.Paths(folder, diagnostics)
             .Where(f => !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) != ThemeFolderName && !SafeFiles.IsEditorFile(Path.GetFileName(f)))
             .Order(StringComparer.Ordinal)
             .Where(f => SafeFiles.Classify(f, root, diagnostics) == FileType.Directory && IsArticleName(f, diagnostics))

@@ -27,11 +27,17 @@ public static class SafeFiles
         {
             // A link to a folder above it would make the walk endless: each real folder is read once.
             if (!visited.Add(realFolder)) return;
-            foreach (var (name, listed) in List(folder))
+            foreach (var (name, listed, unnamed) in List(folder))
             {
                 var path = Path.Combine(folder, name);
                 var relative = relativeFolder.Length == 0 ? name : relativeFolder + "/" + name;
                 if (IsEditorFile(name)) continue;
+                if (unnamed)
+                {
+                    diagnostics.Error(DiagnosticCodes.NameNotText, path, 0, 0, NotTextMessage);
+                    continue;
+                }
+
                 var linked = false;
                 // A regular file or a real folder, as the listing found it, needs no second look; anything else is classified by its path.
                 var stat = listed is { Kind: FileType.Regular or FileType.Directory } known ? known : Classify(path, realRoot, diagnostics, out linked);
@@ -50,11 +56,28 @@ public static class SafeFiles
     }
 
     // A folder's entries in ordinal name order, with their stats when the listing gives them (FolderListing), else to be classified by path.
-    private static List<(string Name, PathStat? Stat)> List(string folder)
+    /// <summary>The paths of a folder's entries, in ordinal order; an entry whose name is not UTF-8 text (which no path can name) is an error at its path and left out.</summary>
+    public static IReadOnlyList<string> Paths(string folder, DiagnosticBag diagnostics)
+    {
+        var paths = new List<string>();
+        foreach (var (name, _, unnamed) in List(folder))
+        {
+            var path = Path.Combine(folder, name);
+            if (unnamed && !IsEditorFile(name)) diagnostics.Error(DiagnosticCodes.NameNotText, path, 0, 0, NotTextMessage);
+            else if (!unnamed) paths.Add(path);
+        }
+
+        return paths;
+    }
+
+    private const string NotTextMessage = "this name is not UTF-8 text (shown here with \uFFFD for the bytes that are not), so no file of the edition can be read by it; rename it";
+
+    // An entry whose name is not UTF-8 text is marked unnamed: no path can name it.
+    private static List<(string Name, PathStat? Stat, bool Unnamed)> List(string folder)
     {
         var entries = FolderListing.List(folder) is { } listed
-            ? listed.Select(e => (e.Name, (PathStat?)e.Stat)).ToList()
-            : Directory.EnumerateFileSystemEntries(folder).Select(path => (Path.GetFileName(path), (PathStat?)null)).ToList();
+            ? listed.Select(e => (e.Name, (PathStat?)e.Stat, e.RawName is not null)).ToList()
+            : Directory.EnumerateFileSystemEntries(folder).Select(path => (Path.GetFileName(path), (PathStat?)null, false)).ToList();
         entries.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         return entries;
     }

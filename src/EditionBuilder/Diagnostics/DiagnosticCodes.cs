@@ -67,6 +67,7 @@ public static class DiagnosticCodes
     public const string EditionLookInvalid = "EB0606";
     public const string ThemeFileInvalid = "EB0607";
     public const string NestedTooDeep = "EB0608";
+    public const string NameNotText = "EB0609";
     public const string InternalFailure = "EB0699";
 
     // The EPUB writer (epub's range EB0700-EB0749).

@@ -19,16 +19,18 @@ namespace EditionBuilder.Files;
 /// </remarks>
 public static unsafe partial class FolderListing
 {
-    /// <summary>An entry of a folder: its name and what statx says of it, a link not followed.</summary>
-    public readonly record struct Entry(string Name, PathStat Stat);
+    /// <summary>An entry of a folder: its name and what statx says of it, a link not followed; <paramref name="RawName"/> is the name's bytes when they are not UTF-8 text (then <paramref name="Name"/> shows them with U+FFFD, and no .NET path can name the entry: see <see cref="Remove"/>).</summary>
+    public readonly record struct Entry(string Name, PathStat Stat, byte[]? RawName = null);
 
     private const int OCloseOnExec = 0x80000;
 
     // O_DIRECTORY differs between architectures (include/uapi/asm-generic/fcntl.h against arch/arm64).
     private static readonly int ODirectory = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 ? 0x4000 : 0x10000;
+    private static readonly int ONoFollow = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 ? 0x8000 : 0x20000;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 0x1, StatxMtime = 0x40, StatxCtime = 0x80, StatxIno = 0x100, StatxSize = 0x200;
-    private const int EACCES = 13, EPERM = 1, ENOENT = 2, ENOTDIR = 20, ENOSYS = 38, EINTR = 4;
+    private const int EACCES = 13, EPERM = 1, ENOENT = 2, ENOTDIR = 20, ENOSYS = 38, EINTR = 4, EISDIR = 21, ENOTEMPTY = 39;
+    private const int AtRemoveDir = 0x200;
     private const int BufferSize = 32 * 1024;
 
     private static volatile bool _unavailable = !OperatingSystem.IsLinux()
@@ -106,7 +108,9 @@ public static unsafe partial class FolderListing
                             continue; // gone since it was listed
                         }
 
-                        entries.Add(new Entry(Encoding.UTF8.GetString(name), stat));
+                        entries.Add(System.Text.Unicode.Utf8.IsValid(name)
+                            ? new Entry(Encoding.UTF8.GetString(name), stat)
+                            : new Entry(Encoding.UTF8.GetString(name), stat, name.ToArray()));
                     }
                 }
             }
@@ -146,6 +150,91 @@ public static unsafe partial class FolderListing
         return new PathStat(FileType.Other, 0, 0, 0, 0); // there, but not to be examined (EACCES…): never taken for missing
     }
 
+    /// <summary>
+    /// Removes an entry of <paramref name="folder"/> known only by its bytes (<see cref="Entry.RawName"/>): a file or link is
+    /// unlinked, a folder emptied first, everything named relative to its open parent. Nothing is followed: a link to a folder
+    /// is removed, not what it leads to.
+    /// </summary>
+    /// <exception cref="IOException">It could not be removed.</exception>
+    public static void Remove(string folder, byte[] rawName)
+    {
+        var fd = Open(folder, ODirectory | OCloseOnExec);
+        if (fd < 0) throw Failure(Marshal.GetLastPInvokeError(), folder);
+        try
+        {
+            RemoveAt(fd, rawName, folder);
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    private static void RemoveAt(int parent, byte[] rawName, string where)
+    {
+        var name = new byte[rawName.Length + 1];
+        rawName.CopyTo(name, 0);
+        fixed (byte* pointer = name)
+        {
+            if (UnlinkAt(parent, pointer, 0) == 0) return;
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == ENOENT) return;
+            if (errno is not (EISDIR or EPERM)) throw Failure(errno, where);
+
+            // A folder: emptied, then removed.
+            var child = OpenAt(parent, pointer, ODirectory | ONoFollow | OCloseOnExec);
+            if (child < 0) throw Failure(Marshal.GetLastPInvokeError(), where);
+            try
+            {
+                foreach (var entry in RawNames(child, where)) RemoveAt(child, entry, where);
+            }
+            finally
+            {
+                _ = Close(child);
+            }
+
+            if (UnlinkAt(parent, pointer, AtRemoveDir) != 0 && Marshal.GetLastPInvokeError() is not ENOENT and var failed) throw Failure(failed, where);
+        }
+    }
+
+    // Every name in an open folder but . and .., as bytes.
+    private static List<byte[]> RawNames(int fd, string where)
+    {
+        var names = new List<byte[]>();
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            fixed (byte* start = buffer)
+            {
+                while (true)
+                {
+                    var read = GetDents64(fd, start, BufferSize);
+                    if (read == 0) return names;
+                    if (read < 0)
+                    {
+                        var errno = Marshal.GetLastPInvokeError();
+                        if (errno == EINTR) continue;
+                        throw Failure(errno, where);
+                    }
+
+                    for (var at = 0; at < read;)
+                    {
+                        var record = start + at;
+                        var length = *(ushort*)(record + 16);
+                        var name = new ReadOnlySpan<byte>(record + 19, length - 19);
+                        name = name[..name.IndexOf((byte)0)];
+                        at += length;
+                        if (!name.SequenceEqual("."u8) && !name.SequenceEqual(".."u8)) names.Add(name.ToArray());
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     private static Exception Failure(int errno, string folder) => errno switch
     {
         ENOENT or ENOTDIR => new DirectoryNotFoundException($"{folder}: no such folder"),
@@ -155,6 +244,12 @@ public static unsafe partial class FolderListing
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true)]
+    private static partial int OpenAt(int directory, byte* name, int flags);
+
+    [LibraryImport("libc", EntryPoint = "unlinkat", SetLastError = true)]
+    private static partial int UnlinkAt(int directory, byte* name, int flags);
 
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int Close(int fd);

@@ -192,8 +192,15 @@ public static class SpareFolder
         if (FolderListing.List(folder) is { } listed)
         {
             var entries = new List<(string, EntryKind, long, long)>(listed.Count);
-            foreach (var (name, stat) in listed)
+            foreach (var (name, stat, raw) in listed)
             {
+                // A name that is not UTF-8 text: no path can name it, so it is removed by its bytes here (put there by hand; never a build's).
+                if (raw is not null)
+                {
+                    FolderListing.Remove(folder, raw);
+                    continue;
+                }
+
                 entries.Add(stat.Kind switch
                 {
                     FileType.Regular => (name, EntryKind.RegularFile, stat.Length, stat.ModifiedUtcTicks),

@@ -27,6 +27,19 @@ public sealed class ContentSafetyTests : IDisposable
     }
 
     [Fact]
+    public void Given_names_that_are_not_text_in_an_article_and_in_the_content_folder_When_built_Then_each_is_an_error_not_a_crash()
+    {
+        // Found by an attack: such a chapter name was opened by a path that cannot name it, and the build failed as an internal failure.
+        Output.FolderListingTests.MakeUnnamed(Chapters, "printf 'x' > \"$(printf '03-x\\377.md')\"");
+        Output.FolderListingTests.MakeUnnamed(Content, "mkdir \"$(printf 'old\\377')\"");
+
+        var result = Build();
+
+        AssertRefused(result, Path.Combine("small", "ar", "03-x\uFFFD.md") + ": error EB0609: this name is not UTF-8 text");
+        Assert.Contains(Path.Combine("content", "old\uFFFD") + ": error EB0609: this name is not UTF-8 text", result.Errors);
+    }
+
+    [Fact]
     public void Given_a_chapter_that_links_to_a_file_outside_the_content_folder_When_built_Then_it_is_an_error_and_nothing_is_published()
     {
         File.CreateSymbolicLink(Path.Combine(Chapters, "03-passwd.md"), "/etc/passwd");

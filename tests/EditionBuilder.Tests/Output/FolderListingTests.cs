@@ -23,7 +23,11 @@ public class FolderListingTests
 
         Assert.NotNull(listed);
         Assert.Equal(["01-المقدمة.md", "ar", "dangling.md", "empty.txt", "link.md", "pipe"], listed.Select(e => e.Name).Order(StringComparer.Ordinal));
-        foreach (var (name, stat) in listed) Assert.Equal(NativeFiles.Stat(Path.Combine(temp.Path, name)), stat);
+        foreach (var (name, stat, raw) in listed)
+        {
+            Assert.Null(raw);
+            Assert.Equal(NativeFiles.Stat(Path.Combine(temp.Path, name)), stat);
+        }
         var kinds = listed.ToDictionary(e => e.Name, e => e.Stat.Kind);
         Assert.Equal(FileType.Regular, kinds["01-المقدمة.md"]);
         Assert.Equal(FileType.Directory, kinds["ar"]);
@@ -62,6 +66,34 @@ public class FolderListingTests
 
         Assert.NotNull(listed);
         Assert.Equal(new FileInfo(file).LastWriteTimeUtc.Ticks, listed.Single().Stat.ModifiedUtcTicks);
+    }
+
+    /// <summary>Makes entries whose names are not UTF-8 text (which .NET cannot name) with the shell: byte 0xFF in each name.</summary>
+    internal static void MakeUnnamed(string folder, string script)
+    {
+        using var shell = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", script]) { WorkingDirectory = folder })!;
+        shell.WaitForExit();
+        Assert.Equal(0, shell.ExitCode);
+    }
+
+    [Fact]
+    public void Given_names_that_are_not_text_Then_they_are_listed_with_their_bytes_and_removed_by_them_without_following_a_link()
+    {
+        using var temp = new TempFolder();
+        var outside = temp.File("outside/keep.txt", "the user's own file");
+        Directory.CreateDirectory(Path.Combine(temp.Path, "site"));
+        File.WriteAllText(Path.Combine(temp.Path, "site", "page.html"), "<p>");
+        MakeUnnamed(Path.Combine(temp.Path, "site"), "printf x > \"$(printf 'junk\\377.html')\"; mkdir \"$(printf 'dir\\377')\"; printf y > \"$(printf 'dir\\377')/evil.html\"; ln -s ../outside \"$(printf 'link\\377')\"");
+
+        var listed = FolderListing.List(Path.Combine(temp.Path, "site"))!;
+        var unnamed = listed.Where(e => e.RawName is not null).ToList();
+        Assert.Equal(["dir\uFFFD", "junk\uFFFD.html", "link\uFFFD"], unnamed.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(0xFF, unnamed.Single(e => e.Name == "junk\uFFFD.html").RawName![4]);
+
+        foreach (var entry in unnamed) FolderListing.Remove(Path.Combine(temp.Path, "site"), entry.RawName!);
+
+        Assert.Equal(["page.html"], FolderListing.List(Path.Combine(temp.Path, "site"))!.Select(e => e.Name));
+        Assert.Equal("the user's own file", File.ReadAllText(outside));
     }
 
     [Fact]

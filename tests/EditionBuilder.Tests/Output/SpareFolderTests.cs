@@ -49,6 +49,24 @@ public class SpareFolderTests
     private static ulong Inode(string path) => Files.NativeFiles.Stat(path).Inode;
 
     [Fact]
+    public void Given_entries_whose_names_are_not_text_put_in_the_spare_When_rebuilt_Then_none_reaches_the_site_and_a_link_out_is_not_followed()
+    {
+        // Found by an attack: the spare's walk deleted such an entry by a path that cannot name it, so it stayed, and the swap published it.
+        using var temp = BuiltTwice();
+        var outside = temp.File("outside/keep.txt", "the user's own file");
+        FolderListingTests.MakeUnnamed(Spare(temp), "ln -s ../outside \"$(printf 'etc\\377')\"; printf x > \"$(printf 'junk\\377.html')\"; mkdir \"$(printf 'dir\\377')\"; printf y > \"$(printf 'dir\\377')/evil.html\"");
+
+        AppendToChapter(temp, "فقرة أضيفت.");
+        var rebuilt = Build(temp);
+
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
+        Assert.Equal(CleanBuild(temp), Folders.FullSnapshot(Site(temp)).Where(e => e.Value != "folder" && e.Key != OutputGuard.SiteMarker).ToDictionary());
+        Assert.DoesNotContain(Files.FolderListing.List(Site(temp))!, e => e.RawName is not null);
+        Assert.DoesNotContain(Files.FolderListing.List(Spare(temp))!, e => e.RawName is not null);
+        Assert.Equal("the user's own file", File.ReadAllText(outside));
+    }
+
+    [Fact]
     public void Given_a_rebuild_with_the_cache_Then_the_spare_holds_the_live_files_by_hard_link_and_the_edit_replaced_only_what_changed()
     {
         using var temp = BuiltTwice();
