@@ -19,11 +19,7 @@ public static class SiteFolderReader
 
     private static void Walk(string site, string relative, string folder, DiagnosticBag diagnostics, bool includeCompressed, List<SiteFile> files)
     {
-        // One readdir per folder; d_type tells folders, links and the rest apart without following anything.
-        var entries = new FileSystemEnumerable<(string Name, bool Folder, bool Link)>(folder,
-            (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0, (e.Attributes & FileAttributes.ReparsePoint) != 0),
-            new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 });
-        foreach (var (name, isFolder, isLink) in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var (name, isFolder, isLink) in Entries(site, relative, folder, diagnostics).OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             var path = relative.Length == 0 ? name : $"{relative}/{name}";
             var full = Path.Combine(folder, name);
@@ -69,5 +65,26 @@ public static class SiteFolderReader
 
             files.Add(new SiteFile(path, bytes));
         }
+    }
+
+    // A folder's entries, told apart without following anything; a name that is not UTF-8 text (no path can name it) is an error and left out.
+    private static IEnumerable<(string Name, bool Folder, bool Link)> Entries(string site, string relative, string folder, DiagnosticBag diagnostics)
+    {
+        if (FolderListing.List(folder) is { } listed)
+        {
+            foreach (var (name, stat, raw) in listed)
+            {
+                if (raw is null) continue;
+                diagnostics.Error(DiagnosticCodes.SiteSpecialFile, Path.Combine(site, relative.Length == 0 ? name : $"{relative}/{name}"), 0, 0,
+                    "a name that is not UTF-8 text (shown with U+FFFD): no web server or archive can be trusted to name it the same; nothing a build writes is so named, so remove it");
+            }
+
+            return listed.Where(e => e.RawName is null).Select(e => (e.Name, e.Stat.Kind == FileType.Directory, e.Stat.Kind == FileType.SymbolicLink)).ToList();
+        }
+
+        // One readdir per folder; d_type tells folders, links and the rest apart without following anything.
+        return new FileSystemEnumerable<(string Name, bool Folder, bool Link)>(folder,
+            (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 }).ToList();
     }
 }

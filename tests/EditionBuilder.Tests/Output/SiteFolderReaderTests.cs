@@ -25,6 +25,20 @@ public class SiteFolderReaderTests
     }
 
     [Fact]
+    public void Given_a_site_with_a_folder_whose_name_is_not_text_When_verified_Then_it_is_an_error_at_its_path_not_a_crash()
+    {
+        // Found by an attack: `edition verify` failed as an internal failure (exit 3) on such a folder.
+        using var temp = new TempFolder();
+        var site = BuildSite(temp);
+        FolderListingTests.MakeUnnamed(site, "mkdir \"$(printf 'dir\\377')\"; printf y > \"$(printf 'dir\\377')/evil.html\"");
+
+        var result = Support.Cli.Run(temp.Path, "verify", "site");
+
+        Assert.True(result.ExitCode == 1, result.Errors);
+        Assert.Contains(Path.Combine("site", "dir\uFFFD") + ": error EB0902: a name that is not UTF-8 text", result.Errors);
+    }
+
+    [Fact]
     public async Task Given_a_site_with_a_FIFO_When_verified_deployed_or_packaged_Then_each_reports_it_at_its_path_and_none_hangs()
     {
         using var temp = new TempFolder();
