@@ -59,11 +59,36 @@ public static unsafe partial class FolderListing
         }
 
         if (fd < 0) throw Failure(Marshal.GetLastPInvokeError(), folder);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
             var entries = new List<Entry>();
-            Span<byte> statx = stackalloc byte[256];
+            var statx = new byte[256];
+            var listed = Visit(fd, folder, (terminated, name) =>
+            {
+                if (_unavailable) return;
+                if (Stat(fd, terminated, statx) is not { } stat) return; // gone since it was listed (or statx is unavailable: _unavailable says)
+                entries.Add(System.Text.Unicode.Utf8.IsValid(name)
+                    ? new Entry(Encoding.UTF8.GetString(name), stat)
+                    : new Entry(Encoding.UTF8.GetString(name), stat, name.ToArray()));
+            });
+            if (!listed) _unavailable = true;
+            return _unavailable ? null : entries;
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    private delegate void NameVisitor(byte* terminated, ReadOnlySpan<byte> name);
+
+    /// <summary>Reads an open folder a buffer at a time and hands each entry's name but . and .. to <paramref name="visit"/> (with a pointer to it, NUL-terminated); false when getdents64 is not available here.</summary>
+    private static bool Visit(int fd, string where, NameVisitor visit)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var visited = false;
+        try
+        {
             fixed (byte* start = buffer)
             {
                 while (true)
@@ -75,22 +100,16 @@ public static unsafe partial class FolderListing
                     }
                     catch (EntryPointNotFoundException)
                     {
-                        _unavailable = true;
-                        return null;
+                        return false;
                     }
 
-                    if (read == 0) break;
+                    if (read == 0) return true;
                     if (read < 0)
                     {
                         var errno = Marshal.GetLastPInvokeError();
                         if (errno == EINTR) continue;
-                        if (errno is ENOSYS or EPERM && entries.Count == 0)
-                        {
-                            _unavailable = true;
-                            return null;
-                        }
-
-                        throw Failure(errno, folder);
+                        if (errno is ENOSYS or EPERM && !visited) return false;
+                        throw Failure(errno, where);
                     }
 
                     // struct linux_dirent64: d_ino u64, d_off i64, d_reclen u16 at 16, d_type u8 at 18, d_name (NUL-terminated) at 19.
@@ -102,35 +121,25 @@ public static unsafe partial class FolderListing
                         name = name[..name.IndexOf((byte)0)];
                         at += length;
                         if (name.SequenceEqual("."u8) || name.SequenceEqual(".."u8)) continue;
-                        if (Stat(fd, record + 19, statx) is not { } stat)
-                        {
-                            if (_unavailable) return null;
-                            continue; // gone since it was listed
-                        }
-
-                        entries.Add(System.Text.Unicode.Utf8.IsValid(name)
-                            ? new Entry(Encoding.UTF8.GetString(name), stat)
-                            : new Entry(Encoding.UTF8.GetString(name), stat, name.ToArray()));
+                        visited = true;
+                        visit(record + 19, name);
                     }
                 }
             }
-
-            return entries;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            _ = Close(fd);
         }
     }
 
     // statx of a name in the open folder, not following a link; null when it is gone (or statx is unavailable: _unavailable says).
-    private static PathStat? Stat(int fd, byte* name, Span<byte> buffer)
+    private static PathStat? Stat(int fd, byte* name, byte[] buffer)
     {
         int result;
         try
         {
-            result = Statx(fd, name, AtSymlinkNoFollow, StatxType | StatxMtime | StatxCtime | StatxIno | StatxSize, ref MemoryMarshal.GetReference(buffer));
+            result = Statx(fd, name, AtSymlinkNoFollow, StatxType | StatxMtime | StatxCtime | StatxIno | StatxSize, ref MemoryMarshal.GetArrayDataReference(buffer));
         }
         catch (EntryPointNotFoundException)
         {
@@ -201,38 +210,7 @@ public static unsafe partial class FolderListing
     private static List<byte[]> RawNames(int fd, string where)
     {
         var names = new List<byte[]>();
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            fixed (byte* start = buffer)
-            {
-                while (true)
-                {
-                    var read = GetDents64(fd, start, BufferSize);
-                    if (read == 0) return names;
-                    if (read < 0)
-                    {
-                        var errno = Marshal.GetLastPInvokeError();
-                        if (errno == EINTR) continue;
-                        throw Failure(errno, where);
-                    }
-
-                    for (var at = 0; at < read;)
-                    {
-                        var record = start + at;
-                        var length = *(ushort*)(record + 16);
-                        var name = new ReadOnlySpan<byte>(record + 19, length - 19);
-                        name = name[..name.IndexOf((byte)0)];
-                        at += length;
-                        if (!name.SequenceEqual("."u8) && !name.SequenceEqual(".."u8)) names.Add(name.ToArray());
-                    }
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return Visit(fd, where, (_, name) => names.Add(name.ToArray())) ? names : throw new IOException($"{where}: the folder cannot be listed here");
     }
 
     private static Exception Failure(int errno, string folder) => errno switch
