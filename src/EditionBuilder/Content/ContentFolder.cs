@@ -185,9 +185,9 @@ public static class ContentFolder
             };
         }
 
-        var own = new DiagnosticBag();
+        // Reported as usual (with the count of warnings beyond the first hundred of a code), and kept apart to tell whether there were any.
+        var own = new DiagnosticBag(diagnostics);
         var article = SourceReader.Read(sources[0], File.ReadAllBytes(sources[0]), own, encoding);
-        diagnostics.AddRange(own.Items);
         if (article is null) return null;
 
         // What the source says fills what article.yml leaves empty; what the publisher set is kept.

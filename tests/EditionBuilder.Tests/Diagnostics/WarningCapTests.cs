@@ -20,4 +20,23 @@ public class WarningCapTests
         Assert.Equal(100, lines.Count(l => l.StartsWith("article.txt:", StringComparison.Ordinal) && l.Contains(": warning EB0102:", StringComparison.Ordinal)));
         Assert.Contains("warning EB0102: 2400 more like the above not shown (the first 100 are)", lines);
     }
+
+    [Fact]
+    public void Given_such_a_source_in_a_content_folder_When_built_twice_with_the_cache_Then_both_builds_print_the_hundred_and_the_count()
+    {
+        using var temp = new TempFolder();
+        var notes = string.Concat(Enumerable.Range(2, 2500).Select(n => $"[{n}]- ملاحظة لا يحيل إليها النص {n}\n"));
+        temp.File("content/article/source/article.txt", " المقدمة\n[bookmark: _ftnref1]فقرة تحيل[1].\n\n" + "[1]- ملاحظة\n" + notes);
+        temp.File("content/article/article.yml", "title: { ar: مقال }\n");
+
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--cache", "cache", "--precompress", "none", "--no-search");
+
+            Assert.Equal(0, result.ExitCode);
+            var lines = result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(100, lines.Count(l => l.Contains(": warning EB0102:", StringComparison.Ordinal) && !l.Contains("more like", StringComparison.Ordinal)));
+            Assert.Contains("warning EB0102: 2400 more like the above not shown (the first 100 are)", lines);
+        }
+    }
 }
