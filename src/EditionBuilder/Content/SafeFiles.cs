@@ -55,7 +55,6 @@ public static class SafeFiles
         }
     }
 
-    // A folder's entries in ordinal name order, with their stats when the listing gives them (FolderListing), else to be classified by path.
     /// <summary>The paths of a folder's entries, in ordinal order; an entry whose name is not UTF-8 text (which no path can name) is an error at its path and left out.</summary>
     public static IReadOnlyList<string> Paths(string folder, DiagnosticBag diagnostics)
     {
@@ -72,7 +71,8 @@ public static class SafeFiles
 
     private const string NotTextMessage = "this name is not UTF-8 text (shown here with \uFFFD for the bytes that are not), so no file of the edition can be read by it; rename it";
 
-    // An entry whose name is not UTF-8 text is marked unnamed: no path can name it.
+    // A folder's entries in ordinal name order, with their stats when the listing gives them (FolderListing), else to be classified
+    // by path; an entry whose name is not UTF-8 text is marked unnamed: no path can name it.
     private static List<(string Name, PathStat? Stat, bool Unnamed)> List(string folder)
     {
         var entries = FolderListing.List(folder) is { } listed
