@@ -151,37 +151,30 @@ public sealed class BuildCache : IBuildCache
 
     public void RememberArticleKey(string stampKey, string articleKey) => _index.RememberArticleKey(stampKey, articleKey);
 
-    public Content.ArticleMetadata? Recall(string path, PathStat stat)
-    {
-        if (_index.GetMetadata(MetadataKey(path, stat)) is not { } json) return null;
-        try
-        {
-            return JsonSerializer.Deserialize(json.Span, CacheJson.Default.ArticleMetadata);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public Content.ArticleMetadata? Recall(string path, PathStat stat) => RecallJson(MetadataKey(path, stat), CacheJson.Default.ArticleMetadata);
 
     public void Remember(string path, PathStat stat, Content.ArticleMetadata metadata) =>
         _index.PutMetadata(MetadataKey(path, stat), JsonSerializer.SerializeToUtf8Bytes(metadata, CacheJson.Default.ArticleMetadata));
 
-    public Content.ImportMemo? RecallImport(string folder, string folderStamp)
+    public Content.ImportMemo? RecallImport(string folder, string folderStamp) => RecallJson(ImportKey(folder, folderStamp), CacheJson.Default.ImportMemo);
+
+    public void RememberImport(string folder, string folderStamp, Content.ImportMemo memo) =>
+        _index.PutMetadata(ImportKey(folder, folderStamp), JsonSerializer.SerializeToUtf8Bytes(memo, CacheJson.Default.ImportMemo));
+
+    // A record the article index keeps as JSON by its key, as a new object; null when unknown or not well formed.
+    private T? RecallJson<T>(string key, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
     {
-        if (_index.GetMetadata(ImportKey(folder, folderStamp)) is not { } json) return null;
+        if (_index.GetMetadata(key) is not { } json) return null;
         try
         {
-            return JsonSerializer.Deserialize(json.Span, CacheJson.Default.ImportMemo);
+            return JsonSerializer.Deserialize(json.Span, type);
         }
         catch (JsonException)
         {
             return null;
         }
     }
-
-    public void RememberImport(string folder, string folderStamp, Content.ImportMemo memo) =>
-        _index.PutMetadata(ImportKey(folder, folderStamp), JsonSerializer.SerializeToUtf8Bytes(memo, CacheJson.Default.ImportMemo));
 
     /// <summary>The key of what an article folder's source gave: the folder and its stamp (and the tool, as every key).</summary>
     internal static string ImportKey(string folder, string folderStamp) => Key("import", folder, folderStamp);

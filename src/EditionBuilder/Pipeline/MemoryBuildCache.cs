@@ -26,20 +26,17 @@ public sealed class MemoryBuildCache : IBuildCache
 
     public void RememberArticleKey(string stampKey, string articleKey) => _stamps[Used(stampKey)] = articleKey;
 
-    public Content.ArticleMetadata? Recall(string path, Files.PathStat stat)
-    {
-        var key = BuildCache.MetadataKey(path, stat);
-        return Use(key, _metadata.GetValueOrDefault(key)) is { } json ? System.Text.Json.JsonSerializer.Deserialize(json, CacheJson.Default.ArticleMetadata) : null;
-    }
+    public Content.ArticleMetadata? Recall(string path, Files.PathStat stat) => RecallJson(BuildCache.MetadataKey(path, stat), CacheJson.Default.ArticleMetadata);
 
     public void Remember(string path, Files.PathStat stat, Content.ArticleMetadata metadata) =>
         _metadata[Used(BuildCache.MetadataKey(path, stat))] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(metadata, CacheJson.Default.ArticleMetadata);
 
-    public Content.ImportMemo? RecallImport(string folder, string folderStamp)
-    {
-        var key = BuildCache.ImportKey(folder, folderStamp);
-        return Use(key, _metadata.GetValueOrDefault(key)) is { } json ? System.Text.Json.JsonSerializer.Deserialize(json, CacheJson.Default.ImportMemo) : null;
-    }
+    public Content.ImportMemo? RecallImport(string folder, string folderStamp) => RecallJson(BuildCache.ImportKey(folder, folderStamp), CacheJson.Default.ImportMemo);
+
+    // A record kept as JSON by its key, as a new object; null when unknown.
+    private T? RecallJson<T>(string key, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class =>
+        Use(key, _metadata.GetValueOrDefault(key)) is { } json ? System.Text.Json.JsonSerializer.Deserialize(json, type) : null;
 
     public void RememberImport(string folder, string folderStamp, Content.ImportMemo memo) =>
         _metadata[Used(BuildCache.ImportKey(folder, folderStamp))] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(memo, CacheJson.Default.ImportMemo);
