@@ -1,0 +1,18 @@
+using EditionBuilder.Content;
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Site;
+
+namespace EditionBuilder.Writers;
+
+/// <summary>An output made from the whole edition once its articles are built (a feed, OAI-PMH, issue pages, home pages in other languages): one folder and one line in <see cref="WriterRegistry"/>.</summary>
+public interface IEditionWriter
+{
+    /// <summary>The writer's name: its option is <c>--no-{Name}</c> and its stage line is named so.</summary>
+    string Name { get; }
+
+    /// <summary>The writer's files; empty when it has nothing to write for this edition, null when it reported an error.</summary>
+    IReadOnlyList<SiteFile>? Write(EditionWriterInput input, DiagnosticBag diagnostics);
+}
+
+/// <summary>What an edition writer reads: the content (each article's metadata, read without its text), every article's summary in content order, and the site's context.</summary>
+public sealed record EditionWriterInput(EditionContent Content, IReadOnlyList<Render.ArticleSummary> Articles, Render.SiteContext Site);
