@@ -15,7 +15,7 @@ public static partial class DoiLinker
     [GeneratedRegex(@"(?<![\p{L}\p{N}/.\-_])10\.[0-9]{4,9}(?:\.[0-9]+)*/[^\s<>""«»\u200E\u200F\u202A-\u202E\u2066-\u2069]+")]
     private static partial Regex Doi();
 
-    private const string TrailingPunctuation = ".,;:!?]}\"'»،؛؟…";
+    private const string TrailingPunctuation = ".,;:!?]}\"'»\u060C\u061B\u061F…";
 
     /// <summary>Links the DOIs in the literals of a paragraph, outside existing links.</summary>
     public static void Link(ParagraphBlock paragraph)
@@ -35,6 +35,8 @@ public static partial class DoiLinker
             {
                 var doi = Trim(match.Value);
                 if (doi.EndsWith('/')) continue; // a registrant code without a suffix names nothing
+                // A DOI that runs on past its literal (into an entity, code or escaped character) would be linked cut short: it stays text.
+                if (match.Index + match.Length == text.Length && literal.NextSibling is LiteralInline or HtmlEntityInline or CodeInline) continue;
                 if (match.Index > position) pieces.Add(new LiteralInline(text[position..match.Index]));
                 var link = new LinkInline(HrefOf(doi), string.Empty);
                 link.AppendChild(new LiteralInline(doi));
