@@ -48,6 +48,32 @@ public class ReferenceContentTests
     }
 
     [Fact]
+    public void Given_a_cached_build_When_the_reference_list_is_added_then_edited_Then_each_time_the_article_is_made_again_with_it()
+    {
+        using var temp = new TempFolder();
+        var content = Path.Combine(temp.Path, "content");
+        SmallEdition.WriteTo(content);
+        Support.Cli.Result Build() => Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--cache", "cache");
+        var page = Path.Combine(temp.Path, "site", "small", "references.html");
+        Assert.Equal(0, Build().ExitCode);
+        Assert.False(File.Exists(page));
+
+        var references = Path.Combine(content, "small", "ar", "references.md");
+        File.WriteAllText(references, ReferenceEdition.References);
+        var added = Build();
+        Assert.True(added.ExitCode == 0, added.Errors);
+        Assert.Contains("1 article(s) rendered, 0 unchanged", added.Output, StringComparison.Ordinal);
+        Assert.Contains("Smith, J.", File.ReadAllText(page), StringComparison.Ordinal);
+
+        File.WriteAllText(references, ReferenceEdition.References.Replace("Smith, J.", "Smith, John", StringComparison.Ordinal));
+        var edited = Build();
+        Assert.True(edited.ExitCode == 0, edited.Errors);
+        Assert.Contains("1 article(s) rendered, 0 unchanged", edited.Output, StringComparison.Ordinal);
+        Assert.Contains("Smith, John", File.ReadAllText(page), StringComparison.Ordinal);
+        Assert.Contains("Smith, John", File.ReadAllText(Path.Combine(temp.Path, "site", "small", "small.xml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_a_valid_references_file_When_built_with_the_command_Then_its_page_is_written_and_verified()
     {
         using var temp = new TempFolder();
