@@ -92,6 +92,14 @@ public class ReferenceListTests
         Assert.Equal("A 10.1000/a*b here", references.Items[0].PlainText);
     }
 
+    [Fact]
+    public void Given_a_DOI_followed_by_a_long_run_of_closing_parentheses_When_read_Then_they_are_trimmed_in_linear_time()
+    {
+        var references = ReadValid("- {lang=en} 10.1000/x" + new string(')', 200_000) + "\n");
+
+        Assert.Equal(["https://doi.org/10.1000/x"], Links(references.Items[0]).Select(l => l.Url));
+    }
+
     [Theory]
     [InlineData("10.1000/a#b?c%d", "https://doi.org/10.1000/a%23b%3Fc%25d")]
     [InlineData("10.1000/نص", "https://doi.org/10.1000/%D9%86%D8%B5")]

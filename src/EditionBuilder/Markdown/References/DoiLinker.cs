@@ -65,16 +65,20 @@ public static partial class DoiLinker
     }
 
     // The sentence's punctuation after a DOI is not part of it; a closing parenthesis is, when the DOI opened one.
+    // Counted once and kept up to date, so a long run of punctuation is trimmed in linear time.
     private static string Trim(string doi)
     {
-        while (doi.Length > 0)
+        var end = doi.Length;
+        var unclosed = doi.Count(c => c == ')') - doi.Count(c => c == '(');
+        while (end > 0)
         {
-            var last = doi[^1];
-            if (TrailingPunctuation.Contains(last) || (last == ')' && doi.Count(c => c == ')') > doi.Count(c => c == '('))) doi = doi[..^1];
-            else break;
+            var last = doi[end - 1];
+            if (last == ')' && unclosed > 0) unclosed--;
+            else if (!TrailingPunctuation.Contains(last)) break;
+            end--;
         }
 
-        return doi;
+        return doi[..end];
     }
 
     private static bool HasLinkAncestor(Inline inline)
