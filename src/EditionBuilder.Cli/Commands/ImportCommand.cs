@@ -64,6 +64,20 @@ internal static class ImportCommand
             throw new OutputRefusedException("refusing to import: " + e.Message);
         }
 
+        if (plan.Blocking.Count > 0)
+        {
+            foreach (var (relative, kind) in plan.Blocking)
+            {
+                var where = Path.Combine(output, relative);
+                var what = kind == Files.FileType.SymbolicLink ? $"a symbolic link (to {new FileInfo(where).LinkTarget})" : Files.FileTypeText.Describe(kind);
+                diagnostics.Error(DiagnosticCodes.ImportFolderIsLink, where, 0, 0,
+                    $"{where} is {what}, where the import writes a folder of its own; it never writes through a link: remove it, or replace it with a real folder holding what it points to, and import again");
+            }
+
+            reporter.Print(diagnostics, $"nothing was written; {output} is untouched.");
+            return ExitCodes.InputErrors;
+        }
+
         if (plan.ReplacesEdits && !force)
         {
             throw new OutputRefusedException($"refusing to import into {output}: it would {Replacing(plan)}, which may hold your edits; "

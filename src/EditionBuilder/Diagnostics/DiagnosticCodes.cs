@@ -155,4 +155,6 @@ public static class DiagnosticCodes
     public const string BagUnreadable = "EB0917";
     public const string NotADeployTarget = "EB0920";
     public const string NoPreviousRelease = "EB0921";
+    public const string DeployTargetHoldsFiles = "EB0930";
+    public const string ImportFolderIsLink = "EB0931";
 }
