@@ -132,6 +132,9 @@ public static class DiagnosticCodes
     public const string DocxAbstractLanguage = "EB0564";
     public const string DocxFieldLeftOut = "EB0565";
     public const string DocxHeadingsByName = "EB0566";
+    public const string ImportTextLost = "EB0570";
+    public const string ImportNotesLost = "EB0571";
+    public const string ImportCensusUnreadable = "EB0572";
 
     // Output safety: the build cache, reading a site folder, verifying a package, deploy targets (EB0900–EB0999).
     public const string CacheNotWritable = "EB0900";
