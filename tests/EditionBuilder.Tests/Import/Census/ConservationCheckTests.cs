@@ -189,4 +189,21 @@ public class ConservationCheckTests
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), property);
     }
+
+    [Fact]
+    public void Given_a_text_export_with_two_English_blocks_after_the_notes_When_imported_Then_the_second_is_an_English_chapter_and_nothing_is_lost()
+    {
+        const string Long = "This study examines the partnership between Russia and Iran in nuclear energy since the agreements of the nineteen nineties and the reasons why it lasted despite sanctions.";
+        var text = "المقدمة\n\n[bookmark: _ftnref1]فقرة أولى من النص تنتهي بنقطة.[1]\n\n[1]- حاشية أولى.\n\nThe Russian-Iranian Partnership\n\n" + Long
+            + "\n\nA Second English Summary\n\n" + Long.Replace("study", "paper", StringComparison.Ordinal) + "\n";
+
+        var (article, kept, diagnostics) = Import("two-english.txt", System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.True(kept.AllKept, kept.Summary);
+        Assert.Equal("The Russian-Iranian Partnership", Assert.Single(article.Abstracts).Title);
+        var second = article.Chapters[^1];
+        Assert.Equal(("A Second English Summary", "en"), (second.Title, second.Language));
+        Assert.Contains("lang: en\ndir: ltr\n", ChapterWriter.Write(second), StringComparison.Ordinal);
+        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.AbstractLanguageUnknown && d.Message.Contains("chapter of its own", StringComparison.Ordinal));
+    }
 }
