@@ -26,7 +26,7 @@ internal static class ImportCommand
         if (!File.Exists(source)) throw new UsageException($"{source}: no such file");
 
         var diagnostics = new DiagnosticBag();
-        var article = SourceReader.Read(source, File.ReadAllBytes(source), diagnostics, encoding);
+        var article = SourceReader.Read(source, File.ReadAllBytes(source), diagnostics, out var kept, encoding);
         if (reporter.Print(diagnostics) || article is null) return ExitCodes.InputErrors;
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
@@ -88,7 +88,7 @@ internal static class ImportCommand
         foreach (var line in said) reporter.Line(line);
         if (plan.ReplacesEdits) reporter.Line($"replaced {plan.Changed.Count} and removed {plan.Dropped.Count} file(s) of {output} that differed from this import (--force)");
         if (plan.Kept.Count > 0) reporter.Line($"kept    {plan.Kept.Count} file(s) of {output} the import does not write: {Listed(plan.Kept)}");
-        reporter.Line($"imported {source}: {Summary(article)} -> {output}");
+        reporter.Line($"imported {source}: {Summary(article)}; {kept!.Summary} -> {output}");
         return ExitCodes.Success;
     }
 

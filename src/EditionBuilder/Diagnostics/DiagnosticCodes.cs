@@ -132,6 +132,9 @@ public static class DiagnosticCodes
     public const string DocxAbstractLanguage = "EB0564";
     public const string DocxFieldLeftOut = "EB0565";
     public const string DocxHeadingsByName = "EB0566";
+    public const string ImportTextLost = "EB0570";
+    public const string ImportNotesLost = "EB0571";
+    public const string ImportCensusUnreadable = "EB0572";
 
     // An article's reference list (ar/references.md): errors EB0590–EB0598.
     public const string ReferencesNotAList = "EB0590";
