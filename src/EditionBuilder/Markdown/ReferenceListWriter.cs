@@ -18,8 +18,9 @@ public static class ReferenceListWriter
         var builder = new StringBuilder();
         builder.Append("---\n")
             .Append("title: ").Append(FrontMatter.DoubleQuoted(references.Title)).Append('\n')
-            .Append("lang: ").Append(references.Language).Append('\n')
-            .Append("dir: ").Append(Chapter.IsRightToLeft(references.Language) ? "rtl" : "ltr").Append('\n')
+            // The list is shown on the article's Arabic pages whatever its heading's language; every entry in another language says so.
+            .Append("lang: ar\n")
+            .Append("dir: rtl\n")
             .Append("slug: references\n")
             .Append("---\n\n");
         foreach (var entry in references.Entries)

@@ -205,8 +205,8 @@ public class WordCorpusTests
         Assert.Equal("""
             ---
             title: "References"
-            lang: en
-            dir: ltr
+            lang: ar
+            dir: rtl
             slug: references
             ---
 
@@ -216,6 +216,30 @@ public class WordCorpusTests
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal), files["ar/references.md"]);
         Assert.InRange(WordsOnPages("golden.docx", bytes, article), 0.995, 1.0);
+    }
+
+    [SkippableFact]
+    public void Given_the_Arabic_article_with_English_references_as_a_lone_document_When_built_Then_its_reference_list_is_an_Arabic_page_with_each_entry_in_its_language()
+    {
+        using var temp = new TempFolder();
+        var source = Path.Combine(temp.Path, "golden.docx");
+        File.WriteAllBytes(source, PandocDocx(ArabicWithReferencesBeforeAbstract));
+
+        var diagnostics = new DiagnosticBag();
+        var content = ContentFolder.ReadSource(source, diagnostics);
+        Assert.True(content is not null, string.Join('\n', diagnostics.Items));
+        var site = Sites.Render(EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!, content, diagnostics);
+        Assert.True(site is not null, string.Join('\n', diagnostics.Items));
+
+        var slug = content.Articles.Single().Slug;
+        var page = new HtmlParser().ParseDocument(site.Single(f => f.Path == $"{slug}/references.html").AsText());
+        Assert.Equal("ar", page.DocumentElement.GetAttribute("lang"));
+        var entries = page.QuerySelectorAll("li[id^=ref-]").ToList();
+        Assert.Equal(3, entries.Count);
+        Assert.StartsWith("كاتز", entries[0].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotEqual("en", entries[0].GetAttribute("lang"));
+        Assert.Equal(["en", "en"], entries.Skip(1).Select(e => e.GetAttribute("lang")));
+        Assert.Contains("citation_reference", site.Single(f => f.Path == $"{slug}/index.html").AsText(), StringComparison.Ordinal);
     }
 
     [SkippableFact]
