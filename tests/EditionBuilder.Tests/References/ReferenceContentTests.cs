@@ -35,6 +35,23 @@ public class ReferenceContentTests
     }
 
     [Fact]
+    public void Given_a_reference_list_beside_a_source_and_no_chapters_When_read_Then_EB0596_says_it_is_not_read()
+    {
+        using var temp = new TempFolder();
+        File.Copy(Repo.SeedPath, temp.File("content/art/source/article.txt"));
+        var references = temp.File("content/art/ar/references.md", ReferenceEdition.References);
+        var diagnostics = new DiagnosticBag();
+
+        var content = ContentFolder.Read(Path.Combine(temp.Path, "content"), diagnostics);
+
+        Assert.NotNull(content);
+        var warning = Assert.Single(diagnostics.Items, d => d.Code == DiagnosticCodes.ReferencesBesideSource);
+        Assert.Equal((Severity.Warning, references), (warning.Severity, warning.Path));
+        Assert.Contains("article.txt", warning.Message, StringComparison.Ordinal);
+        Assert.Null(content.Articles[0].References);
+    }
+
+    [Fact]
     public void Given_a_references_file_whose_body_is_not_one_list_When_built_Then_the_build_fails_at_its_line_and_writes_no_site()
     {
         using var temp = new TempFolder();
