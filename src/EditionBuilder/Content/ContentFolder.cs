@@ -272,7 +272,9 @@ public static class ContentFolder
         var abstracts = ArticleMarkdown.Abstracts(article)
             .Select(a => new MarkdownFile(Path.Combine(folder, a.Language, AbstractFile), ChapterWriter.Write(a))).ToList();
         var media = article.Media.Select(m => new ArticleMedia(m.Path, null, m.Bytes)).ToList();
-        return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts) { Media = media };
+        // The source's reference list, as `edition import` would write it beside the chapters.
+        var references = article.References is { } list ? new MarkdownFile(Path.Combine(folder, "ar", ReferencesFile), ReferenceListWriter.Write(list)) : null;
+        return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts) { Media = media, References = references };
     }
 
     // The images of hand-written (or imported) chapters: every file under ar/media/.
