@@ -178,6 +178,13 @@ public static class ContentFolder
             return null;
         }
 
+        if (files.GetValueOrDefault($"ar/{ReferencesFile}") is { } unread)
+        {
+            // Without chapters the article is its source, imported on every build: a reference list written beside it would be silently unused.
+            diagnostics.Warning(DiagnosticCodes.ReferencesBesideSource, unread, 0, 0,
+                $"this reference list is not read: the article has no Markdown chapters, so it is imported from {Path.GetFileName(sources[0])} on every build; run `edition import` to write its chapters beside it, or delete the file");
+        }
+
         // A journal of Word documents would import every one of them on every build: a folder as an earlier build found it (the
         // same stamps, the same --encoding) is only named, with what that import gave, and imported again only if its article
         // is not in the cache (ContentFolder.WithText).
@@ -265,6 +272,7 @@ public static class ContentFolder
         var abstracts = ArticleMarkdown.Abstracts(article)
             .Select(a => new MarkdownFile(Path.Combine(folder, a.Language, AbstractFile), ChapterWriter.Write(a))).ToList();
         var media = article.Media.Select(m => new ArticleMedia(m.Path, null, m.Bytes)).ToList();
+        // The source's reference list, as `edition import` would write it beside the chapters.
         var references = article.References is { } list ? new MarkdownFile(Path.Combine(folder, "ar", ReferencesFile), ReferenceListWriter.Write(list)) : null;
         return new ArticleContent(slug, sourcePath, metadata, chapters, abstracts) { Media = media, References = references };
     }

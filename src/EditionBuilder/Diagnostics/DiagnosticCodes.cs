@@ -143,6 +143,7 @@ public static class DiagnosticCodes
     public const string ReferencesHoldNote = "EB0593";
     public const string ReferencesSlug = "EB0594";
     public const string ChapterSlugIsReferences = "EB0595";
+    public const string ReferencesBesideSource = "EB0596";
 
     // Output safety: the build cache, reading a site folder, verifying a package, deploy targets (EB0900–EB0999).
     public const string CacheNotWritable = "EB0900";

@@ -35,6 +35,47 @@ public class ReferenceContentTests
     }
 
     [Fact]
+    public void Given_a_Word_document_with_a_references_section_built_without_import_When_built_Then_its_reference_list_has_its_page()
+    {
+        using var temp = new TempFolder();
+        static string P(string text, string properties = "", string run = "") => EditionBuilder.Fuzz.DocxFixture.Paragraph(EditionBuilder.Fuzz.DocxFixture.Run(text, run), properties);
+        const string heading = "<w:pStyle w:val=\"Heading1\"/>";
+        var document = new EditionBuilder.Fuzz.DocxFixture
+        {
+            Body = P("المقدمة", heading) + P("نص المقدمة.") + P("المراجع", heading)
+                + P("كاتز، مارك. روسيا وإيران. بيروت، 2012.") + P("Smith, J. (2020). A title. doi:10.1000/x", run: "<w:lang w:val=\"en-US\"/>"),
+        }.Build();
+        temp.File("content/art/source/article.docx", document);
+        temp.File("content/art/article.yml", "title: { ar: مقال }\n");
+        var diagnostics = new DiagnosticBag();
+
+        var content = ContentFolder.Read(Path.Combine(temp.Path, "content"), diagnostics);
+        var site = Sites.Render(ReferenceEdition.Theme, content!, diagnostics);
+
+        Assert.True(site is not null, string.Join('\n', diagnostics.Items));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(site.Single(f => f.Path == "art/references.html").AsText());
+        Assert.Equal(["ar", "en"], page.QuerySelectorAll("section.references li").Select(li => li.GetAttribute("lang")));
+        Assert.Equal(["https://doi.org/10.1000/x"], page.QuerySelectorAll("section.references a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void Given_a_reference_list_beside_a_source_and_no_chapters_When_read_Then_EB0596_says_it_is_not_read()
+    {
+        using var temp = new TempFolder();
+        File.Copy(Repo.SeedPath, temp.File("content/art/source/article.txt"));
+        var references = temp.File("content/art/ar/references.md", ReferenceEdition.References);
+        var diagnostics = new DiagnosticBag();
+
+        var content = ContentFolder.Read(Path.Combine(temp.Path, "content"), diagnostics);
+
+        Assert.NotNull(content);
+        var warning = Assert.Single(diagnostics.Items, d => d.Code == DiagnosticCodes.ReferencesBesideSource);
+        Assert.Equal((Severity.Warning, references), (warning.Severity, warning.Path));
+        Assert.Contains("article.txt", warning.Message, StringComparison.Ordinal);
+        Assert.Null(content.Articles[0].References);
+    }
+
+    [Fact]
     public void Given_a_references_file_whose_body_is_not_one_list_When_built_Then_the_build_fails_at_its_line_and_writes_no_site()
     {
         using var temp = new TempFolder();
