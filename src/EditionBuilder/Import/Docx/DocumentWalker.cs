@@ -38,6 +38,7 @@ internal sealed class DocumentWalker
     private readonly Stack<Field> _fields = new();
     private int _controlWarnings;
     private int _nesting;
+    private int _bodyIndent;
     private bool _nestingReported;
 
     // The part being walked (its relationships resolve links and images) and where we are in it.
@@ -69,6 +70,7 @@ internal sealed class DocumentWalker
     {
         Number(body);
         MapBookmarkedNotes(body);
+        _bodyIndent = BodyIndent(body);
         var blocks = new List<DocxBlock>();
         ReadBlocks(body, blocks);
         return blocks;
@@ -226,7 +228,7 @@ internal sealed class DocumentWalker
         var list = heading is null ? ListOf(properties, style) : null;
         var bidi = OnOff(properties, "bidi") ?? IsOn(_styles.ParagraphProperty(style, "bidi"));
         var direction = bidi != true && !content.RightToLeftRuns && LanguageGuesser.IsLatinDominant(text) ? TextDirection.LeftToRight : (TextDirection?)null;
-        if (!isQuote && list is null && heading is null && IsIndentedBothSides(properties, style)) isQuote = true;
+        if (!isQuote && list is null && heading is null && !isTitle && !isSubtitle && !isCaption && IsIndentedQuote(properties, style)) isQuote = true;
 
         blocks.Add(new DocxParagraph(_paragraph, _firstWords, inlines)
         {
@@ -253,14 +255,36 @@ internal sealed class DocumentWalker
         return first.Length > 60 ? first[..60] + "…" : first + (text.Length > first.Length ? "…" : string.Empty);
     }
 
-    // A block quote by indentation: indented from both margins by 1 cm or more (567 twips), as Word's quotes are.
-    private bool IsIndentedBothSides(XElement? properties, string? style)
+    private const int QuoteIndent = 567; // 1 cm in twips
+
+    // A block quote by indentation: indented from both margins by 1 cm or more, as Word's quotes are; or, in the body,
+    // indented from the start 1 cm further than most of the body's text, without a hanging indent (a reference list's).
+    // (w:left is the start of a right-to-left paragraph too; Strict writes w:start.)
+    private bool IsIndentedQuote(XElement? properties, string? style)
     {
         var indent = properties?.Element(W + "ind") ?? _styles.ParagraphProperty(style, "ind");
         if (indent is null) return false;
         var start = Int(Attr(indent, "start") ?? Attr(indent, "left")) ?? 0;
         var end = Int(Attr(indent, "end") ?? Attr(indent, "right")) ?? 0;
-        return start >= 567 && end >= 567;
+        var hanging = Int(Attr(indent, "hanging")) ?? 0;
+        return (start >= QuoteIndent && end >= QuoteIndent) || (!_inNote && hanging == 0 && start - _bodyIndent >= QuoteIndent);
+    }
+
+    // The start indentation most of the body's text has, weighted by its length (list paragraphs aside): a body indented
+    // throughout is not a quote.
+    private int BodyIndent(XElement body)
+    {
+        var weights = new Dictionary<int, long>();
+        foreach (var p in body.Elements(W + "p"))
+        {
+            var properties = p.Element(W + "pPr");
+            if (properties?.Element(W + "numPr") is not null) continue;
+            var indent = properties?.Element(W + "ind") ?? _styles.ParagraphProperty(_styles.ParagraphStyleOf(properties), "ind");
+            var start = Int(Attr(indent, "start") ?? Attr(indent, "left")) ?? 0;
+            weights[start] = weights.GetValueOrDefault(start) + p.Descendants(W + "t").Sum(t => (long)t.Value.Length);
+        }
+
+        return weights.Count == 0 ? 0 : weights.OrderByDescending(w => w.Value).ThenBy(w => w.Key).First().Key;
     }
 
     private ListPlace? ListOf(XElement? properties, string? style)

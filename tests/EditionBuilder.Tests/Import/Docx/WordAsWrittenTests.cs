@@ -163,6 +163,49 @@ public class WordAsWrittenTests
         Assert.DoesNotContain(diagnostics, d => d.Code == DiagnosticCodes.DocxFormattingLeftOut);
     }
 
+    private static List<string> Quoted(Article article) =>
+        article.Chapters.SelectMany(c => c.Blocks).OfType<Quote>().SelectMany(q => q.Blocks).OfType<Paragraph>().Select(p => InlineText.Plain(p.Inlines)).ToList();
+
+    [Fact]
+    public void Given_quote_and_intense_quote_styles_and_a_paragraph_indented_from_the_start_When_imported_Then_each_is_a_block_quote()
+    {
+        var fixture = new DocxFixture
+        {
+            Styles = DefaultStyles + "<w:style w:type=\"paragraph\" w:styleId=\"IntenseQuote\"><w:name w:val=\"Intense Quote\"/><w:basedOn w:val=\"Normal\"/></w:style>",
+            Body = Paragraph(Run("The body of the text, written at the margin as most of it is."))
+                + Paragraph(Run("Quoted in the Quote style."), "<w:pStyle w:val=\"Quote\"/>")
+                + Paragraph(Run("The body goes on at the margin, long enough to be most of the text."))
+                + Paragraph(Run("Quoted in the Intense Quote style."), "<w:pStyle w:val=\"IntenseQuote\"/>")
+                + Paragraph(Run("The body again, at the margin, with more words than the quotes have."))
+                + Paragraph(Run("Indented from the start only."), "<w:ind w:left=\"1134\"/>")
+                + Paragraph(Run("A reference with a hanging indent."), "<w:ind w:left=\"1134\" w:hanging=\"1134\"/>")
+                + Paragraph(Run("A first line indented, as body text often is."), "<w:ind w:firstLine=\"720\"/>"),
+        };
+
+        var (article, diagnostics) = Read(fixture.Build());
+
+        Assert.True(article is not null, string.Join('\n', diagnostics));
+        Assert.Equal(["Quoted in the Quote style.", "Quoted in the Intense Quote style.", "Indented from the start only."], Quoted(article));
+    }
+
+    [Fact]
+    public void Given_a_body_indented_throughout_When_imported_Then_no_paragraph_of_it_is_a_quote_but_one_indented_further_is()
+    {
+        const string indent = "<w:ind w:left=\"720\"/>";
+        var fixture = new DocxFixture
+        {
+            Body = Paragraph(Run("The whole body is indented by half an inch, as some templates set it."), indent)
+                + Paragraph(Run("And so is this paragraph, and the one after it, at the same place."), indent)
+                + Paragraph(Run("This one stands a centimetre further in."), "<w:ind w:left=\"1300\"/>")
+                + Paragraph(Run("Back at the body's own indentation, with the rest of the text."), indent),
+        };
+
+        var (article, diagnostics) = Read(fixture.Build());
+
+        Assert.True(article is not null, string.Join('\n', diagnostics));
+        Assert.Equal(["This one stands a centimetre further in."], Quoted(article));
+    }
+
     [Fact]
     public void Given_an_image_whose_relationship_is_missing_When_read_Then_its_own_warning_not_the_charts()
     {
