@@ -163,6 +163,25 @@ public class WordAsWrittenTests
         Assert.DoesNotContain(diagnostics, d => d.Code == DiagnosticCodes.DocxFormattingLeftOut);
     }
 
+    [Fact]
+    public void Given_smart_tags_custom_xml_content_controls_and_a_link_to_a_bookmark_When_imported_Then_their_text_is_kept_unwrapped()
+    {
+        var fixture = new DocxFixture
+        {
+            Body = Paragraph(Run("In ") + "<w:smartTag w:uri=\"urn:schemas-microsoft-com:office:smarttags\" w:element=\"place\">" + Run("Amman") + "</w:smartTag>"
+                    + Run(", ") + "<w:customXml w:element=\"date\">" + Run("in 1921") + "</w:customXml>"
+                    + Run(", ") + "<w:sdt><w:sdtPr><w:alias w:val=\"who\"/></w:sdtPr><w:sdtContent>" + Run("the founders") + "</w:sdtContent></w:sdt>"
+                    + Run(" (see ") + "<w:hyperlink w:anchor=\"_Ref1\">" + Run("section 2") + "</w:hyperlink>" + Run(")."))
+                + "<w:customXml w:element=\"section\"><w:sdt><w:sdtContent>" + Paragraph("<w:bookmarkStart w:id=\"1\" w:name=\"_Ref1\"/>" + Run("A block inside custom XML and a content control.") + "<w:bookmarkEnd w:id=\"1\"/>") + "</w:sdtContent></w:sdt></w:customXml>",
+        };
+
+        var (article, diagnostics) = Read(fixture.Build());
+
+        Assert.True(article is not null, string.Join('\n', diagnostics));
+        var text = article.Chapters.SelectMany(c => c.Blocks).OfType<Paragraph>().Select(p => InlineText.Plain(p.Inlines)).ToList();
+        Assert.Equal(["In Amman, in 1921, the founders (see section 2).", "A block inside custom XML and a content control."], text);
+    }
+
     private static List<string> Quoted(Article article) =>
         article.Chapters.SelectMany(c => c.Blocks).OfType<Quote>().SelectMany(q => q.Blocks).OfType<Paragraph>().Select(p => InlineText.Plain(p.Inlines)).ToList();
 
