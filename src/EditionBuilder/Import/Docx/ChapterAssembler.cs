@@ -69,7 +69,8 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
     private ArticleFrontMatter TakeFront(List<DocxBlock> blocks)
     {
         var indexes = new List<int>();
-        for (var i = 0; i < blocks.Count && blocks[i] is DocxParagraph p; i++)
+        // A list is body text, never a line of the opening (its items are not authors): the opening ends before it.
+        for (var i = 0; i < blocks.Count && blocks[i] is DocxParagraph { List: null } p; i++)
         {
             if (p.Text.Trim().Length > 0) indexes.Add(i);
         }

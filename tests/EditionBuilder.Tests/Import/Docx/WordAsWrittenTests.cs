@@ -182,6 +182,33 @@ public class WordAsWrittenTests
         Assert.Equal(["In Amman, in 1921, the founders (see section 2).", "A block inside custom XML and a content control."], text);
     }
 
+    [Fact]
+    public void Given_a_nested_list_before_the_first_heading_When_imported_Then_it_stays_in_the_body_as_a_list_not_authors()
+    {
+        var fixture = new DocxFixture
+        {
+            Numbering = """
+                <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>
+                <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+                """,
+            Body = Paragraph(Run("أول عنصر"), "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>")
+                + Paragraph(Run("عنصر متداخل"), "<w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr>")
+                + Paragraph(Run("ثاني عنصر"), "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>")
+                + Paragraph(Run("المقدمة"), "<w:pStyle w:val=\"Heading1\"/>")
+                + Paragraph(Run("نص المقدمة.")),
+        };
+
+        var (article, diagnostics) = Read(fixture.Build());
+
+        Assert.True(article is not null, string.Join('\n', diagnostics));
+        Assert.Empty(article.FrontMatter.Authors);
+        var list = Assert.IsType<ItemList>(article.Chapters[0].Blocks[0]);
+        Assert.Equal(2, list.Items.Count);
+        var nested = Assert.IsType<ItemList>(list.Items[0].Blocks[1]);
+        Assert.Equal("عنصر متداخل", InlineText.Plain(((Paragraph)nested.Items.Single().Blocks.Single()).Inlines));
+        Assert.Equal("المقدمة", article.Chapters[1].Title);
+    }
+
     private static List<string> Quoted(Article article) =>
         article.Chapters.SelectMany(c => c.Blocks).OfType<Quote>().SelectMany(q => q.Blocks).OfType<Paragraph>().Select(p => InlineText.Plain(p.Inlines)).ToList();
 
