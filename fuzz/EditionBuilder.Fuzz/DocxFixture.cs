@@ -171,6 +171,7 @@ public sealed class DocxFixture
             TextStyle.Strong => "<w:b/><w:bCs/>",
             TextStyle.Emphasis => "<w:i/><w:iCs/>",
             TextStyle.Superscript => "<w:vertAlign w:val=\"superscript\"/>",
+            TextStyle.Strikethrough => "<w:strike/>",
             _ => "<w:vertAlign w:val=\"subscript\"/>",
         }),
         Link l => Inlines(l.Children, properties),

@@ -38,7 +38,7 @@ public static class ModelGenerators
         return Gen.OneOf(
             leaves,
             leaves,
-            from style in Gen.Elements(TextStyle.Emphasis, TextStyle.Strong, TextStyle.Superscript, TextStyle.Subscript)
+            from style in Gen.Elements(TextStyle.Emphasis, TextStyle.Strong, TextStyle.Superscript, TextStyle.Subscript, TextStyle.Strikethrough)
             from children in Inlines(depth - 1)
             select (Inline)new Styled(style, children),
             from url in Url()

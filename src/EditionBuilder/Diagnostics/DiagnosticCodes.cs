@@ -113,6 +113,10 @@ public static class DiagnosticCodes
     public const string DocxTooLarge = "EB0513";
     public const string ImageUnsafe = "EB0514";
     public const string MediaNotAnImage = "EB0515";
+    public const string DocxXmlTooDeep = "EB0516";
+    public const string DocxNestedTooDeep = "EB0517";
+    public const string DocxImageMissing = "EB0518";
+    public const string DocxFormattingLeftOut = "EB0519";
 
     // Word documents: warnings EB0550–EB0599.
     public const string DocxNoHeadings = "EB0550";

@@ -205,6 +205,7 @@ public static class ChapterReader
         ('*' or '_', 2) => TextStyle.Strong,
         ('^', 1) => TextStyle.Superscript,
         ('~', 1) => TextStyle.Subscript,
+        ('~', 2) => TextStyle.Strikethrough,
         _ => null,
     };
 

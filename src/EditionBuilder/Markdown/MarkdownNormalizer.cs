@@ -169,7 +169,7 @@ public static class MarkdownNormalizer
                 case NoteReference:
                     result.Add(inline);
                     break;
-                case Styled s when s.Style == inside:
+                case Styled s when s.Style == inside || (inside is { } outer && Tilde(outer) && Tilde(s.Style)):
                     result.AddRange(Hoist(s.Children, lineBreaks, inside, inLink));
                     break;
                 case Styled s:
@@ -235,6 +235,11 @@ public static class MarkdownNormalizer
                         continue;
                     case (Styled a, Styled b) when a.Style == b.Style:
                         result[^1] = a with { Children = Tidy([.. a.Children, .. b.Children]) };
+                        continue;
+                    case (Styled a, Styled b) when Tilde(a.Style) && Tilde(b.Style):
+                        var unstyled = Tidy([.. result, .. b.Children]);
+                        result.Clear();
+                        result.AddRange(unstyled);
                         continue;
                     case (Link a, Link b) when a.Url == b.Url:
                         result[^1] = a with { Children = Tidy([.. a.Children, .. b.Children]) };
@@ -316,8 +321,13 @@ public static class MarkdownNormalizer
         TextStyle.Emphasis => "*",
         TextStyle.Strong => "**",
         TextStyle.Superscript => "^",
+        TextStyle.Strikethrough => "~~",
         _ => "~",
     };
+
+    // Subscript (~x~) and strikethrough (~~x~~) share the tilde: touching, their runs would run together (~~~), which
+    // Markdown cannot read back, so a subscript right inside or beside a strikethrough (or the other way) loses its style.
+    private static bool Tilde(TextStyle style) => style is TextStyle.Subscript or TextStyle.Strikethrough;
 
     // A span whose delimiters Markdown would not read as delimiters (CommonMark's flanking rules, as Markdig applies them)
     // gives up its edge punctuation, or — when that is not enough — its style.

@@ -9,13 +9,14 @@ public sealed record TextRun(string Text) : Inline;
 /// <summary>A forced line break inside a paragraph (Word's w:br, a note's source line end).</summary>
 public sealed record LineBreak : Inline;
 
-/// <summary>How <see cref="Styled"/> inlines look: emphasis (italic), strong (bold), superscript or subscript.</summary>
+/// <summary>How <see cref="Styled"/> inlines look: emphasis (italic), strong (bold), superscript, subscript or struck through.</summary>
 public enum TextStyle
 {
     Emphasis,
     Strong,
     Superscript,
     Subscript,
+    Strikethrough,
 }
 
 /// <summary>Inlines shown in one style: italic, bold, raised or lowered.</summary>

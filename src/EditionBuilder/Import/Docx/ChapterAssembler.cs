@@ -74,7 +74,7 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
     private ArticleFrontMatter TakeFront(List<DocxBlock> blocks)
     {
         var indexes = new List<int>();
-        // A list is body text, never a title page's lines: the opening ends at the first list item.
+        // A list is body text, never a line of the opening (its items are not authors): the opening ends before it.
         for (var i = 0; i < blocks.Count && blocks[i] is DocxParagraph { List: null } p; i++)
         {
             if (p.Text.Trim().Length > 0) indexes.Add(i);

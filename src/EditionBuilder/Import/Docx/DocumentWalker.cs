@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
@@ -18,6 +19,9 @@ internal sealed class DocumentWalker
 {
     private const int MaxControlWarnings = 20;
 
+    /// <summary>How many structures (tables, content controls, custom XML, smart tags, hyperlinks, revisions, fields, text boxes) may stand inside one another.</summary>
+    public const int MaxNesting = 64;
+
     private readonly DocxPackage _package;
     private readonly StyleSheet _styles;
     private readonly NumberingDefinitions _numbering;
@@ -33,6 +37,9 @@ internal sealed class DocumentWalker
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private readonly Stack<Field> _fields = new();
     private int _controlWarnings;
+    private int _nesting;
+    private int _bodyIndent;
+    private bool _nestingReported;
 
     // The part being walked (its relationships resolve links and images) and where we are in it.
     private OpenXmlPart _part;
@@ -63,6 +70,7 @@ internal sealed class DocumentWalker
     {
         Number(body);
         MapBookmarkedNotes(body);
+        _bodyIndent = BodyIndent(body);
         var blocks = new List<DocxBlock>();
         ReadBlocks(body, blocks);
         return blocks;
@@ -124,17 +132,49 @@ internal sealed class DocumentWalker
 
     private void ReadBlocks(XElement container, List<DocxBlock> blocks)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var element in container.Elements())
         {
             var name = element.Name;
             if (name == W + "p") ReadParagraph(element, blocks);
-            else if (name == W + "tbl") ReadTable(element, blocks);
-            else if (name == W + "sdt") ReadBlocks(element.Element(W + "sdtContent") ?? element, blocks);
-            else if (name == W + "customXml" || name == W + "ins" || name == W + "moveTo") ReadBlocks(element, blocks);
-            else if (name == Mc + "AlternateContent") ReadBlocks(Choose(element), blocks);
+            else if (name == W + "tbl") Deeper(element, () => ReadTable(element, blocks));
+            else if (name == W + "sdt") Deeper(element, () => ReadBlocks(element.Element(W + "sdtContent") ?? element, blocks));
+            else if (name == W + "customXml" || name == W + "ins" || name == W + "moveTo") Deeper(element, () => ReadBlocks(element, blocks));
+            else if (name == Mc + "AlternateContent") Deeper(element, () => ReadBlocks(Choose(element), blocks));
             else if (name == W + "altChunk") ExternalContent(element, "an embedded document part (altChunk)");
             else if (name == W + "subDoc") ExternalContent(element, "a subdocument");
         }
+    }
+
+    // One level further inside; past MaxNesting the inner content is refused with one error (a walk as deep as the
+    // document nests would overflow the stack, and no document Word writes nests this deep).
+    private void Deeper(XElement element, Action walk)
+    {
+        if (_nesting >= MaxNesting)
+        {
+            TooDeep(element);
+            return;
+        }
+
+        _nesting++;
+        try
+        {
+            walk();
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private void TooDeep(XElement element)
+    {
+        if (_nestingReported) return;
+        _nestingReported = true;
+        var paragraph = element.AncestorsAndSelf(W + "p").FirstOrDefault() ?? element.Descendants(W + "p").FirstOrDefault();
+        var where = paragraph is not null && _paragraphNumbers.TryGetValue(paragraph, out var n) ? $"{_package.Where(_part, n)} (“{FirstWords(paragraph)}”)" : Where;
+        _diagnostics.Error(DiagnosticCodes.DocxNestedTooDeep, where, 0, 0,
+            $"tables, content controls, custom XML, hyperlinks, tracked changes or fields stand more than {MaxNesting} levels inside one another here (level {MaxNesting + 1} is a w:{element.Name.LocalName}); no document written in Word nests this deep, so it is refused: save it again from Word, or simplify it");
     }
 
     // Markup compatibility: the first choice (DrawingML, which this reader knows), else the fallback.
@@ -188,7 +228,7 @@ internal sealed class DocumentWalker
         var list = heading is null ? ListOf(properties, style) : null;
         var bidi = OnOff(properties, "bidi") ?? IsOn(_styles.ParagraphProperty(style, "bidi"));
         var direction = bidi != true && !content.RightToLeftRuns && LanguageGuesser.IsLatinDominant(text) ? TextDirection.LeftToRight : (TextDirection?)null;
-        if (!isQuote && list is null && heading is null && IsIndentedBothSides(properties, style)) isQuote = true;
+        if (!isQuote && list is null && heading is null && !isTitle && !isSubtitle && !isCaption && IsIndentedQuote(properties, style)) isQuote = true;
 
         blocks.Add(new DocxParagraph(_paragraph, _firstWords, inlines)
         {
@@ -215,14 +255,36 @@ internal sealed class DocumentWalker
         return first.Length > 60 ? first[..60] + "…" : first + (text.Length > first.Length ? "…" : string.Empty);
     }
 
-    // A block quote by indentation: indented from both margins by 1 cm or more (567 twips), as Word's quotes are.
-    private bool IsIndentedBothSides(XElement? properties, string? style)
+    private const int QuoteIndent = 567; // 1 cm in twips
+
+    // A block quote by indentation: indented from both margins by 1 cm or more, as Word's quotes are; or, in the body,
+    // indented from the start 1 cm further than most of the body's text, without a hanging indent (a reference list's).
+    // (w:left is the start of a right-to-left paragraph too; Strict writes w:start.)
+    private bool IsIndentedQuote(XElement? properties, string? style)
     {
         var indent = properties?.Element(W + "ind") ?? _styles.ParagraphProperty(style, "ind");
         if (indent is null) return false;
         var start = Int(Attr(indent, "start") ?? Attr(indent, "left")) ?? 0;
         var end = Int(Attr(indent, "end") ?? Attr(indent, "right")) ?? 0;
-        return start >= 567 && end >= 567;
+        var hanging = Int(Attr(indent, "hanging")) ?? 0;
+        return (start >= QuoteIndent && end >= QuoteIndent) || (!_inNote && hanging == 0 && start - _bodyIndent >= QuoteIndent);
+    }
+
+    // The start indentation most of the body's text has, weighted by its length (list paragraphs aside): a body indented
+    // throughout is not a quote.
+    private int BodyIndent(XElement body)
+    {
+        var weights = new Dictionary<int, long>();
+        foreach (var p in body.Elements(W + "p"))
+        {
+            var properties = p.Element(W + "pPr");
+            if (properties?.Element(W + "numPr") is not null) continue;
+            var indent = properties?.Element(W + "ind") ?? _styles.ParagraphProperty(_styles.ParagraphStyleOf(properties), "ind");
+            var start = Int(Attr(indent, "start") ?? Attr(indent, "left")) ?? 0;
+            weights[start] = weights.GetValueOrDefault(start) + p.Descendants(W + "t").Sum(t => (long)t.Value.Length);
+        }
+
+        return weights.Count == 0 ? 0 : weights.OrderByDescending(w => w.Value).ThenBy(w => w.Key).First().Key;
     }
 
     private ListPlace? ListOf(XElement? properties, string? style)
@@ -311,20 +373,51 @@ internal sealed class DocumentWalker
         (_paragraph, _firstWords) = savedPlace;
     }
 
-    // Rows and cells may sit inside content controls or custom XML; those wrappers are unwrapped.
-    private static IEnumerable<XElement> Unwrapped(XElement parent, string local)
+    // Rows and cells may sit inside content controls or custom XML; those wrappers are unwrapped, in document order, with
+    // an explicit stack (nested iterators would cost the depth for every row) and the same nesting limit as the walk.
+    private List<XElement> Unwrapped(XElement parent, string local)
     {
-        foreach (var element in parent.Elements())
+        var found = new List<XElement>();
+        var stack = new Stack<(IEnumerator<XElement> Children, int Depth)>();
+        stack.Push((parent.Elements().GetEnumerator(), _nesting));
+        while (stack.Count > 0)
         {
-            if (element.Name == W + local) yield return element;
-            else if (element.Name == W + "sdt") foreach (var inner in Unwrapped(element.Element(W + "sdtContent") ?? element, local)) yield return inner;
-            else if (element.Name == W + "customXml" || element.Name == W + "ins") foreach (var inner in Unwrapped(element, local)) yield return inner;
+            var (children, depth) = stack.Peek();
+            if (!children.MoveNext())
+            {
+                stack.Pop();
+                continue;
+            }
+
+            var element = children.Current;
+            if (element.Name == W + local) { found.Add(element); continue; }
+            var inner = element.Name == W + "sdt" ? element.Element(W + "sdtContent") ?? element
+                : element.Name == W + "customXml" || element.Name == W + "ins" ? element : null;
+            if (inner is null) continue;
+            if (depth >= MaxNesting)
+            {
+                TooDeep(element);
+                break;
+            }
+
+            stack.Push((inner.Elements().GetEnumerator(), depth + 1));
         }
+
+        return found;
     }
 
     private void Warn(string code, string where, string message)
     {
         if (_warned.Add(code + "\u0001" + where)) _diagnostics.Warning(code, where, 0, 0, message);
+    }
+
+    // Formatting the site does not show: its text is kept, and it is said once a document for each kind, where first met.
+    private void FormattingLeftOut(string kind)
+    {
+        if (_warned.Add(DiagnosticCodes.DocxFormattingLeftOut + kind))
+        {
+            _diagnostics.Warning(DiagnosticCodes.DocxFormattingLeftOut, Where, 0, 0, $"{kind} is not shown on the site (its text is kept as plain text); this is the first place it is used");
+        }
     }
 
     private void WarnOnce(string code, string message)
@@ -357,7 +450,7 @@ internal sealed class DocumentWalker
 
         if (part is null)
         {
-            Warn(DiagnosticCodes.DocxObjectLeftOut, Where, $"an image names a part ({embedId}) the document does not hold; it is left out");
+            Warn(DiagnosticCodes.DocxImageMissing, Where, $"an image names a relationship ({embedId}) the document does not hold, so its picture is missing and it is left out: in Word, insert the picture again");
             return null;
         }
 
@@ -516,15 +609,16 @@ internal sealed class DocumentWalker
 
         public void Walk(XElement container)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             foreach (var element in container.Elements())
             {
                 var name = element.Name;
                 if (name == W + "r") Run(element);
-                else if (name == W + "hyperlink") Hyperlink(element);
-                else if (name == W + "fldSimple") SimpleField(element);
-                else if (name == W + "ins" || name == W + "moveTo" || name == W + "smartTag" || name == W + "customXml" || name == W + "dir" || name == W + "bdo") Walk(element);
-                else if (name == W + "sdt") Walk(element.Element(W + "sdtContent") ?? element);
-                else if (name == Mc + "AlternateContent") Walk(Choose(element));
+                else if (name == W + "hyperlink") walker.Deeper(element, () => Hyperlink(element));
+                else if (name == W + "fldSimple") walker.Deeper(element, () => SimpleField(element));
+                else if (name == W + "ins" || name == W + "moveTo" || name == W + "smartTag" || name == W + "customXml" || name == W + "dir" || name == W + "bdo") walker.Deeper(element, () => Walk(element));
+                else if (name == W + "sdt") walker.Deeper(element, () => Walk(element.Element(W + "sdtContent") ?? element));
+                else if (name == Mc + "AlternateContent") walker.Deeper(element, () => Walk(Choose(element)));
                 else if (name == M + "oMath" || name == M + "oMathPara") Math(element);
                 // w:del and w:moveFrom (deleted text), w:pPr, bookmarks, comment ranges and proofing marks hold no text to keep.
             }
@@ -536,8 +630,7 @@ internal sealed class DocumentWalker
             var id = hyperlink.Attribute(R + "id")?.Value;
             if (id is not null)
             {
-                var relationship = walker._part.HyperlinkRelationships.FirstOrDefault(r => r.Id == id);
-                var target = relationship?.Uri.OriginalString;
+                var target = DocxPackage.HyperlinkTarget(walker._part, id);
                 if (target is not null && LinkSafe(target)) url = target + (Attr(hyperlink, "anchor") is { } anchor ? "#" + anchor : string.Empty);
             }
 
@@ -552,6 +645,12 @@ internal sealed class DocumentWalker
             var state = new Field { InResult = true };
             state.Instruction.Append(Attr(field, "instr"));
             Interpret(state);
+            if (walker._fields.Count >= MaxNesting)
+            {
+                walker.TooDeep(field);
+                return;
+            }
+
             walker._fields.Push(state);
             Walk(field);
             walker._fields.Pop();
@@ -571,17 +670,18 @@ internal sealed class DocumentWalker
             Text(string.Concat(math.Descendants(M + "t").Select(t => t.Value)), default);
         }
 
-        private void Run(XElement run)
+        private void Run(XElement run) => RunContent(run, Format(run.Element(W + "rPr")));
+
+        // A run's content; an mc:AlternateContent in it holds the run's content again (a drawing, a text box), of which one
+        // copy is read: the Choice, or else the Fallback.
+        private void RunContent(XElement run, RunFormat format)
         {
-            var properties = run.Element(W + "rPr");
-            var format = Format(properties);
             foreach (var element in run.Elements())
             {
                 var name = element.Name.LocalName;
                 if (element.Name.Namespace == Mc && name == "AlternateContent")
                 {
-                    var chosen = Choose(element);
-                    Run(new XElement(W + "r", properties, chosen.Elements()));
+                    walker.Deeper(element, () => RunContent(Choose(element), format));
                     continue;
                 }
 
@@ -638,7 +738,8 @@ internal sealed class DocumentWalker
             switch (type)
             {
                 case "begin":
-                    walker._fields.Push(new Field());
+                    if (walker._fields.Count >= MaxNesting) walker.TooDeep(new XElement(W + "fldChar"));
+                    else walker._fields.Push(new Field());
                     break;
                 case "separate":
                     if (walker._fields.TryPeek(out var field) && !field.InResult)
@@ -706,7 +807,18 @@ internal sealed class DocumentWalker
                 walker.Warn(DiagnosticCodes.DocxObjectLeftOut, walker.Where, "a chart or SmartArt graphic is left out; in Word, paste it as a picture (PNG) with alt text");
             }
 
-            foreach (var box in frame.Descendants(W + "txbxContent").Take(1)) walker.ReadBlocks(box, Extra);
+            TextBoxes(frame);
+        }
+
+        // Every text box of a drawing or a VML shape (a group holds several), each once: a box inside another box is read
+        // with the box that holds it.
+        private void TextBoxes(XElement frame)
+        {
+            foreach (var box in frame.Descendants(W + "txbxContent"))
+            {
+                if (box.Ancestors().TakeWhile(a => a != frame).Any(a => a.Name == W + "txbxContent")) continue;
+                walker.Deeper(box, () => walker.ReadBlocks(box, Extra));
+            }
         }
 
         private void Vml(XElement element)
@@ -723,7 +835,7 @@ internal sealed class DocumentWalker
                 walker.Warn(DiagnosticCodes.DocxObjectLeftOut, walker.Where, "an embedded object is left out; in Word, paste it as a picture");
             }
 
-            foreach (var box in element.Descendants(W + "txbxContent").Take(1)) walker.ReadBlocks(box, Extra);
+            TextBoxes(element);
         }
 
         private void Text(string text, RunFormat format)
@@ -746,6 +858,10 @@ internal sealed class DocumentWalker
             Inline inline = new TextRun(text.Replace('\r', ' ').Replace('\n', ' '));
             if (format.VerticalAlign == "superscript") inline = new Styled(TextStyle.Superscript, [inline]);
             else if (format.VerticalAlign == "subscript") inline = new Styled(TextStyle.Subscript, [inline]);
+            if (format.Struck) inline = new Styled(TextStyle.Strikethrough, [inline]);
+            if (format.Underlined && Link is null) walker.FormattingLeftOut("underline");
+            if (format.SmallCaps) walker.FormattingLeftOut("small capitals");
+            if (format.Highlighted) walker.FormattingLeftOut("highlighting");
             if (complex ? format.ItalicComplex ?? format.Italic ?? false : format.Italic ?? false) inline = new Styled(TextStyle.Emphasis, [inline]);
             if (complex ? format.BoldComplex ?? format.Bold ?? false : format.Bold ?? false) inline = new Styled(TextStyle.Strong, [inline]);
             if (Link is { } url) inline = new Link(url, [inline]);
@@ -763,12 +879,28 @@ internal sealed class DocumentWalker
             return new RunFormat(
                 Flag("b"), Flag("bCs"), Flag("i"), Flag("iCs"), Attr(Get("vertAlign"), "val"),
                 Flag("vanish") == true || Flag("specVanish") == true, Flag("rtl") == true, Flag("cs") == true,
-                Attr(lang, "val"), Attr(lang, "bidi"));
+                Attr(lang, "val"), Attr(lang, "bidi"))
+            {
+                Struck = Flag("strike") == true || Flag("dstrike") == true,
+                Underlined = Attr(Get("u"), "val") is { } underline && underline != "none",
+                SmallCaps = Flag("smallCaps") == true,
+                Highlighted = Attr(Get("highlight"), "val") is { } highlight && highlight != "none",
+            };
         }
     }
 
     /// <summary>A run's formatting as resolved from its own properties, its character style, its paragraph's style and the defaults.</summary>
     private readonly record struct RunFormat(
         bool? Bold, bool? BoldComplex, bool? Italic, bool? ItalicComplex, string? VerticalAlign, bool Hidden, bool RightToLeft, bool ComplexScript,
-        string? Language, string? BidiLanguage);
+        string? Language, string? BidiLanguage)
+    {
+        /// <summary>w:strike or w:dstrike: kept, as ~~struck~~.</summary>
+        public bool Struck { get; init; }
+
+        public bool Underlined { get; init; }
+
+        public bool SmallCaps { get; init; }
+
+        public bool Highlighted { get; init; }
+    }
 }

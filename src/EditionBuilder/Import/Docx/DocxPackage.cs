@@ -33,6 +33,17 @@ internal sealed class DocxPackage : IDisposable
 
     public MainDocumentPart Main => Document.MainDocumentPart!;
 
+    private const string StrictRelationships = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
+
+    /// <summary>A part of the main part as the SDK types it, or else the one its Strict Open XML relationship names ("styles", "footnotes"…).</summary>
+    public OpenXmlPart? Related(OpenXmlPart? typed, string kind) =>
+        typed ?? Main.Parts.Select(p => p.OpenXmlPart).FirstOrDefault(p => p.RelationshipType == StrictRelationships + kind);
+
+    /// <summary>The target of a hyperlink relationship of a part (Transitional or Strict), or null.</summary>
+    public static string? HyperlinkTarget(OpenXmlPart part, string id) =>
+        (part.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)
+            ?? (ReferenceRelationship?)part.ExternalRelationships.FirstOrDefault(r => r.Id == id && r.RelationshipType == StrictRelationships + "hyperlink"))?.Uri.OriginalString;
+
     /// <summary>Where a problem is: "file.docx:word/document.xml:paragraph 12".</summary>
     public string Where(OpenXmlPart? part, int paragraph = 0) =>
         Path + (part is null ? string.Empty : ":" + part.Uri.OriginalString.TrimStart('/')) + (paragraph > 0 ? $":paragraph {paragraph}" : string.Empty);
@@ -63,8 +74,7 @@ internal sealed class DocxPackage : IDisposable
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
-            diagnostics.Error(DiagnosticCodes.DocxDamaged, path, 0, 0,
-                "this .docx cannot be read as a Word document (its parts or their relationships are damaged); open it in Word and save it again");
+            ReportDamaged(path, bytes, diagnostics);
             return null;
         }
 
@@ -76,6 +86,20 @@ internal sealed class DocxPackage : IDisposable
         }
 
         return new DocxPackage(path, document, limits);
+    }
+
+    /// <summary>EB0506 for a package that cannot be read, naming the relationship and the part it misses when that is the cause.</summary>
+    public static void ReportDamaged(string path, byte[] bytes, DiagnosticBag diagnostics)
+    {
+        if (MissingTarget(bytes) is { } missing)
+        {
+            diagnostics.Error(DiagnosticCodes.DocxDamaged, path + ":" + missing.Relationships, 0, 0,
+                $"the relationship {missing.Id} names the part {missing.Target}, which the file does not hold: the document is damaged; open it in Word and save it again");
+            return;
+        }
+
+        diagnostics.Error(DiagnosticCodes.DocxDamaged, path, 0, 0,
+            "this .docx cannot be read as a Word document (its parts or their relationships are damaged); open it in Word and save it again");
     }
 
     private static bool HasMainPart(WordprocessingDocument document)
@@ -136,6 +160,13 @@ internal sealed class DocxPackage : IDisposable
         if (bytes.AsSpan().StartsWith("{\\rtf"u8))
         {
             diagnostics.Error(DiagnosticCodes.DocxNotAZip, path, 0, 0, "this is an RTF file, not a .docx; open it in Word and save it as .docx");
+            return false;
+        }
+
+        if (bytes.AsSpan().StartsWith("PK\x05\x06"u8))
+        {
+            // A zip's end record alone: a zip that holds no file at all.
+            diagnostics.Error(DiagnosticCodes.DocxNotAZip, path, 0, 0, "this is an empty zip (it holds no file), not a Word document: save the document from Word as .docx");
             return false;
         }
 
@@ -258,15 +289,21 @@ internal sealed class DocxPackage : IDisposable
 
     private static bool IsImage(string name) => name.StartsWith("word/media/", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Loads a part's XML (no DTD, through the bound); null with an error when it cannot.</summary>
+    /// <summary>How deep a part's XML may nest. Word's deepest (a text box in a table in a table, a grouped drawing) is far less; LINQ to XML pays the depth for every element it adds, so the bound keeps a load linear.</summary>
+    public const int MaxXmlDepth = 256;
+
+    /// <summary>Loads a part's XML (no DTD, through the bound, nesting at most <see cref="MaxXmlDepth"/> deep), Strict Open XML read as Transitional; null with an error when it cannot.</summary>
     public XDocument? Load(OpenXmlPart part, DiagnosticBag diagnostics)
     {
+        if (!NestsWithinLimit(part, diagnostics)) return null;
         XmlReader? reader = null;
         try
         {
             using var stream = new BoundedStream(part.GetStream(FileMode.Open, FileAccess.Read), Remaining(_limits.MaxPartBytes), n => _inflated += n);
             reader = XmlReader.Create(stream, Settings(_limits));
-            return XDocument.Load(reader, LoadOptions.None);
+            var document = XDocument.Load(reader, LoadOptions.None);
+            StrictOpenXml.ToTransitional(document);
+            return document;
         }
         catch (XmlException e)
         {
@@ -282,6 +319,82 @@ internal sealed class DocxPackage : IDisposable
         }
 
         return null;
+    }
+
+    // A first pass with a bare reader (linear whatever the depth) refuses a part nested past the limit before LINQ to XML,
+    // which walks up to the root for every element it adds, would take time quadratic in the depth.
+    private bool NestsWithinLimit(OpenXmlPart part, DiagnosticBag diagnostics)
+    {
+        XmlReader? reader = null;
+        try
+        {
+            using var stream = new BoundedStream(part.GetStream(FileMode.Open, FileAccess.Read), Remaining(_limits.MaxPartBytes));
+            reader = XmlReader.Create(stream, Settings(_limits));
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element || reader.Depth < MaxXmlDepth) continue;
+                var position = (IXmlLineInfo)reader;
+                diagnostics.Error(DiagnosticCodes.DocxXmlTooDeep, Where(part), position.LineNumber, position.LinePosition,
+                    $"the XML nests more than {MaxXmlDepth} elements deep (tables, content controls or other structures inside one another); no document Word writes is this deep, so it is refused unread");
+                return false;
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
+        {
+            // The load that follows reports it with its position.
+            return true;
+        }
+        finally
+        {
+            reader?.Dispose();
+        }
+    }
+
+    /// <summary>The first relationship of the package whose internal target is not in the zip, as "word/_rels/document.xml.rels" and "word/footnotes.xml"; null when every target is there.</summary>
+    public static (string Relationships, string Id, string Target)? MissingTarget(byte[] bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            var names = new HashSet<string>(zip.Entries.Select(e => e.FullName), StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)).OrderBy(e => e.FullName.Length).ThenBy(e => e.FullName, StringComparer.Ordinal))
+            {
+                // word/_rels/document.xml.rels holds the relationships of word/document.xml; targets are relative to word/.
+                var folder = entry.FullName[..Math.Max(0, entry.FullName.LastIndexOf("_rels/", StringComparison.Ordinal))];
+                var text = ReadBounded(entry.Open(), 4 * 1024 * 1024);
+                if (text is null) continue;
+                using var reader = XmlReader.Create(new MemoryStream(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+                var rels = XDocument.Load(reader);
+                foreach (var relationship in rels.Root?.Elements().Where(e => e.Name.LocalName == "Relationship") ?? [])
+                {
+                    if (relationship.Attribute("TargetMode")?.Value == "External" || relationship.Attribute("Target")?.Value is not { Length: > 0 } target) continue;
+                    var resolved = Resolve(folder, Uri.UnescapeDataString(target));
+                    if (!names.Contains(resolved)) return (entry.FullName, relationship.Attribute("Id")?.Value ?? "?", resolved);
+                }
+            }
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException or IOException or UriFormatException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+
+    // A relationship's target against its source's folder: "../media/a.png" from "word/" is "media/a.png"; "/word/x.xml" is absolute.
+    private static string Resolve(string folder, string target)
+    {
+        var parts = new List<string>();
+        if (!target.StartsWith('/')) parts.AddRange(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var piece in target.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (piece == "..") { if (parts.Count > 0) parts.RemoveAt(parts.Count - 1); }
+            else if (piece != ".") parts.Add(piece);
+        }
+
+        return string.Join('/', parts);
     }
 
     /// <summary>A part's bytes through the image bound; null when it is larger (the caller reports it).</summary>

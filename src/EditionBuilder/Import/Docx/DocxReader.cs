@@ -25,11 +25,17 @@ public static class DocxReader
         {
             return Read(package, diagnostics);
         }
+        catch (InsufficientExecutionStackException)
+        {
+            // The walker's nesting limit comes long before this; should a deep document still reach the stack's end, it is
+            // refused like one past the limit, and the process (edition serve among them) goes on.
+            diagnostics.Error(DiagnosticCodes.DocxNestedTooDeep, path, 0, 0, "the document nests tables, content controls or other structures too deeply to be read; save it again from Word, or simplify it");
+            return null;
+        }
         catch (Exception e) when (DocxPackage.IsPackageFault(e))
         {
             // A relationship naming a missing part, or a part the packaging cannot read: the file is damaged, not the tool.
-            diagnostics.Error(DiagnosticCodes.DocxDamaged, path, 0, 0,
-                "a part of this .docx is missing or damaged (a relationship names a part that is not there); open it in Word and save it again");
+            DocxPackage.ReportDamaged(path, bytes, diagnostics);
             return null;
         }
     }
@@ -46,11 +52,13 @@ public static class DocxReader
             diagnostics.Error(DiagnosticCodes.DocxPartMissing, package.Where(main), 0, 0, "word/document.xml has no body (w:body): the document is damaged");
         }
 
-        var styles = main.StyleDefinitionsPart is { } stylesPart ? StyleSheet.Read(package.Load(stylesPart, diagnostics)) : StyleSheet.Empty;
-        var numbering = main.NumberingDefinitionsPart is { } numberingPart ? NumberingDefinitions.Read(package.Load(numberingPart, diagnostics)) : NumberingDefinitions.Empty;
-        var settings = main.DocumentSettingsPart is { } settingsPart ? package.Load(settingsPart, diagnostics)?.Root : null;
-        var footnotesXml = main.FootnotesPart is { } footnotesPart ? package.Load(footnotesPart, diagnostics) : null;
-        var endnotesXml = main.EndnotesPart is { } endnotesPart ? package.Load(endnotesPart, diagnostics) : null;
+        var styles = package.Related(main.StyleDefinitionsPart, "styles") is { } stylesPart ? StyleSheet.Read(package.Load(stylesPart, diagnostics)) : StyleSheet.Empty;
+        var numbering = package.Related(main.NumberingDefinitionsPart, "numbering") is { } numberingPart ? NumberingDefinitions.Read(package.Load(numberingPart, diagnostics)) : NumberingDefinitions.Empty;
+        var settings = package.Related(main.DocumentSettingsPart, "settings") is { } settingsPart ? package.Load(settingsPart, diagnostics)?.Root : null;
+        var footnotesPart = package.Related(main.FootnotesPart, "footnotes");
+        var endnotesPart = package.Related(main.EndnotesPart, "endnotes");
+        var footnotesXml = footnotesPart is not null ? package.Load(footnotesPart, diagnostics) : null;
+        var endnotesXml = endnotesPart is not null ? package.Load(endnotesPart, diagnostics) : null;
         if (body is null || diagnostics.ErrorCount > errorsBefore) return null;
 
         // Each section's own note numbering (w:sectPr in a paragraph ends a section; the body's last w:sectPr is the last section's).
@@ -63,7 +71,7 @@ public static class DocxReader
         if (diagnostics.ErrorCount > errorsBefore) return null;
 
         var notes = new Dictionary<NoteKey, Note>();
-        foreach (var (sequence, part) in new[] { (footnotes, (DocumentFormat.OpenXml.Packaging.OpenXmlPart?)main.FootnotesPart), (endnotes, main.EndnotesPart) })
+        foreach (var (sequence, part) in new[] { (footnotes, footnotesPart), (endnotes, endnotesPart) })
         {
             foreach (var assigned in sequence.InOrder)
             {

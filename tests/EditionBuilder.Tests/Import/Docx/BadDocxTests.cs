@@ -41,6 +41,17 @@ public class BadDocxTests
         return stream.ToArray();
     }
 
+    // A zip holding no file: its end record alone.
+    private static byte[] EmptyZip()
+    {
+        using var stream = new MemoryStream();
+        using (new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+        }
+
+        return stream.ToArray();
+    }
+
     private static string EntryText(byte[] docx, string name)
     {
         using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
@@ -71,6 +82,12 @@ public class BadDocxTests
         var external = new DocxFixture { Body = Paragraph(Run("قبل", "<w:rtl/>"), "<w:bidi/>") + "<w:altChunk r:id=\"rIdExt\"/>" };
         external.External["rIdExt"] = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk", "http://example.org/chunk.html");
 
+        var withFootnotes = new DocxFixture
+        {
+            Body = Paragraph(Run("نص بحاشية", "<w:rtl/>") + FootnoteReference("1"), "<w:bidi/>"),
+            Footnotes = Note("footnote", "1", Run("الحاشية", "<w:rtl/>")),
+        }.Build();
+
         return new Dictionary<string, (byte[], string, string)>(StringComparer.Ordinal)
         {
             ["not a zip"] = (Encoding.UTF8.GetBytes("نص عادي وليس مستند وورد"), DiagnosticCodes.DocxNotAZip, "bad.docx"),
@@ -85,6 +102,10 @@ public class BadDocxTests
             ["a reference to a missing note"] = (new DocxFixture { Body = Paragraph(Run("نص يحيل إلى حاشية غائبة", "<w:rtl/>") + FootnoteReference("5"), "<w:bidi/>"), Footnotes = string.Empty }.Build(), DiagnosticCodes.DocxNoteMissing, "bad.docx:word/document.xml:paragraph 1 (“نص يحيل إلى حاشية غائبة”)"),
             ["an image over the limit"] = (withBigImage.Build(), DiagnosticCodes.ImageTooLarge, "bad.docx:word/document.xml:paragraph 1"),
             ["an SVG with a script"] = (unsafeSvg.Build(), DiagnosticCodes.ImageUnsafe, "bad.docx:word/document.xml:paragraph 1"),
+            ["an empty zip"] = (EmptyZip(), DiagnosticCodes.DocxNotAZip, "bad.docx"),
+            ["a missing footnotes part"] = (WithoutEntry(withFootnotes, "word/footnotes.xml"), DiagnosticCodes.DocxDamaged, "bad.docx:word/_rels/document.xml.rels"),
+            ["10,000 nested tables"] = (WordNestingTests.Stored(good, WordNestingTests.NestedTables(10_000)), DiagnosticCodes.DocxXmlTooDeep, "bad.docx:word/document.xml:1:"),
+            ["70 nested tables"] = (WordNestingTests.Stored(good, WordNestingTests.NestedTables(70)), DiagnosticCodes.DocxNestedTooDeep, "bad.docx:word/document.xml:paragraph 1"),
         };
     }
 
