@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Model;
 using EditionBuilder.Parse;
@@ -126,13 +127,14 @@ public sealed partial class EpubWriter
         return new SiteFile(PathOf(article.Slug), OcfArchive.Zip(package, files, BookDate.ZipTime(modified)));
     }
 
-    // The images the chapters show (media/… beside the chapter documents, as on the site); the site's build has checked their bytes.
-    // EPUB 3.0's core media types have no WebP: such an image stays on the web pages only.
+    // The images the chapters show (media/… beside the chapter documents, as on the site), as the one image rule publishes them
+    // (a refused file is the site's error at the file, MediaFiles). EPUB 3.0's core media types have no WebP: such an image stays on the web pages only.
     private static List<BookFile> MediaOf(ParsedArticle article, DiagnosticBag diagnostics)
     {
         var files = new List<BookFile>();
         foreach (var media in article.Content.Media.OrderBy(m => m.Path, StringComparer.Ordinal))
         {
+            if (ImageRule.Check(media.Read(), media.Path).Bytes is not { } published) continue;
             if (BookFile.MediaTypeOf(media.Path) is not { } type || !type.StartsWith("image/", StringComparison.Ordinal))
             {
                 diagnostics.Warning(DiagnosticCodes.EpubMediaLeftOut, media.Where, 0, 0,
@@ -140,7 +142,7 @@ public sealed partial class EpubWriter
                 continue;
             }
 
-            files.Add(new BookFile("chapters/" + media.Path, $"media-{files.Count + 1}", type, media.Read()));
+            files.Add(new BookFile("chapters/" + media.Path, $"media-{files.Count + 1}", type, published));
         }
 
         return files;
