@@ -66,13 +66,13 @@ public sealed class Theme
         ArchivedCopyLabel = Strings.Get(lang, "archived_copy"),
     };
 
-    /// <summary>Loads a theme from its folders, lowest layer first (see <see cref="ThemeFolder.Layers"/>).</summary>
-    public static Theme? Load(IReadOnlyList<string> folders, DiagnosticBag diagnostics)
+    /// <summary>Loads a theme from its folders, lowest layer first (see <see cref="ThemeFolder.Layers"/>); the content folder's own theme/ is read like content (<paramref name="contentFolder"/>: no link out of it).</summary>
+    public static Theme? Load(IReadOnlyList<string> folders, DiagnosticBag diagnostics, string? contentFolder = null)
     {
         var layers = new List<ThemeLayer>();
         foreach (var folder in folders)
         {
-            if (ThemeFolder.Read(folder, diagnostics) is { } layer) layers.Add(layer);
+            if (ThemeFolder.Read(folder, diagnostics, ThemeFolder.BoundaryOf(folder, contentFolder)) is { } layer) layers.Add(layer);
         }
 
         return diagnostics.HasErrors ? null : Parse(layers, diagnostics);
