@@ -57,8 +57,10 @@ public sealed partial class EpubWriter
                 "the theme has no such e-book template; add it (see the default theme's epub/ folder) or build with --no-epub");
         }
 
+        // The book's templates are held to what the site's pages are: no script, no handler, nothing from outside.
+        var safe = BookTemplates.Check(theme, Templates.Where(theme.Has), diagnostics);
         var style = BookStyle.From(theme, diagnostics);
-        return style is null || Templates.Any(t => !theme.Has(t)) ? null : new EpubWriter(theme, edition, new ChapterXhtml(pipeline, theme.NoteOptions()), style, sourceDateEpoch);
+        return style is null || !safe || Templates.Any(t => !theme.Has(t)) ? null : new EpubWriter(theme, edition, new ChapterXhtml(pipeline, theme.NoteOptions()), style, sourceDateEpoch);
     }
 
     /// <summary>The instant a book says it was last modified (see <see cref="BookDate"/>); the build cache keys the book on it.</summary>
@@ -75,9 +77,13 @@ public sealed partial class EpubWriter
         var book = View(article, chapterHrefs, abstractHrefs);
 
         var files = new List<BookFile>();
+        var madeBy = new Dictionary<string, string>(StringComparer.Ordinal); // each document's template, to name it if the document is not XML
         void Add(string href, string id, string properties, BookPageView page, string template, object model)
         {
-            if (Document(page, template, model, diagnostics) is { } bytes) files.Add(new BookFile(href, id, "application/xhtml+xml", bytes, properties, InSpine: true));
+            if (Document(page, template, model, diagnostics) is not { } bytes) return;
+            BookTemplates.CheckDocument(PathOf(article.Slug), href, Encoding.UTF8.GetString(bytes), diagnostics);
+            files.Add(new BookFile(href, id, "application/xhtml+xml", bytes, properties, InSpine: true));
+            madeBy[href] = template;
         }
 
         var title = book.Title;
@@ -118,6 +124,8 @@ public sealed partial class EpubWriter
         {
             if (WellFormedness.Problem(bytes) is { } problem)
             {
+                // A theme's template that is not XML is the theme's error at its line; only a document our own parts broke is ours.
+                if (madeBy.TryGetValue(name, out var template) && BookTemplates.ReportNotXml(_theme, [template, "epub/layout.html"], diagnostics)) break;
                 diagnostics.Error(DiagnosticCodes.EpubNotWellFormed, PathOf(article.Slug), 0, 0,
                     $"internal error: the book's {name} is not well-formed XML ({problem}); please report it with the article");
             }

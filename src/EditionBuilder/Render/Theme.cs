@@ -159,6 +159,9 @@ public sealed class Theme
         };
     }
 
+    /// <summary>A template's text as the theme holds it (for checks that read its markup); null when the theme has no such template.</summary>
+    public string? SourceOf(string template) => _sources.GetValueOrDefault(template);
+
     /// <summary>Whether the theme has this template (optional ones, such as the e-book's, may be missing).</summary>
     public bool Has(string template) => _parsed.ContainsKey(template);
 
