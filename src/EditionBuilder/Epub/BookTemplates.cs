@@ -20,6 +20,9 @@ public static class BookTemplates
         "img", "image", "link", "script", "iframe", "source", "video", "audio", "object", "embed", "use", "track", "input",
     };
 
+    /// <summary>The theme's e-book templates: the documents' and the partials they may include, everything under epub/.</summary>
+    public static IEnumerable<string> Of(Theme theme) => theme.TemplateNames.Where(t => t.StartsWith("epub/", StringComparison.Ordinal));
+
     /// <summary>Reports every script, event handler and outside request in the theme's e-book templates; true when there was none.</summary>
     public static bool Check(Theme theme, IEnumerable<string> templates, DiagnosticBag diagnostics)
     {

@@ -58,7 +58,7 @@ public sealed partial class EpubWriter
         }
 
         // The book's templates are held to what the site's pages are: no script, no handler, nothing from outside.
-        var safe = BookTemplates.Check(theme, Templates.Where(theme.Has), diagnostics);
+        var safe = BookTemplates.Check(theme, BookTemplates.Of(theme), diagnostics);
         var style = BookStyle.From(theme, diagnostics);
         return style is null || !safe || Templates.Any(t => !theme.Has(t)) ? null : new EpubWriter(theme, edition, new ChapterXhtml(pipeline, theme.NoteOptions()), style, sourceDateEpoch);
     }
@@ -125,7 +125,7 @@ public sealed partial class EpubWriter
             if (WellFormedness.Problem(bytes) is { } problem)
             {
                 // A theme's template that is not XML is the theme's error at its line; only a document our own parts broke is ours.
-                if (madeBy.TryGetValue(name, out var template) && BookTemplates.ReportNotXml(_theme, [template, "epub/layout.html"], diagnostics)) break;
+                if (madeBy.TryGetValue(name, out var template) && BookTemplates.ReportNotXml(_theme, [template, "epub/layout.html", .. BookTemplates.Of(_theme)], diagnostics)) break;
                 diagnostics.Error(DiagnosticCodes.EpubNotWellFormed, PathOf(article.Slug), 0, 0,
                     $"internal error: the book's {name} is not well-formed XML ({problem}); please report it with the article");
             }

@@ -159,6 +159,9 @@ public sealed class Theme
         };
     }
 
+    /// <summary>The names of the theme's templates (every layer's, merged), in ordinal order.</summary>
+    public IEnumerable<string> TemplateNames => _sources.Keys.Order(StringComparer.Ordinal);
+
     /// <summary>A template's text as the theme holds it (for checks that read its markup); null when the theme has no such template.</summary>
     public string? SourceOf(string template) => _sources.GetValueOrDefault(template);
 

@@ -46,6 +46,24 @@ public class BookTemplateSafetyTests
     }
 
     [Fact]
+    public void Given_an_e_book_partial_with_an_event_handler_When_built_Then_the_partial_is_refused_at_its_line()
+    {
+        var files = ThemeFolder.Read(Repo.Templates, new DiagnosticBag())!.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        files["epub/chapter.html"] = Encoding.UTF8.GetBytes(Chapter.Replace("{{ model.body }}", "{{ model.body }}\n{{ include 'epub/partials/seal.html' }}", StringComparison.Ordinal));
+        files["epub/partials/seal.html"] = Encoding.UTF8.GetBytes("<p class=\"seal\">\n<span onmouseover=\"alert(1)\">ختم</span></p>\n");
+        var diagnostics = new DiagnosticBag();
+        var theme = Theme.Parse([new ThemeLayer("templates", files)], diagnostics)!;
+
+        var built = SiteBuild.InMemory(SmallEdition.Content(), theme, BuildOptions.Uncompressed, diagnostics);
+
+        Assert.Null(built);
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal(DiagnosticCodes.InlineScript, error.Code);
+        Assert.Equal(Path.Combine("templates", "epub", "partials", "seal.html"), error.Path);
+        Assert.Equal((2, 1), (error.Line, error.Column));
+    }
+
+    [Fact]
     public void Given_a_malformed_e_book_chapter_template_When_built_Then_EB0611_names_its_line_and_not_an_internal_error()
     {
         var (files, diagnostics) = BuildWithChapterHeading("<h1 id=\"{{ model.id }}\">{{ model.title }}<br></h1>");
