@@ -56,8 +56,8 @@ public sealed record ArticleView(
     int NoteCount,
     IReadOnlyList<LinkView> CiteFiles)
 {
-    /// <summary>The article's EPUB, offered on its landing page; null when the build writes none (--no-epub).</summary>
-    public DownloadView? Epub { get; init; }
+    /// <summary>The files the article's writers made (EPUB, JATS…), offered on its landing page in the registry's order; empty when none ran (--no-epub, --no-jats…).</summary>
+    public IReadOnlyList<DownloadView> Downloads { get; init; } = [];
 
     /// <summary>The language of the page this view is for.</summary>
     public string Lang { get; init; } = "ar";
@@ -67,8 +67,8 @@ public sealed record ArticleView(
 
     public string TitleDir { get; init; } = "rtl";
 
-    /// <summary>The article's JATS file, offered on its landing page; null when none was written (<c>--no-jats</c>).</summary>
-    public DownloadView? Jats { get; init; }
+    /// <summary>The article's reference list page, linked from the table of contents after the chapters; null when the article has none.</summary>
+    public LinkView? References { get; init; }
 
     public string Subtitle { get; init; } = string.Empty;
 
@@ -121,8 +121,8 @@ public sealed record LicenceView(string Id, string ShortName, string Name, strin
     public static LicenceView None { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty);
 }
 
-/// <summary>A file to download from an article's landing page (its EPUB): where it is and how large, in bytes and in kilobytes rounded up.</summary>
-public sealed record DownloadView(string Href, long Bytes)
+/// <summary>A file to download from an article's landing page: the writer that made it (its name picks the theme string <c>{name}_download</c>), where it is, its media type and how large, in bytes and in kilobytes rounded up.</summary>
+public sealed record DownloadView(string Name, string Href, string MediaType, long Bytes)
 {
     public long Kilobytes => (Bytes + 1023) / 1024;
 }
@@ -133,11 +133,21 @@ public sealed record ChapterView(int Order, string Title, string Id, HtmlFragmen
 /// <summary>An abstract page.</summary>
 public sealed record AbstractView(string Lang, string Title, HtmlFragment Body, IReadOnlyList<LinkView> OtherLanguages);
 
+/// <summary>An article's reference list as its page and the full text show it: its heading, language and direction (the file's), the list, and the chapter before it.</summary>
+public sealed record ReferencesView(string Title, string Lang, string Dir, string Id, HtmlFragment Body, LinkView? Previous);
+
+/// <summary>The model of the reference list's page.</summary>
+public sealed record ReferencesPageModel(ArticleView Article, ReferencesView References);
+
 /// <summary>The model of a chapter page.</summary>
 public sealed record ChapterPageModel(ArticleView Article, ChapterView Chapter);
 
 /// <summary>The model of the full-text page.</summary>
-public sealed record FullTextPageModel(ArticleView Article, IReadOnlyList<ChapterView> Chapters);
+public sealed record FullTextPageModel(ArticleView Article, IReadOnlyList<ChapterView> Chapters)
+{
+    /// <summary>The reference list, after the last chapter; null when the article has none.</summary>
+    public ReferencesView? References { get; init; }
+}
 
 /// <summary>The model of an abstract page.</summary>
 public sealed record AbstractPageModel(ArticleView Article, AbstractView Abstract);
