@@ -132,6 +132,23 @@ public class ActiveSvgTests
     }
 
     [Fact]
+    public void Given_a_drawing_programs_svg_in_a_word_document_When_imported_Then_the_article_holds_the_allow_lists_copy()
+    {
+        var fixture = new DocxFixture { Body = Paragraph(Picture("rIdImg1", "خريطة"), "<w:bidi/>") };
+        fixture.Images["rIdImg1"] = Encoding.UTF8.GetBytes(Drawing);
+        var diagnostics = new DiagnosticBag();
+
+        var article = DocxReader.Read("map.docx", fixture.Build(), diagnostics);
+
+        Assert.NotNull(article);
+        var media = Assert.Single(article.Media);
+        Assert.EndsWith(".svg", media.Path, StringComparison.Ordinal);
+        var text = Encoding.UTF8.GetString(media.Bytes);
+        Assert.DoesNotContain("sodipodi", text);
+        Assert.Contains("<rect", text);
+    }
+
+    [Fact]
     public void Given_the_published_copy_of_an_svg_When_published_again_Then_it_is_byte_for_byte_the_same()
     {
         var once = MediaFiles.Of(ArticleWith("map.svg", Encoding.UTF8.GetBytes(Drawing)), new DiagnosticBag()).Single().Bytes;
