@@ -136,6 +136,9 @@ public static class DiagnosticCodes
     public const string DocxAbstractLanguage = "EB0564";
     public const string DocxFieldLeftOut = "EB0565";
     public const string DocxHeadingsByName = "EB0566";
+    public const string ImportTextLost = "EB0570";
+    public const string ImportNotesLost = "EB0571";
+    public const string ImportCensusUnreadable = "EB0572";
 
     // An article's reference list (ar/references.md): errors EB0590–EB0598.
     public const string ReferencesNotAList = "EB0590";
@@ -159,4 +162,6 @@ public static class DiagnosticCodes
     public const string BagUnreadable = "EB0917";
     public const string NotADeployTarget = "EB0920";
     public const string NoPreviousRelease = "EB0921";
+    public const string DeployTargetHoldsFiles = "EB0930";
+    public const string ImportFolderIsLink = "EB0931";
 }
