@@ -73,7 +73,7 @@ internal static class BuildCommand
         PhaseClock.Mark("content walk");
         reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
 
-        var theme = Theme.Load(themeLayers, diagnostics);
+        var theme = Theme.Load(themeLayers, diagnostics, isFolder ? input : null);
         if (theme is null) return Fail(reporter, diagnostics);
         PhaseClock.Mark("theme");
         var search = findSearch(diagnostics);

@@ -105,7 +105,7 @@ internal sealed class PreviewSite : IDisposable
 
     public PreviewSite(string content, IReadOnlyList<string> themeLayers, PagefindTool? search, Reporter reporter)
     {
-        _session = new PreviewSession(content, diagnostics => Theme.Load(themeLayers, diagnostics), search, report =>
+        _session = new PreviewSession(content, diagnostics => Theme.Load(themeLayers, diagnostics, content), search, report =>
         {
             if (report.Succeeded) reporter.Line($"search  {report.Pages} pages indexed, {report.Files} index files in {(int)report.Elapsed.TotalMilliseconds} ms");
             else reporter.Errors.WriteLine($"search index failed, still serving the last one: {report.Problem}");

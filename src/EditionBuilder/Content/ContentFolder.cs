@@ -67,6 +67,8 @@ public static class ContentFolder
     {
         var name = Path.GetFileName(folder);
         if (!ReservedNames.Contains(name)) return true;
+        // A folder that is no article (media/ or assets/ holding the logo) is never published, so it takes nothing's name.
+        if (!new[] { ArticleFile, "ar", "source" }.Any(entry => Path.Exists(Path.Combine(folder, entry)))) return false;
         diagnostics.Error(DiagnosticCodes.ArticleFolderReserved, folder, 0, 0,
             $"an article folder cannot be named '{name}': the site's own {name} would be overwritten; rename the folder");
         return false;

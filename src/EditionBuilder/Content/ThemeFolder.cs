@@ -23,8 +23,11 @@ public static class ThemeFolder
         return layers;
     }
 
-    /// <summary>Reads every file of a theme folder; null (with an error) when it does not exist.</summary>
-    public static ThemeLayer? Read(string folder, DiagnosticBag diagnostics)
+    /// <summary>Reads every file of a theme folder; null (with an error) when it does not exist, or leads out of <paramref name="boundary"/>.</summary>
+    /// <param name="folder">The layer's folder.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="boundary">The folder no link may lead out of: for the content folder's own theme/, the content folder (the theme is read like content, the folder itself included); by default the layer's own folder (a --theme folder is the user's choice, links inside it may not leave it).</param>
+    public static ThemeLayer? Read(string folder, DiagnosticBag diagnostics, string? boundary = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -32,8 +35,22 @@ public static class ThemeFolder
             return null;
         }
 
-        var files = SafeFiles.Enumerate(folder, diagnostics)
+        var realBoundary = boundary is null ? null : SafeFiles.RealFolder(boundary);
+        if (realBoundary is not null && SafeFiles.RealFolder(folder) is var real && !real.StartsWith(realBoundary + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            diagnostics.Error(DiagnosticCodes.LinkOutOfFolder, folder, 0, 0,
+                $"the theme folder leads to {real}, outside {realBoundary}; the tool reads nothing outside its input folders (copy the theme in, or name it with --theme)");
+            return null;
+        }
+
+        var files = SafeFiles.Enumerate(folder, diagnostics, boundary: realBoundary)
             .ToDictionary(f => f.Relative, f => File.ReadAllBytes(f.Full), StringComparer.Ordinal);
         return new ThemeLayer(folder, files);
     }
+
+    /// <summary>The folder no link of a theme layer may lead out of: the content folder for its own theme/ (<see cref="InContent"/>), else none but the layer itself.</summary>
+    public static string? BoundaryOf(string layer, string? contentFolder) =>
+        contentFolder is not null && Path.GetFullPath(layer).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(InContent(contentFolder)).TrimEnd(Path.DirectorySeparatorChar)
+            ? contentFolder
+            : null;
 }

@@ -68,6 +68,10 @@ public static class DiagnosticCodes
     public const string ThemeFileInvalid = "EB0607";
     public const string NestedTooDeep = "EB0608";
     public const string NameNotText = "EB0609";
+
+    // What is published runs no script and fetches nothing (issue 29's range EB0610-EB0619).
+    public const string ImageTooManyPixels = "EB0610";
+    public const string EpubTemplateNotXml = "EB0611";
     public const string InternalFailure = "EB0699";
 
     // The EPUB writer (epub's range EB0700-EB0749).

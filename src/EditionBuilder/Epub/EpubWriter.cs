@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Model;
 using EditionBuilder.Parse;
@@ -59,8 +60,10 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
                 "the theme has no such e-book template; add it (see the default theme's epub/ folder) or build with --no-epub");
         }
 
+        // The book's templates are held to what the site's pages are: no script, no handler, nothing from outside.
+        var safe = BookTemplates.Check(theme, BookTemplates.Of(theme), diagnostics);
         var style = BookStyle.From(theme, diagnostics);
-        return style is null || Templates.Any(t => !theme.Has(t)) ? null : new EpubWriter(theme, edition, new ChapterXhtml(pipeline, theme.NoteOptions()), style, sourceDateEpoch);
+        return style is null || !safe || Templates.Any(t => !theme.Has(t)) ? null : new EpubWriter(theme, edition, new ChapterXhtml(pipeline, theme.NoteOptions()), style, sourceDateEpoch);
     }
 
     /// <inheritdoc/>
@@ -92,9 +95,13 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
         };
 
         var files = new List<BookFile>();
+        var madeBy = new Dictionary<string, string>(StringComparer.Ordinal); // each document's template, to name it if the document is not XML
         void Add(string href, string id, string properties, BookPageView page, string template, object model)
         {
-            if (Document(page, template, model, diagnostics) is { } bytes) files.Add(new BookFile(href, id, "application/xhtml+xml", bytes, properties, InSpine: true));
+            if (Document(page, template, model, diagnostics) is not { } bytes) return;
+            BookTemplates.CheckDocument(PathOf(article.Slug), href, Encoding.UTF8.GetString(bytes), diagnostics);
+            files.Add(new BookFile(href, id, "application/xhtml+xml", bytes, properties, InSpine: true));
+            madeBy[href] = template;
         }
 
         var title = book.Title;
@@ -145,6 +152,8 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
         {
             if (WellFormedness.Problem(bytes) is { } problem)
             {
+                // A theme's template that is not XML is the theme's error at its line; only a document our own parts broke is ours.
+                if (madeBy.TryGetValue(name, out var template) && BookTemplates.ReportNotXml(_theme, [template, "epub/layout.html", .. BookTemplates.Of(_theme)], diagnostics)) break;
                 diagnostics.Error(DiagnosticCodes.EpubNotWellFormed, PathOf(article.Slug), 0, 0,
                     $"internal error: the book's {name} is not well-formed XML ({problem}); please report it with the article");
             }
@@ -154,13 +163,14 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
         return new SiteFile(PathOf(article.Slug), OcfArchive.Zip(package, files, BookDate.ZipTime(modified)));
     }
 
-    // The images the chapters show (media/… beside the chapter documents, as on the site); the site's build has checked their bytes.
-    // EPUB 3.0's core media types have no WebP: such an image stays on the web pages only.
+    // The images the chapters show (media/… beside the chapter documents, as on the site), as the one image rule publishes them
+    // (a refused file is the site's error at the file, MediaFiles). EPUB 3.0's core media types have no WebP: such an image stays on the web pages only.
     private static List<BookFile> MediaOf(ParsedArticle article, DiagnosticBag diagnostics)
     {
         var files = new List<BookFile>();
         foreach (var media in article.Content.Media.OrderBy(m => m.Path, StringComparer.Ordinal))
         {
+            if (ImageRule.Check(media.Read(), media.Path).Bytes is not { } published) continue;
             if (BookFile.MediaTypeOf(media.Path) is not { } type || !type.StartsWith("image/", StringComparison.Ordinal))
             {
                 diagnostics.Warning(DiagnosticCodes.EpubMediaLeftOut, media.Where, 0, 0,
@@ -168,7 +178,7 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
                 continue;
             }
 
-            files.Add(new BookFile("chapters/" + media.Path, $"media-{files.Count + 1}", type, media.Read()));
+            files.Add(new BookFile("chapters/" + media.Path, $"media-{files.Count + 1}", type, published));
         }
 
         return files;

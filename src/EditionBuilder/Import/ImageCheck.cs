@@ -1,10 +1,8 @@
 using System.Text;
-using System.Xml;
-using System.Xml.Linq;
 
 namespace EditionBuilder.Import;
 
-/// <summary>What an image file is, by its bytes (never its name): the formats every browser shows (PNG, JPEG, GIF, WebP), a safe SVG, or something else.</summary>
+/// <summary>What an image file is, by its bytes (never its name): the formats every browser shows (PNG, JPEG, GIF, WebP), an SVG (checked by <see cref="SvgPolicy"/>), or something else.</summary>
 public static class ImageCheck
 {
     /// <summary>The largest image the edition takes, imported or put in a chapter's media folder by hand.</summary>
@@ -34,57 +32,7 @@ public static class ImageCheck
     {
         var head = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 1024)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         return head.StartsWith("<svg", StringComparison.Ordinal)
-            || ((head.StartsWith("<?xml", StringComparison.Ordinal) || head.StartsWith("<!--", StringComparison.Ordinal)) && head.Contains("<svg", StringComparison.Ordinal));
-    }
-
-    /// <summary>Why an SVG cannot be shown (a script, an event handler, a foreign object, an external reference, a DTD); null when it is safe.</summary>
-    public static string? SvgProblem(byte[] bytes)
-    {
-        XDocument document;
-        try
-        {
-            using var reader = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            document = XDocument.Load(reader);
-        }
-        catch (XmlException e)
-        {
-            return e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? "it declares a DTD" : "it is not well-formed XML";
-        }
-
-        foreach (var element in document.Descendants())
-        {
-            var name = element.Name.LocalName.ToLowerInvariant();
-            if (name is "script" or "foreignobject" or "iframe" or "embed" or "object") return $"it holds a <{element.Name.LocalName}> element";
-            if (name == "style" && HasExternalUrl(element.Value)) return "its style sheet loads something from outside";
-            foreach (var attribute in element.Attributes())
-            {
-                var local = attribute.Name.LocalName.ToLowerInvariant();
-                if (local.StartsWith("on", StringComparison.Ordinal)) return $"it has an event handler ({attribute.Name.LocalName})";
-                if (local is "href" or "src" && !IsLocal(attribute.Value)) return $"it refers to '{attribute.Value}' outside itself";
-                if (HasExternalUrl(attribute.Value)) return "it refers to something outside itself";
-            }
-        }
-
-        return null;
-    }
-
-    // Inside the SVG itself ("#id") or an embedded image (data:image/…); nothing that makes a request.
-    private static bool IsLocal(string target)
-    {
-        var value = target.Trim();
-        return value.StartsWith('#') || value.StartsWith("data:image/", StringComparison.OrdinalIgnoreCase) && !value.StartsWith("data:image/svg", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool HasExternalUrl(string text)
-    {
-        var at = 0;
-        while ((at = text.IndexOf("url(", at, StringComparison.OrdinalIgnoreCase)) >= 0)
-        {
-            at += 4;
-            var target = text[at..].TrimStart(' ', '\'', '"');
-            if (!IsLocal(target)) return true;
-        }
-
-        return text.Contains("@import", StringComparison.OrdinalIgnoreCase);
+            || ((head.StartsWith("<?xml", StringComparison.Ordinal) || head.StartsWith("<!--", StringComparison.Ordinal) || head.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
+                && head.Contains("<svg", StringComparison.Ordinal));
     }
 }

@@ -5,6 +5,7 @@ using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Markdown.Paragraphs;
 using EditionBuilder.Markdown.References;
+using EditionBuilder.Markdown.Safety;
 using Markdig;
 using Markdig.Syntax;
 
@@ -82,13 +83,28 @@ public sealed class ArticleParser
 
         try
         {
-            return new ParsedChapter(file, front, Markdig.Markdown.Parse(parts.Body, Pipeline), parts.BodyLine);
+            var document = Markdig.Markdown.Parse(parts.Body, Pipeline);
+            WarnDroppedLinks(file.Path, parts.BodyLine, document, diagnostics);
+            return new ParsedChapter(file, front, document, parts.BodyLine);
         }
         catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
             // Markdig's own limit, for nesting the guard does not count (inline markup, tables).
             diagnostics.Error(DiagnosticCodes.NestedTooDeep, file.Path, parts.BodyLine, 1, "the Markdown is nested too deeply to be read (quotes, lists, emphasis or links within one another)");
             return null;
+        }
+    }
+
+    // A link the page would not keep (javascript:, data:, file:…) or an image from outside the site is shown as its text: said at its place.
+    private static void WarnDroppedLinks(string path, int bodyLine, MarkdownDocument document, DiagnosticBag diagnostics)
+    {
+        foreach (var link in LinkSanitizer.DroppedIn(document))
+        {
+            var shown = link.Url.Length <= 60 ? link.Url : link.Url[..57] + "…";
+            var message = link.IsImage
+                ? $"the image '{shown}' is not a file of the article (media/…): nothing is loaded from outside the site, so only its alternative text is shown; put the image under ar/media/ and write ![text](media/name.png)"
+                : $"the link to '{shown}' is shown as plain text: a page links only to http(s), mailto and files of the site (a {LinkSanitizer.SchemeOf(link.Url)}: link could run a script or open a file on the reader's computer)";
+            diagnostics.Warning(DiagnosticCodes.BrokenLink, path, link.Line + bodyLine, link.Column + 1, message);
         }
     }
 

@@ -66,13 +66,13 @@ public sealed class Theme
         ArchivedCopyLabel = Strings.Get(lang, "archived_copy"),
     };
 
-    /// <summary>Loads a theme from its folders, lowest layer first (see <see cref="ThemeFolder.Layers"/>).</summary>
-    public static Theme? Load(IReadOnlyList<string> folders, DiagnosticBag diagnostics)
+    /// <summary>Loads a theme from its folders, lowest layer first (see <see cref="ThemeFolder.Layers"/>); the content folder's own theme/ is read like content (<paramref name="contentFolder"/>: no link out of it).</summary>
+    public static Theme? Load(IReadOnlyList<string> folders, DiagnosticBag diagnostics, string? contentFolder = null)
     {
         var layers = new List<ThemeLayer>();
         foreach (var folder in folders)
         {
-            if (ThemeFolder.Read(folder, diagnostics) is { } layer) layers.Add(layer);
+            if (ThemeFolder.Read(folder, diagnostics, ThemeFolder.BoundaryOf(folder, contentFolder)) is { } layer) layers.Add(layer);
         }
 
         return diagnostics.HasErrors ? null : Parse(layers, diagnostics);
@@ -168,6 +168,12 @@ public sealed class Theme
 
     /// <summary>The longest page a template may write, in UTF-16 characters.</summary>
     public const int MaxPageLength = 64 * 1024 * 1024;
+
+    /// <summary>The names of the theme's templates (every layer's, merged), in ordinal order.</summary>
+    public IEnumerable<string> TemplateNames => _sources.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>A template's text as the theme holds it (for checks that read its markup); null when the theme has no such template.</summary>
+    public string? SourceOf(string template) => _sources.GetValueOrDefault(template);
 
     /// <summary>Whether the theme has this template (optional ones, such as the e-book's, may be missing).</summary>
     public bool Has(string template) => _parsed.ContainsKey(template);

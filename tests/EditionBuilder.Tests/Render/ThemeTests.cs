@@ -114,7 +114,7 @@ public sealed class ThemeTests : IDisposable
         var result = Build();
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error EB0606: the SVG logo holds a script", result.Errors);
+        Assert.Contains("logo.svg:1:42: error EB0606: the logo cannot be used: this SVG cannot be published safely: it holds a <script> element", result.Errors);
     }
 
     [Fact]

@@ -473,12 +473,16 @@ internal sealed class DocumentWalker
                 return null;
             }
 
-            if (extension == "svg" && ImageCheck.SvgProblem(bytes) is { } problem)
+            // The rule every published image passes; an SVG is kept as the allow-list writes it.
+            var verdict = ImageRule.Check(bytes, null);
+            if (verdict.Bytes is null)
             {
-                _diagnostics.Error(DiagnosticCodes.ImageUnsafe, Where, 0, 0, $"the SVG image {key.TrimStart('/')} cannot be shown safely: {problem}");
+                var at = verdict.Line > 0 ? $" (line {verdict.Line}, column {verdict.Column} of the image)" : string.Empty;
+                _diagnostics.Error(verdict.Code!, Where, 0, 0, $"the image {key.TrimStart('/')}{at}: {verdict.Problem}");
                 return null;
             }
 
+            bytes = verdict.Bytes;
             media = new MediaFile("media/" + MediaName(key, extension), bytes);
             _mediaByPart[key] = media;
             _media.Add(media);
