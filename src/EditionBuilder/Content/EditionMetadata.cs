@@ -28,6 +28,9 @@ public sealed class EditionMetadata
     /// <summary>The theme's colours to change, by name (text, muted, accent, paper, rule), as #rgb or #rrggbb.</summary>
     public Dictionary<string, string> Colours { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Who deposits the journal's DOIs with Crossref (edition.yml's <c>crossref: { depositor, email, registrant }</c>), for <c>edition export crossref</c>.</summary>
+    public CrossrefAccount Crossref { get; set; } = new();
+
     public string NameIn(string language)
     {
         foreach (var lang in new[] { language }.Concat(Metadata.Languages))
@@ -40,4 +43,14 @@ public sealed class EditionMetadata
 
     /// <summary>The ISSNs given, online first (the one a web edition is known by).</summary>
     public IEnumerable<string> Issns => new[] { IssnOnline, IssnPrint }.Where(i => i.Length > 0);
+}
+
+/// <summary>The head of a Crossref deposit: the depositor's name and e-mail (where Crossref reports the deposit's outcome) and the registrant (the member that owns the DOIs); empty when not given.</summary>
+public sealed class CrossrefAccount
+{
+    public string Depositor { get; set; } = string.Empty;
+
+    public string Email { get; set; } = string.Empty;
+
+    public string Registrant { get; set; } = string.Empty;
 }
