@@ -31,6 +31,9 @@ public sealed class EditionMetadata
     /// <summary>Who deposits the journal's DOIs with Crossref (edition.yml's <c>crossref: { depositor, email, registrant }</c>), for <c>edition export crossref</c>.</summary>
     public CrossrefAccount Crossref { get; set; } = new();
 
+    /// <summary>How OAI-PMH harvesters reach the journal's static repository (oai.xml) through a static repository gateway: edition.yml's <c>oai: { gateway, email }</c>.</summary>
+    public OaiSettings Oai { get; set; } = new();
+
     public string NameIn(string language)
     {
         foreach (var lang in new[] { language }.Concat(Metadata.Languages))
@@ -53,4 +56,14 @@ public sealed class CrossrefAccount
     public string Email { get; set; } = string.Empty;
 
     public string Registrant { get; set; } = string.Empty;
+}
+
+/// <summary>The OAI-PMH static repository's settings: the gateway's base address (oai.xml's baseURL is it followed by oai.xml's own address) and the administrator's e-mail; empty when not given, and then the site has no oai.xml.</summary>
+public sealed class OaiSettings
+{
+    public string Gateway { get; set; } = string.Empty;
+
+    public string Email { get; set; } = string.Empty;
+
+    public bool IsGiven => Gateway.Length > 0 || Email.Length > 0;
 }

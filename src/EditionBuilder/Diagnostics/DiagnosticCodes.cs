@@ -133,6 +133,11 @@ public static class DiagnosticCodes
     public const string DocxFieldLeftOut = "EB0565";
     public const string DocxHeadingsByName = "EB0566";
 
+    // Registry exports: edition export crossref|doaj (EB0850–EB0869).
+    public const string CrossrefFieldMissing = "EB0850";
+    public const string DoajFieldMissing = "EB0851";
+    public const string ExportOptionInvalid = "EB0852";
+
     // Output safety: the build cache, reading a site folder, verifying a package, deploy targets (EB0900–EB0999).
     public const string CacheNotWritable = "EB0900";
     public const string SiteSymbolicLink = "EB0901";
@@ -147,4 +152,9 @@ public static class DiagnosticCodes
     public const string BagUnreadable = "EB0917";
     public const string NotADeployTarget = "EB0920";
     public const string NoPreviousRelease = "EB0921";
+
+    // The journal writers: Atom feed, OAI-PMH static repository, issue pages, English and French homes (EB1000–EB1029).
+    public const string JournalArticleUndated = "EB1000";
+    public const string OaiSettingMissing = "EB1001";
+    public const string JournalPathTaken = "EB1002";
 }

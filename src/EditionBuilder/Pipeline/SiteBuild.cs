@@ -4,6 +4,8 @@ using System.Text.Json;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Epub;
+using EditionBuilder.Feeds;
+using EditionBuilder.Journal;
 using EditionBuilder.Jats;
 using EditionBuilder.Minify;
 using EditionBuilder.Output;
@@ -12,6 +14,7 @@ using EditionBuilder.Render;
 using EditionBuilder.Search;
 using EditionBuilder.Site;
 using EditionBuilder.Verify;
+using EditionBuilder.Writers;
 
 namespace EditionBuilder.Pipeline;
 
@@ -28,7 +31,13 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
     /// <summary>Builds the site into the sink; the report says whether it succeeded (on failure the sink holds an unusable partial site).</summary>
     public BuildReport Run(EditionContent content, ISiteSink sink, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
     {
-        var site = SiteContext.Of(content) with { SearchPage = options.Search is null ? null : SearchPagePath };
+        var site = SiteContext.Of(content) with
+        {
+            SearchPage = options.Search is null ? null : SearchPagePath,
+            FeedPath = AtomFeedWriter.Writes(content.Edition) ? AtomFeedWriter.FeedPath : null,
+            IssuePages = content.IsJournal,
+            HomeLanguages = content.IsJournal ? JournalHomes.Languages : [],
+        };
         var renderer = new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify);
         var books = options.Epub ? EpubWriter.Create(theme, content.Edition, _parser.Pipeline, options.SourceDateEpoch, diagnostics) : null;
         var jats = options.Jats ? new JatsWriter(content.Edition, theme.Strings.Get("ar", "archived_copy")) : null;
@@ -40,12 +49,19 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         PhaseClock.Mark("articles");
         if (diagnostics.HasErrors) return run.Report(false);
 
+        // The edition writers (feed, OAI-PMH, issue pages, homes in other languages) before the site's own pages, whose sitemap lists their pages.
+        var articles = summaries.Select(s => s!).ToList();
+        IEditionWriter[] editionWriters = [new AtomFeedWriter(), new OaiStaticRepositoryWriter(), new IssuePages(theme), new JournalHomes(theme)];
+        var journal = editionWriters.SelectMany(w => w.Write(new EditionWriterInput(content, articles, site), diagnostics) ?? []).ToList();
+        if (diagnostics.HasErrors) return run.Report(false);
+        foreach (var file in journal) run.File(file);
         var articlePaths = run.Paths.ToList();
-        foreach (var file in run.Renderer.RenderSitePages(summaries.Select(s => s!).ToList(), articlePaths, diagnostics)) run.File(file);
+        foreach (var file in run.Renderer.RenderSitePages(articles, articlePaths, diagnostics)) run.File(file);
         if (diagnostics.HasErrors) return run.Report(false);
         run.Stage(progress, "render", $"{content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters, {run.PageCount} pages; {run.ArticlesRendered} article(s) rendered, {content.Articles.Count - run.ArticlesRendered} unchanged", run.RenderTime);
         if (books is not null) run.Stage(progress, "epub", run.Books.Summary("book(s)", content.Articles.Count), run.Books.Time);
         if (jats is not null) run.Stage(progress, "jats", run.Jats.Summary("file(s)", content.Articles.Count), run.Jats.Time);
+        if (journal.Count > 0 || content.IsJournal) run.Stage(progress, "journal", JournalStage(journal, content.Edition), TimeSpan.Zero);
         if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.ReusedMinified} reused from the cache", run.MinifyTime);
 
         PhaseClock.Mark("site pages");
@@ -76,6 +92,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         PhaseClock.Mark("cache written");
         return run.Report(true);
     }
+
+    // What the journal writers made, and why the feed or the OAI-PMH repository is missing when it is (docs/journal.md).
+    private static string JournalStage(IReadOnlyList<SiteFile> files, EditionMetadata edition) =>
+        string.Join(", ", files.GroupBy(f => f.Path.Contains('/') ? f.Path[..f.Path.IndexOf('/')] + "/" : f.Path).Select(g => g.Count() > 1 ? $"{g.Key} ({g.Count()} pages)" : g.Key)
+            .Append(edition.BaseUrl.Length == 0 ? "no feed.xml or oai.xml (edition.yml sets no base_url)" : !OaiStaticRepositoryWriter.Writes(edition) ? "no oai.xml (edition.yml sets no oai: { gateway, email })" : null)
+            .OfType<string>());
 
     /// <summary>Builds a site in memory (tests, benchmarks); null when any stage reported an error.</summary>
     public static IReadOnlyList<SiteFile>? InMemory(EditionContent content, Theme theme, BuildOptions options, DiagnosticBag diagnostics)

@@ -10,6 +10,8 @@ public sealed class JournalFixture : IDisposable
 {
     public const string BaseUrl = "https://journal.example.org/jss/";
 
+    public const string Gateway = "https://gateway.example.net/oai/";
+
     public const string Edition = """
         name: { ar: مجلة الدراسات الاستراتيجية, en: Journal of Strategic Studies, fr: Revue d'études stratégiques }
         publisher: مركز الدراسات الاستراتيجية
@@ -21,6 +23,9 @@ public sealed class JournalFixture : IDisposable
           depositor: Centre for Strategic Studies
           email: doi@journal.example.org
           registrant: Centre for Strategic Studies
+        oai:
+          gateway: https://gateway.example.net/oai/
+          email: oai@journal.example.org
         """;
 
     /// <summary>Each article's folder name, English title and French title, in folder order.</summary>
@@ -76,6 +81,17 @@ public sealed class JournalFixture : IDisposable
 
     /// <summary>Writes a file of the content folder (a test's variation), returning its path.</summary>
     public string Write(string relative, string text) => _temp.File("content/" + relative, text);
+
+    /// <summary>The site built in memory from the content folder as it is now, as rendered (not minified), verified; fails the test on errors.</summary>
+    public IReadOnlyList<Site.SiteFile> Site(DiagnosticBag? diagnostics = null)
+    {
+        diagnostics ??= new DiagnosticBag();
+        var content = Read(diagnostics);
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
+        var files = Sites.Render(SeedSite.Get().Templates, content!, diagnostics);
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
+        return files!;
+    }
 
     /// <summary>The content folder read again, after a test changed it; its diagnostics in the bag.</summary>
     public EditionContent? Read(DiagnosticBag diagnostics) => ContentFolder.Read(ContentPath, diagnostics);
