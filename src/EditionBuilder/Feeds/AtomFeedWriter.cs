@@ -8,7 +8,7 @@ using EditionBuilder.Writers;
 namespace EditionBuilder.Feeds;
 
 /// <summary>The journal's Atom feed (RFC 4287), <c>feed.xml</c>: one entry per dated article, newest first, with its DOI (or address) as id, its Arabic title, date, authors and absolute links to its page in each language. Feed readers need absolute links, so the feed exists only when edition.yml sets base_url.</summary>
-public sealed class AtomFeedWriter : IEditionWriter
+public sealed class AtomFeedWriter : IEditionWriter, IExplainsAbsence
 {
     public const string FeedPath = "feed.xml";
 
@@ -18,6 +18,8 @@ public sealed class AtomFeedWriter : IEditionWriter
 
     /// <summary>True when the edition gets a feed (it has a base URL), so every page's head can link it.</summary>
     public static bool Writes(EditionMetadata edition) => edition.BaseUrl.Length > 0;
+
+    public string? WhyNothing(EditionContent content) => Writes(content.Edition) ? null : "edition.yml sets no base_url, and a feed needs absolute links";
 
     public IReadOnlyList<SiteFile>? Write(EditionWriterInput input, DiagnosticBag diagnostics)
     {

@@ -9,7 +9,7 @@ using EditionBuilder.Writers;
 namespace EditionBuilder.Feeds;
 
 /// <summary>The journal as an OAI-PMH static repository (<c>oai.xml</c>, in the format of the OAI static repository specification): Identify, the oai_dc metadata format and an oai_dc record per dated article. A static repository gateway answers harvesters from it; it exists when edition.yml sets base_url and <c>oai: { gateway, email }</c>.</summary>
-public sealed class OaiStaticRepositoryWriter : IEditionWriter
+public sealed class OaiStaticRepositoryWriter : IEditionWriter, IExplainsAbsence
 {
     public const string RepositoryPath = "oai.xml";
 
@@ -38,6 +38,10 @@ public sealed class OaiStaticRepositoryWriter : IEditionWriter
         var uri = new Uri(edition.BaseUrl);
         return $"oai:{uri.Host}:{uri.AbsolutePath.Trim('/')}{(uri.AbsolutePath.Trim('/').Length > 0 ? "/" : string.Empty)}{slug}";
     }
+
+    public string? WhyNothing(EditionContent content) =>
+        !content.IsJournal || Writes(content.Edition) ? null
+            : content.Edition.BaseUrl.Length == 0 ? "edition.yml sets no base_url" : "edition.yml sets no oai: { gateway, email } (docs/journal.md)";
 
     public IReadOnlyList<SiteFile>? Write(EditionWriterInput input, DiagnosticBag diagnostics)
     {

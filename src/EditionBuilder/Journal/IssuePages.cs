@@ -6,8 +6,7 @@ using EditionBuilder.Writers;
 namespace EditionBuilder.Journal;
 
 /// <summary>A page per issue of the journal (<c>issues/v12-n3/index.html</c>), in Arabic through the theme's <c>issue.html</c>: the issue's articles by first page, with their authors and pages, as the journal index groups them.</summary>
-/// <param name="theme">The theme.</param>
-public sealed class IssuePages(Theme theme) : IEditionWriter
+public sealed class IssuePages : IEditionWriter
 {
     public string Name => "issues";
 
@@ -15,13 +14,14 @@ public sealed class IssuePages(Theme theme) : IEditionWriter
     {
         if (!input.Site.IsJournal) return [];
         if (JournalPaths.Taken(input, JournalIndex.IssuesFolder, diagnostics)) return null;
+        var theme = input.Theme;
         var pages = new PageRenderer(theme, input.Site, leaveOutBodies: false);
         var files = new List<SiteFile>();
         foreach (var volume in JournalIndex.WithIssuePages(JournalIndex.Group(input.Articles, theme.Strings)))
         {
             foreach (var issue in volume.Issues.Where(i => i.Href.Length > 0))
             {
-                var title = TitleOf(issue);
+                var title = TitleOf(issue, theme.Strings);
                 var model = new IssuePageModel(input.Site.SiteName, issue);
                 if (pages.Render(new PageRequest(issue.Href, "issue.html", "issue", "ar", "rtl", title, input.Site.SiteName, [], model), diagnostics) is not { } page) return null;
                 files.Add(page);
@@ -32,12 +32,12 @@ public sealed class IssuePages(Theme theme) : IEditionWriter
     }
 
     // "المجلد 12، العدد 3", from the theme's strings.
-    private string TitleOf(IssueView issue)
+    private static string TitleOf(IssueView issue, ThemeStrings strings)
     {
         var parts = new List<string>();
-        if (issue.Volume.Length > 0) parts.Add($"{theme.Strings.Get("ar", "volume")} {issue.Volume}");
-        if (issue.Issue.Length > 0) parts.Add($"{theme.Strings.Get("ar", "issue")} {issue.Issue}");
-        return string.Join(theme.Strings.Get("ar", "list_separator"), parts);
+        if (issue.Volume.Length > 0) parts.Add($"{strings.Get("ar", "volume")} {issue.Volume}");
+        if (issue.Issue.Length > 0) parts.Add($"{strings.Get("ar", "issue")} {issue.Issue}");
+        return string.Join(strings.Get("ar", "list_separator"), parts);
     }
 }
 

@@ -7,8 +7,7 @@ using EditionBuilder.Writers;
 namespace EditionBuilder.Journal;
 
 /// <summary>The journal's home page in English and in French (<c>en/index.html</c>, <c>fr/index.html</c>), through the same <c>journal.html</c> as the Arabic home: the journal's name, its issues, and every article under its title in that language, linked to its abstract page in that language (else its landing page), with hreflang alternates to the Arabic home and back.</summary>
-/// <param name="theme">The theme.</param>
-public sealed class JournalHomes(Theme theme) : IEditionWriter
+public sealed class JournalHomes : IEditionWriter
 {
     /// <summary>The languages that get a home page besides Arabic.</summary>
     public static readonly IReadOnlyList<string> Languages = ["en", "fr"];
@@ -25,6 +24,7 @@ public sealed class JournalHomes(Theme theme) : IEditionWriter
         }
 
         var entries = JournalEntry.Of(input);
+        var theme = input.Theme;
         var pages = new PageRenderer(theme, site, leaveOutBodies: false);
         var alternates = JournalIndex.HomeAlternates(site with { HomeLanguages = Languages }, theme.Strings);
         var files = new List<SiteFile>();

@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Output;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Site;
 using EditionBuilder.Tests.Support;
 using Xunit;
@@ -145,6 +147,38 @@ public class JournalSiteTests : IClassFixture<JournalSiteTests.Built>
         Assert.DoesNotContain(files, f => f.Path is "feed.xml" or "oai.xml");
         Assert.DoesNotContain("application/atom+xml", files.Single(f => f.Path == "index.html").AsText(), StringComparison.Ordinal);
         Assert.Contains(files, f => f.Path == "en/index.html");
+    }
+
+    [Fact]
+    public void Given_no_base_url_When_built_Then_the_feed_stage_line_says_why_there_is_no_feed()
+    {
+        using var journal = new JournalFixture();
+        journal.Write("edition.yml", JournalFixture.Edition.Replace("base_url: https://journal.example.org/jss/\n", string.Empty, StringComparison.Ordinal));
+        var diagnostics = new DiagnosticBag();
+        var stages = new List<StageReport>();
+
+        var report = new SiteBuild(SeedSite.Get().Templates, BuildOptions.AsRendered).Run(journal.Read(diagnostics)!, new MemorySink(), diagnostics, stages.Add);
+
+        Assert.True(report.Succeeded, string.Join('\n', diagnostics.Items));
+        Assert.Contains("base_url", stages.Single(s => s.Stage == "feed").Counts, StringComparison.Ordinal);
+        Assert.Contains("base_url", stages.Single(s => s.Stage == "oai").Counts, StringComparison.Ordinal);
+        Assert.Equal("2 file(s)", stages.Single(s => s.Stage == "homes").Counts);
+    }
+
+    [Fact]
+    public void Given_the_feed_and_the_homes_left_out_When_built_Then_no_page_links_them()
+    {
+        var diagnostics = new DiagnosticBag();
+        var sink = new MemorySink();
+
+        var report = new SiteBuild(SeedSite.Get().Templates, BuildOptions.AsRendered.Without("feed", "homes")).Run(_built.Journal.Content, sink, diagnostics);
+
+        Assert.True(report.Succeeded, string.Join('\n', diagnostics.Items));
+        Assert.DoesNotContain(sink.Files, f => f.Path is "feed.xml" or "en/index.html" or "fr/index.html");
+        var index = sink.Files.Single(f => f.Path == "index.html").AsText();
+        Assert.DoesNotContain("application/atom+xml", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("hreflang=\"en\"", index, StringComparison.Ordinal);
+        Assert.Contains(sink.Files, f => f.Path == "oai.xml");
     }
 
     [Fact]
