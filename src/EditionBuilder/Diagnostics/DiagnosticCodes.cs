@@ -136,7 +136,6 @@ public static class DiagnosticCodes
     // Registry exports: edition export crossref|doaj (EB0850–EB0869).
     public const string CrossrefFieldMissing = "EB0850";
     public const string DoajFieldMissing = "EB0851";
-    public const string ExportOptionInvalid = "EB0852";
 
     // Output safety: the build cache, reading a site folder, verifying a package, deploy targets (EB0900–EB0999).
     public const string CacheNotWritable = "EB0900";
