@@ -12,8 +12,9 @@ internal static class DeployCommand
     {
         var site = CommandParts.Path("site-dir", "The built site to publish.");
         var target = CommandParts.Path("target-dir", "Where the web server serves the site from; it becomes a link to the live release.");
-        var command = new Command("deploy", "Verify a built site, then publish it atomically; the previous release is kept for edition rollback.") { site, target };
-        command.SetAction(parsed => Run(parsed.GetValue(site)!, parsed.GetValue(target)!, reporter));
+        var keepExisting = new Option<bool>("--keep-existing") { Description = "When the target is a folder of files edition deploy did not write, keep that folder whole as a release that is never pruned (edition rollback returns to it), instead of refusing." };
+        var command = new Command("deploy", "Verify a built site, then publish it atomically; the previous release is kept for edition rollback.") { site, target, keepExisting };
+        command.SetAction(parsed => Run(parsed.GetValue(site)!, parsed.GetValue(target)!, parsed.GetValue(keepExisting), reporter));
         return command;
     }
 
@@ -25,17 +26,19 @@ internal static class DeployCommand
         return command;
     }
 
-    private static int Run(string site, string target, Reporter reporter)
+    private static int Run(string site, string target, bool keepExisting, Reporter reporter)
     {
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such site folder");
         OutputGuard.Ensure(OutputKind.Deploy, target, [new(site, "the site being deployed")], force: false);
 
         var diagnostics = new DiagnosticBag();
-        var result = SiteDeployer.DeployVerified(site, target, diagnostics);
+        var result = SiteDeployer.DeployVerified(site, target, diagnostics, new SiteDeployer.Options(keepExisting, Waiting: reporter.Errors.WriteLine));
         reporter.Print(diagnostics);
         if (result is null)
         {
-            reporter.Errors.WriteLine($"deploy refused: {site} does not verify; {target} is untouched.");
+            reporter.Errors.WriteLine(diagnostics.Items.Any(d => d.Code == DiagnosticCodes.DeployTargetHoldsFiles)
+                ? $"deploy refused: {target} is untouched."
+                : $"deploy refused: {site} does not verify; {target} is untouched.");
             return ExitCodes.InputErrors;
         }
 
@@ -49,7 +52,7 @@ internal static class DeployCommand
     private static int Rollback(string target, Reporter reporter)
     {
         var diagnostics = new DiagnosticBag();
-        var result = SiteDeployer.Rollback(target, diagnostics);
+        var result = SiteDeployer.Rollback(target, diagnostics, reporter.Errors.WriteLine);
         reporter.Print(diagnostics);
         if (result is null)
         {

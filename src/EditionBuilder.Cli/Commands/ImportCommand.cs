@@ -26,7 +26,7 @@ internal static class ImportCommand
         if (!File.Exists(source)) throw new UsageException($"{source}: no such file");
 
         var diagnostics = new DiagnosticBag();
-        var article = SourceReader.Read(source, File.ReadAllBytes(source), diagnostics, encoding);
+        var article = SourceReader.Read(source, File.ReadAllBytes(source), diagnostics, out var kept, encoding);
         if (reporter.Print(diagnostics) || article is null) return ExitCodes.InputErrors;
 
         var metadata = ArticleMarkdown.MetadataFrom(article);
@@ -64,6 +64,20 @@ internal static class ImportCommand
             throw new OutputRefusedException("refusing to import: " + e.Message);
         }
 
+        if (plan.Blocking.Count > 0)
+        {
+            foreach (var (relative, kind) in plan.Blocking)
+            {
+                var where = Path.Combine(output, relative);
+                var what = kind == Files.FileType.SymbolicLink ? $"a symbolic link (to {new FileInfo(where).LinkTarget})" : Files.FileTypeText.Describe(kind);
+                diagnostics.Error(DiagnosticCodes.ImportFolderIsLink, where, 0, 0,
+                    $"{where} is {what}, where the import writes a folder of its own; it never writes through a link: remove it, or replace it with a real folder holding what it points to, and import again");
+            }
+
+            reporter.Print(diagnostics, $"nothing was written; {output} is untouched.");
+            return ExitCodes.InputErrors;
+        }
+
         if (plan.ReplacesEdits && !force)
         {
             throw new OutputRefusedException($"refusing to import into {output}: it would {Replacing(plan)}, which may hold your edits; "
@@ -74,7 +88,7 @@ internal static class ImportCommand
         foreach (var line in said) reporter.Line(line);
         if (plan.ReplacesEdits) reporter.Line($"replaced {plan.Changed.Count} and removed {plan.Dropped.Count} file(s) of {output} that differed from this import (--force)");
         if (plan.Kept.Count > 0) reporter.Line($"kept    {plan.Kept.Count} file(s) of {output} the import does not write: {Listed(plan.Kept)}");
-        reporter.Line($"imported {source}: {Summary(article)} -> {output}");
+        reporter.Line($"imported {source}: {Summary(article)}; {kept!.Summary} -> {output}");
         return ExitCodes.Success;
     }
 

@@ -132,6 +132,17 @@ public static class DiagnosticCodes
     public const string DocxAbstractLanguage = "EB0564";
     public const string DocxFieldLeftOut = "EB0565";
     public const string DocxHeadingsByName = "EB0566";
+    public const string ImportTextLost = "EB0570";
+    public const string ImportNotesLost = "EB0571";
+    public const string ImportCensusUnreadable = "EB0572";
+
+    // An article's reference list (ar/references.md): errors EB0590–EB0598.
+    public const string ReferencesNotAList = "EB0590";
+    public const string ReferenceLanguageInvalid = "EB0591";
+    public const string ReferenceNotOneParagraph = "EB0592";
+    public const string ReferencesHoldNote = "EB0593";
+    public const string ReferencesSlug = "EB0594";
+    public const string ChapterSlugIsReferences = "EB0595";
 
     // Registry exports: edition export crossref|doaj (EB0850–EB0869).
     public const string CrossrefFieldMissing = "EB0850";
@@ -151,6 +162,8 @@ public static class DiagnosticCodes
     public const string BagUnreadable = "EB0917";
     public const string NotADeployTarget = "EB0920";
     public const string NoPreviousRelease = "EB0921";
+    public const string DeployTargetHoldsFiles = "EB0930";
+    public const string ImportFolderIsLink = "EB0931";
 
     // The journal writers: Atom feed, OAI-PMH static repository, issue pages, English and French homes (EB1000–EB1029).
     public const string JournalArticleUndated = "EB1000";

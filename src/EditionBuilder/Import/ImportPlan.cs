@@ -18,13 +18,15 @@ public sealed partial class ImportPlan
 
     private readonly string _folder;
 
-    private ImportPlan(string folder, IReadOnlyList<(string Path, byte[] Bytes)> files, IReadOnlyList<string> kept, IReadOnlyList<string> changed, IReadOnlyList<string> dropped)
+    private ImportPlan(string folder, IReadOnlyList<(string Path, byte[] Bytes)> files, IReadOnlyList<string> kept, IReadOnlyList<string> changed, IReadOnlyList<string> dropped,
+        IReadOnlyList<(string Path, FileType Kind)> blocking)
     {
         _folder = folder;
         Files = files;
         Kept = kept;
         Changed = changed;
         Dropped = dropped;
+        Blocking = blocking;
     }
 
     /// <summary>The import's files, by path relative to the article folder.</summary>
@@ -38,6 +40,9 @@ public sealed partial class ImportPlan
 
     /// <summary>Chapters, abstracts or images of the folder the import would not write again (a chapter renamed, split or deleted in the source).</summary>
     public IReadOnlyList<string> Dropped { get; }
+
+    /// <summary>Links and files of the folder standing where the import needs a folder (<c>ar</c> or <c>ar/media</c> a symbolic link): the import cannot be written until they are moved, and is never written through them.</summary>
+    public IReadOnlyList<(string Path, FileType Kind)> Blocking { get; }
 
     /// <summary>True when the import would change or drop a file that may hold the publisher's edits.</summary>
     public bool ReplacesEdits => Changed.Count + Dropped.Count > 0;
@@ -72,11 +77,21 @@ public sealed partial class ImportPlan
             else if (!File.ReadAllBytes(Path.Combine(folder, relative)).AsSpan().SequenceEqual(bytes)) changed.Add(relative);
         }
 
-        return new ImportPlan(folder, files, kept, changed, dropped);
+        // A kept link or file named like a folder the import writes into: keeping it and writing the import's files under it cannot both happen.
+        var folders = files.SelectMany(f => Parents(f.Path)).ToHashSet(StringComparer.Ordinal);
+        var existing = Existing(folder).ToDictionary(e => e.Relative, e => e.Kind, StringComparer.Ordinal);
+        var blocking = kept.Concat(changed).Where(folders.Contains).Order(StringComparer.Ordinal).Select(p => (p, existing[p])).ToList();
+        return new ImportPlan(folder, files, kept, changed, dropped, blocking);
     }
 
     /// <summary>Writes the folder: the import's files and the kept ones, swapped in whole; returns the number of files written.</summary>
     public int Apply() => AtomicFolder.Replace(_folder, Files, OutputKind.Import, Kept);
+
+    // "ar/media/x.png" → "ar", "ar/media".
+    private static IEnumerable<string> Parents(string relative)
+    {
+        for (var slash = relative.IndexOf('/'); slash > 0; slash = relative.IndexOf('/', slash + 1)) yield return relative[..slash];
+    }
 
     // Every file and link under the folder (not following links), by relative path with '/' separators, in ordinal order.
     private static List<(string Relative, FileType Kind)> Existing(string folder)

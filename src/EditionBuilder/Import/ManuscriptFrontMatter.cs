@@ -164,10 +164,17 @@ public static partial class ManuscriptFrontMatter
         var authors = new List<AuthorBuilder>();
         var left = new List<int>();
         var styledTitle = opening.Any(i => paragraphs[i].Role == OpeningRole.Title);
+        // Who an unmarked affiliation line belongs to: the author of the name line just before it, when that line named one person and
+        // did not follow another name line ("name / name / affiliation" is unsure; the line then stays in the text).
+        var soleAuthor = false;
+        var previousWasName = false;
+        string? lastName = null;
         foreach (var index in opening)
         {
             var p = paragraphs[index];
             var text = p.Text.Trim();
+            var wasName = previousWasName;
+            previousWasName = false;
             if (p.Role != OpeningRole.None)
             {
                 // A style says what it is: Title lines make the title, Subtitle lines the subtitle, whatever their words.
@@ -200,11 +207,27 @@ public static partial class ManuscriptFrontMatter
                 continue;
             }
 
+            if (NameWithAffiliation(text) is { } named)
+            {
+                // "ليلى حداد، كلية الآداب، الجامعة الأردنية": the person and their own affiliation on one line.
+                named.Author.Affiliations.Add(named.Affiliation);
+                authors.Add(named.Author);
+                recognized.Add($"the author {named.Author.Name} with an affiliation (line {p.SourceLine})");
+                (soleAuthor, previousWasName, lastName) = (true, true, named.Author.Name);
+                continue;
+            }
+
             if (IsAffiliation(text) && authors.Count > 0)
             {
                 var mark = LeadingMarkPattern().Match(text);
                 var affiliation = mark.Success ? text[mark.Length..].Trim() : text;
                 var owners = mark.Success ? authors.Where(a => a.Marks.Contains(Digits(mark.Groups["mark"].Value))).ToList() : [];
+                if (owners.Count == 0 && !soleAuthor)
+                {
+                    left.Add(index); // never given to an author it may not belong to
+                    continue;
+                }
+
                 foreach (var owner in owners.Count > 0 ? owners : [authors[^1]]) owner.Affiliations.Add(affiliation);
                 recognized.Add($"an affiliation (line {p.SourceLine})");
                 continue;
@@ -225,6 +248,10 @@ public static partial class ManuscriptFrontMatter
             }
 
             authors.AddRange(names);
+            // The same person named twice in a row (a byline, then the name line) is still one author.
+            soleAuthor = names.Count == 1 && (!wasName || names[0].Name == lastName);
+            lastName = names.Count == 1 ? names[0].Name : null;
+            previousWasName = true;
             recognized.Add(names.Count == 1 ? $"the author {names[0].Name} (line {p.SourceLine})" : $"{names.Count} authors (line {p.SourceLine})");
         }
 
@@ -255,6 +282,17 @@ public static partial class ManuscriptFrontMatter
 
         // "Beirut, Lebanon" is a place, not two authors: several names must each have two words or more.
         return names.Count > 1 && names.Any(n => LanguageGuesser.Words(n.Name).Count() < 2) ? [] : names;
+    }
+
+    // A name, then an affiliation after the first comma: one author with their own affiliation; null for any other line.
+    private static (AuthorBuilder Author, string Affiliation)? NameWithAffiliation(string text)
+    {
+        var comma = text.IndexOfAny(['،', ',']);
+        if (comma <= 0) return null;
+        var name = text[..comma].Trim();
+        var affiliation = text[(comma + 1)..].Trim();
+        if (affiliation.Length == 0 || IsAffiliation(name) || IsContact(text) || !IsAffiliation(affiliation)) return null;
+        return Names(name) is [var author] ? (author, affiliation) : null;
     }
 
     private static bool IsSubtitle(string text, string title) =>

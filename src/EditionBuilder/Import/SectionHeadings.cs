@@ -30,6 +30,38 @@ public static class SectionHeadings
         return words.Count is 1 or 2 && Words.Contains(words[0]) || Phrases.Contains(string.Join(' ', words));
     }
 
+    // Headings of a reference list, as Normalize leaves them.
+    private static readonly HashSet<string> ReferenceHeadings = new(StringComparer.Ordinal)
+    {
+        "المراجع", "المصادر", "قائمة المراجع", "قائمة المصادر", "المصادر والمراجع", "قائمة المصادر والمراجع", "المراجع والمصادر",
+        "ببليوغرافيا", "البيبليوغرافيا", "references", "reference list", "bibliography", "works cited", "sources",
+        "références", "references bibliographiques", "références bibliographiques", "bibliographie",
+    };
+
+    /// <summary>Whether a line is the heading of a reference list (المراجع، المصادر، قائمة المراجع، References, Bibliography, Références, Bibliographie…), whatever its vowel marks, case or final colon.</summary>
+    public static bool IsReferences(string line) => ReferenceHeadings.Contains(string.Join(' ', LanguageGuesser.Words(Normalize(line))));
+
+    /// <summary>True when the reference heading is French (Références, Bibliographie): its Latin entries are then French.</summary>
+    public static bool IsFrenchReferences(string line) =>
+        string.Join(' ', LanguageGuesser.Words(line)) is "références" or "bibliographie" or "références bibliographiques" or "references bibliographiques";
+
+    private static readonly HashSet<string> AbstractHeadings = new(StringComparer.Ordinal)
+    {
+        "abstract", "summary", "résumé", "resume", "english abstract", "abstract in english", "résumé en français", "resume en francais",
+        "ملخص", "الملخص", "ملخص البحث", "ملخص الدراسة", "الملخص بالعربية", "الملخص باللغة العربية",
+    };
+
+    /// <summary>Whether a line names an abstract (Abstract, Summary, Résumé, ملخص…), whatever its case or final colon.</summary>
+    public static bool IsAbstract(string line) => AbstractHeadings.Contains(string.Join(' ', LanguageGuesser.Words(Normalize(line))));
+
+    /// <summary>The language an abstract's heading names: "fr" for Résumé, "en" for Abstract or Summary; null for any other heading.</summary>
+    public static string? AbstractLanguage(string line) => string.Join(' ', LanguageGuesser.Words(Normalize(line))) switch
+    {
+        "résumé" or "resume" or "résumé en français" or "resume en francais" => "fr",
+        "abstract" or "summary" or "english abstract" or "abstract in english" => "en",
+        _ => null,
+    };
+
     /// <summary>Whether a line is one Arabic word with the article (الإشكالية, المنهجية…): a common noun, as headings are, never a person's name.</summary>
     public static bool IsLoneDefiniteNoun(string line)
     {

@@ -43,14 +43,25 @@ public static partial class WordExportReader
         }
 
         var notes = notesStart is { } start ? ReadNotes(path, lines, start, abstractsStart, diagnostics) : new List<Note>();
-        var (abstracts, abstractKeywords) = ReadAbstracts(path, lines, abstractsStart, diagnostics);
+        var (abstracts, abstractKeywords, others) = ReadAbstracts(path, lines, abstractsStart, diagnostics);
 
         CheckReferences(path, sections, notes, diagnostics);
         if (diagnostics.ErrorCount > errorsBefore) return null;
 
         var keywords = new Dictionary<string, IReadOnlyList<string>>(frontMatter.FrontMatter.Keywords, StringComparer.Ordinal);
         foreach (var (language, words) in abstractKeywords) keywords.TryAdd(language, words);
-        return new Article(AssignNotes(sections, notes), abstracts) { FrontMatter = frontMatter.FrontMatter with { Keywords = keywords } };
+        var chapters = AssignNotes(sections, notes);
+        // A Latin block after the abstracts that is no abstract of its own (a second one in a language, or another language) is a chapter.
+        foreach (var (title, paragraphs, language) in others)
+        {
+            var order = chapters.Count + 1;
+            chapters.Add(new Chapter(order, title.Text.Trim(), $"{order:00}-{Slug.From(title.Text.Trim())}", paragraphs.Select(p => new Paragraph([new TextRun(p.Text)], p.Number)).ToList(), [])
+            {
+                Language = language,
+            });
+        }
+
+        return new Article(chapters, abstracts) { FrontMatter = frontMatter.FrontMatter with { Keywords = keywords } };
     }
 
     /// <summary>What the body's opening holds besides chapters: the recognized front matter, the lines it used, and those left as text.</summary>
@@ -205,7 +216,7 @@ public static partial class WordExportReader
             diagnostics.Warning(DiagnosticCodes.OneChapter, path, sections[0].Line, 1,
                 $"the whole text is one chapter of {sections[0].Paragraphs.Count} paragraphs: no section heading was recognized. A heading is a short line "
                 + "(at most 14 words) without closing punctuation, after a blank line, or, in a document without blank lines, directly followed by a paragraph; "
-                + "numbered lines (1- …, أولًا: …) stay paragraphs unless most headings are numbered (README, \"Headings\")");
+                + "numbered lines (1- …, أولًا: …) stay paragraphs unless most headings are numbered (docs/import.md, \"Headings\")");
         }
 
         return sections;
@@ -373,9 +384,12 @@ public static partial class WordExportReader
         }
     }
 
-    private static (List<Abstract> Abstracts, Dictionary<string, IReadOnlyList<string>> Keywords) ReadAbstracts(string path, IReadOnlyList<SourceLine> lines, int start, DiagnosticBag diagnostics)
+    private static (List<Abstract> Abstracts, Dictionary<string, IReadOnlyList<string>> Keywords, List<(SourceLine Title, List<SourceLine> Paragraphs, string Language)> Others) ReadAbstracts(
+        string path, IReadOnlyList<SourceLine> lines, int start, DiagnosticBag diagnostics)
     {
+        var others = new List<(SourceLine, List<SourceLine>, string)>();
         var blocks = new List<(SourceLine Title, List<string> Paragraphs)>();
+        var blockLines = new List<List<SourceLine>>();
         for (var i = start; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -383,14 +397,15 @@ public static partial class WordExportReader
             var text = line.Text.Trim();
             var startsBlock = blocks.Count == 0
                 || (IsTitleLike(text, 200, 30) && blocks[^1].Paragraphs.Count > 0 && NextIsLong(lines, i) && ManuscriptFrontMatter.Keywords(text) is null);
-            if (startsBlock) blocks.Add((line, new List<string>()));
-            else blocks[^1].Paragraphs.Add(text);
+            if (startsBlock) { blocks.Add((line, new List<string>())); blockLines.Add([]); }
+            else { blocks[^1].Paragraphs.Add(text); blockLines[^1].Add(line with { Text = text }); }
         }
 
         var abstracts = new List<Abstract>();
         var keywords = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (title, block) in blocks)
+        for (var b = 0; b < blocks.Count; b++)
         {
+            var (title, block) = blocks[b];
             // "Keywords: …" / "Mots-clés : …" lines are the abstract's keywords, not its text.
             var paragraphs = block.Where(p => ManuscriptFrontMatter.Keywords(p) is null).ToList();
             var language = LanguageGuesser.Guess(title.Text + " " + string.Join(' ', paragraphs));
@@ -398,8 +413,9 @@ public static partial class WordExportReader
             {
                 diagnostics.Warning(DiagnosticCodes.AbstractLanguageUnknown, path, title.Number, 1,
                     language is "en" or "fr"
-                        ? $"a second abstract in the same language ({language}) is ignored"
-                        : "an abstract whose language is neither English nor French is ignored");
+                        ? $"a second abstract in the same language ({language}) is no abstract: it is kept as a chapter of its own"
+                        : "an abstract whose language is neither English nor French is no abstract: it is kept as a chapter of its own");
+                others.Add((title, blockLines[b], language is "fr" ? "fr" : LanguageGuesser.IsLatinDominant(title.Text + string.Join(' ', block)) ? "en" : "ar"));
                 continue;
             }
 
@@ -412,7 +428,7 @@ public static partial class WordExportReader
             abstracts.Add(new Abstract(language, title.Text.Trim(), paragraphs, title.Number));
         }
 
-        return (abstracts, keywords);
+        return (abstracts, keywords, others);
     }
 
     private static bool NextIsLong(IReadOnlyList<SourceLine> lines, int i)

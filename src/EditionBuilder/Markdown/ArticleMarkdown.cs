@@ -22,6 +22,7 @@ public static class ArticleMarkdown
             files.Add(($"{summary.Language}/abstract.md", ChapterWriter.Write(summary)));
         }
 
+        if (article.References is { } references) files.Add((ReferenceListWriter.Path, ReferenceListWriter.Write(references)));
         return files;
     }
 

@@ -53,7 +53,7 @@ public static class ChapterReader
             }
         }
 
-        return new ReadChapter(front, new Chapter(front.Order, front.Title, front.Slug, blocks, notes));
+        return new ReadChapter(front, new Chapter(front.Order, front.Title, front.Slug, blocks, notes) { Language = front.Lang.Length > 0 ? front.Lang : "ar" });
     }
 
     /// <summary>Reads an abstract file: its front matter and its paragraphs as plain text.</summary>

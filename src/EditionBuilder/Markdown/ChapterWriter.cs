@@ -19,8 +19,8 @@ public static class ChapterWriter
         builder.Append(FrontMatter.Write(new ChapterFrontMatter
         {
             Title = chapter.Title,
-            Lang = "ar",
-            Dir = "rtl",
+            Lang = chapter.Language,
+            Dir = chapter.Direction,
             Order = chapter.Order,
             Slug = chapter.Slug,
         }));

@@ -12,6 +12,9 @@ public sealed record Article(IReadOnlyList<Chapter> Chapters, IReadOnlyList<Abst
     /// <summary>The manuscript's front matter (title, authors, Arabic abstract, keywords) when the source opens with one; never part of the chapters.</summary>
     public ArticleFrontMatter FrontMatter { get; init; } = ArticleFrontMatter.Empty;
 
+    /// <summary>The article's reference list (a section headed المراجع, References, Bibliographie…), written as ar/references.md; null when the source has none.</summary>
+    public ReferenceSection? References { get; init; }
+
     public IEnumerable<Note> Notes => Chapters.SelectMany(c => c.Notes);
 
     public IEnumerable<Paragraph> Paragraphs => Chapters.SelectMany(c => c.Paragraphs);

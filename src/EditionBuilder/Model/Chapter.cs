@@ -3,6 +3,15 @@ namespace EditionBuilder.Model;
 /// <summary>One section of the article: its heading, its blocks, and the notes it is the first to cite.</summary>
 public sealed record Chapter(int Order, string Title, string Slug, IReadOnlyList<Block> Blocks, IReadOnlyList<Note> Notes)
 {
+    /// <summary>The chapter's language (ISO 639-1): "ar" for the article's own text, "en", "fr"… for a section written in another.</summary>
+    public string Language { get; init; } = "ar";
+
+    /// <summary>"rtl" for Arabic script languages, else "ltr".</summary>
+    public string Direction => IsRightToLeft(Language) ? "rtl" : "ltr";
+
+    /// <summary>True for the languages written right to left (Arabic, Persian, Urdu, Hebrew…).</summary>
+    public static bool IsRightToLeft(string language) => language is "ar" or "fa" or "ur" or "he" or "ps" or "ckb" or "yi" or "sd" or "ug";
+
     /// <summary>The chapter's paragraphs, those inside quotes, lists and tables included, in reading order.</summary>
     public IReadOnlyList<Paragraph> Paragraphs => BlockWalk.Paragraphs(Blocks).ToList();
 
@@ -10,7 +19,7 @@ public sealed record Chapter(int Order, string Title, string Slug, IReadOnlyList
     public IEnumerable<NoteReference> NoteReferences => BlockWalk.Inlines(Blocks).OfType<NoteReference>();
 
     public bool Equals(Chapter? other) =>
-        other is not null && Order == other.Order && Title == other.Title && Slug == other.Slug
+        other is not null && Order == other.Order && Title == other.Title && Slug == other.Slug && Language == other.Language
         && Blocks.SequenceEqual(other.Blocks) && Notes.SequenceEqual(other.Notes);
 
     public override int GetHashCode() => HashCode.Combine(Order, Title);

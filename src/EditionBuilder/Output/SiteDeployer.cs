@@ -12,8 +12,10 @@ namespace EditionBuilder.Output;
 /// The releases folder holds a state file (<see cref="OutputGuard.DeployMarker"/>) naming the live release, the previous one and,
 /// during a switch, the next one. It is written (and flushed to disk) before every switch and settled after it, and the next deploy or
 /// rollback starts by repairing it from where the link really points, so a kill at any step never makes a rollback go to the wrong
-/// release. A release the state names is never pruned. Switching a link is one rename(2), atomic on every POSIX file system; the first
-/// deploy onto a plain folder swaps that folder with the link in one renameat2(RENAME_EXCHANGE) and keeps it as a release.
+/// release. A release the state or the live link names is never pruned. Switching a link is one rename(2), atomic on every POSIX file
+/// system. A folder of files this tool did not write is refused as a target, unless the user asks to keep it: then the first deploy
+/// swaps that folder with the link in one renameat2(RENAME_EXCHANGE) and keeps it as a release that is never pruned. Every deploy
+/// and rollback holds an exclusive lock on the releases folder (<see cref="DeployLock"/>), so concurrent runs take turns.
 /// </remarks>
 public static class SiteDeployer
 {
@@ -22,6 +24,12 @@ public static class SiteDeployer
 
     /// <summary>Which releases the state file names: the live one, the previous one and, during a switch, the next.</summary>
     public sealed record State(string? Live, string? Previous, string? Next = null);
+
+    /// <summary>How a deploy treats its target: whether a folder of the user's own files may become a kept release, and whom to tell when another run holds the target.</summary>
+    public sealed record Options(bool KeepExisting = false, Action<string>? Waiting = null);
+
+    /// <summary>The name prefix of a release made from the folder that stood at the target before the first deploy; such a release is never pruned.</summary>
+    public const string KeptPrefix = "release-kept-";
 
     /// <summary>Milliseconds to pause after each copied file; only for the test that kills a deploy mid-copy.</summary>
     public static int SlowCopyForTests { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("EDITION_TEST_SLOW_COPY_MS"), out var ms) ? ms : 0;
@@ -36,20 +44,36 @@ public static class SiteDeployer
     public static string ReleaseId(IReadOnlyList<SiteFile> site) =>
         "release-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(BagItPackage.Manifest(site))))[..16];
 
-    /// <summary>Reads a built site folder, verifies it, and deploys it; null (with the reasons in the bag) when it does not verify or is empty, and then the target is untouched.</summary>
-    public static Result? DeployVerified(string site, string target, DiagnosticBag diagnostics)
+    /// <summary>Reads a built site folder, verifies it, and deploys it; null (with the reasons in the bag) when it does not verify, is empty, or the target holds files this tool did not write, and then the target is untouched.</summary>
+    public static Result? DeployVerified(string site, string target, DiagnosticBag diagnostics, Options? options = null)
     {
         var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
         Verify.SiteVerifier.Verify(files, diagnostics, site);
         if (files.Count == 0) diagnostics.Error(DiagnosticCodes.ContentMissing, site, 0, 0, "the site folder is empty");
-        return diagnostics.HasErrors ? null : Deploy(files, target);
+        return diagnostics.HasErrors ? null : Deploy(files, target, diagnostics, options);
     }
 
-    public static Result Deploy(IReadOnlyList<SiteFile> site, string target)
+    /// <summary>Deploys a site, holding the target's lock throughout; null (with the reason in the bag, at the target) when the target is a folder of the user's own files and keeping it was not asked for.</summary>
+    public static Result? Deploy(IReadOnlyList<SiteFile> site, string target, DiagnosticBag diagnostics, Options? options = null)
     {
+        options ??= new Options();
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        if (!options.KeepExisting && ForeignFiles(full) is { Count: > 0 } foreign)
+        {
+            // Checked before anything is written beside it (again under the lock, below): a refused target gets no releases folder.
+            RefuseForeign(target, foreign, diagnostics);
+            return null;
+        }
+
         var releases = ReleasesFolder(full);
         Directory.CreateDirectory(releases);
+        using var held = DeployLock.Take(releases, target, options.Waiting);
+        if (!options.KeepExisting && ForeignFiles(full) is { Count: > 0 } appeared)
+        {
+            RefuseForeign(target, appeared, diagnostics);
+            return null;
+        }
+
         var state = Repair(full);
         var id = ReleaseId(site);
         var live = CurrentRelease(full);
@@ -70,7 +94,7 @@ public static class SiteDeployer
         if (kind == FileType.Directory)
         {
             var kept = KeepPlainFolder(full, releases, id, state);
-            Settle(releases, new State(id, kept));
+            Settle(full, releases, new State(id, kept));
             return new Result(id, kept, site.Count);
         }
 
@@ -81,17 +105,18 @@ public static class SiteDeployer
         PointTo(full, id);
         CrashPoint.Reach("deploy-swapped");
         var settled = new State(id, previous == id ? state.Previous : previous);
-        Settle(releases, settled);
+        Settle(full, releases, settled);
         return new Result(id, settled.Previous, site.Count);
     }
 
     /// <summary>Makes the previous release live again; the current one becomes the previous. Null (with the reason in the bag, at the target) when the target was not deployed by this tool or has no previous release; then it is untouched.</summary>
-    public static Result? Rollback(string target, DiagnosticBag diagnostics)
+    public static Result? Rollback(string target, DiagnosticBag diagnostics, Action<string>? waiting = null)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
         var releases = ReleasesFolder(full);
+        using var held = NativeFiles.Kind(releases) == FileType.Directory ? DeployLock.Take(releases, target, waiting) : null;
         // Repaired first: a deploy killed mid-switch may have left the link to be made again.
-        var state = Directory.Exists(releases) ? Repair(full) : null;
+        var state = held is not null ? Repair(full) : null;
         if (state is null || CurrentRelease(full) is not { } current)
         {
             diagnostics.Error(DiagnosticCodes.NotADeployTarget, target, 0, 0, "not deployed by edition deploy (not a link to one of its releases); nothing to roll back");
@@ -215,7 +240,7 @@ public static class SiteDeployer
     // at every instant the old folder or the link, and the folder ends up in the releases folder as the previous release.
     private static string KeepPlainFolder(string full, string releases, string id, State state)
     {
-        var kept = "release-kept-" + Guid.NewGuid().ToString("N")[..12];
+        var kept = KeptPrefix + Guid.NewGuid().ToString("N")[..12];
         var keptPath = Path.Combine(releases, kept);
         WriteState(releases, new State(kept, state.Previous, id));
         CrashPoint.Reach("deploy-marker-written");
@@ -244,15 +269,18 @@ public static class SiteDeployer
         return kept;
     }
 
-    // Writes the settled state, then prunes every release it does not name.
-    private static void Settle(string releases, State state)
+    // Writes the settled state, then prunes every release it does not name, except the one the link points to (the two agree under
+    // the lock; the link is checked as well, so no release a reader is served from is ever removed) and kept folders of the user.
+    private static void Settle(string full, string releases, State state)
     {
         WriteState(releases, state);
         CrashPoint.Reach("deploy-marker-settled");
+        var linked = CurrentRelease(full);
         foreach (var folder in Directory.EnumerateFileSystemEntries(releases, "release-*"))
         {
             var name = Path.GetFileName(folder);
-            if (name == state.Live || name == state.Previous || name == state.Next) continue;
+            if (name == state.Live || name == state.Previous || name == state.Next || name == linked) continue;
+            if (name.StartsWith(KeptPrefix, StringComparison.Ordinal) && NativeFiles.Kind(folder) == FileType.Directory) continue;
             AtomicFolder.TryDelete(folder);
         }
     }
@@ -322,6 +350,22 @@ public static class SiteDeployer
         var rest = name[prefix.Length..];
         var end = rest.IndexOf(separator);
         return end > 0 && int.TryParse(rest[..end], out var pid) && (pid == Environment.ProcessId || !NativeFiles.IsRunning(pid));
+    }
+
+    // The entries of a target that is a folder holding something (a link or a missing or empty folder holds nothing of the user's), sorted.
+    private static List<string> ForeignFiles(string full)
+    {
+        if (NativeFiles.Kind(full) != FileType.Directory) return [];
+        return Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static void RefuseForeign(string target, List<string> entries, DiagnosticBag diagnostics)
+    {
+        var shown = string.Join(", ", entries.Take(3)) + (entries.Count > 3 ? $" and {entries.Count - 3} more" : string.Empty);
+        diagnostics.Error(DiagnosticCodes.DeployTargetHoldsFiles, target, 0, 0,
+            $"{target} is a folder holding files edition deploy did not write ({shown}); a deploy turns the target into a link to the release, "
+            + "so it would no longer serve them: deploy to a new or empty folder, move those files out of it, or run again with --keep-existing "
+            + "to keep the folder whole as a release that is never pruned (edition rollback returns to it)");
     }
 
     private static bool Exists(string releases, string? release) => release is not null && Directory.Exists(Path.Combine(releases, release));

@@ -73,10 +73,12 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
                     }
                 }
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e)
             {
-                // An editor's half-written file or a fault of ours: the preview says so and keeps serving the last good site.
-                diagnostics.Error(DiagnosticCodes.InternalFailure, contentFolder, 0, 0, $"the rebuild failed unexpectedly ({e.Message.Split('\n')[0]}); still serving the last good build");
+                // An editor's half-written file, a source the importer fails on, or a fault of ours: the preview says so and keeps
+                // serving the last good site. Out of memory too: it comes from one allocation too big (a hostile source), already given up.
+                var why = e is OutOfMemoryException ? "it ran out of memory" : e.Message.Split('\n')[0];
+                diagnostics.Error(DiagnosticCodes.InternalFailure, contentFolder, 0, 0, $"the rebuild failed unexpectedly ({why}); still serving the last good build");
             }
 
             var succeeded = report is { Succeeded: true } && !diagnostics.HasErrors;

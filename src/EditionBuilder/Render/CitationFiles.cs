@@ -67,7 +67,7 @@ public static class CitationFiles
         foreach (var issn in edition?.Issns ?? []) lines.Add($"SN  - {issn}");
         lines.AddRange(AllKeywords(metadata).Select(k => $"KW  - {OneLine(k)}"));
         lines.Add("LA  - ar");
-        if (url is not null) lines.Add($"UR  - {url}");
+        if (url is not null) lines.Add($"UR  - {OneLine(url)}");
         lines.Add("ER  - ");
         return string.Join("\r\n", lines) + "\r\n";
     }
@@ -101,19 +101,50 @@ public static class CitationFiles
     /// <summary>[year], [year, month] or [year, month, day] of a valid ISO date ("2016", "2016-10", "2016-10-09"); null otherwise.</summary>
     public static int[]? DateParts(string date) => PublicationDate.Parse(date)?.Parts;
 
+    // BibTeX ends a braced field where its braces balance, counting every brace (a backslash does not escape one), so a brace
+    // without its partner would end the field early and let the rest of the text write fields of its own: a pair is kept as
+    // \{…\}, a brace alone is written as {\textbraceleft} or {\textbraceright}, which balance by themselves.
     private static string Brace(string text)
     {
+        var line = OneLine(text);
+        var paired = PairedBraces(line);
         var builder = new StringBuilder("{");
-        foreach (var c in OneLine(text))
+        for (var i = 0; i < line.Length; i++)
         {
-            if (c is '{' or '}' or '\\' or '%' or '&' or '$' or '#' or '_') builder.Append('\\');
-            builder.Append(c);
+            var c = line[i];
+            if (c is '{' or '}' && !paired[i]) builder.Append(c == '{' ? @"{\textbraceleft}" : @"{\textbraceright}");
+            else
+            {
+                if (c is '{' or '}' or '\\' or '%' or '&' or '$' or '#' or '_') builder.Append('\\');
+                builder.Append(c);
+            }
         }
 
         return builder.Append('}').ToString();
     }
 
-    private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ').Trim();
+    // Which braces of the text have a partner: each closing brace pairs with the nearest opening one still open.
+    private static bool[] PairedBraces(string text)
+    {
+        var paired = new bool[text.Length];
+        var open = new Stack<int>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '{') open.Push(i);
+            else if (text[i] == '}' && open.Count > 0) paired[open.Pop()] = paired[i] = true;
+        }
+
+        return paired;
+    }
+
+    // One line per value: line and paragraph separators and every C0/C1 control (tabs, form feeds, NEL, the information
+    // separators U+001C–U+001F that line-splitting readers take as breaks) become a space.
+    private static string OneLine(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text) builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
+        return builder.ToString().Trim();
+    }
 }
 
 /// <summary>The JSON of citations and JSON-LD, generated at compile time: every shape the two write, so nothing is reflected on or compiled when a build starts.</summary>

@@ -8,9 +8,13 @@ namespace EditionBuilder.Render;
 /// <summary>Reads a theme's flat YAML files (i18n/&lt;lang&gt;.yml, theme.yml): one mapping of keys to text, every problem positioned.</summary>
 internal static class FlatYaml
 {
-    public static Dictionary<string, string>? Read(string path, byte[] bytes, DiagnosticBag diagnostics)
+    public static Dictionary<string, string>? Read(string path, byte[] bytes, DiagnosticBag diagnostics) => Read(path, bytes, diagnostics, out _);
+
+    /// <summary>Reads the file and tells where each value starts (line and column, from 1), so a later check can point at it.</summary>
+    public static Dictionary<string, string>? Read(string path, byte[] bytes, DiagnosticBag diagnostics, out Dictionary<string, (int Line, int Column)> positions)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        positions = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
         var text = new UTF8Encoding(false, true).GetString(bytes);
         var stream = new YamlStream();
         try
@@ -43,6 +47,10 @@ internal static class FlatYaml
             {
                 diagnostics.Error(DiagnosticCodes.ThemeFileInvalid, path, (int)keyNode.Start.Line, (int)keyNode.Start.Column, $"'{key}' is given twice");
                 ok = false;
+            }
+            else
+            {
+                positions[key] = ((int)scalar.Start.Line, (int)scalar.Start.Column);
             }
         }
 

@@ -95,7 +95,11 @@ public sealed class Theme
                 var path = Path.Combine(layer.Folder, relative);
                 if (relative.StartsWith("i18n/", StringComparison.Ordinal) && relative.EndsWith(".yml", StringComparison.Ordinal) && relative.Count(c => c == '/') == 1)
                 {
-                    if (FlatYaml.Read(path, bytes, diagnostics) is { } language) i18n.Add((path, relative[5..^4], language));
+                    if (FlatYaml.Read(path, bytes, diagnostics, out var positions) is { } language)
+                    {
+                        i18n.Add((path, relative[5..^4], language));
+                        ThemeStrings.CheckFormats(path, language, positions, diagnostics);
+                    }
                 }
                 else if (relative == "theme.yml")
                 {
@@ -159,6 +163,12 @@ public sealed class Theme
         };
     }
 
+    /// <summary>The longest string a template may make, in UTF-16 characters (32 MiB), far above the full text of a long article.</summary>
+    public const int MaxStringLength = 16 * 1024 * 1024;
+
+    /// <summary>The longest page a template may write, in UTF-16 characters.</summary>
+    public const int MaxPageLength = 64 * 1024 * 1024;
+
     /// <summary>Whether the theme has this template (optional ones, such as the e-book's, may be missing).</summary>
     public bool Has(string template) => _parsed.ContainsKey(template);
 
@@ -188,8 +198,12 @@ public sealed class Theme
             TemplateLoader = new TemplateLoader(_sources),
             EnableRelaxedMemberAccess = false,
             LoopLimit = 1_000_000,
-            // Pages of a long article exceed Scriban's default 1 MiB string limit, which would cut them silently.
-            LimitToString = 0,
+            // Pages of a long article exceed Scriban's default 1 MiB string limit, which would cut them silently; a template that
+            // grows a string past these caps (doubling it in a loop) is stopped with an error at its line, before the allocation.
+            LimitToString = MaxStringLength,
+            OnStringLimit = Scriban.ScriptLimitBehavior.Throw,
+            OutputLimit = MaxPageLength,
+            OnOutputLimit = Scriban.ScriptLimitBehavior.Throw,
             LeftOut = leftOut,
         };
         // Includes reuse the partials parsed once here; otherwise Scriban parses each partial again for every page.

@@ -50,6 +50,48 @@ public sealed class ThemeStrings
         return ok ? new ThemeStrings(merged.ToDictionary(m => m.Key, m => (IReadOnlyDictionary<string, string>)m.Value, StringComparer.Ordinal)) : null;
     }
 
+    /// <summary>The strings the code fills in with <see cref="string.Format(IFormatProvider, string, object)"/> (one value: a note's mark or a paragraph's number).</summary>
+    public static readonly string[] FormatKeys = ["back_link_label", "paragraph_label"];
+
+    /// <summary>Checks the format strings of one i18n file where they are read, each error at its value: only <c>{0}</c> (the value) and <c>{{</c>/<c>}}</c> (a brace) may appear, so filling one in can neither fail nor grow without bound.</summary>
+    public static void CheckFormats(string path, IReadOnlyDictionary<string, string> strings, IReadOnlyDictionary<string, (int Line, int Column)> positions, DiagnosticBag diagnostics)
+    {
+        foreach (var key in FormatKeys)
+        {
+            if (!strings.TryGetValue(key, out var value) || FormatProblem(value) is not { } problem) continue;
+            var (line, column) = positions.GetValueOrDefault(key, (0, 0));
+            diagnostics.Error(DiagnosticCodes.ThemeFileInvalid, path, line, column,
+                $"'{key}' may hold {{0}} (where the number goes) and {{{{ or }}}} for a literal brace; {problem}");
+        }
+    }
+
+    // The first thing in a format string that is not {0}, {{ or }}; null when there is none.
+    private static string? FormatProblem(string format)
+    {
+        for (var i = 0; i < format.Length; i++)
+        {
+            var c = format[i];
+            if (c is not ('{' or '}')) continue;
+            if (i + 1 < format.Length && format[i + 1] == c)
+            {
+                i++;
+                continue;
+            }
+
+            if (c == '{' && string.CompareOrdinal(format, i, "{0}", 0, 3) == 0)
+            {
+                i += 2;
+                continue;
+            }
+
+            var end = c == '{' ? format.IndexOf('}', i) : -1;
+            var shown = end > i && end - i < 40 ? format[i..(end + 1)] : c.ToString();
+            return $"'{shown}' is not allowed (write {(c == '{' ? "{{" : "}}")} for a brace)";
+        }
+
+        return null;
+    }
+
     /// <summary>The string for a key in a language; an unknown key is a fault of the code asking, not of the theme.</summary>
     public string Get(string lang, string key) =>
         _strings.TryGetValue(lang, out var strings) && strings.TryGetValue(key, out var value)

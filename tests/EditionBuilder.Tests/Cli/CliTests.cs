@@ -15,7 +15,7 @@ public class CliTests
         var result = Support.Cli.Run(temp.Path, "import", Repo.SeedPath, "-o", output);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"imported {Repo.SeedPath}: 10 chapters, 96 paragraphs, 40 notes, 2 abstracts (en, fr) -> {output}\n", result.Output);
+        Assert.Equal($"imported {Repo.SeedPath}: 10 chapters, 96 paragraphs, 40 notes, 2 abstracts (en, fr); 48,700 letters, 40 notes: all kept -> {output}\n", result.Output);
         Assert.Empty(result.Errors);
         Assert.Equal(10, Directory.GetFiles(Path.Combine(output, "ar"), "*.md").Length);
         Assert.True(File.Exists(Path.Combine(output, "article.yml")));

@@ -151,6 +151,9 @@ public class ManuscriptImportTests
     [Theory]
     [InlineData("أحمد علي1، سارة خليل2\n1 جامعة دمشق\n2 الجامعة اللبنانية\n", "أحمد علي:جامعة دمشق|سارة خليل:الجامعة اللبنانية")]
     [InlineData("Dr. Ahmad Ali\nUniversity of Damascus\nahmad@example.org\nPr. Sara Khalil\nUniversité Libanaise, Beyrouth\n", "Ahmad Ali:University of Damascus|Sara Khalil:Université Libanaise, Beyrouth")]
+    [InlineData("ليلى حداد، كلية الآداب، الجامعة الأردنية\nسامي خليل، جامعة دمشق\n", "ليلى حداد:كلية الآداب، الجامعة الأردنية|سامي خليل:جامعة دمشق")]
+    [InlineData("أحمد علي\nجامعة دمشق\nسارة خليل\nالجامعة اللبنانية\n", "أحمد علي:جامعة دمشق|سارة خليل:الجامعة اللبنانية")]
+    [InlineData("أحمد علي¹، سارة خليل²\n² الجامعة اللبنانية\n¹ جامعة دمشق\n", "أحمد علي:جامعة دمشق|سارة خليل:الجامعة اللبنانية")]
     public void Given_authors_with_marks_or_honorifics_When_imported_Then_each_gets_its_affiliation(string authors, string expected)
     {
         var (article, _) = Read("عنوان المقال\n" + authors + "الكلمات المفتاحية: روسيا\nالمقدمة\nفقرة أولى من النص تنتهي بنقطة.\n");
@@ -211,5 +214,17 @@ public class ManuscriptImportTests
         var warning = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OneChapter);
         Assert.Equal((1, 1), (warning.Line, warning.Column));
         Assert.StartsWith("the whole text is one chapter of 20 paragraphs: no section heading was recognized. A heading is a short line (at most 14 words) without closing punctuation", warning.Message);
+    }
+
+    [Fact]
+    public void Given_two_names_then_an_affiliation_without_a_mark_When_imported_Then_the_affiliation_stays_in_the_text_with_a_warning_and_no_author_gets_it()
+    {
+        var (article, diagnostics) = Read("عنوان المقال\nأحمد علي\nسارة خليل\nجامعة دمشق\nالكلمات المفتاحية: روسيا\nالمقدمة\nفقرة أولى من النص تنتهي بنقطة.\n");
+
+        Assert.NotNull(article);
+        Assert.Equal(["أحمد علي", "سارة خليل"], article.FrontMatter.Authors.Select(a => a.Name));
+        Assert.All(article.FrontMatter.Authors, a => Assert.Empty(a.Affiliations));
+        Assert.EndsWith("; left as text: line 4", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized).Message);
+        Assert.Equal("جامعة دمشق", article.Paragraphs.First().PlainText);
     }
 }

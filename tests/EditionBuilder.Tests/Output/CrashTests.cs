@@ -156,7 +156,7 @@ public class CrashTests
         temp.File("www/images/logo.png", "png bytes");
         var plain = Folders.Snapshot(target);
 
-        var run = EditionProcess.Run(temp.Path, Crash(step, noExchange), "deploy", b, target);
+        var run = EditionProcess.Run(temp.Path, Crash(step, noExchange), "deploy", "--keep-existing", b, target);
 
         AssertKilled(run, step);
         if (Path.Exists(target))
@@ -170,7 +170,7 @@ public class CrashTests
             Assert.True(noExchange, $"the target vanished after a kill at {step}");
         }
 
-        var next = Support.Cli.Run(temp.Path, "deploy", b, target);
+        var next = Support.Cli.Run(temp.Path, "deploy", "--keep-existing", b, target);
         Assert.True(next.ExitCode == 0, next.Errors);
         Assert.Equal(Folders.Snapshot(b), Folders.Snapshot(target));
         var rollback = Support.Cli.Run(temp.Path, "rollback", target);

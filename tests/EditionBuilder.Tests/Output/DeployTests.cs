@@ -38,13 +38,13 @@ public class DeployTests
     }
 
     [Fact]
-    public void Given_a_plain_folder_as_target_When_deployed_Then_the_old_folder_is_kept_as_the_previous_release()
+    public void Given_a_plain_folder_as_target_When_deployed_with_keep_existing_Then_the_old_folder_is_kept_as_the_previous_release()
     {
         using var temp = new TempFolder();
         var site = BuildSite(temp, "site1");
         var target = temp.File("www/index.html", "old site");
 
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, Path.GetDirectoryName(target)!).ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", "--keep-existing", site, Path.GetDirectoryName(target)!).ExitCode);
         Assert.Equal(0, Support.Cli.Run(temp.Path, "rollback", Path.GetDirectoryName(target)!).ExitCode);
 
         Assert.Equal("old site", File.ReadAllText(target));

@@ -6,9 +6,10 @@ namespace EditionBuilder.Import.Docx;
 
 /// <summary>
 /// Puts the blocks of a Word document into an article: the title and subtitle before the first heading become its front
-/// matter, English and French sections at the end (by heading and language) its abstracts, and the rest chapters split at
-/// the highest heading level the document uses (lower headings stay inside); lists and quotes are gathered, captions join
-/// their figures, and each note goes to the chapter that cites it first.
+/// matter, a references section after the body its reference list, English and French sections at the end that are
+/// abstracts (by heading, language and place) its abstracts, and everything else chapters, each in its own language, split
+/// at the highest heading level the document uses (lower headings stay inside); lists and quotes are gathered, captions
+/// join their figures, and each note goes to the chapter that cites it first. No section is ever left out.
 /// </summary>
 internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
 {
@@ -18,10 +19,14 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
     private readonly Dictionary<string, IReadOnlyList<string>> _abstractKeywords = new(StringComparer.Ordinal);
     private const int MinAbstractWords = 25;
 
+    /// <summary>The reference list <see cref="Assemble"/> found; null when the document has none.</summary>
+    public ReferenceSection? References { get; private set; }
+
     public (List<Chapter> Chapters, List<Abstract> Abstracts, ArticleFrontMatter Front) Assemble(List<DocxBlock> blocks)
     {
         blocks = AttachCaptions(blocks);
         var front = TakeFront(blocks);
+        References = TakeReferences(blocks);
         var abstracts = TakeAbstracts(blocks);
         var chapters = Split(blocks);
         if (_abstractKeywords.Count > 0)
@@ -69,7 +74,8 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
     private ArticleFrontMatter TakeFront(List<DocxBlock> blocks)
     {
         var indexes = new List<int>();
-        for (var i = 0; i < blocks.Count && blocks[i] is DocxParagraph p; i++)
+        // A list is body text, never a title page's lines: the opening ends at the first list item.
+        for (var i = 0; i < blocks.Count && blocks[i] is DocxParagraph { List: null } p; i++)
         {
             if (p.Text.Trim().Length > 0) indexes.Add(i);
         }
@@ -127,57 +133,99 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         return declared ?? LanguageGuesser.Guess(string.Join(' ', paragraphs.Select(p => p.Text)));
     }
 
-    // Abstracts stand at the end: sections whose heading and text are Latin and English or French (by w:lang, else by their
-    // words); or, in a document without such headings, a Latin title line followed by Latin paragraphs, as in the text export.
+    // A references section after the body (by its heading, in any language), wherever it stands: before the abstracts too.
+    private ReferenceSection? TakeReferences(List<DocxBlock> blocks)
+    {
+        for (var i = blocks.Count - 1; i > 0; i--)
+        {
+            if (blocks[i] is not DocxParagraph { HeadingLevel: { } level } heading || !SectionHeadings.IsReferences(heading.Text.Trim())) continue;
+            var end = i + 1;
+            while (end < blocks.Count && !(blocks[end] is DocxParagraph { HeadingLevel: { } next } && next <= level)) end++;
+            var content = blocks.Skip(i + 1).Take(end - i - 1).ToList();
+            var hasBodyBefore = blocks.Take(i).Any(b => b is not DocxParagraph p || p.Inlines.Count > 0);
+            // Only paragraphs make entries; a section holding a table or a figure, or with sub-headings, stays a chapter.
+            if (!hasBodyBefore || content.Any(b => b is not DocxParagraph { HeadingLevel: null })) return null;
+            var entries = content.OfType<DocxParagraph>().Where(p => p.Text.Trim().Length > 0).ToList();
+            if (entries.Count == 0) return null;
+
+            var title = heading.Text.Trim();
+            var french = SectionHeadings.IsFrenchReferences(title);
+            var language = LanguageGuesser.IsLatinDominant(title) ? (french ? "fr" : "en") : "ar";
+            blocks.RemoveRange(i, end - i);
+            return new ReferenceSection(title, language, entries.Select(p => new ReferenceEntry(p.Inlines, EntryLanguage(p, french))).ToList());
+        }
+
+        return null;
+    }
+
+    // w:lang says it; else the script: Arabic letters are Arabic, Latin ones English unless the list is headed in French.
+    private static string EntryLanguage(DocxParagraph p, bool french)
+    {
+        if (p.Language is { Length: >= 2 } declared && (declared != "ar" || !LanguageGuesser.IsLatinDominant(p.Text))) return declared;
+        return LanguageGuesser.IsLatinDominant(p.Text) ? (french ? "fr" : LanguageGuesser.Guess(p.Text) == "fr" ? "fr" : "en") : "ar";
+    }
+
+    // Abstracts stand at the end, after the body: sections whose text is Latin and English or French (by w:lang, else by their words),
+    // headed "Abstract", "Résumé"… or, after an Arabic body, by the article's title in that language; or, in a document without such
+    // headings, a Latin title line followed by Latin paragraphs, as in the text export. One per language; any other section stays a
+    // chapter in its own language.
     private List<Abstract> TakeAbstracts(List<DocxBlock> blocks)
     {
-        var found = new List<(int Start, Abstract Abstract)>();
+        var found = new List<(int Start, int End, Abstract Abstract)>();
         var end = blocks.Count;
         for (var i = blocks.Count - 1; i >= 0; i--)
         {
             if (blocks[i] is not DocxParagraph { HeadingLevel: not null } heading) continue;
             var content = blocks.Skip(i + 1).Take(end - i - 1).ToList();
             var paragraphs = content.OfType<DocxParagraph>().Where(p => p.Text.Trim().Length > 0).ToList();
-            if (!IsLatin(heading) || paragraphs.Count == 0 || !paragraphs.All(IsLatin) || content.Any(b => b is not DocxParagraph)) break;
-            var language = AbstractLanguage(heading, paragraphs);
+            if (!IsLatin(heading) || paragraphs.Count == 0 || !paragraphs.All(IsLatin) || paragraphs.Any(CitesNotes)
+                || content.Any(b => b is not DocxParagraph { HeadingLevel: null, List: null })) break;
+            found.Add((i, end, Summary(heading, paragraphs)));
+            end = i;
+        }
+
+        // Named abstracts anywhere in that run; a title-like heading only after a body in Arabic.
+        var bodyIsArabic = blocks.Take(end).OfType<DocxParagraph>().Any(p => p.Text.Trim().Length > 0) && !LanguageGuesser.IsLatinDominant(string.Join(' ', blocks.Take(end).OfType<DocxParagraph>().Select(p => p.Text)));
+        found = found.Where(f => SectionHeadings.IsAbstract(f.Abstract.Title) || (bodyIsArabic && !SectionHeadings.IsWellKnown(f.Abstract.Title))).ToList();
+        if (found.Count == 0) found = TrailingPlainAbstracts(blocks);
+        if (found.Count == 0) return [];
+
+        var abstracts = new List<Abstract>();
+        var taken = new List<(int Start, int End, string Language)>();
+        foreach (var (start, stop, summary) in found.OrderBy(f => f.Start))
+        {
+            if (summary.Language is not ("en" or "fr") || abstracts.Any(a => a.Language == summary.Language)) continue; // stays a chapter
+            abstracts.Add(summary);
+            taken.Add((start, stop, summary.Language));
+        }
+
+        foreach (var (start, stop, language) in taken.OrderByDescending(t => t.Start))
+        {
+            var paragraphs = blocks.Skip(start).Take(stop - start).OfType<DocxParagraph>();
             // "Keywords: …" / "Mots-clés : …" paragraphs are the abstract's keywords, not its text (as in the text export).
             foreach (var (marker, list) in paragraphs.Select(p => ManuscriptFrontMatter.Keywords(p.Text)).OfType<(string Language, string List)>())
             {
                 var words = ManuscriptFrontMatter.SplitKeywords(list);
-                if (words.Count > 0 && (marker == "ar" || language is "en" or "fr")) _abstractKeywords.TryAdd(marker == "ar" ? "ar" : language!, words);
+                if (words.Count > 0) _abstractKeywords.TryAdd(marker == "ar" ? "ar" : language, words);
             }
 
-            var text = paragraphs.Where(p => ManuscriptFrontMatter.Keywords(p.Text) is null).Select(p => p.Text.Trim()).ToList();
-            found.Add((i, new Abstract(language ?? "?", heading.Text.Trim(), text)));
-            end = i;
-        }
-
-        if (found.Count == 0) found = TrailingPlainAbstracts(blocks, out end);
-        if (found.Count == 0) return [];
-
-        blocks.RemoveRange(end, blocks.Count - end);
-        var abstracts = new List<Abstract>();
-        foreach (var (start, summary) in found.OrderBy(f => f.Start))
-        {
-            if (summary.Language is not ("en" or "fr") || abstracts.Any(a => a.Language == summary.Language))
-            {
-                diagnostics.Warning(DiagnosticCodes.DocxAbstractLanguage, where, 0, 0, summary.Language is "en" or "fr"
-                    ? $"a second abstract in the same language ({summary.Language}), “{summary.Title}”, is left out"
-                    : $"the Latin section “{summary.Title}” at the end is neither English nor French; it is left out of the abstracts");
-                continue;
-            }
-
-            abstracts.Add(summary);
+            blocks.RemoveRange(start, stop - start);
         }
 
         return abstracts;
     }
 
-    private static List<(int Start, Abstract Abstract)> TrailingPlainAbstracts(List<DocxBlock> blocks, out int end)
+    // An abstract is plain text: a section that cites notes stays a chapter, so its references keep their notes.
+    private static bool CitesNotes(DocxParagraph p) => InlineText.Descendants(p.Inlines).OfType<NoteReference>().Any();
+
+    // "Résumé" is French and "Abstract" English whatever w:lang the document's default style gives every paragraph.
+    private static Abstract Summary(DocxParagraph title, List<DocxParagraph> paragraphs) =>
+        new(SectionHeadings.AbstractLanguage(title.Text.Trim()) ?? AbstractLanguage(title, paragraphs) ?? "?", title.Text.Trim(), paragraphs.Where(p => ManuscriptFrontMatter.Keywords(p.Text) is null).Select(p => p.Text.Trim()).ToList());
+
+    private static List<(int Start, int End, Abstract Abstract)> TrailingPlainAbstracts(List<DocxBlock> blocks)
     {
-        end = blocks.Count;
         var start = blocks.Count;
-        while (start > 0 && blocks[start - 1] is DocxParagraph { HeadingLevel: null, List: null } p && (p.Text.Trim().Length == 0 || IsLatin(p))) start--;
+        while (start > 0 && blocks[start - 1] is DocxParagraph { HeadingLevel: null, List: null } p && (p.Text.Trim().Length == 0 || IsLatin(p)) && !CitesNotes(p)) start--;
         var paragraphs = blocks.Skip(start).OfType<DocxParagraph>().Where(p => p.Text.Trim().Length > 0).ToList();
         var groups = new List<(int Start, DocxParagraph Title, List<DocxParagraph> Content)>();
         for (var i = 0; i < paragraphs.Count; i++)
@@ -189,10 +237,14 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
             else if (groups.Count > 0) groups[^1].Content.Add(p);
         }
 
-        var found = groups.Where(g => g.Content.Count > 0)
-            .Select(g => (g.Start, new Abstract(AbstractLanguage(g.Title, g.Content) ?? "?", g.Title.Text.Trim(), g.Content.Select(c => c.Text.Trim()).ToList())))
-            .ToList();
-        if (found.Count > 0) end = found[0].Start;
+        var found = new List<(int Start, int End, Abstract Abstract)>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (groups[g].Content.Count == 0) continue;
+            var stop = g + 1 < groups.Count ? groups[g + 1].Start : blocks.Count;
+            found.Add((groups[g].Start, stop, Summary(groups[g].Title, groups[g].Content)));
+        }
+
         return found;
     }
 
@@ -269,10 +321,21 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
             }
 
             blocksOfChapter.AddRange(Gather(content));
-            chapters.Add(new Chapter(order, title, $"{order:00}-{Slug.From(title)}", blocksOfChapter, []));
+            chapters.Add(new Chapter(order, title, $"{order:00}-{Slug.From(title)}", blocksOfChapter, []) { Language = LanguageOf(heading, content) });
         }
 
         return chapters;
+    }
+
+    // A chapter is Arabic unless most of its letters are Latin: then its paragraphs' w:lang says which language (else its words; else English).
+    private static string LanguageOf(DocxParagraph? heading, List<DocxBlock> content)
+    {
+        var paragraphs = content.OfType<DocxParagraph>().Where(p => p.HeadingLevel is null && p.Text.Trim().Length > 0).ToList();
+        if (heading is not null) paragraphs.Insert(0, heading);
+        var text = string.Join(' ', paragraphs.Select(p => p.Text));
+        if (!LanguageGuesser.IsLatinDominant(text)) return "ar";
+        var declared = paragraphs.Where(p => p.Language is "en" or "fr").GroupBy(p => p.Language!).OrderByDescending(g => g.Sum(p => p.Text.Length)).FirstOrDefault()?.Key;
+        return declared ?? (LanguageGuesser.Guess(text) == "fr" ? "fr" : "en");
     }
 
     // Consecutive list paragraphs become lists (nested by level), consecutive quote paragraphs one quote.

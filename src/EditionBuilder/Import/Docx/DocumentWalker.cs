@@ -581,7 +581,7 @@ internal sealed class DocumentWalker
                 if (element.Name.Namespace == Mc && name == "AlternateContent")
                 {
                     var chosen = Choose(element);
-                    Walk(new XElement(W + "r", properties, chosen.Elements()));
+                    Run(new XElement(W + "r", properties, chosen.Elements()));
                     continue;
                 }
 

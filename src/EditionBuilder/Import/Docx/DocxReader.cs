@@ -79,14 +79,15 @@ public static class DocxReader
         }
 
         if (diagnostics.ErrorCount > errorsBefore) return null;
-        var (chapters, abstracts, front) = new ChapterAssembler(package.Path, diagnostics).Assemble(blocks);
-        if (chapters.All(c => c.Blocks.Count == 0) && abstracts.Count == 0)
+        var assembler = new ChapterAssembler(package.Path, diagnostics);
+        var (chapters, abstracts, front) = assembler.Assemble(blocks);
+        if (chapters.All(c => c.Blocks.All(b => b is Paragraph p && string.IsNullOrWhiteSpace(p.PlainText))) && abstracts.Count == 0 && assembler.References is null)
         {
             diagnostics.Error(DiagnosticCodes.EmptySource, package.Path, 0, 0, "the document has no text (no paragraph, table or figure): there is nothing to publish");
             return null;
         }
 
         var placed = ChapterAssembler.PlaceNotes(chapters, notes);
-        return new Article(placed, abstracts) { Media = walker.Media, FrontMatter = front };
+        return new Article(placed, abstracts) { Media = walker.Media, FrontMatter = front, References = assembler.References };
     }
 }

@@ -1,0 +1,18 @@
+namespace EditionBuilder.Model;
+
+/// <summary>The article's reference list as the source gives it: the heading the author wrote, its language, and one entry per reference in the source's order.</summary>
+public sealed record ReferenceSection(string Title, string Language, IReadOnlyList<ReferenceEntry> Entries)
+{
+    public bool Equals(ReferenceSection? other) =>
+        other is not null && Title == other.Title && Language == other.Language && Entries.SequenceEqual(other.Entries);
+
+    public override int GetHashCode() => HashCode.Combine(Title, Entries.Count);
+}
+
+/// <summary>One reference: its text with its formatting (emphasis, links) and its language ("ar", "en", "fr"…).</summary>
+public sealed record ReferenceEntry(IReadOnlyList<Inline> Inlines, string Language)
+{
+    public bool Equals(ReferenceEntry? other) => other is not null && Language == other.Language && Inlines.SequenceEqual(other.Inlines);
+
+    public override int GetHashCode() => HashCode.Combine(Language, Inlines.Count);
+}
