@@ -10,7 +10,7 @@ using EditionBuilder.Render;
 
 namespace EditionBuilder.Exports;
 
-/// <summary><c>edition export crossref</c>: a Crossref deposit (schema 5.3.1) registering every article's DOI: <c>head</c> from edition.yml's crossref block, one <c>journal</c> per issue with the journal's titles and ISSNs, a <c>journal_article</c> per article with its titles, contributors (names split, ORCID, affiliations), abstracts, date, pages, licence and <c>doi_data</c> pointing at its page under base_url. What Crossref requires is checked first, each missing field an error where it belongs.</summary>
+/// <summary><c>edition export crossref</c>: a Crossref deposit (schema 5.3.1) registering every article's DOI: <c>head</c> from edition.yml's crossref block, one <c>journal</c> per issue with the journal's titles and ISSNs, a <c>journal_article</c> per article with its titles, contributors (names split, ORCID, affiliations), abstracts, date, pages, licence, <c>doi_data</c> pointing at its page under base_url, and its reference list as <c>citation_list</c>. What Crossref requires is checked first, each missing field an error where it belongs.</summary>
 public static class CrossrefDeposit
 {
     public const string SchemaVersion = "5.3.1";
@@ -159,6 +159,13 @@ public static class CrossrefDeposit
         }
 
         element.Add(new XElement(Cr + "doi_data", new XElement(Cr + "doi", metadata.Doi), new XElement(Cr + "resource", input.ArticleUrl(article))));
+        // The reference list (ar/references.md) as each entry's text: Crossref matches unstructured citations to DOIs itself.
+        if (article.References is { Items.Count: > 0 } references)
+        {
+            element.Add(new XElement(Cr + "citation_list", references.Items.Where(r => r.PlainText.Trim().Length > 0).Select(r =>
+                new XElement(Cr + "citation", new XAttribute("key", r.Id), new XElement(Cr + "unstructured_citation", FeedXml.Text(r.PlainText))))));
+        }
+
         return element;
     }
 

@@ -36,6 +36,9 @@ public class CrossrefExportTests
             ((string)first.Attribute("sequence")!, first.Element(Cr + "given_name")!.Value, first.Element(Cr + "surname")!.Value, first.Element(Cr + "ORCID")!.Value, first.Descendants(Cr + "institution_name").Single().Value));
         Assert.Equal(["ar", "en", "fr"], partnership.Elements(Jats + "abstract").Select(a => a.Attribute(XNamespace.Xml + "lang")!.Value));
         Assert.Equal(("1", "20"), (partnership.Descendants(Cr + "first_page").Single().Value, partnership.Descendants(Cr + "last_page").Single().Value));
+        Assert.Equal(["حداد، ليلى (2019). السياسة الخارجية الروسية. بيروت: دار النشر.", "Smith, John (2020). Russia and Iran. London: Routledge."],
+            partnership.Descendants(Cr + "unstructured_citation").Select(c => c.Value));
+        Assert.Equal(["ref-1", "ref-2"], partnership.Descendants(Cr + "citation").Select(c => c.Attribute("key")!.Value));
         var head = deposit.Element(Cr + "head")!;
         Assert.Equal(("Centre for Strategic Studies", "doi@journal.example.org", "Centre for Strategic Studies", "20240910000000"),
             (head.Descendants(Cr + "depositor_name").Single().Value, head.Descendants(Cr + "email_address").Single().Value, head.Element(Cr + "registrant")!.Value, head.Element(Cr + "timestamp")!.Value));

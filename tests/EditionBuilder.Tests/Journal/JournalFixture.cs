@@ -119,6 +119,7 @@ public sealed class JournalFixture : IDisposable
             """);
         _temp.File($"content/{slug}/ar/01-almqdma.md", SmallEdition.Chapter1);
         _temp.File($"content/{slug}/ar/02-alkhatma.md", SmallEdition.Chapter2);
+        _temp.File($"content/{slug}/ar/references.md", "---\ntitle: \"المراجع\"\nlang: ar\ndir: rtl\nslug: references\n---\n\n- حداد، ليلى (2019). السياسة الخارجية الروسية. بيروت: دار النشر.\n- {lang=en} Smith, John (2020). Russia and Iran. London: Routledge.\n");
         _temp.File($"content/{slug}/ar/abstract.md", $"---\ntitle: \"ملخص\"\nlang: ar\ndir: rtl\norder: 0\nslug: abstract\n---\n\nتتناول هذه الدراسة {arabic}.\n");
         _temp.File($"content/{slug}/en/abstract.md", $"---\ntitle: \"{titles.English}\"\nlang: en\ndir: ltr\norder: 0\nslug: abstract\n---\n\nThis study examines {titles.English.ToLowerInvariant()}.\n");
         _temp.File($"content/{slug}/fr/abstract.md", $"---\ntitle: \"{titles.French}\"\nlang: fr\ndir: ltr\norder: 0\nslug: abstract\n---\n\nCette étude examine {titles.French.ToLowerInvariant()}.\n");
