@@ -61,6 +61,7 @@ public static class EditionProgram
         {
             ImportCommand.Create(reporter),
             BuildCommand.Create(reporter),
+            ExportCommand.Create(reporter),
             VerifyCommand.Create(reporter),
             PackageCommand.Create(reporter),
             VerifyPackageCommand.Create(reporter),

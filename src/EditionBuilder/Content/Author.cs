@@ -1,9 +1,15 @@
 namespace EditionBuilder.Content;
 
-/// <summary>An author of article.yml: a name (per script if given), affiliations, ORCID iD and e-mail; written as a plain name or as <c>{ name, affiliation, orcid, email }</c>.</summary>
+/// <summary>An author of article.yml: a name (per script if given), its split into surname and given names when given, affiliations, ORCID iD and e-mail; written as a plain name or as <c>{ name, surname, given_names, affiliation, orcid, email }</c>.</summary>
 public sealed class Author
 {
     public LocalizedText Name { get; set; } = new();
+
+    /// <summary>The family name (per script if given), for registries and JATS that want the name split; empty when not given.</summary>
+    public LocalizedText Surname { get; set; } = new();
+
+    /// <summary>The given names (per script if given), with <see cref="Surname"/>.</summary>
+    public LocalizedText GivenNames { get; set; } = new();
 
     public List<LocalizedText> Affiliations { get; set; } = new();
 

@@ -157,6 +157,8 @@ public static class MetadataMerge
     private static string FlowAuthor(Author author)
     {
         var parts = new List<string> { "name: " + MetadataYaml.Flow(author.Name) };
+        if (!author.Surname.IsEmpty) parts.Add("surname: " + MetadataYaml.Flow(author.Surname));
+        if (!author.GivenNames.IsEmpty) parts.Add("given_names: " + MetadataYaml.Flow(author.GivenNames));
         var affiliations = author.Affiliations.Where(a => !a.IsEmpty).ToList();
         if (affiliations.Count == 1) parts.Add("affiliation: " + MetadataYaml.Flow(affiliations[0]));
         else if (affiliations.Count > 1) parts.Add("affiliation: [" + string.Join(", ", affiliations.Select(MetadataYaml.Flow)) + "]");

@@ -23,9 +23,20 @@ public static class MetadataYaml
 
     private static readonly YamlSchema<Author> AuthorSchema = new YamlSchema<Author>("an author")
         .Field("name", (b, key, node, author) => { if (LocalizedText(b, key, node, NameShape) is { } name) author.Name = name; })
+        .Field("surname", (b, key, node, author) => { if (LocalizedText(b, key, node, NameShape.Replace("a name", "a surname")) is { } name) author.Surname = name; })
+        .Field("given_names", (b, key, node, author) => { if (LocalizedText(b, key, node, NameShape.Replace("a name", "the given names")) is { } name) author.GivenNames = name; })
         .Field("affiliation", (b, key, node, author) => { if (Affiliations(b, key, node) is { } list) author.Affiliations = list; })
         .Field("orcid", (b, key, node, author) => author.Orcid = Orcid(b, key, node))
         .Field("email", (b, key, node, author) => author.Email = Email(b, key, node));
+
+    private static readonly YamlSchema<CrossrefAccount> CrossrefSchema = new YamlSchema<CrossrefAccount>("{ depositor, email, registrant }")
+        .Field("depositor", (b, key, node, c) => c.Depositor = b.Text(key, node, "the depositor's name") ?? string.Empty)
+        .Field("email", (b, key, node, c) => c.Email = Email(b, key, node))
+        .Field("registrant", (b, key, node, c) => c.Registrant = b.Text(key, node, "the registrant's name (the Crossref member that owns the DOIs)") ?? string.Empty);
+
+    private static readonly YamlSchema<OaiSettings> OaiSchema = new YamlSchema<OaiSettings>("{ gateway, email }")
+        .Field("gateway", (b, key, node, o) => o.Gateway = WebAddress(b, key, node, "the static repository gateway's address"))
+        .Field("email", (b, key, node, o) => o.Email = Email(b, key, node));
 
     private static readonly YamlSchema<ArticleMetadata> ArticleSchema = new YamlSchema<ArticleMetadata>("article.yml")
         .Field("title", (b, key, node, m) => { if (PerLanguageText(b, key, node, TitleShape) is { } t) m.Title = t; })
@@ -54,6 +65,14 @@ public static class MetadataYaml
         .Field("issn_print", (b, key, node, e) => e.IssnPrint = Issn(b, key, node))
         .Field("issn_online", (b, key, node, e) => e.IssnOnline = Issn(b, key, node))
         .Field("logo", (b, key, node, e) => e.Logo = b.Text(key, node, "an image file's path inside the content folder, such as media/logo.svg") ?? string.Empty)
+        .Field("crossref", (b, key, node, e) => CrossrefSchema.Read(b, node, e.Crossref, key))
+        .Field("oai", (b, key, node, e) =>
+        {
+            if (!OaiSchema.Read(b, node, e.Oai, key) || !e.Oai.IsGiven || b.Failed) return;
+            // Half a setting would make an oai.xml no gateway can serve: both or neither.
+            if (e.Oai.Gateway.Length == 0) b.Error(DiagnosticCodes.OaiSettingMissing, node, "'oai' needs gateway: the address of the static repository gateway that serves oai.xml to harvesters (docs/journal.md)");
+            if (e.Oai.Email.Length == 0) b.Error(DiagnosticCodes.OaiSettingMissing, node, "'oai' needs email: the repository administrator's e-mail address, which OAI-PMH asks for");
+        })
         .Field("colours", (b, key, node, e) =>
         {
             // Names and values are checked with the logo (EditionLook), which knows the theme's colours.
@@ -125,6 +144,8 @@ public static class MetadataYaml
             foreach (var author in metadata.NamedAuthors)
             {
                 yaml.Append("  - name: ").Append(Flow(author.Name)).Append('\n');
+                if (!author.Surname.IsEmpty) yaml.Append("    surname: ").Append(Flow(author.Surname)).Append('\n');
+                if (!author.GivenNames.IsEmpty) yaml.Append("    given_names: ").Append(Flow(author.GivenNames)).Append('\n');
                 var affiliations = author.Affiliations.Where(a => !a.IsEmpty).ToList();
                 if (affiliations.Count == 1) yaml.Append("    affiliation: ").Append(Flow(affiliations[0])).Append('\n');
                 else if (affiliations.Count > 1) yaml.Append("    affiliation: [").Append(string.Join(", ", affiliations.Select(Flow))).Append("]\n");
@@ -322,6 +343,15 @@ public static class MetadataYaml
         b.Error(DiagnosticCodes.UnknownLicence, node, suggestion is not null
             ? $"'{text}' is not a licence id the edition knows; did you mean '{suggestion}'?"
             : $"'{text}' is not a licence id the edition knows; use an SPDX id such as {string.Join(", ", Licences.All.Take(4).Select(l => l.Id))} (docs/diagnostics.md lists them all)");
+        return string.Empty;
+    }
+
+    private static string WebAddress(YamlBinder b, string key, YamlNode node, string what)
+    {
+        var text = b.Text(key, node, what);
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        if (Identifiers.IsWebAddress(text)) return text;
+        b.Error(DiagnosticCodes.InvalidBaseUrl, node, $"'{key}' '{text}' is not a web address: it must start with https:// or http:// and name a host");
         return string.Empty;
     }
 

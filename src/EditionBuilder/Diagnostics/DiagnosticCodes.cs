@@ -153,6 +153,10 @@ public static class DiagnosticCodes
     public const string ChapterSlugIsReferences = "EB0595";
     public const string ReferencesBesideSource = "EB0596";
 
+    // Registry exports: edition export crossref|doaj (EB0850–EB0869).
+    public const string CrossrefFieldMissing = "EB0850";
+    public const string DoajFieldMissing = "EB0851";
+
     // Output safety: the build cache, reading a site folder, verifying a package, deploy targets (EB0900–EB0999).
     public const string CacheNotWritable = "EB0900";
     public const string SiteSymbolicLink = "EB0901";
@@ -169,4 +173,9 @@ public static class DiagnosticCodes
     public const string NoPreviousRelease = "EB0921";
     public const string DeployTargetHoldsFiles = "EB0930";
     public const string ImportFolderIsLink = "EB0931";
+
+    // The journal writers: Atom feed, OAI-PMH static repository, issue pages, English and French homes (EB1000–EB1029).
+    public const string JournalArticleUndated = "EB1000";
+    public const string OaiSettingMissing = "EB1001";
+    public const string JournalPathTaken = "EB1002";
 }

@@ -12,6 +12,9 @@ public sealed class JatsFront(JatsXml xml, EditionMetadata edition)
     /// <summary>The languages besides Arabic that titles, abstracts and keywords may have.</summary>
     private static readonly string[] OtherLanguages = ["en", "fr"];
 
+    /// <summary>True when the file can follow JATS Journal Publishing: its <c>journal-meta</c> needs a <c>journal-id</c> and an <c>issn</c>, and the ISSN is the one identifier of the journal the edition knows. Otherwise the file follows Archiving, which asks for neither.</summary>
+    public static bool FollowsPublishing(EditionMetadata edition) => edition.Issns.Any();
+
     /// <summary>Writes the article's <c>front</c>; its abstracts' paragraphs through <paramref name="body"/>.</summary>
     public void Write(ParsedArticle article, JatsBody body)
     {
@@ -31,25 +34,21 @@ public sealed class JatsFront(JatsXml xml, EditionMetadata edition)
         xml.Open("journal-meta").Line();
         // The ISSN is the one identifier of the journal the edition knows; Publishing requires a journal-id.
         if (issns.Count > 0) xml.Element("journal-id", issns[0].Item2, ("journal-id-type", "issn")).Line();
-        xml.Open("journal-title-group").Line();
-        if (ownTitle.Length > 0)
+        var titles = ownTitle.Length > 0 ? new List<(string Lang, string Title)> { (string.Empty, ownTitle) }
+            : Metadata.Languages.Select(l => (Lang: l, Title: edition.Name.GetValueOrDefault(l, string.Empty).Trim())).Where(t => t.Title.Length > 0).ToList();
+        // journal-title-group needs a journal-title: without any title there is no group.
+        if (titles.Count > 0)
         {
-            xml.Element("journal-title", ownTitle).Line();
-        }
-        else
-        {
-            var titles = Metadata.Languages.Select(l => (Lang: l, Title: edition.Name.GetValueOrDefault(l, string.Empty).Trim())).Where(t => t.Title.Length > 0).ToList();
-            if (titles.Count > 0)
+            xml.Open("journal-title-group").Line();
+            xml.Element("journal-title", titles[0].Title, ("xml:lang", titles[0].Lang)).Line();
+            foreach (var (lang, title) in titles.Skip(1))
             {
-                xml.Element("journal-title", titles[0].Title, ("xml:lang", titles[0].Lang)).Line();
-                foreach (var (lang, title) in titles.Skip(1))
-                {
-                    xml.Open("trans-title-group", ("xml:lang", lang)).Element("trans-title", title).Close("trans-title-group").Line();
-                }
+                xml.Open("trans-title-group", ("xml:lang", lang)).Element("trans-title", title).Close("trans-title-group").Line();
             }
+
+            xml.Close("journal-title-group").Line();
         }
 
-        xml.Close("journal-title-group").Line();
         foreach (var (format, issn) in issns) xml.Element("issn", issn, ("publication-format", format)).Line();
         if (edition.Publisher.Trim().Length > 0)
         {
@@ -109,7 +108,7 @@ public sealed class JatsFront(JatsXml xml, EditionMetadata edition)
         {
             xml.Open("contrib", ("contrib-type", "author")).Line();
             if (author.Orcid.Length > 0) xml.Element("contrib-id", author.OrcidUrl, ("contrib-id-type", "orcid")).Line();
-            Alternatives("name-alternatives", "string-name", author.Name);
+            Names(author);
             foreach (var affiliation in author.Affiliations.Where(a => !a.IsEmpty)) Alternatives("aff-alternatives", "aff", affiliation);
             if (author.Email.Length > 0) xml.Element("email", author.Email).Line();
             xml.Close("contrib").Line();
@@ -117,6 +116,42 @@ public sealed class JatsFront(JatsXml xml, EditionMetadata edition)
 
         xml.Close("contrib-group").Line();
     }
+
+    // Journal Publishing allows no string-name directly in contrib: a name split into surname and given names is a <name>; one not
+    // split is a <string-name> inside <name-alternatives>, as are all versions when there are several (one per script).
+    private void Names(Author author)
+    {
+        var languages = new[] { string.Empty }.Concat(Metadata.Languages)
+            .Where(l => Version(author.Name, l).Length > 0 || Version(author.Surname, l).Length > 0)
+            .ToList();
+        var versions = languages.Select(l => (Lang: l, Surname: Version(author.Surname, l), Given: Version(author.GivenNames, l), Full: Version(author.Name, l))).ToList();
+        if (versions.Count == 1 && versions[0].Surname.Length > 0)
+        {
+            Name(versions[0]);
+            return;
+        }
+
+        xml.Open("name-alternatives").Line();
+        foreach (var version in versions)
+        {
+            if (version.Surname.Length > 0) Name(version);
+            else xml.Element("string-name", version.Full, ("xml:lang", version.Lang)).Line();
+        }
+
+        xml.Close("name-alternatives").Line();
+    }
+
+    // name: surname, given-names? — the names of one script.
+    private void Name((string Lang, string Surname, string Given, string Full) version)
+    {
+        xml.Open("name", ("xml:lang", version.Lang)).Element("surname", version.Surname);
+        if (version.Given.Length > 0) xml.Element("given-names", version.Given);
+        xml.Close("name").Line();
+    }
+
+    // The text of one language exactly ("" is the text written without a language), with no fallback: each version is its own script.
+    private static string Version(LocalizedText text, string language) =>
+        (language.Length == 0 ? text.Text : text.ByLanguage.GetValueOrDefault(language, string.Empty)).Trim();
 
     // A text given once is one element; given per language, one element per language inside the alternatives wrapper.
     private void Alternatives(string wrapper, string element, LocalizedText text)

@@ -20,6 +20,10 @@ public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel
     public const string DocType =
         "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.1 20151215//EN\" \"JATS-archivearticle1.dtd\">";
 
+    /// <summary>The DOCTYPE of the JATS 1.1 Journal Publishing tag set, for an article of a journal with an ISSN (see <see cref="JatsFront.FollowsPublishing"/>).</summary>
+    public const string PublishingDocType =
+        "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.1 20151215//EN\" \"JATS-journalpublishing1.dtd\">";
+
     /// <inheritdoc/>
     public string Name => "jats";
 
@@ -44,7 +48,7 @@ public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel
         var notes = JatsNotes.Of(article);
         var body = new JatsBody(xml, notes, archivedCopyLabel);
 
-        xml.Markup("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").Markup(DocType).Line();
+        xml.Markup("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").Markup(JatsFront.FollowsPublishing(edition) ? PublishingDocType : DocType).Line();
         xml.Open("article", ("xmlns:xlink", "http://www.w3.org/1999/xlink"), ("article-type", "research-article"), ("dtd-version", "1.1"), ("xml:lang", "ar")).Line();
         new JatsFront(xml, edition).Write(article, body);
 

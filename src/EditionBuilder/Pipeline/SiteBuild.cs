@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Feeds;
+using EditionBuilder.Journal;
 using EditionBuilder.Minify;
 using EditionBuilder.Output;
 using EditionBuilder.Parse;
@@ -27,7 +29,14 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
     /// <summary>Builds the site into the sink; the report says whether it succeeded (on failure the sink holds an unusable partial site).</summary>
     public BuildReport Run(EditionContent content, ISiteSink sink, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
     {
-        var site = SiteContext.Of(content) with { SearchPage = options.Search is null ? null : SearchPagePath };
+        var site = SiteContext.Of(content) with
+        {
+            SearchPage = options.Search is null ? null : SearchPagePath,
+            // What the edition writers add that every page or the journal index links: the feed, the issue pages, the homes in other languages.
+            FeedPath = !options.WritersLeftOut.Contains("feed") && AtomFeedWriter.Writes(content.Edition) ? AtomFeedWriter.FeedPath : null,
+            IssuePages = content.IsJournal && !options.WritersLeftOut.Contains("issues"),
+            HomeLanguages = content.IsJournal && !options.WritersLeftOut.Contains("homes") ? JournalHomes.Languages : [],
+        };
         var renderer = new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify);
         var writers = WriterRegistry.CreateArticleWriters(new WriterSetup(theme, content.Edition, _parser.Pipeline, options.SourceDateEpoch), options.WritersLeftOut, diagnostics);
         var run = new BuildRun(content, theme, sink, options, diagnostics, _parser, renderer, writers ?? []);
@@ -38,12 +47,9 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         PhaseClock.Mark("articles");
         if (diagnostics.HasErrors) return run.Report(false);
 
-        var articlePaths = run.Paths.ToList();
+        // The edition writers (feeds, OAI-PMH, issue pages…) read every article's metadata and summary, so they come after the articles, and
+        // before the site's own pages, whose sitemap lists the pages they make.
         var articles = summaries.Select(s => s!).ToList();
-        foreach (var file in run.Renderer.RenderSitePages(articles, articlePaths, diagnostics)) run.File(file);
-        if (diagnostics.HasErrors) return run.Report(false);
-
-        // The edition writers (feeds, OAI-PMH, issue pages…) read every article's metadata and summary, so they come after the articles.
         var editionWriters = WriterRegistry.CreateEditionWriters(new WriterSetup(theme, content.Edition, _parser.Pipeline, options.SourceDateEpoch), options.WritersLeftOut, diagnostics);
         if (editionWriters is null) return run.Report(false);
         foreach (var writer in editionWriters)
@@ -52,9 +58,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             var files = writer.Write(new EditionWriterInput(content, articles, site, theme), diagnostics);
             if (files is null || diagnostics.HasErrors) return run.Report(false);
             foreach (var file in files) run.File(file);
-            run.Stage(progress, writer.Name, $"{files.Count} file(s)", clock.Elapsed, acrossThreads: false);
+            var absent = files.Count == 0 && writer is IExplainsAbsence explains ? explains.WhyNothing(content) : null;
+            run.Stage(progress, writer.Name, absent is null ? $"{files.Count} file(s)" : $"nothing written: {absent}", clock.Elapsed, acrossThreads: false);
         }
 
+        var articlePaths = run.Paths.ToList();
+        foreach (var file in run.Renderer.RenderSitePages(articles, articlePaths, diagnostics)) run.File(file);
         if (diagnostics.HasErrors) return run.Report(false);
         run.Stage(progress, "render", $"{content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters, {run.PageCount} pages; {run.ArticlesRendered} article(s) rendered, {content.Articles.Count - run.ArticlesRendered} unchanged", run.RenderTime);
         foreach (var writer in writers) run.Stage(progress, writer.Name, run.Tallies[writer.Name].Summary(content.Articles.Count), run.Tallies[writer.Name].Time);
@@ -389,7 +398,8 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             }
         }
 
-        private string OptionsKey => $"{options.Minify}\0{options.Compression?.ToString() ?? "none"}\0{(options.Search is null ? "no search" : "search")}";
+        // Every page's head links the feed unless --no-feed: a page cached with the link must not serve a build without it.
+        private string OptionsKey => $"{options.Minify}\0{options.Compression?.ToString() ?? "none"}\0{(options.Search is null ? "no search" : "search")}\0{(options.WritersLeftOut.Contains("feed") ? "no feed" : "feed")}";
 
         private static BuildCache.CachedFile Cached(Emitted written, string key) =>
             new(written.Path, key, written.Outputs, written.Facts);

@@ -29,13 +29,14 @@ public sealed class PageRenderer(Theme theme, SiteContext site, bool leaveOutBod
         {
             Licence = request.Licence ?? _editionLicence,
             AlternateFiles = request.AlternateFiles,
+            Feed = Site.FeedPath ?? string.Empty,
         };
         if (request.AnyDepth)
         {
             // Shown at any depth: its relative links resolve against the site's own path when base_url gives it; otherwise it has none.
             page = Site.BasePath is { } basePath
                 ? page with { Base = basePath, Canonical = string.Empty }
-                : page with { Linked = false, Stylesheets = [], Logo = string.Empty, Search = string.Empty };
+                : page with { Linked = false, Stylesheets = [], Logo = string.Empty, Search = string.Empty, Feed = string.Empty };
         }
 
         var leftOut = leaveOutBodies ? new List<HtmlFragment>() : null;

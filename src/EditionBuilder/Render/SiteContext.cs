@@ -12,6 +12,15 @@ public sealed record SiteContext(EditionMetadata Edition, bool IsJournal, Editio
     /// <summary>The site path of the search page; null for a site without search.</summary>
     public string? SearchPage { get; init; }
 
+    /// <summary>The site path of the Atom feed, linked from every page's head; null for a site without one.</summary>
+    public string? FeedPath { get; init; }
+
+    /// <summary>True when the site has a page per issue, which the journal index links.</summary>
+    public bool IssuePages { get; init; }
+
+    /// <summary>The journal's home pages in other languages than Arabic (en/index.html, fr/index.html), by language; empty when the site has none.</summary>
+    public IReadOnlyList<string> HomeLanguages { get; init; } = [];
+
     /// <summary>Where the logo is in the site; null without one.</summary>
     public string? LogoPath => Logo is null ? null : "assets/logo" + Logo.Extension;
 

@@ -30,6 +30,9 @@ public sealed record PageView(
 
     /// <summary>Other forms of the page's content (an article's JATS file), for <c>&lt;link rel="alternate" type="…"&gt;</c>.</summary>
     public IReadOnlyList<AlternateFile> AlternateFiles { get; init; } = [];
+
+    /// <summary>The journal's Atom feed (site path), linked from the head of every page; empty when the site has none.</summary>
+    public string Feed { get; init; } = string.Empty;
 }
 
 /// <summary>Another form of a page's content: where it is (relative to the site root), its media type and a title.</summary>
@@ -172,7 +175,11 @@ public sealed record JournalPageModel(IReadOnlyList<ArticleSummary> Articles, st
 public sealed record VolumeView(string Volume, IReadOnlyList<IssueView> Issues);
 
 /// <summary>An issue of a volume with its date (the latest of its articles) and its articles by first page; Issue is empty for articles that name none.</summary>
-public sealed record IssueView(string Volume, string Issue, DateView Published, IReadOnlyList<ArticleSummary> Articles);
+public sealed record IssueView(string Volume, string Issue, DateView Published, IReadOnlyList<ArticleSummary> Articles)
+{
+    /// <summary>The issue's own page (site path), when the site has issue pages; empty otherwise.</summary>
+    public string Href { get; init; } = string.Empty;
+}
 
 /// <summary>What the journal index shows of an article; small enough to keep in the build cache.</summary>
 public sealed record ArticleSummary(string Slug, string Title, IReadOnlyList<string> Authors, string Href)

@@ -20,7 +20,13 @@ public static class WriterRegistry
     ];
 
     /// <summary>The edition writers (feeds, OAI-PMH, issue pages, home pages in other languages), run once the articles are built.</summary>
-    public static IReadOnlyList<EditionWriterEntry> EditionWriters { get; } = [];
+    public static IReadOnlyList<EditionWriterEntry> EditionWriters { get; } =
+    [
+        new("feed", "the Atom feed feed.xml (written when edition.yml sets base_url)", (_, _) => new Feeds.AtomFeedWriter()),
+        new("oai", "the OAI-PMH static repository oai.xml (written when edition.yml sets base_url and oai: { gateway, email })", (_, _) => new Feeds.OaiStaticRepositoryWriter()),
+        new("issues", "a page per issue of a journal, issues/<volume-issue>/index.html", (_, _) => new Journal.IssuePages()),
+        new("homes", "a journal's home pages in English and French, en/index.html and fr/index.html", (_, _) => new Journal.JournalHomes()),
+    ];
 
     /// <summary>The article writers a build runs (every registered one not left out); null when one could not be made (its errors reported).</summary>
     public static IReadOnlyList<IArticleWriter>? CreateArticleWriters(WriterSetup setup, IReadOnlySet<string> leftOut, DiagnosticBag diagnostics)

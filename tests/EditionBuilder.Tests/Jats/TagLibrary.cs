@@ -20,7 +20,7 @@ public sealed class TagLibrary
         ["title-group"] = "article-title subtitle* trans-title-group* alt-title* fn-group?",
         ["trans-title-group"] = "trans-title trans-subtitle*",
         ["contrib-group"] = "contrib+ (address|aff|aff-alternatives|author-comment|bio|email|ext-link|on-behalf-of|role|uri|xref)*",
-        ["contrib"] = "contrib-id* (anonymous|collab|collab-alternatives|name|name-alternatives|string-name)* degrees* (address|aff|aff-alternatives|author-comment|bio|email|ext-link|on-behalf-of|role|uri|xref)*",
+        ["contrib"] = "contrib-id* (anonymous|collab|collab-alternatives|name|name-alternatives)* degrees* (address|aff|aff-alternatives|author-comment|bio|email|ext-link|on-behalf-of|role|uri|xref)*",
         ["name-alternatives"] = "(name|string-name)+",
         ["aff-alternatives"] = "aff+",
         ["pub-date"] = "((day? month?)|season)? year",
