@@ -69,7 +69,7 @@ public static class EpubScale
     private static double Build(EditionContent content, Theme theme, bool epub)
     {
         var clock = Stopwatch.StartNew();
-        var report = new SiteBuild(theme, BuildOptions.Uncompressed with { Epub = epub }).Run(content, new CountingSink(), new DiagnosticBag());
+        var report = new SiteBuild(theme, (epub ? BuildOptions.Uncompressed : BuildOptions.Uncompressed.Without("epub"))).Run(content, new CountingSink(), new DiagnosticBag());
         if (!report.Succeeded) throw new InvalidOperationException("the build failed");
         return clock.Elapsed.TotalSeconds;
     }

@@ -74,5 +74,5 @@ public class StageBenchmarks
     public int WholeBuild() => SiteBuild.InMemory(_content, _templates, BuildOptions.Published, new DiagnosticBag())!.Count;
 
     [Benchmark(Description = "whole build in memory without the EPUB (--no-epub)")]
-    public int WholeBuildWithoutEpub() => SiteBuild.InMemory(_content, _templates, BuildOptions.Published with { Epub = false }, new DiagnosticBag())!.Count;
+    public int WholeBuildWithoutEpub() => SiteBuild.InMemory(_content, _templates, BuildOptions.Published.Without("epub"), new DiagnosticBag())!.Count;
 }

@@ -6,6 +6,7 @@ using EditionBuilder.Output;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
 using EditionBuilder.Search;
+using EditionBuilder.Writers;
 
 namespace EditionBuilder.Cli.Commands;
 
@@ -26,27 +27,25 @@ internal static class BuildCommand
         var cache = new Option<string?>("--cache") { Description = "The incremental cache folder (default: artifacts/.cache).", HelpName = "dir" };
         var noCache = new Option<bool>("--no-cache") { Description = "Build everything again, without the cache." };
         var force = CommandParts.Force("Replace a non-empty output folder that edition build did not write (it holds no .edition-site).");
-        var noEpub = new Option<bool>("--no-epub") { Description = "Write no <article>.epub beside each article's pages (the landing page then offers none)." };
         var encoding = CommandParts.Encoding();
-        var noJats = new Option<bool>("--no-jats") { Description = "Write no <article>.xml (JATS) beside each article's pages (the landing page then offers none)." };
         var search = CommandParts.Search();
-        var command = new Command("build", "Import if needed, render, minify, verify, index for search and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force, noEpub, noJats, encoding };
+        var command = new Command("build", "Import if needed, render, minify, verify, index for search and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force };
+        // One --no-<name> per registered writer (--no-epub, --no-jats…).
+        var writers = WriterRegistry.Options.Select(w => (w.Name, Option: new Option<bool>($"--no-{w.Name}") { Description = $"Write no {w.Description} (the landing page then offers none)." })).ToList();
+        foreach (var (_, option) in writers) command.Add(option);
+        command.Add(encoding);
         foreach (var option in search.All) command.Add(option);
         command.SetAction(parsed => Run(
             new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
                 parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force),
-                !parsed.GetValue(noEpub), CommandParts.EncodingNamed(parsed.GetValue(encoding))) { Jats = !parsed.GetValue(noJats) },
+                writers.Where(w => parsed.GetValue(w.Option)).Select(w => w.Name).ToHashSet(StringComparer.Ordinal), CommandParts.EncodingNamed(parsed.GetValue(encoding))),
             diagnostics => search.Resolve(parsed, parsed.GetValue(input) ?? "content", diagnostics),
             reporter));
         return command;
     }
 
     /// <summary>What to build, and where.</summary>
-    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, bool Force, bool Epub, System.Text.Encoding? Encoding)
-    {
-        /// <summary>Write each article's JATS file (off with --no-jats).</summary>
-        public bool Jats { get; init; } = true;
-    }
+    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, bool Force, IReadOnlySet<string> WritersLeftOut, System.Text.Encoding? Encoding);
 
     private static int Run(Request request, Func<DiagnosticBag, PagefindTool?> findSearch, Reporter reporter)
     {
@@ -85,9 +84,8 @@ internal static class BuildCommand
             Compression = request.Precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
             Cache = cache,
             Search = search,
-            Epub = request.Epub,
+            WritersLeftOut = request.WritersLeftOut,
             SourceDateEpoch = long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch) ? epoch : null,
-            Jats = request.Jats,
         };
 
         // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded. With the cache

@@ -13,7 +13,7 @@ using Markdig.Syntax;
 namespace EditionBuilder.Epub;
 
 /// <summary>The EPUB stage: one parsed article (the same the site renders) into an EPUB 3 book, <c>&lt;slug&gt;/&lt;slug&gt;.epub</c>: a title page, the navigation document in Arabic, one XHTML document per chapter and one per abstract, the theme's e-reader stylesheet and font; right-to-left page progression; the same bytes for the same inputs.</summary>
-public sealed partial class EpubWriter
+public sealed partial class EpubWriter : Writers.IArticleWriter
 {
     /// <summary>The templates the theme must have for the book (templates/epub/).</summary>
     public static readonly string[] Templates = ["epub/layout.html", "epub/title.html", "epub/nav.html", "epub/chapter.html", "epub/abstract.html"];
@@ -59,6 +59,18 @@ public sealed partial class EpubWriter
         var style = BookStyle.From(theme, diagnostics);
         return style is null || Templates.Any(t => !theme.Has(t)) ? null : new EpubWriter(theme, edition, new ChapterXhtml(pipeline, theme.NoteOptions()), style, sourceDateEpoch);
     }
+
+    /// <inheritdoc/>
+    public string Name => "epub";
+
+    /// <inheritdoc/>
+    public string MediaType => "application/epub+zip";
+
+    /// <inheritdoc/>
+    public string? AlternateTitle => null;
+
+    /// <summary>The book's date: a book whose article has no date is dated by SOURCE_DATE_EPOCH.</summary>
+    public string CacheContext(ArticleMetadata metadata) => "book of " + BookDate.Format(ModifiedOf(metadata));
 
     /// <summary>The instant a book says it was last modified (see <see cref="BookDate"/>); the build cache keys the book on it.</summary>
     public DateTimeOffset ModifiedOf(ArticleMetadata metadata) => BookDate.Modified(metadata.Date, _sourceDateEpoch);

@@ -14,11 +14,23 @@ namespace EditionBuilder.Jats;
 /// <summary>The JATS writer: one <c>&lt;article-slug&gt;/&lt;article-slug&gt;.xml</c> per article, in JATS 1.1 (Archiving and Interchange), from the same parsed chapters as the site: front matter from the YAML files, one <c>sec</c> per chapter, the notes in <c>back</c> under their original marks.</summary>
 /// <param name="edition">The edition's metadata.</param>
 /// <param name="archivedCopyLabel">The text of the link to a cited address's archived copy (the theme's <c>archived_copy</c> in Arabic).</param>
-public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel)
+public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel) : Writers.IArticleWriter
 {
     /// <summary>The DOCTYPE of the JATS 1.1 Archiving and Interchange tag set (no DTD is read: the name tells a reader which tag set the file follows).</summary>
     public const string DocType =
         "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.1 20151215//EN\" \"JATS-archivearticle1.dtd\">";
+
+    /// <inheritdoc/>
+    public string Name => "jats";
+
+    /// <inheritdoc/>
+    public string MediaType => "application/xml";
+
+    /// <inheritdoc/>
+    public string? AlternateTitle => "JATS";
+
+    /// <summary>Nothing beyond the article's files and the edition's metadata (part of every article's key).</summary>
+    public string CacheContext(ArticleMetadata metadata) => string.Empty;
 
     /// <summary>Where an article's XML goes in the site.</summary>
     public static string PathOf(string slug) => $"{slug}/{slug}.xml";

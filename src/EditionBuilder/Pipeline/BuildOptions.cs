@@ -11,14 +11,14 @@ public sealed record BuildOptions
     /// <summary>.gz and .br copies of every text file at this level; none when null.</summary>
     public Precompressor.Level? Compression { get; init; } = Precompressor.Level.Best;
 
-    /// <summary>Write each article's EPUB beside its pages and offer it on its landing page (<c>edition build --no-epub</c> turns it off).</summary>
-    public bool Epub { get; init; } = true;
+    /// <summary>The writers left out by name (<c>edition build --no-epub</c>, <c>--no-jats</c>…); every writer of <see cref="Writers.WriterRegistry"/> runs otherwise, and the landing page offers what it made.</summary>
+    public IReadOnlySet<string> WritersLeftOut { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>SOURCE_DATE_EPOCH, read by the command line: the date of an EPUB whose article has none (a build never reads the clock).</summary>
+    /// <summary>These options with the named writers left out as well.</summary>
+    public BuildOptions Without(params string[] writers) => this with { WritersLeftOut = new HashSet<string>(WritersLeftOut.Concat(writers), StringComparer.Ordinal) };
+
+    /// <summary>SOURCE_DATE_EPOCH, read by the command line: the date of a file (an EPUB) whose article has none (a build never reads the clock).</summary>
     public long? SourceDateEpoch { get; init; }
-
-    /// <summary>Write each article's JATS XML beside its pages and offer it on its landing page (<c>edition build --no-jats</c> turns it off).</summary>
-    public bool Jats { get; init; } = true;
 
     /// <summary>The incremental cache; null for a clean build.</summary>
     public IBuildCache? Cache { get; init; }

@@ -18,7 +18,7 @@ public sealed record StageReport(string Stage, string Counts, TimeSpan Elapsed, 
 /// <param name="NoteReferences">Note references checked.</param>
 /// <param name="Stages">Each stage's report, in order.</param>
 /// <param name="SearchPages">With <see cref="BuildOptions.IndexLater"/>: the pages to index; otherwise null.</param>
-/// <param name="Books">EPUB books written in this build (the others came unchanged from the cache).</param>
+/// <param name="Written">Each writer's files written in this build (the others came unchanged from the cache), by the writer's name.</param>
 public sealed record BuildReport(
     bool Succeeded,
     int Articles,
@@ -33,7 +33,11 @@ public sealed record BuildReport(
     int NoteReferences,
     IReadOnlyList<StageReport> Stages,
     SearchInput? SearchPages = null,
-    int Books = 0);
+    IReadOnlyDictionary<string, int>? Written = null)
+{
+    /// <summary>The files the named writer wrote in this build (0 when it did not run).</summary>
+    public int WrittenBy(string writer) => Written is not null && Written.TryGetValue(writer, out var count) ? count : 0;
+}
 
 /// <summary>The pages a later index is made of: a key that changes when any of them does (their paths and hashes; null when unknown: index again), and the pages themselves, in path order, decoded only when asked for.</summary>
 /// <remarks>The live preview compares the key after each rebuild and decodes the pages (the whole site's text) only when it changed, on its background indexer.</remarks>

@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Epub;
-using EditionBuilder.Jats;
 using EditionBuilder.Minify;
 using EditionBuilder.Output;
 using EditionBuilder.Parse;
@@ -12,10 +10,11 @@ using EditionBuilder.Render;
 using EditionBuilder.Search;
 using EditionBuilder.Site;
 using EditionBuilder.Verify;
+using EditionBuilder.Writers;
 
 namespace EditionBuilder.Pipeline;
 
-/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → EPUB, JATS and render → minify → verify → compress → sink, then the search index over the verified pages. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
+/// <summary>The one pipeline from Markdown chapters to a finished site, used by <c>edition build</c>, <c>edition serve</c>, the tests and the benchmarks: parse → the article writers (EPUB, JATS…, see <see cref="WriterRegistry"/>) and render → minify → verify → compress → sink, then the search index over the verified pages. Articles go through in parallel and each file goes to the sink as soon as it is made, so memory does not grow with the number of articles.</summary>
 /// <param name="theme">The theme.</param>
 /// <param name="options">What to do besides rendering and verifying: minify, compress, cache.</param>
 public sealed class SiteBuild(Theme theme, BuildOptions options)
@@ -30,10 +29,9 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
     {
         var site = SiteContext.Of(content) with { SearchPage = options.Search is null ? null : SearchPagePath };
         var renderer = new SiteRenderer(theme, site, _parser.Pipeline, leaveOutBodies: options.Minify);
-        var books = options.Epub ? EpubWriter.Create(theme, content.Edition, _parser.Pipeline, options.SourceDateEpoch, diagnostics) : null;
-        var jats = options.Jats ? new JatsWriter(content.Edition, theme.Strings.Get("ar", "archived_copy")) : null;
-        var run = new BuildRun(content, theme, sink, options, diagnostics, _parser, renderer, books, jats);
-        if (options.Epub && books is null) return run.Report(false);
+        var writers = WriterRegistry.CreateArticleWriters(new WriterSetup(theme, content.Edition, _parser.Pipeline, options.SourceDateEpoch), options.WritersLeftOut, diagnostics);
+        var run = new BuildRun(content, theme, sink, options, diagnostics, _parser, renderer, writers ?? []);
+        if (writers is null) return run.Report(false);
         var clock = Stopwatch.StartNew();
         var summaries = new ArticleSummary?[content.Articles.Count];
         Parallel.For(0, content.Articles.Count, i => summaries[i] = run.Article(content.Articles[i]));
@@ -41,11 +39,25 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         if (diagnostics.HasErrors) return run.Report(false);
 
         var articlePaths = run.Paths.ToList();
-        foreach (var file in run.Renderer.RenderSitePages(summaries.Select(s => s!).ToList(), articlePaths, diagnostics)) run.File(file);
+        var articles = summaries.Select(s => s!).ToList();
+        foreach (var file in run.Renderer.RenderSitePages(articles, articlePaths, diagnostics)) run.File(file);
+        if (diagnostics.HasErrors) return run.Report(false);
+
+        // The edition writers (feeds, OAI-PMH, issue pages…) read every article's metadata and summary, so they come after the articles.
+        var editionWriters = WriterRegistry.CreateEditionWriters(new WriterSetup(theme, content.Edition, _parser.Pipeline, options.SourceDateEpoch), options.WritersLeftOut, diagnostics);
+        if (editionWriters is null) return run.Report(false);
+        foreach (var writer in editionWriters)
+        {
+            clock.Restart();
+            var files = writer.Write(new EditionWriterInput(content, articles, site, theme), diagnostics);
+            if (files is null || diagnostics.HasErrors) return run.Report(false);
+            foreach (var file in files) run.File(file);
+            run.Stage(progress, writer.Name, $"{files.Count} file(s)", clock.Elapsed, acrossThreads: false);
+        }
+
         if (diagnostics.HasErrors) return run.Report(false);
         run.Stage(progress, "render", $"{content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters, {run.PageCount} pages; {run.ArticlesRendered} article(s) rendered, {content.Articles.Count - run.ArticlesRendered} unchanged", run.RenderTime);
-        if (books is not null) run.Stage(progress, "epub", run.Books.Summary("book(s)", content.Articles.Count), run.Books.Time);
-        if (jats is not null) run.Stage(progress, "jats", run.Jats.Summary("file(s)", content.Articles.Count), run.Jats.Time);
+        foreach (var writer in writers) run.Stage(progress, writer.Name, run.Tallies[writer.Name].Summary(content.Articles.Count), run.Tallies[writer.Name].Time);
         if (options.Minify) run.Stage(progress, "minify", $"{run.Minified} files minified, {run.ReusedMinified} reused from the cache", run.MinifyTime);
 
         PhaseClock.Mark("site pages");
@@ -86,7 +98,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
     /// <summary>One build's shared state: what was written, the facts for the link check, counts and time per stage.</summary>
     private sealed class BuildRun(EditionContent content, Theme theme, ISiteSink sink, BuildOptions options, DiagnosticBag diagnostics,
-        ArticleParser parser, SiteRenderer renderer, EpubWriter? books, JatsWriter? jats)
+        ArticleParser parser, SiteRenderer renderer, IReadOnlyList<IArticleWriter> writers)
     {
         private readonly List<StageReport> _stages = new();
         private readonly ConcurrentDictionary<string, SearchPage> _searchPages = new(StringComparer.Ordinal);
@@ -128,11 +140,8 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
         public int PageCount => _pages;
 
-        /// <summary>The EPUB books written in this build.</summary>
-        public WriterTally Books { get; } = new();
-
-        /// <summary>The JATS files written in this build.</summary>
-        public WriterTally Jats { get; } = new();
+        /// <summary>What each article writer made in this build, by its name.</summary>
+        public IReadOnlyDictionary<string, WriterTally> Tallies { get; } = writers.ToDictionary(w => w.Name, _ => new WriterTally(), StringComparer.Ordinal);
 
         public TimeSpan RenderTime => TimeSpan.FromTicks(_renderTicks);
 
@@ -154,7 +163,8 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
         public BuildReport Report(bool succeeded) => new(
             succeeded, content.Articles.Count, content.Articles.Sum(a => a.Chapters.Count), _articlesRendered, _pages, Paths.Count,
-            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, succeeded ? SearchInput : null, Books.Files);
+            _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, succeeded ? SearchInput : null,
+            Tallies.ToDictionary(t => t.Key, t => t.Value.Files, StringComparer.Ordinal));
 
         /// <summary>An article from the cache when nothing it depends on changed; otherwise parsed, rendered and processed page by page.</summary>
         public ArticleSummary? Article(ArticleContent article)
@@ -195,22 +205,25 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (parsed is null) return null;
             LinkPlaces.Add(parsed);
 
-            // The book and the JATS file first: the landing page says how large they are.
-            var book = books is null ? null : Books.Write(() => books.Write(parsed, own));
-            if (books is not null && book is null) return null;
-            var xml = jats is null ? null : Jats.Write(() => jats.Write(parsed, own));
-            if (jats is not null && xml is null) return null;
+            // The writers' files first: the landing page says how large they are.
+            var written = new List<SiteFile>(writers.Count);
+            var downloads = new List<(DownloadView, string?)>(writers.Count);
+            foreach (var writer in writers)
+            {
+                if (Tallies[writer.Name].Write(() => writer.Write(parsed, own)) is not { } file) return null;
+                written.Add(file);
+                downloads.Add((new DownloadView(writer.Name, file.Path, writer.MediaType, file.Bytes.Length), writer.AlternateTitle));
+            }
 
             clock.Restart();
-            var rendered = Renderer.RenderArticle(parsed, own,
-                book is null ? null : new DownloadView(book.Path, book.Bytes.Length), xml is null ? null : new DownloadView(xml.Path, xml.Bytes.Length));
+            var rendered = Renderer.RenderArticle(parsed, own, downloads);
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (rendered is null) return null;
             Interlocked.Increment(ref _articlesRendered);
             // An article's files go through minify, verify and compress side by side: an edit that remakes one article (a chapter, its full
             // text and its JATS file, each compressed with brotli 11) would otherwise leave the other cores idle. They are handed out one
-            // at a time from the end, where the largest are (the JATS file, the book, the full text), so those two do not queue behind each other.
-            var made = rendered.Pages.Append(book).Append(xml).OfType<SiteFile>().ToList();
+            // at a time from the end, where the largest are (the writers' files, the full text), so those two do not queue behind each other.
+            var made = rendered.Pages.Concat(written).ToList();
             var files = new BuildCache.CachedFile?[made.Count];
             Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, made.Count).Reverse(), EnumerablePartitionerOptions.NoBuffering), i => files[i] = File(made[i]));
             if (key is not null && own.Items.Count == 0 && files.All(f => f is not null)) _made.Add((key, article.Slug + "/", new BuildCache.Article(rendered.Summary, files!)));
@@ -427,15 +440,14 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         private string EditionJson => field ??= JsonSerializer.Serialize(content.Edition, CacheJson.Default.EditionMetadata);
 
         // Everything an article's pages depend on besides its own files: the templates, the options, the edition's metadata, whether it is a journal,
-        // and whether it has a book and of which date (SOURCE_DATE_EPOCH dates only the books of articles without a date).
+        // and which writers run with what context of theirs (SOURCE_DATE_EPOCH dates only the books of articles without a date).
         private List<string> ContextParts(ArticleContent article)
         {
             return
             [
                 theme.Fingerprint, OptionsKey, content.IsJournal.ToString(),
                 EditionJson, article.Slug,
-                books is null ? "no book" : "book of " + BookDate.Format(books.ModifiedOf(article.Metadata)),
-                jats is null ? "no jats" : "jats",
+                .. writers.Select(w => $"{w.Name}: {w.CacheContext(article.Metadata)}"),
             ];
         }
 
@@ -451,7 +463,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
     }
 }
 
-/// <summary>What one writer beside the pages (EPUB, JATS) made in a build: files, bytes and time, counted from every article's thread.</summary>
+/// <summary>What one writer beside the pages (EPUB, JATS…) made in a build: files, bytes and time, counted from every article's thread.</summary>
 internal sealed class WriterTally
 {
     private long _ticks, _bytes;
@@ -473,6 +485,6 @@ internal sealed class WriterTally
         return file;
     }
 
-    /// <summary>The stage line: "3 book(s) written (312 KiB), 197 unchanged".</summary>
-    public string Summary(string files, int articles) => $"{Files} {files} written ({_bytes / 1024} KiB), {articles - Files} unchanged";
+    /// <summary>The stage line: "3 file(s) written (312 KiB), 197 unchanged".</summary>
+    public string Summary(int articles) => $"{Files} file(s) written ({_bytes / 1024} KiB), {articles - Files} unchanged";
 }

@@ -10,8 +10,8 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
 {
     private SiteContext Site => pages.Site;
 
-    /// <summary>Renders an article's pages, the landing page offering <paramref name="epub"/> and <paramref name="jats"/> when there are; null when a template reported an error.</summary>
-    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics, DownloadView? epub = null, DownloadView? jats = null)
+    /// <summary>Renders an article's pages, the landing page offering the <paramref name="downloads"/> its writers made (those with an alternate title also linked from its head); null when a template reported an error.</summary>
+    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics, IReadOnlyList<(DownloadView File, string? AlternateTitle)> downloads)
     {
         var errorsBefore = diagnostics.ErrorCount;
         var files = MediaFiles.Of(article.Content, diagnostics);
@@ -22,7 +22,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         var arabicAbstract = article.Abstracts.FirstOrDefault(a => a.FrontMatter.Lang == "ar");
         var abstracts = article.Abstracts.Where(a => a.FrontMatter.Lang != "ar").ToList();
         var parts = Parts(article, abstracts, arabicAbstract);
-        ArticleView ViewIn(string language) => ArticleViews.Create(article.Metadata, Site.Edition, parts, language, pages.Theme.Strings) with { Epub = epub };
+        ArticleView ViewIn(string language) => ArticleViews.Create(article.Metadata, Site.Edition, parts, language, pages.Theme.Strings) with { Downloads = downloads.Select(d => d.File).ToList() };
         var view = ViewIn("ar");
         licence = view.LicenceInfo;
         var slug = article.Slug;
@@ -34,8 +34,8 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         var abstractTexts = article.Abstracts.Select(a => (a.FrontMatter.Lang, a.FrontMatter.Title, PlainText(a.Document))).ToList();
         PageDescription Describe(string path) => Description(article, view, abstractTexts, path);
 
-        var landing = new ArticlePageModel(view with { Jats = jats });
-        IReadOnlyList<AlternateFile> otherForms = jats is null ? [] : [new AlternateFile(jats.Href, "application/xml", "JATS")];
+        var landing = new ArticlePageModel(view);
+        IReadOnlyList<AlternateFile> otherForms = downloads.Where(d => d.AlternateTitle is not null).Select(d => new AlternateFile(d.File.Href, d.File.MediaType, d.AlternateTitle!)).ToList();
         Add(new PageRequest($"{slug}/index.html", "article.html", "article", "ar", "rtl", view.Title, Site.SiteName, alternates, landing, Describe($"{slug}/index.html")) { AlternateFiles = otherForms });
         if (!Site.IsJournal)
         {

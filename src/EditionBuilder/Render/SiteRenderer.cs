@@ -22,8 +22,9 @@ public sealed class SiteRenderer
         _site = new SitePages(pages, theme);
     }
 
-    /// <summary>One article's pages (its landing page offering its EPUB and JATS file, when given) and its summary for the journal index; null when an error was reported.</summary>
-    public RenderedArticle? RenderArticle(ParsedArticle article, DiagnosticBag diagnostics, DownloadView? epub = null, DownloadView? jats = null) => _articles.Render(article, diagnostics, epub, jats);
+    /// <summary>One article's pages (its landing page offering the files its writers made) and its summary for the journal index; null when an error was reported.</summary>
+    public RenderedArticle? RenderArticle(ParsedArticle article, DiagnosticBag diagnostics, IReadOnlyList<(DownloadView File, string? AlternateTitle)>? downloads = null) =>
+        _articles.Render(article, diagnostics, downloads ?? []);
 
     /// <summary>The site's own files, from every article's summary and the paths of their files.</summary>
     public IReadOnlyList<SiteFile> RenderSitePages(IReadOnlyList<ArticleSummary> articles, IReadOnlyCollection<string> articlePaths, DiagnosticBag diagnostics) =>

@@ -56,6 +56,9 @@ public sealed class ThemeStrings
             ? value
             : throw new KeyNotFoundException($"the interface string '{key}' is missing for '{lang}'");
 
+    /// <summary>Whether the theme has the string (a writer's <c>{name}_download</c>, say).</summary>
+    public bool Has(string lang, string key) => _strings.TryGetValue(lang, out var strings) && strings.ContainsKey(key);
+
     /// <summary>The string with {0} replaced by <paramref name="argument"/>.</summary>
     public string Format(string lang, string key, string argument) => Get(lang, key).Replace("{0}", argument, StringComparison.Ordinal);
 

@@ -56,8 +56,8 @@ public sealed record ArticleView(
     int NoteCount,
     IReadOnlyList<LinkView> CiteFiles)
 {
-    /// <summary>The article's EPUB, offered on its landing page; null when the build writes none (--no-epub).</summary>
-    public DownloadView? Epub { get; init; }
+    /// <summary>The files the article's writers made (EPUB, JATS…), offered on its landing page in the registry's order; empty when none ran (--no-epub, --no-jats…).</summary>
+    public IReadOnlyList<DownloadView> Downloads { get; init; } = [];
 
     /// <summary>The language of the page this view is for.</summary>
     public string Lang { get; init; } = "ar";
@@ -66,9 +66,6 @@ public sealed record ArticleView(
     public string TitleLang { get; init; } = "ar";
 
     public string TitleDir { get; init; } = "rtl";
-
-    /// <summary>The article's JATS file, offered on its landing page; null when none was written (<c>--no-jats</c>).</summary>
-    public DownloadView? Jats { get; init; }
 
     public string Subtitle { get; init; } = string.Empty;
 
@@ -121,8 +118,8 @@ public sealed record LicenceView(string Id, string ShortName, string Name, strin
     public static LicenceView None { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty);
 }
 
-/// <summary>A file to download from an article's landing page (its EPUB): where it is and how large, in bytes and in kilobytes rounded up.</summary>
-public sealed record DownloadView(string Href, long Bytes)
+/// <summary>A file to download from an article's landing page: the writer that made it (its name picks the theme string <c>{name}_download</c>), where it is, its media type and how large, in bytes and in kilobytes rounded up.</summary>
+public sealed record DownloadView(string Name, string Href, string MediaType, long Bytes)
 {
     public long Kilobytes => (Bytes + 1023) / 1024;
 }

@@ -14,12 +14,12 @@ public interface IArticleWriter
     /// <summary>The media type of the file, for the landing page's link (<c>type="…"</c>).</summary>
     string MediaType { get; }
 
-    /// <summary>Where the writer puts an article's file in the site (<c>slug/slug.epub</c>).</summary>
-    string PathOf(string slug);
+    /// <summary>The title of a <c>&lt;link rel="alternate"&gt;</c> to the file in the head of the article's landing page ("JATS"), or null for none.</summary>
+    string? AlternateTitle { get; }
 
     /// <summary>What the file depends on besides the article's own files and the theme (a date, a tool's version): part of the article's cache key.</summary>
     string CacheContext(ArticleMetadata metadata);
 
-    /// <summary>The article's file; null when it reported an error.</summary>
+    /// <summary>The article's file, in the article's folder of the site; null when it reported an error.</summary>
     SiteFile? Write(ParsedArticle article, DiagnosticBag diagnostics);
 }

@@ -14,5 +14,5 @@ public interface IEditionWriter
     IReadOnlyList<SiteFile>? Write(EditionWriterInput input, DiagnosticBag diagnostics);
 }
 
-/// <summary>What an edition writer reads: the content (each article's metadata, read without its text), every article's summary in content order, and the site's context.</summary>
-public sealed record EditionWriterInput(EditionContent Content, IReadOnlyList<Render.ArticleSummary> Articles, Render.SiteContext Site);
+/// <summary>What an edition writer reads: the content (each article's metadata; an article unchanged since the last build is not read again, so its text may be absent), every article's summary in content order, the site's context and the theme (templates and strings for pages).</summary>
+public sealed record EditionWriterInput(EditionContent Content, IReadOnlyList<Render.ArticleSummary> Articles, Render.SiteContext Site, Render.Theme Theme);

@@ -30,7 +30,7 @@ public class EpubBuildTests
     {
         var diagnostics = new DiagnosticBag();
 
-        var files = SiteBuild.InMemory(SmallEdition.Content(), SeedSite.Get().Templates, BuildOptions.Uncompressed with { Epub = false }, diagnostics);
+        var files = SiteBuild.InMemory(SmallEdition.Content(), SeedSite.Get().Templates, BuildOptions.Uncompressed.Without("epub"), diagnostics);
 
         Assert.True(files is not null, string.Join('\n', diagnostics.Items));
         Assert.DoesNotContain(files, f => f.Path.EndsWith(".epub", StringComparison.Ordinal));
@@ -108,7 +108,7 @@ public class EpubBuildTests
         var skipped = Support.Cli.Run(temp.Path, "build", "content", "-o", "site-without", "--theme", Repo.Templates, "--no-cache", "--no-epub");
 
         Assert.Equal(0, built.ExitCode);
-        Assert.Matches(@"epub +1 book\(s\) written \(\d+ KiB\), 0 unchanged", built.Output);
+        Assert.Matches(@"epub +1 file\(s\) written \(\d+ KiB\), 0 unchanged", built.Output);
         var book = File.ReadAllBytes(Path.Combine(temp.Path, "site", "small", "small.epub"));
         Assert.Equal(0, packaged.ExitCode);
         var bag = Directory.EnumerateDirectories(Path.Combine(temp.Path, "package")).Single();
@@ -137,10 +137,10 @@ public class EpubBuildTests
         File.WriteAllText(chapter, File.ReadAllText(chapter).Replace("خاتمة[^2].", "خاتمة منقحة[^2].", StringComparison.Ordinal));
         var edited = Build();
 
-        Assert.Contains("epub    2 book(s) written", first.Output);
-        Assert.Contains("epub    0 book(s) written (0 KiB), 2 unchanged", unchanged.Output);
+        Assert.Contains("epub    2 file(s) written", first.Output);
+        Assert.Contains("epub    0 file(s) written (0 KiB), 2 unchanged", unchanged.Output);
         Assert.Equal(before, after);
-        Assert.Contains("epub    1 book(s) written", edited.Output);
+        Assert.Contains("epub    1 file(s) written", edited.Output);
         var book = Book.Open(File.ReadAllBytes(Path.Combine(temp.Path, "site", "second", "second.epub")));
         Assert.Contains("خاتمة منقحة", book.Document("chapters/02-alkhatma.xhtml").Root!.Value);
     }
