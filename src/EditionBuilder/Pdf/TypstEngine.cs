@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -73,8 +75,53 @@ public sealed record TypstEngine(string Node, string Package, string Version)
         return new Lookup(new TypstEngine(node, package, version), string.Empty);
     }
 
-    /// <summary>Compiles a Typst source into PDF bytes, given only these fonts and files (by their absolute path in the source, <c>/media/map.png</c>).</summary>
+    // PDFs made in this process by what they were made from: the same inputs give the same bytes, so a second build of an unchanged
+    // article (edition serve, the tests' many builds of the seed) does not start the compiler again. Bounded: cleared past 64 entries.
+    private static readonly ConcurrentDictionary<string, Lazy<TypstResult>> Made = new(StringComparer.Ordinal);
+
+    /// <summary>Compiles a Typst source into PDF bytes, given only these fonts and files (by their absolute path in the source, <c>/media/map.png</c>); a source compiled before in this process with the same fonts and files gives its bytes again.</summary>
     public TypstResult Compile(string source, IReadOnlyList<byte[]> fonts, IReadOnlyDictionary<string, byte[]> files, TimeSpan timeout)
+    {
+        var key = KeyOf(source, fonts, files);
+        if (Made.Count > 64) Made.Clear();
+        var made = Made.GetOrAdd(key, _ => new Lazy<TypstResult>(() => CompileAnew(source, fonts, files, timeout)));
+        try
+        {
+            var result = made.Value;
+            if (result.Pdf is null) Made.TryRemove(key, out _);
+            return result;
+        }
+        catch
+        {
+            // A compiler that could not be started is tried again next time.
+            Made.TryRemove(key, out _);
+            throw;
+        }
+    }
+
+    private string KeyOf(string source, IReadOnlyList<byte[]> fonts, IReadOnlyDictionary<string, byte[]> files)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(byte[] bytes)
+        {
+            sha.AppendData(BitConverter.GetBytes(bytes.LongLength));
+            sha.AppendData(bytes);
+        }
+
+        Add(Encoding.UTF8.GetBytes($"{Package}\0{Version}"));
+        Add(Encoding.UTF8.GetBytes(source));
+        foreach (var font in fonts) Add(font);
+        foreach (var (path, bytes) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            Add(Encoding.UTF8.GetBytes(path));
+            Add(bytes);
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Compiles in a new process, whatever this process made before (the tests' check that two runs give the same bytes).</summary>
+    internal TypstResult CompileAnew(string source, IReadOnlyList<byte[]> fonts, IReadOnlyDictionary<string, byte[]> files, TimeSpan timeout)
     {
         var sandbox = Directory.CreateTempSubdirectory("edition-typst-");
         try

@@ -11,7 +11,7 @@ public static class ScholarlyMetadata
     /// <summary>A meta tag: either name= (Highwire, Dublin Core) or property= (Open Graph).</summary>
     public sealed record MetaTag(string Name, string Property, string Content);
 
-    public static IReadOnlyList<MetaTag> Tags(ArticleMetadata metadata, EditionMetadata edition, string? articleUrl, IReadOnlyDictionary<string, string> abstractUrls, string? fullTextUrl)
+    public static IReadOnlyList<MetaTag> Tags(ArticleMetadata metadata, EditionMetadata edition, string? articleUrl, IReadOnlyDictionary<string, string> abstractUrls, string? fullTextUrl, string? pdfUrl = null)
     {
         var tags = new List<MetaTag>();
         void Name(string name, string content) { if (content.Trim().Length > 0) tags.Add(new MetaTag(name, string.Empty, content.Trim())); }
@@ -40,6 +40,7 @@ public static class ScholarlyMetadata
         Name("citation_publisher", edition.Publisher);
         foreach (var (_, url) in abstractUrls.OrderBy(a => a.Key, StringComparer.Ordinal)) Name("citation_abstract_html_url", url);
         Name("citation_fulltext_html_url", fullTextUrl ?? string.Empty);
+        Name("citation_pdf_url", pdfUrl ?? string.Empty);
 
         Name("DC.title", metadata.TitleIn("ar"));
         foreach (var lang in new[] { "en", "fr" })
