@@ -14,7 +14,7 @@ public sealed partial record PdfPageStyle(string Paper, string Margin, string Di
     public static readonly string[] Papers = ["a4", "a5", "b5", "us-letter", "us-legal", "iso-b5", "jis-b5"];
 
     /// <summary>The page numbering patterns a theme may name.</summary>
-    public static readonly string[] DigitPatterns = ["1", "١", "۱"];
+    public static readonly string[] DigitPatterns = ["1", "\u0661", "\u06F1"];
 
     [GeneratedRegex(@"^(?:[0-9]{1,3}(?:\.[0-9]{1,2})?)(?:mm|cm|in|pt)$")]
     private static partial Regex Length();
@@ -41,7 +41,7 @@ public sealed partial record PdfPageStyle(string Paper, string Margin, string Di
 
         if (!DigitPatterns.Contains(digits))
         {
-            diagnostics.Error(DiagnosticCodes.PdfThemeSetting, path, 0, 0, $"pdf_page_digits '{digits}' is not one the PDF knows; use 1 (digits 0-9), ١ (Arabic-Indic) or ۱ (Persian)");
+            diagnostics.Error(DiagnosticCodes.PdfThemeSetting, path, 0, 0, $"pdf_page_digits '{digits}' is not one the PDF knows; use 1 (digits 0-9), \u0661 (Arabic-Indic) or \u06F1 (Persian)");
             ok = false;
         }
 

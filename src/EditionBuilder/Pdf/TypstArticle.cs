@@ -171,7 +171,7 @@ public sealed class TypstArticle(EditionMetadata edition, ThemeStrings strings, 
     {
         title = title.Trim();
         if (title.Length <= 60) return title;
-        var colon = title.IndexOfAny([':', '؛']);
+        var colon = title.IndexOfAny([':', '\u061B']);
         if (colon > 10) return title[..colon].Trim();
         var space = title.LastIndexOf(' ', 57);
         return (space > 10 ? title[..space] : title[..57]).Trim() + "…";

@@ -31,7 +31,8 @@ public sealed record TypstEngine(string Node, string Package, string Version)
         const request = JSON.parse(fs.readFileSync(0, 'utf8'));
         const fonts = request.fonts.map(f => Buffer.from(f, 'base64'));
         const compiler = NodeCompiler.create({ workspace: process.cwd(), fontArgs: [{ fontBlobs: fonts }] });
-        for (const [path, data] of Object.entries(request.files)) compiler.mapShadow(path, Buffer.from(data, 'base64'));
+        // A shadow file's path is absolute: the workspace's own folder joined with the path the source names.
+        for (const [file, data] of Object.entries(request.files)) compiler.mapShadow(require('path').join(process.cwd(), file), Buffer.from(data, 'base64'));
         const result = compiler.compile({ mainFileContent: request.source });
         const error = result.takeError();
         if (error || !result.result) {

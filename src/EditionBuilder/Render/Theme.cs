@@ -23,7 +23,7 @@ public sealed class Theme
         // The PDF's page: a Typst paper name, the margin on every side (a length in mm, cm, in or pt), the digits of its page numbers (1 or ١).
         ["pdf_paper"] = "a4",
         ["pdf_margin"] = "25mm",
-        ["pdf_page_digits"] = "١",
+        ["pdf_page_digits"] = "\u0661", // Arabic-Indic digits
     };
 
     private readonly Dictionary<string, Template> _parsed;

@@ -115,6 +115,11 @@ public static class PdfArticles
     private static double Number(System.Xml.Linq.XElement word, string name) =>
         double.Parse((string)word.Attribute(name)!, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>How many images the PDF holds (pdfimages -list; an image's transparency, its smask, is not counted apart).</summary>
+    public static int Images(byte[] pdf) =>
+        Poppler("pdfimages", pdf, "-list", string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)
+            .Count(row => row.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, _, "image", ..]);
+
     /// <summary>pdffonts' table of the PDF's fonts.</summary>
     public static string Fonts(byte[] pdf) => Poppler("pdffonts", pdf, string.Empty, string.Empty);
 

@@ -155,4 +155,22 @@ public class PdfWriterTests
         Assert.True(chapter.IndexOf("حاشية سفلية أولى", StringComparison.Ordinal) > chapter.IndexOf("والحاشية مرة ثانية", StringComparison.Ordinal), "the footnotes are below the text");
         Assert.Contains("تعليق ختامي في آخر المقال", pages[^1]);
     }
+
+    [SkippableFact]
+    public void Given_a_figure_of_the_articles_image_and_a_table_When_compiled_Then_the_PDF_holds_the_image_its_caption_and_the_cells()
+    {
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        const string chapter = "---\ntitle: t\nlang: ar\ndir: rtl\norder: 1\nslug: 01-t\n---\n\n^^^\n![خريطة سوريا](media/map.png)\n^^^ الشكل الأول: خريطة\n\n| الدولة | السنة |\n| --- | --- |\n| روسيا | 2015 |\n";
+        var edition = Edition(chapter);
+        var article = edition.Articles[0] with { Media = [new ArticleMedia("media/map.png", null, png)] };
+        var content = edition with { Articles = [article] };
+
+        var pdf = PdfArticles.Write(content);
+
+        var text = PdfArticles.Text(pdf);
+        Assert.Contains("خريطة", text);
+        Assert.Contains("روسيا", text);
+        Assert.Contains("2015", text);
+        Assert.Equal(1, PdfArticles.Images(pdf));
+    }
 }
