@@ -12,6 +12,7 @@ targets (each runs the ones it depends on):
   Compile    compile the edition CLI into artifacts/bin
   Search     decide whether Build indexes for search (Pagefind installed in tools/node_modules: yes)
   Build      edition build: import, render, minify, verify, index for search, precompress, with the cache in artifacts/.cache
+  Import     write the Markdown chapters of every source/ article of --content, for hand editing (edited chapters kept)
   Verify     re-check the site already built in --output
   Package    Build, then a BagIt bag and zip under artifacts/package, verified
   Deploy     Build, then publish atomically to --deploy-dir (the previous release kept: edition rollback)

@@ -84,6 +84,60 @@ Task("Build")
     Edition("Build", new[] { "build", parameters.Paths.Content.FullPath, "-o", parameters.Paths.Site.FullPath, "--cache", parameters.Paths.Cache.FullPath, searchOption }.Concat(ThemeArguments()).ToArray());
 });
 
+Task("Import")
+    .Description("Writes the Markdown chapters of every article of --content built from its source/ (edition import <source> -o <article>), for hand editing; chapters, abstracts and images you edited are never replaced (edition import refuses them and this target says which).")
+    .IsDependentOn("Compile")
+    .Does(() =>
+{
+    var refused = new List<string>();
+    var imported = 0;
+    foreach (var article in ArticleFoldersWithSource())
+    {
+        var sources = GetFiles(article.FullPath + "/source/*")
+            .Where(f => IsSourceName(f.GetFilename().FullPath))
+            .OrderBy(f => f.FullPath, StringComparer.Ordinal)
+            .ToList();
+        if (sources.Count != 1)
+        {
+            refused.Add($"{article}: source/ holds {sources.Count} source files; an article folder holds one (.docx or .txt)");
+            continue;
+        }
+
+        // No --force: edition import refuses to change a chapter, abstract or image that differs from what the source gives,
+        // since it may hold the editor's work. One article's refusal does not stop the others; the target fails at the end.
+        try
+        {
+            Edition("Import", "import", sources[0].FullPath, "-o", article.FullPath);
+            imported++;
+        }
+        catch (CakeException e)
+        {
+            refused.Add($"{article}: {e.Message}");
+        }
+    }
+
+    if (refused.Count > 0)
+    {
+        throw new CakeException($"Import: {imported} article(s) imported, {refused.Count} left as they were:\n  " + string.Join("\n  ", refused)
+            + "\nAn article whose chapters you edited keeps them; to start again from its source, run `edition import <source> -o <article> --force`.");
+    }
+
+    if (imported == 0) Warning($"Import: no article of {parameters.Paths.Content} is built from a source/ file; nothing to import");
+    else Information($"Import: {imported} article(s) imported into their Markdown chapters; edit them by hand, then ./build.sh");
+});
+
+// The content folder's article folders that hold a source/ folder, in name order (theme/ and hidden folders are not articles).
+IEnumerable<DirectoryPath> ArticleFoldersWithSource() =>
+    GetSubDirectories(parameters.Paths.Content)
+        .Where(d => d.GetDirectoryName() != "theme" && !d.GetDirectoryName().StartsWith(".") && DirectoryExists(d.Combine("source")))
+        .OrderBy(d => d.FullPath, StringComparer.Ordinal);
+
+// What ContentFolder takes for a source (SourceReader.IsSource): a text export or a Word file, not an editor's lock file or
+// hidden; a .doc or .docm is handed to edition import too, which refuses it with the reason.
+bool IsSourceName(string name) =>
+    !name.StartsWith("~$") && !name.StartsWith(".")
+    && new[] { ".txt", ".docx", ".docm", ".dotx", ".dotm", ".doc" }.Contains(System.IO.Path.GetExtension(name).ToLowerInvariant());
+
 Task("Verify")
     .Description("Checks every link, fragment, note and lang/dir of the site already built in --output (edition build verifies as it builds; this re-checks a site on disk).")
     .IsDependentOn("Compile")

@@ -66,7 +66,7 @@ internal static class BuildCommand
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        var cache = request.Cache is null ? null : new BuildCache(CacheFolder(request.Cache, output), diagnostics);
+        var cache = request.Cache is null ? null : new BuildCache(FolderBuild.CacheFolder(request.Cache, output), diagnostics);
         PhaseClock.Mark("cache opened");
         var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true, request.Encoding, cache) : ContentFolder.ReadSource(input, diagnostics, request.Encoding);
         if (content is null) return Fail(reporter, diagnostics);
@@ -88,60 +88,13 @@ internal static class BuildCommand
             SourceDateEpoch = long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch) ? epoch : null,
         };
 
-        // Files go straight to a staging folder beside the output, swapped in only when the whole build succeeded. With the cache
-        // the staging folder is the spare copy of the site that the last build swapped out and brought up to date: files it holds
-        // unchanged stay, so a rebuild writes what changed. Without a spare, files the last good site holds are linked from it.
-        var previous = Directory.Exists(output) ? output : null;
-        var stamps = cache?.LastOutput() ?? new Dictionary<string, FileStamp>();
-        PhaseClock.Mark("site's stamps read");
-        var staging = AtomicFolder.StagingFolder(output, "staging");
-        System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp>? held = null;
-        if (stamps.Count == 0) AtomicFolder.TryDelete(SpareFolder.PathFor(output)); // a spare is only of use with the stamps that describe it
-        else held = SpareFolder.Claim(output, stamps, staging);
-        PhaseClock.Mark("spare claimed and walked");
-        var sink = new FolderSink(staging, previous, previous is null ? null : stamps, recordStamps: cache is not null, held);
-        try
-        {
-            var report = new SiteBuild(theme, options).Run(content, sink, diagnostics,
-                stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms{(stage.AcrossThreads ? " across threads" : string.Empty)})"));
-            if (!report.Succeeded)
-            {
-                Discard(held, staging, output);
-                return Fail(reporter, diagnostics);
-            }
-
-            sink.Finish();
-            Directory.CreateDirectory(staging);
-            // The marker goes last: a staging folder holding it is a whole site.
-            AtomicFolder.WriteMarker(staging, OutputKind.Site);
-            var old = AtomicFolder.Swap(staging, output, keepOld: cache is not null && stamps.Count > 0);
-            PhaseClock.Mark("staging finished and swapped");
-            cache?.RememberOutput(sink.Stamps);
-            PhaseClock.Mark("site's stamps written");
-            if (old is not null) SpareFolder.Keep(old, output, stamps, sink.Stamps);
-            PhaseClock.Finish("spare synced");
-            reporter.Print(diagnostics);
-        }
-        catch
-        {
-            Discard(held, staging, output);
-            throw;
-        }
-
-        reporter.Line($"wrote   {sink.Count} files to {output} ({sink.Linked} unchanged) in {clock.ElapsedMilliseconds} ms; open {Path.Combine(output, "index.html")}");
+        var built = FolderBuild.Run(content, theme, options, output, cache, diagnostics,
+            stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms{(stage.AcrossThreads ? " across threads" : string.Empty)})"));
+        if (!built.Succeeded) return Fail(reporter, diagnostics);
+        reporter.Print(diagnostics);
+        reporter.Line($"wrote   {built.Files} files to {output} ({built.Linked} unchanged) in {clock.ElapsedMilliseconds} ms; open {Path.Combine(output, "index.html")}");
         return ExitCodes.Success;
     }
-
-    // A staging folder that was not swapped in: the spare goes back (the next build checks its files again), a fresh folder is deleted.
-    private static void Discard(System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp>? held, string staging, string output)
-    {
-        if (held is not null) SpareFolder.GiveBack(staging, output);
-        else AtomicFolder.TryDelete(staging);
-    }
-
-    // One cache per output folder, so two sites built side by side do not evict each other's entries.
-    private static string CacheFolder(string root, string output) =>
-        Path.Combine(root, FileStamp.Hash(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(output)))[..12]);
 
     private static int Fail(Reporter reporter, DiagnosticBag diagnostics)
     {

@@ -15,6 +15,9 @@ public static class ContentFolder
     /// <summary>An abstract's file in its language's folder (ar/abstract.md beside the chapters, en/…, fr/…).</summary>
     public const string AbstractFile = "abstract.md";
 
+    /// <summary>An article's reference list beside its chapters (ar/references.md; docs/markdown-format.md, "References").</summary>
+    public const string ReferencesFile = "references.md";
+
     /// <summary>Reads a content folder; null when an error was reported. With <paramref name="deferText"/>, Markdown chapters are only named, and read by <see cref="WithText"/> when their article is built, so a journal's text is never all in memory at once.</summary>
     /// <param name="memo">What earlier builds read in article.yml files that have not changed since; none by default.</param>
     public static EditionContent? Read(string folder, DiagnosticBag diagnostics, bool deferText = false, System.Text.Encoding? encoding = null, IMetadataMemo? memo = null)
@@ -121,6 +124,7 @@ public static class ContentFolder
         {
             Chapters = article.Chapters.Select(f => ReadMarkdown(f.Path)).ToList(),
             Abstracts = article.Abstracts.Select(f => ReadMarkdown(f.Path)).ToList(),
+            References = article.References is { } references ? ReadMarkdown(references.Path) : null,
             TextDeferred = false,
         };
     }
@@ -137,7 +141,7 @@ public static class ContentFolder
             : new ArticleMetadata();
         if (metadata is null) return null;
 
-        var chapterFiles = files.Where(f => IsIn(f.Key, "ar", ".md") && f.Key != $"ar/{AbstractFile}").Select(f => f.Value).ToList();
+        var chapterFiles = files.Where(f => IsIn(f.Key, "ar", ".md") && f.Key != $"ar/{AbstractFile}" && f.Key != $"ar/{ReferencesFile}").Select(f => f.Value).ToList();
         if (chapterFiles.Count > 0)
         {
             var read = deferText ? (Func<string, MarkdownFile>)(path => new MarkdownFile(path, string.Empty)) : ReadMarkdown;
@@ -151,7 +155,11 @@ public static class ContentFolder
                 .Select(f => new ArticleMedia(f.Key["ar/".Length..], f.Value, null))
                 .OrderBy(m => m.Path, StringComparer.Ordinal)
                 .ToList();
-            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts) { TextDeferred = deferText, Media = media, FolderStamp = StampOf(entries) };
+            var references = files.GetValueOrDefault($"ar/{ReferencesFile}") is { } referencesPath ? read(referencesPath) : null;
+            return new ArticleContent(slug, metadataPath, metadata, chapters, abstracts)
+            {
+                TextDeferred = deferText, Media = media, FolderStamp = StampOf(entries), References = references,
+            };
         }
 
         var sources = files.Where(f => IsIn(f.Key, "source", string.Empty) && SourceReader.IsSource(f.Value)).Select(f => f.Value).ToList();

@@ -23,6 +23,9 @@ public sealed record ArticleContent(string Slug, string MetadataPath, ArticleMet
     /// <summary>A digest of every file in the article's folder by path, size, times and inode, as the content walk found them; empty when the article was not read from a folder. Equal digests mean no file was written, replaced, added or removed in between (see <c>SiteBuild</c>: such an article's key is not computed again from its text).</summary>
     public string FolderStamp { get; init; } = string.Empty;
 
+    /// <summary>The article's reference list (ar/references.md: one list item per reference); null when it has none.</summary>
+    public MarkdownFile? References { get; init; }
+
     /// <summary>The images its chapters show (ar/media/…), copied to the article's site folder (&lt;article&gt;/media/…).</summary>
     public IReadOnlyList<ArticleMedia> Media { get; init; } = [];
 

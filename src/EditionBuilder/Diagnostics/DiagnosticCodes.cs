@@ -138,6 +138,14 @@ public static class DiagnosticCodes
     public const string DocxFieldLeftOut = "EB0565";
     public const string DocxHeadingsByName = "EB0566";
 
+    // An article's reference list (ar/references.md): errors EB0590–EB0598.
+    public const string ReferencesNotAList = "EB0590";
+    public const string ReferenceLanguageInvalid = "EB0591";
+    public const string ReferenceNotOneParagraph = "EB0592";
+    public const string ReferencesHoldNote = "EB0593";
+    public const string ReferencesSlug = "EB0594";
+    public const string ChapterSlugIsReferences = "EB0595";
+
     // Output safety: the build cache, reading a site folder, verifying a package, deploy targets (EB0900–EB0999).
     public const string CacheNotWritable = "EB0900";
     public const string SiteSymbolicLink = "EB0901";

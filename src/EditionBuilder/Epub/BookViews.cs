@@ -25,13 +25,20 @@ public sealed record BookView(
     string TitlePageHref,
     string NavHref,
     IReadOnlyList<LinkView> Chapters,
-    IReadOnlyList<LinkView> Abstracts);
+    IReadOnlyList<LinkView> Abstracts)
+{
+    /// <summary>The reference list's document, after the chapters; null when the article has none.</summary>
+    public LinkView? References { get; init; }
+}
 
 /// <summary>The model of the title page and of the navigation document.</summary>
 public sealed record BookModel(BookView Book);
 
 /// <summary>The model of a chapter document.</summary>
 public sealed record BookChapterModel(BookView Book, int Order, string Title, string Id, HtmlFragment Body);
+
+/// <summary>The model of the reference list's document.</summary>
+public sealed record BookReferencesModel(BookView Book, string Lang, string Title, HtmlFragment Body);
 
 /// <summary>The model of an abstract document.</summary>
 public sealed record BookAbstractModel(BookView Book, string Lang, string Title, HtmlFragment Body);

@@ -16,10 +16,13 @@ namespace EditionBuilder.Epub;
 public sealed partial class EpubWriter : Writers.IArticleWriter
 {
     /// <summary>The templates the theme must have for the book (templates/epub/).</summary>
-    public static readonly string[] Templates = ["epub/layout.html", "epub/title.html", "epub/nav.html", "epub/chapter.html", "epub/abstract.html"];
+    public static readonly string[] Templates = ["epub/layout.html", "epub/title.html", "epub/nav.html", "epub/chapter.html", "epub/abstract.html", "epub/references.html"];
 
     private const string NavHref = "nav.xhtml";
     private const string TitlePageHref = "title.xhtml";
+
+    // Beside the chapters, so the images a reference may show are found at the same media/ path.
+    private const string ReferencesHref = "chapters/references.xhtml";
 
     private readonly Theme _theme;
     private readonly EditionMetadata _edition;
@@ -83,7 +86,10 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
         var metadata = article.Metadata;
         var chapterHrefs = article.Chapters.Select(c => $"chapters/{c.FrontMatter.Slug}.xhtml").ToList();
         var abstractHrefs = article.Abstracts.Select((a, i) => $"abstract-{(LanguageTag().IsMatch(a.FrontMatter.Lang) ? a.FrontMatter.Lang : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}.xhtml").ToList();
-        var book = View(article, chapterHrefs, abstractHrefs);
+        var book = View(article, chapterHrefs, abstractHrefs) with
+        {
+            References = article.References is { } list ? new LinkView(list.Title, ReferencesHref, list.Lang) : null,
+        };
 
         var files = new List<BookFile>();
         void Add(string href, string id, string properties, BookPageView page, string template, object model)
@@ -109,14 +115,24 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
                 new BookChapterModel(book, order, chapterTitle, $"chapter-{order}", new HtmlFragment(body)));
         }
 
+        if (article.References is { } references)
+        {
+            var dir = references.Dir is "ltr" ? "ltr" : "rtl";
+            var body = _xhtml.Render(references.File, _ => null, _ => []);
+            Add(ReferencesHref, "references", string.Empty, new BookPageView("references", references.Lang, dir, references.Title, "../", "backmatter"), "epub/references.html",
+                new BookReferencesModel(book, references.Lang, references.Title, new HtmlFragment(body)));
+        }
+
         for (var i = 0; i < article.Abstracts.Count; i++)
         {
             var summary = article.Abstracts[i];
             var lang = summary.FrontMatter.Lang;
             var dir = summary.FrontMatter.Dir is "rtl" ? "rtl" : "ltr";
             var body = _xhtml.Render(summary, _ => null, _ => []);
-            Add(abstractHrefs[i], $"abstract-{i + 1}", string.Empty, new BookPageView("abstract", lang, dir, summary.FrontMatter.Title, string.Empty, "backmatter"), "epub/abstract.html",
-                new BookAbstractModel(book, lang, summary.FrontMatter.Title, new HtmlFragment(body)));
+            // The article's title in the abstract's language, as article.yml gives it (the web's abstract pages do the same).
+            var abstractTitle = metadata.Title.TryGetValue(lang, out var given) && !string.IsNullOrWhiteSpace(given) ? given.Trim() : summary.FrontMatter.Title;
+            Add(abstractHrefs[i], $"abstract-{i + 1}", string.Empty, new BookPageView("abstract", lang, dir, abstractTitle, string.Empty, "backmatter"), "epub/abstract.html",
+                new BookAbstractModel(book, lang, abstractTitle, new HtmlFragment(body)));
         }
 
         if (diagnostics.ErrorCount > errorsBefore) return null;
@@ -222,7 +238,7 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
     // XML has no place for U+FFFE, U+FFFF or most C0 controls: the book shows U+FFFD there; say where.
     private static void WarnUnstorable(ParsedArticle article, DiagnosticBag diagnostics)
     {
-        foreach (var file in article.Chapters.Concat(article.Abstracts).Select(c => c.File))
+        foreach (var file in article.Chapters.Concat(article.Abstracts).Select(c => c.File).Concat(article.References is { } r ? [r.File.File] : []))
         {
             var reported = 0;
             for (var at = XmlText.FirstUnstorable(file.Text); at >= 0 && reported < 20; at = XmlText.FirstUnstorable(file.Text, at + 1))

@@ -205,7 +205,7 @@ public static partial class WordExportReader
             diagnostics.Warning(DiagnosticCodes.OneChapter, path, sections[0].Line, 1,
                 $"the whole text is one chapter of {sections[0].Paragraphs.Count} paragraphs: no section heading was recognized. A heading is a short line "
                 + "(at most 14 words) without closing punctuation, after a blank line, or, in a document without blank lines, directly followed by a paragraph; "
-                + "numbered lines (1- …, أولًا: …) stay paragraphs unless most headings are numbered (README, \"Headings\")");
+                + "numbered lines (1- …, أولًا: …) stay paragraphs unless most headings are numbered (docs/import.md, \"Headings\")");
         }
 
         return sections;

@@ -11,7 +11,7 @@ using Markdig.Syntax;
 
 namespace EditionBuilder.Jats;
 
-/// <summary>The JATS writer: one <c>&lt;article-slug&gt;/&lt;article-slug&gt;.xml</c> per article, in JATS 1.1 (Archiving and Interchange), from the same parsed chapters as the site: front matter from the YAML files, one <c>sec</c> per chapter, the notes in <c>back</c> under their original marks.</summary>
+/// <summary>The JATS writer: one <c>&lt;article-slug&gt;/&lt;article-slug&gt;.xml</c> per article, in JATS 1.1 (Archiving and Interchange), from the same parsed chapters as the site: front matter from the YAML files, one <c>sec</c> per chapter, the reference list and the notes in <c>back</c>, the notes under their original marks.</summary>
 /// <param name="edition">The edition's metadata.</param>
 /// <param name="archivedCopyLabel">The text of the link to a cited address's archived copy (the theme's <c>archived_copy</c> in Arabic).</param>
 public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel) : Writers.IArticleWriter
@@ -81,12 +81,13 @@ public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel
         return SiteFile.Text(path, text);
     }
 
-    // back: fn-group of the footnotes, then fn-group of the endnotes, each fn with its original mark as its label.
+    // back: the reference list, then fn-group of the footnotes, then fn-group of the endnotes, each fn with its original mark as its label.
     private static void Back(ParsedArticle article, JatsXml xml, JatsBody body)
     {
         var definitions = article.Chapters.SelectMany(c => c.Document.Descendants<NoteDefinition>()).ToList();
-        if (definitions.Count == 0) return;
+        if (definitions.Count == 0 && article.References is null) return;
         xml.Open("back").Line();
+        if (article.References is { } references) JatsReferences.Write(references, xml, body);
         FnGroup(definitions.Where(d => !JatsNotes.IsEndnote(d)).ToList(), string.Empty, xml, body);
         FnGroup(definitions.Where(JatsNotes.IsEndnote).ToList(), "endnotes", xml, body);
         xml.Close("back").Line();
@@ -113,7 +114,7 @@ public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel
     private static int WarnUnstorable(ParsedArticle article, DiagnosticBag diagnostics)
     {
         var found = 0;
-        foreach (var file in article.Chapters.Concat(article.Abstracts).Select(c => c.File))
+        foreach (var file in article.Chapters.Concat(article.Abstracts).Select(c => c.File).Concat(article.References is { } r ? [r.File.File] : []))
         {
             var inFile = 0;
             for (var at = XmlText.FirstUnstorable(file.Text); at >= 0; at = XmlText.FirstUnstorable(file.Text, at + 1))

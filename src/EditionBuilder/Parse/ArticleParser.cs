@@ -4,6 +4,7 @@ using EditionBuilder.Markdown;
 using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Markdown.Paragraphs;
+using EditionBuilder.Markdown.References;
 using Markdig;
 using Markdig.Syntax;
 
@@ -28,6 +29,7 @@ public sealed class ArticleParser
             .OrderBy(c => c.FrontMatter.Order).ThenBy(c => c.File.Path, StringComparer.Ordinal).ToList();
         var abstracts = article.Abstracts.Select(f => Parse(f, diagnostics)).OfType<ParsedChapter>()
             .OrderBy(c => c.FrontMatter.Lang, StringComparer.Ordinal).ToList();
+        var references = article.References is { } referencesFile ? ParseReferences(referencesFile, diagnostics) : null;
         if (diagnostics.ErrorCount > errorsBefore) return null;
         if (chapters.Count == 0)
         {
@@ -45,9 +47,24 @@ public sealed class ArticleParser
         // The Arabic abstract (ar/abstract.md) is right-to-left body text too.
         foreach (var summary in abstracts.Where(a => a.FrontMatter.Lang == "ar")) LatinRunIsolator.Isolate(summary.Document.OfType<ParagraphBlock>());
 
-        CheckSlugs(chapters, diagnostics);
+        CheckSlugs(chapters, diagnostics, references is not null);
         var notes = NoteIndex.Build(chapters.Select(c => c.NoteSource).ToList(), diagnostics);
-        return diagnostics.ErrorCount > errorsBefore ? null : new ParsedArticle(article, chapters, abstracts, notes);
+        return diagnostics.ErrorCount > errorsBefore ? null : new ParsedArticle(article, chapters, abstracts, notes) { References = references };
+    }
+
+    /// <summary>Parses a reference list file (ar/references.md); null when its front matter or body has errors.</summary>
+    public ParsedReferences? ParseReferences(MarkdownFile file, DiagnosticBag diagnostics)
+    {
+        if (Parse(file, diagnostics) is not { } parsed) return null;
+        if (parsed.FrontMatter.Slug != ParsedReferences.Slug)
+        {
+            diagnostics.Error(DiagnosticCodes.ReferencesSlug, file.Path, FrontMatter.LineOf(file.Text, "slug"), 1,
+                $"the reference list's slug is '{ParsedReferences.Slug}' (its page is {ParsedReferences.PageName}), not '{parsed.FrontMatter.Slug}'");
+            return null;
+        }
+
+        var items = ReferenceList.Read(parsed.Document, file.Path, parsed.BodyLine, parsed.FrontMatter.Lang, parsed.FrontMatter.Dir, diagnostics);
+        return items is null ? null : new ParsedReferences(parsed, items);
     }
 
     /// <summary>Parses one chapter or abstract file; null when its front matter or body has errors.</summary>
@@ -76,13 +93,18 @@ public sealed class ArticleParser
     }
 
     // Each chapter is a page of the article's folder: its slug must name no other page, and no two chapters may share one.
-    private static void CheckSlugs(IReadOnlyList<ParsedChapter> chapters, DiagnosticBag diagnostics)
+    private static void CheckSlugs(IReadOnlyList<ParsedChapter> chapters, DiagnosticBag diagnostics, bool hasReferences)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chapter in chapters)
         {
             var slug = chapter.FrontMatter.Slug;
-            if (ReservedSlugs.Contains(slug))
+            if (hasReferences && slug == ParsedReferences.Slug)
+            {
+                diagnostics.Error(DiagnosticCodes.ChapterSlugIsReferences, chapter.File.Path, FrontMatter.LineOf(chapter.File.Text, "slug"), 1,
+                    $"the slug '{slug}' names the page of the article's reference list (ar/references.md); choose another (e.g. '{chapter.FrontMatter.Order:00}-{slug}')");
+            }
+            else if (ReservedSlugs.Contains(slug))
             {
                 diagnostics.Error(DiagnosticCodes.ChapterSlugReserved, chapter.File.Path, FrontMatter.LineOf(chapter.File.Text, "slug"), 1,
                     $"the slug '{slug}' names one of the article's own pages; choose another (e.g. '{chapter.FrontMatter.Order:00}-{slug}')");

@@ -5,7 +5,7 @@ using EditionBuilder.Render;
 
 namespace EditionBuilder.Pdf;
 
-/// <summary>An article as one Typst document: page and text settings, PDF metadata, a title page, the chapters with their footnotes, the endnotes, then the abstracts in the other languages, each in its own language and direction.</summary>
+/// <summary>An article as one Typst document: page and text settings, PDF metadata, a title page, the chapters with their footnotes, the endnotes, the reference list, then the abstracts in the other languages, each in its own language and direction.</summary>
 /// <param name="edition">The edition's metadata (the journal's name, its licence).</param>
 /// <param name="strings">The theme's interface strings.</param>
 /// <param name="page">The theme's page settings.</param>
@@ -35,6 +35,15 @@ public sealed class TypstArticle(EditionMetadata edition, ThemeStrings strings, 
         }
 
         NotesAtTheEnd(markup, notes, body);
+        if (article.References is { } references)
+        {
+            // The reference list (ar/references.md) after the notes, as the print has it, each entry as its file writes it.
+            markup.Raw("#heading(level: 1)[").Text(references.Title.Length > 0 ? references.Title : strings.Get("ar", "references")).Raw("]").Line().Line();
+            markup.Raw($"#[#set text(size: 11pt, dir: {(references.Dir == "ltr" ? "ltr" : "rtl")})").Line();
+            body.Blocks(references.File.Document);
+            markup.Raw("]").Line().Line();
+        }
+
         foreach (var summary in article.Abstracts.Where(a => a.FrontMatter.Lang != "ar"))
         {
             var lang = LanguageOf(summary.FrontMatter.Lang);

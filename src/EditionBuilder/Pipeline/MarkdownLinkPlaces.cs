@@ -21,7 +21,7 @@ internal sealed class MarkdownLinkPlaces
     public void Add(ParsedArticle article)
     {
         var written = new List<Written>();
-        foreach (var chapter in article.Chapters.Concat(article.Abstracts))
+        foreach (var chapter in article.Chapters.Concat(article.Abstracts).Concat(article.References is { } references ? [references.File] : []))
         {
             foreach (var link in chapter.Document.Descendants<LinkInline>())
             {

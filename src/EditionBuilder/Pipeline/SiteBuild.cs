@@ -457,6 +457,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             var parts = ContextParts(article);
             parts.Add(JsonSerializer.Serialize(article.Metadata, CacheJson.Default.ArticleMetadata));
             parts.AddRange(article.Chapters.Concat(article.Abstracts).SelectMany(f => new[] { f.Path, f.Text }));
+            if (article.References is { } references) parts.AddRange(["references", references.Path, references.Text]);
             parts.AddRange(article.Media.SelectMany(m => new[] { m.Path, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(m.Read())) }));
             return BuildCache.Key([.. parts]);
         }

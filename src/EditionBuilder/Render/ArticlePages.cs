@@ -53,9 +53,10 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
                 citesOtherPages[index] = true;
                 return article.Notes.Target(key);
             });
+            // The last chapter leads on to the reference list, when there is one.
             var chapterView = new ChapterView(
                 chapters[i].FrontMatter.Order, view.Chapters[i].Title, $"chapter-{chapters[i].FrontMatter.Order}", new HtmlFragment(body),
-                i > 0 ? view.Chapters[i - 1] : null, i + 1 < chapters.Count ? view.Chapters[i + 1] : null);
+                i > 0 ? view.Chapters[i - 1] : null, i + 1 < chapters.Count ? view.Chapters[i + 1] : view.References);
             chapterViews.Add(chapterView);
             Add(new PageRequest($"{slug}/{chapters[i].PageName}", "chapter.html", "chapter", "ar", "rtl", $"{chapterView.Title} — {view.Title}", Site.SiteName,
                 alternates, new ChapterPageModel(view, chapterView)));
@@ -64,20 +65,34 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         // The full text shows every chapter's notes on the same page, so every reference is an in-page link.
         // A chapter that cites no note of another chapter reads the same there; only the others are rendered again.
         var fullText = chapters.Select((c, i) => citesOtherPages[i] ? chapterViews[i] with { Body = new HtmlFragment(html.Render(c, article.Notes.InPage)) } : chapterViews[i]).ToList();
+        var references = article.References is { } list
+            ? new ReferencesView(list.Title, list.Lang, list.Dir, "references", new HtmlFragment(html.Render(list.File, _ => null)), view.Chapters.Count > 0 ? view.Chapters[^1] : null)
+            : null;
         Add(new PageRequest($"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", view.Title, Site.SiteName, alternates,
-            new FullTextPageModel(view, fullText), Describe($"{slug}/full.html")));
+            new FullTextPageModel(view, fullText) { References = references }, Describe($"{slug}/full.html")));
+        if (references is not null)
+        {
+            Add(new PageRequest($"{slug}/{Parse.ParsedReferences.PageName}", "references.html", "references", references.Lang, references.Dir,
+                $"{references.Title} — {view.Title}", Site.SiteName, alternates, new ReferencesPageModel(view, references)));
+        }
 
         foreach (var summary in abstracts)
         {
             var lang = summary.FrontMatter.Lang;
             var others = view.Abstracts.Where(l => l.Lang != lang).ToList();
-            var abstractView = new AbstractView(lang, summary.FrontMatter.Title, new HtmlFragment(html.Render(summary, _ => null)), others);
-            Add(new PageRequest($"{slug}/{lang}/index.html", "abstract.html", "abstract", lang, "ltr", summary.FrontMatter.Title, Site.Edition.NameIn(lang),
+            // The article's title in the abstract's language, as article.yml gives it; else the abstract file's own.
+            var title = AbstractTitle(article, summary);
+            var abstractView = new AbstractView(lang, title, new HtmlFragment(html.Render(summary, _ => null)), others);
+            Add(new PageRequest($"{slug}/{lang}/index.html", "abstract.html", "abstract", lang, "ltr", title, Site.Edition.NameIn(lang),
                 alternates, new AbstractPageModel(ViewIn(lang), abstractView)));
         }
 
         return diagnostics.ErrorCount > errorsBefore ? null : new RenderedArticle(ArticleViews.Summary(view, article.Metadata), files);
     }
+
+    /// <summary>An abstract page's heading and title: the article's title in the abstract's language when article.yml gives one, else the abstract file's title.</summary>
+    public static string AbstractTitle(ParsedArticle article, Parse.ParsedChapter summary) =>
+        article.Metadata.Title.TryGetValue(summary.FrontMatter.Lang, out var title) && !string.IsNullOrWhiteSpace(title) ? title.Trim() : summary.FrontMatter.Title;
 
     private ArticleViews.Parts Parts(ParsedArticle article, IReadOnlyList<Parse.ParsedChapter> abstracts, Parse.ParsedChapter? arabicAbstract)
     {
@@ -85,8 +100,9 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         var title = article.Metadata.TitleIn("ar");
         var abstractLinks = abstracts.Select(a => new LinkView(a.FrontMatter.Title, $"{slug}/{a.FrontMatter.Lang}/index.html", a.FrontMatter.Lang)).ToList();
         var chapterLinks = article.Chapters.Select(c => new LinkView(string.IsNullOrWhiteSpace(c.FrontMatter.Title) ? title : c.FrontMatter.Title, $"{slug}/{c.PageName}")).ToList();
+        var references = article.References is { } list ? new LinkView(list.Title, $"{slug}/{Parse.ParsedReferences.PageName}", list.Lang) : null;
         return new ArticleViews.Parts(slug, chapterLinks, abstractLinks, article.Notes.Count,
-            new HtmlFragment(arabicAbstract is null ? string.Empty : html.Render(arabicAbstract, _ => null)), arabicAbstract?.FrontMatter.Title ?? string.Empty);
+            new HtmlFragment(arabicAbstract is null ? string.Empty : html.Render(arabicAbstract, _ => null)), arabicAbstract?.FrontMatter.Title ?? string.Empty, references);
     }
 
     private PageDescription Description(ParsedArticle article, ArticleView view, IReadOnlyList<(string Lang, string Title, string Text)> abstracts, string pagePath)
@@ -96,7 +112,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         // The PDF a writer made (Google Scholar's citation_pdf_url), when one did.
         var pdf = view.Downloads.FirstOrDefault(d => d.MediaType == "application/pdf");
         var tags = ScholarlyMetadata.Tags(article.Metadata, Site.Edition, Site.Absolute(view.Href), abstractUrls, Site.Address(pagePath, view.FullTextHref),
-            pdf is null ? null : Site.Address(pagePath, pdf.Href));
+            article.References?.Items.Select(r => r.PlainText).ToList(), pdf is null ? null : Site.Address(pagePath, pdf.Href));
         var jsonLd = ScholarlyMetadata.JsonLd(article.Metadata, Site.Edition, abstracts, Site.Absolute(view.Href));
         return new PageDescription(tags, new RawHtml(jsonLd));
     }

@@ -13,7 +13,8 @@ public static class ArticleViews
         IReadOnlyList<LinkView> Abstracts,
         int NoteCount,
         HtmlFragment ArabicAbstract,
-        string ArabicAbstractTitle);
+        string ArabicAbstractTitle,
+        LinkView? References = null);
 
     /// <param name="strings">The theme's interface strings (list separator, quotes, month names).</param>
     public static ArticleView Create(ArticleMetadata metadata, EditionMetadata edition, Parts parts, string language, ThemeStrings strings)
@@ -41,6 +42,7 @@ public static class ArticleViews
             Published = DateDisplay.View(metadata.Date, language, strings),
             LicenceInfo = View(licence),
             Abstract = parts.ArabicAbstract,
+            References = parts.References,
             AbstractTitle = parts.ArabicAbstractTitle,
             Issns = edition.Issns.ToList(),
             CitationParts = Citation.Parts(metadata, language, strings.Get(language, "list_separator"), edition, strings.Get(language, "title_quotes")),

@@ -67,6 +67,9 @@ public sealed record ArticleView(
 
     public string TitleDir { get; init; } = "rtl";
 
+    /// <summary>The article's reference list page, linked from the table of contents after the chapters; null when the article has none.</summary>
+    public LinkView? References { get; init; }
+
     public string Subtitle { get; init; } = string.Empty;
 
     /// <summary>The bare DOI and its https://doi.org/ link; empty without one.</summary>
@@ -130,11 +133,21 @@ public sealed record ChapterView(int Order, string Title, string Id, HtmlFragmen
 /// <summary>An abstract page.</summary>
 public sealed record AbstractView(string Lang, string Title, HtmlFragment Body, IReadOnlyList<LinkView> OtherLanguages);
 
+/// <summary>An article's reference list as its page and the full text show it: its heading, language and direction (the file's), the list, and the chapter before it.</summary>
+public sealed record ReferencesView(string Title, string Lang, string Dir, string Id, HtmlFragment Body, LinkView? Previous);
+
+/// <summary>The model of the reference list's page.</summary>
+public sealed record ReferencesPageModel(ArticleView Article, ReferencesView References);
+
 /// <summary>The model of a chapter page.</summary>
 public sealed record ChapterPageModel(ArticleView Article, ChapterView Chapter);
 
 /// <summary>The model of the full-text page.</summary>
-public sealed record FullTextPageModel(ArticleView Article, IReadOnlyList<ChapterView> Chapters);
+public sealed record FullTextPageModel(ArticleView Article, IReadOnlyList<ChapterView> Chapters)
+{
+    /// <summary>The reference list, after the last chapter; null when the article has none.</summary>
+    public ReferencesView? References { get; init; }
+}
 
 /// <summary>The model of an abstract page.</summary>
 public sealed record AbstractPageModel(ArticleView Article, AbstractView Abstract);

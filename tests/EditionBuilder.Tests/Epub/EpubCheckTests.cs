@@ -87,6 +87,13 @@ public partial class EpubCheckTests
         Programs.Require(Programs.EpubCheckJar, "epubcheck");
     }
 
+    /// <summary>EPUBCheck's counts for a book, and what it printed (skips without Java or EPUBCheck, except in CI).</summary>
+    public static Task<(int Fatals, int Errors, int Warnings, string Output)> Run(string path)
+    {
+        RequireEpubCheck();
+        return EpubCheck(path);
+    }
+
     private static async Task<(int Fatals, int Errors, int Warnings, string Output)> EpubCheck(string path)
     {
         // A folder that outlives the test: Support.Cli moves the process's current folder into temp folders that other tests delete,
