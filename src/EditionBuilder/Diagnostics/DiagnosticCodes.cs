@@ -90,6 +90,11 @@ public static class DiagnosticCodes
     public const string JatsUnstorableCharacter = "EB0800";
     public const string JatsNotWellFormed = "EB0801";
 
+    // The PDF writer (pdf's range EB0870-EB0889).
+    public const string PdfEngineMissing = "EB0870";
+    public const string PdfCompileFailed = "EB0871";
+    public const string PdfThemeSetting = "EB0872";
+
     // Templates, minification, verification.
     public const string TemplateError = "EB0301";
     public const string MinifyError = "EB0302";

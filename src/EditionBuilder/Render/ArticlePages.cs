@@ -109,8 +109,10 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
     {
         // Without a base URL the addresses are relative to the page, which is all the edition knows.
         var abstractUrls = view.Abstracts.ToDictionary(a => a.Lang, a => Site.Address(pagePath, a.Href), StringComparer.Ordinal);
+        // The PDF a writer made (Google Scholar's citation_pdf_url), when one did.
+        var pdf = view.Downloads.FirstOrDefault(d => d.MediaType == "application/pdf");
         var tags = ScholarlyMetadata.Tags(article.Metadata, Site.Edition, Site.Absolute(view.Href), abstractUrls, Site.Address(pagePath, view.FullTextHref),
-            article.References?.Items.Select(r => r.PlainText).ToList());
+            article.References?.Items.Select(r => r.PlainText).ToList(), pdf is null ? null : Site.Address(pagePath, pdf.Href));
         var jsonLd = ScholarlyMetadata.JsonLd(article.Metadata, Site.Edition, abstracts, Site.Absolute(view.Href));
         return new PageDescription(tags, new RawHtml(jsonLd));
     }

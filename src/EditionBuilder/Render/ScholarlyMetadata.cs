@@ -12,7 +12,8 @@ public static class ScholarlyMetadata
     public sealed record MetaTag(string Name, string Property, string Content);
 
     /// <param name="references">The article's references as plain text, each a <c>citation_reference</c> tag (Google Scholar's way of reading a reference list); none by default.</param>
-    public static IReadOnlyList<MetaTag> Tags(ArticleMetadata metadata, EditionMetadata edition, string? articleUrl, IReadOnlyDictionary<string, string> abstractUrls, string? fullTextUrl, IReadOnlyList<string>? references = null)
+    /// <param name="pdfUrl">The article's PDF, when a writer made one (<c>citation_pdf_url</c>).</param>
+    public static IReadOnlyList<MetaTag> Tags(ArticleMetadata metadata, EditionMetadata edition, string? articleUrl, IReadOnlyDictionary<string, string> abstractUrls, string? fullTextUrl, IReadOnlyList<string>? references = null, string? pdfUrl = null)
     {
         var tags = new List<MetaTag>();
         void Name(string name, string content) { if (content.Trim().Length > 0) tags.Add(new MetaTag(name, string.Empty, content.Trim())); }
@@ -41,6 +42,7 @@ public static class ScholarlyMetadata
         Name("citation_publisher", edition.Publisher);
         foreach (var (_, url) in abstractUrls.OrderBy(a => a.Key, StringComparer.Ordinal)) Name("citation_abstract_html_url", url);
         Name("citation_fulltext_html_url", fullTextUrl ?? string.Empty);
+        Name("citation_pdf_url", pdfUrl ?? string.Empty);
         foreach (var reference in references ?? []) Name("citation_reference", reference);
 
         Name("DC.title", metadata.TitleIn("ar"));

@@ -20,6 +20,10 @@ public sealed class Theme
     {
         ["note_reference_class"] = "noteref",
         ["notes_class"] = "notes",
+        // The PDF's page: a Typst paper name, the margin on every side (a length in mm, cm, in or pt), the digits of its page numbers (1 or ١).
+        ["pdf_paper"] = "a4",
+        ["pdf_margin"] = "25mm",
+        ["pdf_page_digits"] = "\u0661", // Arabic-Indic digits
     };
 
     private readonly Dictionary<string, Template> _parsed;
@@ -48,11 +52,17 @@ public sealed class Theme
     /// <summary>The theme's e-book files other than its templates (epub/book.css) by path relative to epub/.</summary>
     public IReadOnlyDictionary<string, byte[]> EpubFiles { get; private init; } = new Dictionary<string, byte[]>();
 
+    /// <summary>The theme's PDF files (pdf/fonts/*.ttf and their licences) by path relative to pdf/.</summary>
+    public IReadOnlyDictionary<string, byte[]> PdfFiles { get; private init; } = new Dictionary<string, byte[]>();
+
     /// <summary>A hash of every file of the theme, so caches know when it changed.</summary>
     public string Fingerprint { get; private init; } = string.Empty;
 
     /// <summary>The interface strings per language.</summary>
     public ThemeStrings Strings { get; }
+
+    /// <summary>A setting of theme.yml (one of the keys it may set), or its default.</summary>
+    public string Setting(string key) => _settings[key];
 
     /// <summary>The note markup the theme asks for, with its strings in the language of the notes (Arabic).</summary>
     public NoteRenderOptions NoteOptions(string lang = "ar") => new()
@@ -155,9 +165,11 @@ public sealed class Theme
 
         var epubFiles = files.Where(f => f.Key.StartsWith("epub/", StringComparison.Ordinal) && !IsTemplate(f.Key))
             .ToDictionary(f => f.Key["epub/".Length..], f => f.Value.Bytes, StringComparer.Ordinal);
+        var pdfFiles = files.Where(f => f.Key.StartsWith("pdf/", StringComparison.Ordinal) && !IsTemplate(f.Key))
+            .ToDictionary(f => f.Key["pdf/".Length..], f => f.Value.Bytes, StringComparer.Ordinal);
         return new Theme(parsed, sources, paths, strings, settings)
         {
-            Assets = assets, EpubFiles = epubFiles, Fingerprint = Convert.ToHexStringLower(sha.GetHashAndReset()),
+            Assets = assets, EpubFiles = epubFiles, PdfFiles = pdfFiles, Fingerprint = Convert.ToHexStringLower(sha.GetHashAndReset()),
             FilePaths = files.ToDictionary(f => f.Key, f => f.Value.Path, StringComparer.Ordinal),
             TopFolder = layers.Count > 0 ? layers[^1].Folder : ".",
         };

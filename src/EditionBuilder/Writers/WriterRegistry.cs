@@ -2,6 +2,7 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Epub;
 using EditionBuilder.Jats;
+using EditionBuilder.Pdf;
 using EditionBuilder.Render;
 using Markdig;
 
@@ -17,6 +18,8 @@ public static class WriterRegistry
             (setup, diagnostics) => EpubWriter.Create(setup.Theme, setup.Edition, setup.Pipeline, setup.SourceDateEpoch, diagnostics)),
         new("jats", "the JATS XML file <article>.xml beside each article's pages",
             (setup, _) => new JatsWriter(setup.Edition, setup.Theme.Strings.Get("ar", "archived_copy"))),
+        new("pdf", "the PDF <article>.pdf beside each article's pages (set by Typst, from tools/node_modules)",
+            (setup, diagnostics) => PdfWriter.Create(setup.Theme, setup.Edition, TypstEngine.Find(null, Directory.GetCurrentDirectory(), AppContext.BaseDirectory), setup.SourceDateEpoch, diagnostics)),
     ];
 
     /// <summary>The edition writers (feeds, OAI-PMH, issue pages, home pages in other languages), run once the articles are built.</summary>
@@ -36,8 +39,10 @@ public static class WriterRegistry
         foreach (var entry in ArticleWriters)
         {
             if (leftOut.Contains(entry.Name)) continue;
+            var errorsBefore = diagnostics.ErrorCount;
             if (entry.Create(setup, diagnostics) is { } writer) writers.Add(writer);
-            else failed = true;
+            // No writer and no error: its program is not installed (a warning said so), and the build goes on without its files.
+            else if (diagnostics.ErrorCount > errorsBefore) failed = true;
         }
 
         return failed ? null : writers;
