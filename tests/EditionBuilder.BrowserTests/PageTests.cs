@@ -28,7 +28,8 @@ public class PageTests(SiteFixture site, ITestOutputHelper output)
             page.Console += (_, message) => { if (message.Type == "error") problems.Add($"{path}: console: {message.Text}"); };
             page.PageError += (_, error) => problems.Add($"{path}: page error: {error}");
             page.RequestFailed += (_, request) => problems.Add($"{path}: request failed: {request.Url}");
-            await page.GotoAsync(site.Url(origin, path), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            // Every resource loaded, then every font the page uses: the state the width is measured in.
+            await page.GotoAsync(site.Url(origin, path), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
             await page.EvaluateAsync("() => document.fonts.ready");
 
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");

@@ -147,4 +147,7 @@ public static class DiagnosticCodes
     public const string BagUnreadable = "EB0917";
     public const string NotADeployTarget = "EB0920";
     public const string NoPreviousRelease = "EB0921";
+
+    // Packages and small fixes of issue 31 (EB0940–EB0949).
+    public const string PackageUndated = "EB0940";
 }

@@ -25,7 +25,11 @@ public sealed record BookView(
     string TitlePageHref,
     string NavHref,
     IReadOnlyList<LinkView> Chapters,
-    IReadOnlyList<LinkView> Abstracts);
+    IReadOnlyList<LinkView> Abstracts)
+{
+    /// <summary>The citation in parts, so the title page can isolate each (a page range "1–14" in Arabic text must not read "14–1"), as the site's pages do.</summary>
+    public IReadOnlyList<CitationPart> CitationParts { get; init; } = [];
+}
 
 /// <summary>The model of the title page and of the navigation document.</summary>
 public sealed record BookModel(BookView Book);

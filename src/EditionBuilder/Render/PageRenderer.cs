@@ -29,6 +29,8 @@ public sealed class PageRenderer(Theme theme, SiteContext site, bool leaveOutBod
         {
             Licence = request.Licence ?? _editionLicence,
             AlternateFiles = request.AlternateFiles,
+            Description = request.MetaDescription,
+            SiteUrl = Site.Absolute(string.Empty) ?? string.Empty,
         };
         if (request.AnyDepth)
         {
