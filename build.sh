@@ -35,6 +35,8 @@ fi
 
 # Search needs the pinned Pagefind from npm (tools/package.json); Node.js is its one extra need. npm ci runs only when
 # tools/node_modules is missing or older than tools/package-lock.json (npm ci writes node_modules/.package-lock.json last).
+# vnu-jar's install script (which would download a Java runtime) is denied in tools/package.json's allowScripts, so npm
+# neither runs it nor warns about it: the tests run vnu.jar, which the package holds, with Debian's Java.
 if command -v npm >/dev/null 2>&1; then
   if [[ ! tools/node_modules/.package-lock.json -nt tools/package-lock.json ]]; then
     echo "installing the pinned npm tools (npm ci --prefix tools): Pagefind for search, the Nu Html Checker for the tests"

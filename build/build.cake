@@ -49,7 +49,7 @@ Task("Compile")
 {
     Information("compiling the edition CLI into artifacts/bin (the first time restores packages and the ReadyToRun compiler and takes about a minute)");
     // ReadyToRun: the program and its libraries are compiled to native code here, once, instead of by the JIT every time the
-    // program starts. A rebuild of the seed takes 0.2 s instead of 1 s (docs/performance.md, "Fifth pass"). The code is for this
+    // program starts. A rebuild of the seed takes 0.2 s instead of 1 s (docs/performance.md, "Rebuilds"). The code is for this
     // machine's runtime identifier (linux-x64 here); it still needs the installed .NET 10 runtime.
     DotNetPublish(parameters.Paths.CliProject.FullPath, new DotNetPublishSettings
     {
@@ -187,7 +187,7 @@ void PublishProgram(bool aot)
     Information($"publishing the edition CLI for {PublishRuntime} into {folder} ({(aot ? "Native AOT" : "self-contained, one file, ReadyToRun")}; the first time restores the runtime packs)");
     // No .pdb files beside the program: a publisher gets the program and its theme, nothing else.
     var properties = new DotNetMSBuildSettings().WithProperty("DebugType", "none");
-    // Native AOT reports trimming warnings the JIT build does not see (docs/performance.md, "Scale, part two", lists them:
+    // Native AOT reports trimming warnings the JIT build does not see (docs/developing.md, "Native AOT", lists them:
     // Scriban's dynamic binder for async custom functions, NUglify's culture constants, DocxPackage's Exception.TargetSite);
     // none is on a path the seed build takes, and the smoke test below builds and verifies the edition, so they stay warnings here.
     if (aot) properties = properties.WithProperty("PublishAot", "true").WithProperty("TreatWarningsAsErrors", "false");

@@ -6,7 +6,7 @@ using EditionBuilder.Output;
 
 namespace EditionBuilder.Cli;
 
-/// <summary>The <c>edition</c> command: parses the command line with System.CommandLine (help generated from the options), runs the subcommand and turns failures into the exit codes of DESIGN.md.</summary>
+/// <summary>The <c>edition</c> command: parses the command line with System.CommandLine (help generated from the options), runs the subcommand and turns failures into the exit codes of docs/design.md, "The command line".</summary>
 public static class EditionProgram
 {
     public static int Run(string[] args, TextWriter output, TextWriter errors)

@@ -1,6 +1,6 @@
 namespace EditionBuilder.Cli;
 
-/// <summary>The exit codes of DESIGN.md, "The command line".</summary>
+/// <summary>The exit codes of docs/design.md, "The command line".</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;

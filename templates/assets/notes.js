@@ -1,4 +1,4 @@
-// Hover, focus and tap popovers for note references (DESIGN.md, "The HTML contract").
+// Hover, focus and tap popovers for note references (docs/design.md, "The HTML contract").
 // Without this script the references stay plain in-page links to the notes.
 (function () {
   "use strict";

@@ -1,4 +1,4 @@
-// The search page (DESIGN.md: search.html): the site's Pagefind index searched in the browser, with no server code.
+// The search page (docs/design.md, "The HTML contract"; docs/search.md): the site's Pagefind index searched in the browser, with no server code.
 // Loaded only by search.html. The query is normalized exactly as the index was (src/EditionBuilder/Search/ArabicNormalizer.cs);
 // a test runs one table of cases through both. Pagefind's WebAssembly cannot load from file://, so there the page keeps its
 // message that search needs the site served.
@@ -112,8 +112,9 @@
     }).then(function (search) {
       if (id !== current.id || !search) return;
       current = { id: id, results: search.results, shown: 0, query: query.trim() };
+      // Latin digits, as every other page writes its numbers (paragraph numbers, dates, pages).
       status.textContent = search.results.length
-        ? format(strings.results, search.results.length.toLocaleString("ar-EG"), current.query)
+        ? format(strings.results, String(search.results.length), current.query)
         : format(strings.noResults, current.query);
       return showMore();
     }).catch(function () {

@@ -41,7 +41,9 @@ internal static class PackageCommand
         var content = Directory.Exists(contentFolder) ? ContentFolder.Read(contentFolder, diagnostics) : null;
         var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
         if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
-        var description = EditionPackager.Describe(content, request.Name, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+        var undated = new DiagnosticBag(); // its own bag: the content's warnings above are printed once
+        var description = EditionPackager.Describe(content, request.Name, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), undated, contentFolder);
+        reporter.Print(undated);
         var result = EditionPackager.Write(files, description, output);
         reporter.Line($"packaged {result.Files} files of {site} as a BagIt bag {result.BagFolder} and {result.ZipPath} ({result.ZipBytes / 1024} KiB)");
         return ExitCodes.Success;

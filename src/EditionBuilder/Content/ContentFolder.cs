@@ -6,7 +6,7 @@ using EditionBuilder.Model;
 
 namespace EditionBuilder.Content;
 
-/// <summary>Reads a content folder (DESIGN.md, "The content folder") or a single source file into <see cref="EditionContent"/>, importing Word exports on the way.</summary>
+/// <summary>Reads a content folder (docs/design.md, "The content folder") or a single source file into <see cref="EditionContent"/>, importing Word exports on the way.</summary>
 public static class ContentFolder
 {
     public const string EditionFile = "edition.yml";

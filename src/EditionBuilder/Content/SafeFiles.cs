@@ -3,7 +3,7 @@ using EditionBuilder.Files;
 
 namespace EditionBuilder.Content;
 
-/// <summary>Lists the files of an input folder (content, theme) the way every reader of the tool must (DESIGN.md, "Safety rules"): reading never leaves the folder, never opens a FIFO or a device, and passes over editor lock and backup files.</summary>
+/// <summary>Lists the files of an input folder (content, theme) the way every reader of the tool must (docs/design.md, "Safety rules"): reading never leaves the folder, never opens a FIFO or a device, and passes over editor lock and backup files.</summary>
 public static class SafeFiles
 {
     /// <summary>A file found under a root: its full path, its '/'-separated path relative to the root, and its size, times and inode when it was listed (of the file a link inside the root leads to).</summary>

@@ -183,4 +183,7 @@ public static class DiagnosticCodes
     public const string JournalArticleUndated = "EB1000";
     public const string OaiSettingMissing = "EB1001";
     public const string JournalPathTaken = "EB1002";
+
+    // Packages and small fixes of issue 31 (EB0940–EB0949).
+    public const string PackageUndated = "EB0940";
 }

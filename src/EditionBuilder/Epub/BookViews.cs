@@ -29,6 +29,8 @@ public sealed record BookView(
 {
     /// <summary>The reference list's document, after the chapters; null when the article has none.</summary>
     public LinkView? References { get; init; }
+    /// <summary>The citation in parts, so the title page can isolate each (a page range "1–14" in Arabic text must not read "14–1"), as the site's pages do.</summary>
+    public IReadOnlyList<CitationPart> CitationParts { get; init; } = [];
 }
 
 /// <summary>The model of the title page and of the navigation document.</summary>

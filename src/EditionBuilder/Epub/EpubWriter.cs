@@ -198,11 +198,15 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
         var metadata = article.Metadata;
         var title = metadata.TitleIn("ar");
         var chapters = article.Chapters.Select((c, i) => new LinkView(string.IsNullOrWhiteSpace(c.FrontMatter.Title) ? title : c.FrontMatter.Title, chapterHrefs[i])).ToList();
-        var abstracts = article.Abstracts.Select((a, i) => new LinkView(a.FrontMatter.Title, abstractHrefs[i], a.FrontMatter.Lang)).ToList();
+        // Each abstract's link reads in its own direction, as its document does: an Arabic abstract right to left.
+        var abstracts = article.Abstracts.Select((a, i) => new LinkView(a.FrontMatter.Title, abstractHrefs[i], a.FrontMatter.Lang, a.FrontMatter.Dir is "rtl" ? "rtl" : "ltr")).ToList();
         return new BookView(
             title, metadata.TitleIn("en"), metadata.TitleIn("fr"), Authors(metadata), metadata.Journal.Trim(), metadata.Volume.Trim(), metadata.Issue.Trim(),
             metadata.Date.Trim(), _edition.Publisher.Trim(), Rights(metadata), Citation.Format(metadata, "ar", _theme.Strings.Get("ar", "list_separator")), _edition.NameIn("ar"),
-            TitlePageHref, NavHref, chapters, abstracts);
+            TitlePageHref, NavHref, chapters, abstracts)
+        {
+            CitationParts = Citation.Parts(metadata, "ar", _theme.Strings.Get("ar", "list_separator")),
+        };
     }
 
     private BookMetadata Metadata(ParsedArticle article, DateTimeOffset modified)

@@ -14,7 +14,7 @@ namespace EditionBuilder.Files;
 /// articles. Through <see cref="Directory.EnumerateFileSystemEntries(string)"/> and a statx of each full path they cost
 /// about seven system calls a folder and two to three a file (opendir's fstat, an lstat and a geteuid per entry for its
 /// attributes, a readlink per component for a real path); this takes three a folder and one a file
-/// (docs/performance.md, "Fifth pass"). Elsewhere (not Linux, a libc without getdents64, no statx) <see cref="List"/>
+/// (docs/performance.md, "Rebuilds"). Elsewhere (not Linux, a libc without getdents64, no statx) <see cref="List"/>
 /// returns null and callers list the folder the managed way.
 /// </remarks>
 public static unsafe partial class FolderListing

@@ -4,7 +4,7 @@ using EditionBuilder.Model;
 
 namespace EditionBuilder.Import;
 
-/// <summary>Reads a Word text export (DESIGN.md, "The source format") into an <see cref="Article"/>, reporting every problem with its position.</summary>
+/// <summary>Reads a Word text export (docs/design.md, "The source format"; docs/import.md, "The Word text export") into an <see cref="Article"/>, reporting every problem with its position.</summary>
 public static partial class WordExportReader
 {
     private const int MaxHeadingLength = 100;

@@ -3,7 +3,7 @@ using EditionBuilder.Model;
 
 namespace EditionBuilder.Markdown;
 
-/// <summary>The Markdown half of an article folder (DESIGN.md, "The content folder") as relative paths and their text.</summary>
+/// <summary>The Markdown half of an article folder (docs/design.md, "The content folder") as relative paths and their text.</summary>
 public static class ArticleMarkdown
 {
     public const string MetadataHeader = "Written by `edition import`. Fill in what the source does not say: empty fields are left out of the pages.";

@@ -1,6 +1,6 @@
 namespace EditionBuilder.Markdown;
 
-/// <summary>The YAML front matter of a chapter or abstract file (DESIGN.md, "The Markdown chapter format").</summary>
+/// <summary>The YAML front matter of a chapter or abstract file (docs/markdown-format.md).</summary>
 public sealed class ChapterFrontMatter
 {
     /// <summary>Written double-quoted (<see cref="FrontMatter.Write"/>): YAML then escapes any character it would otherwise fold or drop.</summary>

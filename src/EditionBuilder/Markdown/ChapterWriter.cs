@@ -6,7 +6,7 @@ using EditionBuilder.Model;
 
 namespace EditionBuilder.Markdown;
 
-/// <summary>Writes a chapter or an abstract in the Markdown chapter format (DESIGN.md, docs/markdown-format.md): front matter, escaped text, blocks, notes.</summary>
+/// <summary>Writes a chapter or an abstract in the Markdown chapter format (docs/markdown-format.md): front matter, escaped text, blocks, notes.</summary>
 public static class ChapterWriter
 {
     private const string NoteIndent = "    ";

@@ -1,4 +1,5 @@
 using EditionBuilder.Content;
+using EditionBuilder.Diagnostics;
 using EditionBuilder.Model;
 using EditionBuilder.Output;
 using EditionBuilder.Site;
@@ -14,13 +15,28 @@ public static class EditionPackager
     /// <summary>What was written: the bag's folder and zip, and how many site files they hold.</summary>
     public sealed record Result(string BagFolder, string ZipPath, int Files, long ZipBytes);
 
-    /// <summary>Describes the package of an edition: named after its one article (else its English name), versioned by edition.yml, dated by SOURCE_DATE_EPOCH or else the article's date.</summary>
-    public static Description Describe(EditionContent? content, string? name, string? sourceDateEpoch)
+    /// <summary>Describes the package of an edition: named after its one article (else its English name), versioned by edition.yml, dated by SOURCE_DATE_EPOCH or else the newest article's date (never the clock, so the same content gives the same bag). Without either, bag-info.txt has no Bagging-Date and a warning (EB0940, at <paramref name="where"/>) says how to give one.</summary>
+    public static Description Describe(EditionContent? content, string? name, string? sourceDateEpoch, DiagnosticBag? diagnostics = null, string where = "content")
     {
         var version = string.IsNullOrWhiteSpace(content?.Edition.Version) ? "1" : content.Edition.Version.Trim();
         var bagName = $"{Slug.From(name ?? DefaultName(content))}-{Slug.From(version)}";
-        var (date, zipTime) = BagItPackage.BaggingDate(sourceDateEpoch, content is { Articles.Count: 1 } ? content.Articles[0].Metadata.Date : string.Empty);
+        var (date, zipTime) = BagItPackage.BaggingDate(sourceDateEpoch, NewestDate(content));
+        if (date.Length == 0)
+        {
+            diagnostics?.Warning(DiagnosticCodes.PackageUndated, where, 0, 0,
+                "the package has no Bagging-Date: no article.yml gives a date and SOURCE_DATE_EPOCH is not set; give the articles their date (date: 2024-03-15), or set SOURCE_DATE_EPOCH (./build.sh --target=Package sets it from the last commit)");
+        }
+
         return new Description(bagName, new BagItPackage.BagInfo(content?.Edition.Publisher ?? string.Empty, Summary(content), date), zipTime);
+    }
+
+    // The newest publication date of the edition's articles, a year or month taken at its first day ("2016" is 2016-01-01,
+    // as the EPUB dates it); empty when none gives a date.
+    private static string NewestDate(EditionContent? content)
+    {
+        var newest = (content?.Articles ?? []).Select(a => PublicationDate.Parse(a.Metadata.Date)).OfType<PublicationDate>()
+            .Select(d => new DateOnly(d.Year, d.Month ?? 1, d.Day ?? 1)).DefaultIfEmpty(DateOnly.MinValue).Max();
+        return newest == DateOnly.MinValue ? string.Empty : newest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Writes the bag and its zip into <paramref name="output"/>, replacing it whole.</summary>

@@ -5,7 +5,7 @@ using Markdig.Syntax;
 
 namespace EditionBuilder.Render;
 
-/// <summary>The pages of one article (DESIGN.md, "The site"): landing page, a page per chapter, the full text, the abstracts, the citation files, and for a one-article edition the root index.</summary>
+/// <summary>The pages of one article (docs/design.md, "The site"): landing page, a page per chapter, the full text, the abstracts, the citation files, and for a one-article edition the root index.</summary>
 public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
 {
     private SiteContext Site => pages.Site;
@@ -33,13 +33,14 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         files.Add(SiteFile.Text($"{slug}/cite.json", CitationFiles.CslJson(slug, article.Metadata, articleUrl, Site.Edition)));
         var abstractTexts = article.Abstracts.Select(a => (a.FrontMatter.Lang, a.FrontMatter.Title, PlainText(a.Document))).ToList();
         PageDescription Describe(string path) => Description(article, view, abstractTexts, path);
+        var searchSummary = Summary(abstractTexts, "ar");
 
         var landing = new ArticlePageModel(view);
         IReadOnlyList<AlternateFile> otherForms = downloads.Where(d => d.AlternateTitle is not null).Select(d => new AlternateFile(d.File.Href, d.File.MediaType, d.AlternateTitle!)).ToList();
-        Add(new PageRequest($"{slug}/index.html", "article.html", "article", "ar", "rtl", view.Title, Site.SiteName, alternates, landing, Describe($"{slug}/index.html")) { AlternateFiles = otherForms });
+        Add(new PageRequest($"{slug}/index.html", "article.html", "article", "ar", "rtl", view.Title, Site.SiteName, alternates, landing, Describe($"{slug}/index.html")) { AlternateFiles = otherForms, MetaDescription = searchSummary });
         if (!Site.IsJournal)
         {
-            Add(new PageRequest("index.html", "article.html", "index", "ar", "rtl", view.Title, Site.SiteName, alternates, landing, Describe("index.html")) { AlternateFiles = otherForms });
+            Add(new PageRequest("index.html", "article.html", "index", "ar", "rtl", view.Title, Site.SiteName, alternates, landing, Describe("index.html")) { AlternateFiles = otherForms, MetaDescription = searchSummary });
         }
 
         var chapters = article.Chapters;
@@ -59,7 +60,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
                 i > 0 ? view.Chapters[i - 1] : null, i + 1 < chapters.Count ? view.Chapters[i + 1] : view.References);
             chapterViews.Add(chapterView);
             Add(new PageRequest($"{slug}/{chapters[i].PageName}", "chapter.html", "chapter", "ar", "rtl", $"{chapterView.Title} — {view.Title}", Site.SiteName,
-                alternates, new ChapterPageModel(view, chapterView)));
+                alternates, new ChapterPageModel(view, chapterView)) { MetaDescription = searchSummary });
         }
 
         // The full text shows every chapter's notes on the same page, so every reference is an in-page link.
@@ -69,7 +70,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
             ? new ReferencesView(list.Title, list.Lang, list.Dir, "references", new HtmlFragment(html.Render(list.File, _ => null)), view.Chapters.Count > 0 ? view.Chapters[^1] : null)
             : null;
         Add(new PageRequest($"{slug}/full.html", "fulltext.html", "fulltext", "ar", "rtl", view.Title, Site.SiteName, alternates,
-            new FullTextPageModel(view, fullText) { References = references }, Describe($"{slug}/full.html")));
+            new FullTextPageModel(view, fullText) { References = references }, Describe($"{slug}/full.html")) { MetaDescription = searchSummary });
         if (references is not null)
         {
             Add(new PageRequest($"{slug}/{Parse.ParsedReferences.PageName}", "references.html", "references", references.Lang, references.Dir,
@@ -84,7 +85,7 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
             var title = AbstractTitle(article, summary);
             var abstractView = new AbstractView(lang, title, new HtmlFragment(html.Render(summary, _ => null)), others);
             Add(new PageRequest($"{slug}/{lang}/index.html", "abstract.html", "abstract", lang, "ltr", title, Site.Edition.NameIn(lang),
-                alternates, new AbstractPageModel(ViewIn(lang), abstractView)));
+                alternates, new AbstractPageModel(ViewIn(lang), abstractView)) { MetaDescription = Summary(abstractTexts, lang) });
         }
 
         return diagnostics.ErrorCount > errorsBefore ? null : new RenderedArticle(ArticleViews.Summary(view, article.Metadata), files);
@@ -116,6 +117,23 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
         var jsonLd = ScholarlyMetadata.JsonLd(article.Metadata, Site.Edition, abstracts, Site.Absolute(view.Href));
         return new PageDescription(tags, new RawHtml(jsonLd));
     }
+
+    /// <summary>What search engines show under a page's title: the opening of the abstract in <paramref name="language"/> (else the Arabic one, else the first), its white space collapsed, cut at a word within <see cref="SummaryLength"/> characters; empty without an abstract.</summary>
+    internal static string Summary(IReadOnlyList<(string Lang, string Title, string Text)> abstracts, string language)
+    {
+        var chosen = abstracts.FirstOrDefault(a => a.Lang == language && a.Text.Trim().Length > 0);
+        if (chosen.Text is null) chosen = abstracts.FirstOrDefault(a => a.Lang == "ar" && a.Text.Trim().Length > 0);
+        if (chosen.Text is null) chosen = abstracts.FirstOrDefault(a => a.Text.Trim().Length > 0);
+        if (chosen.Text is null) return string.Empty;
+        var text = string.Join(' ', chosen.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length <= SummaryLength) return text;
+        var cut = text.LastIndexOf(' ', SummaryLength - 1);
+        if (cut <= SummaryLength / 2) cut = char.IsHighSurrogate(text[SummaryLength - 2]) ? SummaryLength - 2 : SummaryLength - 1; // one long word: cut it, never inside a pair
+        return text[..cut].TrimEnd(',', '\u060C', ';', '\u061B', ':') + "…";
+    }
+
+    // About what a search result shows (Google cuts near 160 characters).
+    private const int SummaryLength = 160;
 
     private static string PlainText(MarkdownDocument document) =>
         string.Join("\n\n", document.OfType<ParagraphBlock>().Select(p => string.Concat(p.Inline?.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()) ?? [])));

@@ -30,6 +30,8 @@ public sealed class PageRenderer(Theme theme, SiteContext site, bool leaveOutBod
             Licence = request.Licence ?? _editionLicence,
             AlternateFiles = request.AlternateFiles,
             Feed = Site.FeedPath ?? string.Empty,
+            Description = request.MetaDescription,
+            SiteUrl = Site.Absolute(string.Empty) ?? string.Empty,
         };
         if (request.AnyDepth)
         {

@@ -30,6 +30,9 @@ public sealed record PageRequest(
 
     /// <summary>Other forms of the page's content, linked from its head as <c>&lt;link rel="alternate" type="…"&gt;</c> (an article's JATS file).</summary>
     public IReadOnlyList<AlternateFile> AlternateFiles { get; init; } = [];
+
+    /// <summary>The page's summary for search engines, plain text; empty for none.</summary>
+    public string MetaDescription { get; init; } = string.Empty;
 }
 
 

@@ -5,7 +5,7 @@ using Markdig;
 
 namespace EditionBuilder.Render;
 
-/// <summary>The render stage: parsed articles through the theme's templates into site files (DESIGN.md, "The site").</summary>
+/// <summary>The render stage: parsed articles through the theme's templates into site files (docs/design.md, "The site").</summary>
 public sealed class SiteRenderer
 {
     private readonly ArticlePages _articles;

@@ -3,8 +3,8 @@ namespace EditionBuilder.Render;
 
 // The view models that templates read; Scriban exposes their properties in snake_case (SiteName -> site_name).
 
-/// <summary>A link with its text; Href is relative to the site root and templates prefix it with page.root.</summary>
-public sealed record LinkView(string Title, string Href, string Lang = "");
+/// <summary>A link with its text; Href is relative to the site root and templates prefix it with page.root; Lang and Dir are the linked text's when it differs from the page's.</summary>
+public sealed record LinkView(string Title, string Href, string Lang = "", string Dir = "");
 
 /// <summary>What every page knows of itself; Stylesheets, Logo and Search are site paths (templates prefix them with root), Logo empty when the edition has none, Search empty when the site has no search. A page shown at any address (404.html) has a Base (the site's path from base_url) for its links, or, without one, is not Linked: it then uses no relative link or asset at all.</summary>
 public sealed record PageView(
@@ -33,6 +33,11 @@ public sealed record PageView(
 
     /// <summary>The journal's Atom feed (site path), linked from the head of every page; empty when the site has none.</summary>
     public string Feed { get; init; } = string.Empty;
+    /// <summary>The page's summary for search engines (<c>&lt;meta name="description"&gt;</c>): its abstract's opening; empty for none.</summary>
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>base_url with a final slash, empty without one: language versions are linked by absolute address when it is known, as search engines require of hreflang.</summary>
+    public string SiteUrl { get; init; } = string.Empty;
 }
 
 /// <summary>Another form of a page's content: where it is (relative to the site root), its media type and a title.</summary>

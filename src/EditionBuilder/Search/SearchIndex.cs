@@ -13,7 +13,7 @@ public sealed class SearchIndex(PagefindTool tool)
     /// <summary>The attribute with which a theme marks a page's searchable text.</summary>
     public const string BodyAttribute = "data-pagefind-body";
 
-    /// <summary>Markup that is apparatus, not text, inside a page's searchable text: paragraph numbers, note reference numbers, back-links, archived-copy links and the notes' heading (DESIGN.md, "The HTML contract"). The theme's own <c>data-pagefind-ignore</c> marks come on top.</summary>
+    /// <summary>Markup that is apparatus, not text, inside a page's searchable text: paragraph numbers, note reference numbers, back-links, archived-copy links and the notes' heading (docs/design.md, "The HTML contract"). The theme's own <c>data-pagefind-ignore</c> marks come on top.</summary>
     public static readonly IReadOnlyList<string> Apparatus =
     [
         "a.para", "[role=doc-noteref]", "[role=doc-backlink]", "a.archived", "[role=doc-endnotes] > h2",

@@ -22,7 +22,8 @@ public class JournalSearchWeightTests(SiteFixture site, ITestOutputHelper output
         var context = await site.RequireBrowser().NewContextAsync();
         await using var _ = context;
         var page = await context.NewPageAsync();
-        await page.GotoAsync(server.BaseUrl + "search.html", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.GotoAsync(server.BaseUrl + "search.html");
+        await SearchPageTests.WhenReadyAsync(page);
         var requests = new List<IRequest>();
         page.RequestFinished += (_, request) => requests.Add(request);
         await page.FillAsync("#search-query", query);

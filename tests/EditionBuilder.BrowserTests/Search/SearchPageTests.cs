@@ -32,7 +32,9 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
         // Chromium asks the server's root for /favicon.ico once per browser; the site lives under /edition/ and has none.
         page.Console += (_, message) => { if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal)) errors.Add($"console: {message.Text} ({message.Location})"); };
         page.PageError += (_, error) => errors.Add($"page error: {error}");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The page has loaded and its script has shown the form: the requests after this are the query's. (Not "network idle",
+        // which waits for 500 ms of quiet and timed out on a loaded machine: wait for the state, not for time.)
+        await WhenReadyAsync(page);
 
         var requests = new List<IRequest>();
         page.RequestFinished += (_, request) => requests.Add(request);
@@ -62,6 +64,13 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
         if (then is not null) await then(page);
         Assert.True(errors.Count == 0, string.Join('\n', errors));
         return new Run(results, status, transferred, decoded, lines);
+    }
+
+    /// <summary>The search page has loaded every resource and its script has run (it shows the form, hidden without it).</summary>
+    internal static async Task WhenReadyAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync("() => !document.getElementById('search-form').hidden");
     }
 
     // The results list is aria-busy while a search runs and its first results load.
@@ -110,6 +119,16 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
         var text = await page.EvaluateAsync<string>("id => document.getElementById(id).textContent", id);
         Assert.Contains(written, text, StringComparison.Ordinal);
         output.WriteLine($"«{query}»: {run.Results.Count} shown, first {PagePath(first.Href)}#{id}; first query {run.Transferred} B transferred, {run.Decoded} B decoded");
+    }
+
+    [SkippableFact]
+    public async Task Given_a_query_with_results_When_the_count_is_shown_Then_it_is_written_in_Latin_digits_as_on_every_other_page()
+    {
+        var run = await SearchAsync("ايران");
+
+        Assert.NotEmpty(run.Results);
+        Assert.Matches(@": [0-9]+$", run.Status);
+        Assert.DoesNotMatch(@"[\u0660-\u0669\u06F0-\u06F9]", run.Status);
     }
 
     [SkippableTheory]

@@ -109,7 +109,9 @@ public class ManuscriptCliTests
         Assert.Contains("doi: 10.1234/abc   # registered\n", merged);
         Assert.Contains("authors: [{ name: \"أحمد محمد علي\", affiliation: \"جامعة بيروت العربية، كلية الحقوق والعلوم السياسية\", email: \"ahmad.ali@example.org\" }, ", merged);
         Assert.True(File.Exists(Path.Combine(temp.Path, "article", "ar", "abstract.md")));
-        Assert.Contains("front matter (2 authors, 12 keywords)", result.Output);
+        Assert.Contains("front matter (2 authors, keywords: 4 ar, 4 en, 4 fr)", result.Output);
+        Assert.Contains("4 keywords (ar, line 12)", result.Errors); // EB0108 names the opening's; the summary adds the abstracts'
+
         Assert.Contains($"{Path.Combine("article", "article.yml")}: filled title.ar, title.fr, subtitle.ar, authors, keywords.ar, keywords.en, keywords.fr; every other field kept as written", result.Output);
     }
 

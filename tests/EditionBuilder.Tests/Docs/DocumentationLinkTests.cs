@@ -98,6 +98,6 @@ public partial class DocumentationLinkTests
     [GeneratedRegex(@"^```.*?^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex Fence();
 
-    [GeneratedRegex(@"`[^`\n]*`")]
+    [GeneratedRegex(@"``[^\n]*?``|`[^`\n]*`")]
     private static partial Regex CodeSpan();
 }

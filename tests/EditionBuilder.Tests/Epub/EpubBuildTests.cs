@@ -83,6 +83,43 @@ public class EpubBuildTests
     }
 
     [Fact]
+    public void Given_an_Arabic_abstract_beside_an_English_one_When_the_book_is_built_Then_its_contents_link_each_in_its_own_direction()
+    {
+        const string arabic = "---\ntitle: مقال صغير\nlang: ar\ndir: rtl\norder: 0\nslug: abstract\n---\n\nملخص بالعربية.\n";
+        var small = SmallEdition.Content();
+        var article = small.Articles[0];
+        var withArabic = small with { Articles = [article with { Abstracts = [new MarkdownFile("small/ar/abstract.md", arabic), .. article.Abstracts] }] };
+        var diagnostics = new DiagnosticBag();
+
+        var files = SiteBuild.InMemory(withArabic, SeedSite.Get().Templates, BuildOptions.Uncompressed, diagnostics);
+
+        Assert.True(files is not null, string.Join('\n', diagnostics.Items));
+        var nav = Book.Open(files.Single(f => f.Path == "small/small.epub").Bytes).Document("nav.xhtml");
+        var links = nav.Descendants(Book.Xhtml + "a").Where(a => ((string?)a.Attribute("href") ?? string.Empty).Contains("abstract-", StringComparison.Ordinal))
+            .ToDictionary(a => (string)a.Attribute("href")!, a => ((string?)a.Attribute("lang"), (string?)a.Attribute("dir")));
+        Assert.Equal(("ar", "rtl"), links["abstract-ar.xhtml"]);
+        Assert.Equal(("en", "ltr"), links["abstract-en.xhtml"]);
+    }
+
+    [Fact]
+    public void Given_an_article_with_a_page_range_When_the_book_is_built_Then_its_title_page_isolates_the_range_so_it_reads_left_to_right()
+    {
+        var small = SmallEdition.Content();
+        var article = small.Articles[0];
+        article.Metadata.FirstPage = "1";
+        article.Metadata.LastPage = "14";
+        var diagnostics = new DiagnosticBag();
+
+        var files = SiteBuild.InMemory(small, SeedSite.Get().Templates, BuildOptions.Uncompressed, diagnostics);
+
+        Assert.True(files is not null, string.Join('\n', diagnostics.Items));
+        var title = Book.Open(files.Single(f => f.Path == "small/small.epub").Bytes).Document("title.xhtml");
+        var citation = title.Descendants(Book.Xhtml + "p").Single(p => (string?)p.Attribute("class") == "citation");
+        // Unisolated in a right-to-left paragraph, "1–14" shows as "14–1": the range must be a part of its own.
+        Assert.Contains(citation.Elements(Book.Xhtml + "bdi"), b => b.Value == "1–14");
+    }
+
+    [Fact]
     public void Given_the_same_content_When_built_twice_Then_the_books_are_byte_for_byte_the_same_and_SOURCE_DATE_EPOCH_dates_only_a_book_whose_article_has_no_date()
     {
         var small = SmallEdition.Content();

@@ -89,4 +89,68 @@ public class BagItPackageTests
         Assert.Equal("2016-10-09", BagItPackage.BaggingDate(null, "2016-10-09").Date);
         Assert.Equal(string.Empty, BagItPackage.BaggingDate(null, string.Empty).Date);
     }
+
+    // A journal of articles dated as given (empty: no date), each a copy of the small article under its own folder.
+    private static EditionBuilder.Content.EditionContent Journal(params string[] dates)
+    {
+        var small = SmallEdition.Content();
+        var articles = dates.Select((date, i) =>
+        {
+            var metadata = small.Articles[0].Metadata;
+            var copy = new EditionBuilder.Content.ArticleMetadata { Title = metadata.Title, Authors = metadata.Authors, Date = date };
+            return small.Articles[0] with { Slug = $"a{i}", Metadata = copy };
+        }).ToList();
+        return small with { Articles = articles };
+    }
+
+    [Fact]
+    public void Given_a_journal_When_described_for_a_package_Then_its_bagging_date_is_its_newest_article_date_a_month_taken_at_its_first_day()
+    {
+        var diagnostics = new EditionBuilder.Diagnostics.DiagnosticBag();
+
+        var description = EditionPackager.Describe(Journal("2016-10-09", "2017-03", "", "2015"), null, null, diagnostics);
+
+        Assert.Equal("2017-03-01", description.Info.BaggingDate);
+        Assert.Equal(new DateTimeOffset(2017, 3, 1, 0, 0, 0, TimeSpan.Zero), description.ZipTime);
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(description, EditionPackager.Describe(Journal("2016-10-09", "2017-03", "", "2015"), null, null));
+        Assert.Equal("2016-11-24", EditionPackager.Describe(Journal("2016-10-09", "2017-03"), null, "1480000000").Info.BaggingDate);
+    }
+
+    [Fact]
+    public void Given_no_article_date_and_no_SOURCE_DATE_EPOCH_When_described_for_a_package_Then_there_is_no_bagging_date_and_EB0940_says_how_to_give_one()
+    {
+        var diagnostics = new EditionBuilder.Diagnostics.DiagnosticBag();
+
+        var description = EditionPackager.Describe(Journal("", "not a date"), null, null, diagnostics, "my-content");
+
+        Assert.Equal(string.Empty, description.Info.BaggingDate);
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(("EB0940", "my-content", EditionBuilder.Diagnostics.Severity.Warning), (warning.Code, warning.Path, warning.Severity));
+        Assert.Contains("SOURCE_DATE_EPOCH", warning.Message);
+        Assert.DoesNotContain("Bagging-Date", string.Concat(BagItPackage.Bag([EditionBuilder.Site.SiteFile.Text("index.html", "x")], description.Info).Where(f => f.Path == "bag-info.txt").Select(f => f.AsText())));
+    }
+
+    [Fact]
+    public void Given_an_edition_without_dates_When_packaged_by_the_command_Then_it_warns_EB0940_at_the_content_folder_and_still_packages()
+    {
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Path.Combine(temp.Path, "content")); // its article.yml gives no date
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site").ExitCode);
+
+        var result = Support.Cli.Run(temp.Path, "package", "site", "-o", "package", "--content", "content");
+
+        Assert.Equal(0, result.ExitCode);
+        var bagInfo = File.ReadAllText(Path.Combine(temp.Path, "package", "small-1", "bag-info.txt"));
+        if (Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch)
+        {
+            // A run with SOURCE_DATE_EPOCH set (a reproducible CI job) dates the bag by it.
+            Assert.Contains("Bagging-Date: " + BagItPackage.BaggingDate(epoch, string.Empty).Date + "\n", bagInfo);
+        }
+        else
+        {
+            Assert.Contains("content: warning EB0940: the package has no Bagging-Date", result.Errors);
+            Assert.DoesNotContain("Bagging-Date", bagInfo);
+        }
+    }
 }

@@ -11,7 +11,8 @@ public sealed class DeletedCurrentFolder;
 [Collection(nameof(DeletedCurrentFolder))]
 public class DeletedFolderSearchTests
 {
-    [Fact]
+    // Skippable: without Pagefind (outside CI) RequirePagefind skips the test instead of failing it.
+    [SkippableFact]
     public void Given_the_current_folder_deleted_When_the_site_is_indexed_Then_Pagefind_still_runs()
     {
         // Pagefind panics when its current folder is gone; it is started in its own folder.

@@ -3,7 +3,7 @@ using Markdig.Renderers;
 
 namespace EditionBuilder.Markdown.Notes;
 
-/// <summary>Notes that keep their original numbers: <c>[^N]</c> references and <c>[^N]: …</c> definitions, rendered with the DPUB roles of DESIGN.md.</summary>
+/// <summary>Notes that keep their original numbers: <c>[^N]</c> references and <c>[^N]: …</c> definitions, rendered with the DPUB roles of docs/design.md, "The HTML contract".</summary>
 public sealed class EditionNotesExtension : IMarkdownExtension
 {
     /// <summary>The markup settings of the rendered notes; a theme may change them.</summary>

@@ -30,6 +30,6 @@ public sealed class NoteRenderOptions
     /// <summary>The text of the link to a cited address's archived copy.</summary>
     public string ArchivedCopyLabel { get; set; } = "archive";
 
-    /// <summary>The direction of the notes list (DESIGN.md: notes render right-to-left, as printed).</summary>
+    /// <summary>The direction of the notes list (docs/design.md, "The source format": notes render right-to-left, as printed).</summary>
     public string NotesDirection { get; set; } = "rtl";
 }
