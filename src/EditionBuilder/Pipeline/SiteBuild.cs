@@ -214,7 +214,11 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (parsed is null) return null;
             LinkPlaces.Add(parsed);
 
-            // The writers' files first: the landing page says how large they are.
+            // The media first: a file the image rule refuses is the article's error, before any writer (the EPUB, the PDF) takes it in.
+            var media = MediaFiles.Of(parsed.Content, own);
+            if (own.ErrorCount > 0) return null;
+
+            // The writers' files next: the landing page says how large they are.
             var written = new List<SiteFile>(writers.Count);
             var downloads = new List<(DownloadView, string?)>(writers.Count);
             foreach (var writer in writers)
@@ -225,7 +229,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             }
 
             clock.Restart();
-            var rendered = Renderer.RenderArticle(parsed, own, downloads);
+            var rendered = Renderer.RenderArticle(parsed, own, downloads, media);
             Interlocked.Add(ref _renderTicks, clock.Elapsed.Ticks);
             if (rendered is null) return null;
             Interlocked.Increment(ref _articlesRendered);

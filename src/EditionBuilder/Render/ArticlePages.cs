@@ -11,10 +11,11 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
     private SiteContext Site => pages.Site;
 
     /// <summary>Renders an article's pages, the landing page offering the <paramref name="downloads"/> its writers made (those with an alternate title also linked from its head); null when a template reported an error.</summary>
-    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics, IReadOnlyList<(DownloadView File, string? AlternateTitle)> downloads)
+    /// <param name="media">The article's media as <see cref="MediaFiles.Of"/> gives them, when the caller checked them already (before its writers used them).</param>
+    public RenderedArticle? Render(ParsedArticle article, DiagnosticBag diagnostics, IReadOnlyList<(DownloadView File, string? AlternateTitle)> downloads, IReadOnlyList<SiteFile>? media = null)
     {
         var errorsBefore = diagnostics.ErrorCount;
-        var files = MediaFiles.Of(article.Content, diagnostics);
+        var files = media?.ToList() ?? MediaFiles.Of(article.Content, diagnostics);
         LicenceView? licence = null;
         void Add(PageRequest request) { if (pages.Render(request with { Licence = licence }, diagnostics) is { } page) files.Add(page); }
 

@@ -23,8 +23,8 @@ public sealed class SiteRenderer
     }
 
     /// <summary>One article's pages (its landing page offering the files its writers made) and its summary for the journal index; null when an error was reported.</summary>
-    public RenderedArticle? RenderArticle(ParsedArticle article, DiagnosticBag diagnostics, IReadOnlyList<(DownloadView File, string? AlternateTitle)>? downloads = null) =>
-        _articles.Render(article, diagnostics, downloads ?? []);
+    public RenderedArticle? RenderArticle(ParsedArticle article, DiagnosticBag diagnostics, IReadOnlyList<(DownloadView File, string? AlternateTitle)>? downloads = null, IReadOnlyList<SiteFile>? media = null) =>
+        _articles.Render(article, diagnostics, downloads ?? [], media);
 
     /// <summary>The site's own files, from every article's summary and the paths of their files.</summary>
     public IReadOnlyList<SiteFile> RenderSitePages(IReadOnlyList<ArticleSummary> articles, IReadOnlyCollection<string> articlePaths, DiagnosticBag diagnostics) =>

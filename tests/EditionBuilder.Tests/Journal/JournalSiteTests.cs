@@ -109,8 +109,9 @@ public class JournalSiteTests : IClassFixture<JournalSiteTests.Built>
                 .Select(m => (m.Groups[1].Value, System.Net.WebUtility.HtmlDecode(m.Groups[2].Value))).Order().ToList();
             Assert.Equal(JournalFixture.Articles.Select(a => ($"../{a.Slug}/{language}/index.html", titleOf(a))).Order().ToList(), listed);
 
-            Assert.Contains("<link rel=\"alternate\" hreflang=\"ar\" href=\"../index.html\">", home, StringComparison.Ordinal);
-            Assert.Contains($"<link rel=\"alternate\" hreflang=\"{language}\" href=\"{language}/index.html\">", _built.Text("index.html"), StringComparison.Ordinal);
+            // With base_url, language versions are linked by absolute address, as search engines require of hreflang.
+            Assert.Contains("<link rel=\"alternate\" hreflang=\"ar\" href=\"https://journal.example.org/jss/index.html\">", home, StringComparison.Ordinal);
+            Assert.Contains($"<link rel=\"alternate\" hreflang=\"{language}\" href=\"https://journal.example.org/jss/{language}/index.html\">", _built.Text("index.html"), StringComparison.Ordinal);
         }
     }
 

@@ -56,6 +56,22 @@ public class SearchSiteTests
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(b) - System.Text.Encoding.UTF8.GetByteCount(a) < 120);
     }
 
+    [SkippableFact]
+    public void Given_search_When_an_abstract_page_is_built_Then_only_its_text_is_indexed_not_its_authors_block_nor_its_publication_line()
+    {
+        var diagnostics = new DiagnosticBag();
+        var site = SiteBuild.InMemory(SmallEdition.Content(), SeedSite.Get().Templates, BuildOptions.Uncompressed with { Search = Tools.RequirePagefind() }, diagnostics);
+        Assert.True(site is not null, string.Join('\n', diagnostics.Items));
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(site.Single(f => f.Path == "small/en/index.html").AsText());
+        var body = Assert.Single(page.QuerySelectorAll("[data-pagefind-body]"));
+        var authors = body.QuerySelector(".authors");
+        Assert.NotNull(authors);
+        Assert.Contains("كاتب المقال", authors.TextContent, StringComparison.Ordinal);
+        foreach (var block in body.QuerySelectorAll(".authors, .journal")) Assert.True(block.HasAttribute("data-pagefind-ignore"), block.OuterHtml);
+        Assert.False(body.QuerySelector("h1")!.HasAttribute("data-pagefind-ignore"));
+    }
+
     [Fact]
     public void Given_no_search_When_the_seed_is_built_Then_there_is_no_search_page_no_link_and_no_index()
     {

@@ -18,7 +18,7 @@ public sealed class SeedSite
         Content = ContentFolder.Read(Repo.ContentFolder, diagnostics)!;
         Templates = Theme.Load(Repo.Templates, diagnostics)!;
         Rendered = Sites.Render(Templates, Content, diagnostics)!;
-        Files = SiteBuild.InMemory(Content, Templates, BuildOptions.Published, diagnostics)!;
+        Files = SiteBuild.InMemory(Content, Templates, BuildOptions.Published.Without("pdf"), diagnostics)!; // as Rendered is (see Sites)
         Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
     }
 
