@@ -59,7 +59,7 @@ internal static class ExportCommand
     {
         if (!Directory.Exists(contentFolder)) throw new UsageException($"{contentFolder}: no such folder");
         if (Directory.Exists(output)) throw new UsageException($"{output} is a folder: -o takes the file to write");
-        // An output never lies inside an input (DESIGN.md, "Safety rules").
+        // An output never lies inside an input (docs/design.md, "Safety rules").
         if (IsInside(output, contentFolder)) throw new OutputRefusedException($"refusing to write {output}: it is inside the content folder {contentFolder}; write it elsewhere (-o)");
 
         var diagnostics = new DiagnosticBag();

@@ -9,7 +9,7 @@ public static class SchemaCheck
 {
     private const string Xmllint = "/usr/bin/xmllint";
 
-    /// <summary>DOAJ's doajArticles.xsd and its language list (tests/EditionBuilder.Tests/Schemas/doaj, SOURCE.md there).</summary>
+    /// <summary>DOAJ's doajArticles.xsd and its language list (tests/EditionBuilder.Tests/Schemas/doaj/SOURCE.md says where they come from).</summary>
     public static string DoajFolder => Path.Combine(Repo.TestsFolder, "Schemas", "doaj");
 
     /// <summary>xmllint's exit code and errors for the document against the schema.</summary>

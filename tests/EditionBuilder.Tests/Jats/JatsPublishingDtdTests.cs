@@ -8,7 +8,7 @@ using Xunit;
 
 namespace EditionBuilder.Tests.Jats;
 
-/// <summary>The JATS file of a fully described journal article validated by xmllint against NISO's own JATS 1.1 Journal Publishing DTD (tests/EditionBuilder.Tests/Schemas/jats-publishing-1.1, SOURCE.md there), which is stricter than Archiving: no string-name directly in contrib, journal-meta with journal-id and issn.</summary>
+/// <summary>The JATS file of a fully described journal article validated by xmllint against NISO's own JATS 1.1 Journal Publishing DTD (tests/EditionBuilder.Tests/Schemas/jats-publishing-1.1/SOURCE.md says where it comes from), which is stricter than Archiving: no string-name directly in contrib, journal-meta with journal-id and issn.</summary>
 public class JatsPublishingDtdTests
 {
     private const string Xmllint = "/usr/bin/xmllint";
