@@ -34,8 +34,8 @@ results="$work/pairs.txt"; : >"$results"
 options() { # the options of one kind of build
   case $1 in
     edit-fast) echo "--no-search --precompress fast" ;;
-    nochange|edit-best) [[ $what == seed ]] && echo "--no-search" || echo "--precompress none --no-epub --no-jats --no-search" ;;
-    onechap) echo "--precompress none --no-epub --no-jats --no-search" ;;
+    nochange|edit-best) [[ $what == seed ]] && echo "--no-search" || echo "--precompress none --no-epub --no-jats --no-pdf --no-search" ;;
+    onechap) echo "--precompress none --no-epub --no-jats --no-pdf --no-search" ;;
   esac
 }
 site() { [[ $2 == edit-fast ]] && echo "$work/pairs-site-fast-$1" || echo "$work/pairs-site-$1"; }

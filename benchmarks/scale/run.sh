@@ -18,8 +18,8 @@ trap 'rm -rf "$work"' EXIT
 dotnet publish -c Release -v q --use-current-runtime --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/bin" src/EditionBuilder.Cli >/dev/null
 dotnet build -c Release -v q benchmarks/EditionBuilder.Benchmarks >/dev/null
 dotnet benchmarks/EditionBuilder.Benchmarks/bin/Release/net10.0/EditionBuilder.Benchmarks.dll generate-journal "$n" "$work" >/dev/null
-# Like for like with hugo: pages only (no EPUB, JATS, search index or precompressed copies).
-pages_only=(--precompress none --no-epub --no-jats --no-search)
+# Like for like with hugo: pages only (no EPUB, JATS, PDF, search index or precompressed copies).
+pages_only=(--precompress none --no-epub --no-jats --no-pdf --no-search)
 edition=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-edition" "${pages_only[@]}" --no-cache)
 edition_fresh=(dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-fresh" "${pages_only[@]}" --no-cache)
 hugo=(hugo --minify --quiet -s "$work/hugo" -d "$work/out-hugo")
