@@ -58,7 +58,12 @@ public sealed class ArticlePages(PageRenderer pages, ChapterHtml html)
             // The last chapter leads on to the reference list, when there is one.
             var chapterView = new ChapterView(
                 chapters[i].FrontMatter.Order, view.Chapters[i].Title, $"chapter-{chapters[i].FrontMatter.Order}", new HtmlFragment(body),
-                i > 0 ? view.Chapters[i - 1] : null, i + 1 < chapters.Count ? view.Chapters[i + 1] : view.References);
+                i > 0 ? view.Chapters[i - 1] : null, i + 1 < chapters.Count ? view.Chapters[i + 1] : view.References)
+            {
+                // A chapter's own language, as its front matter gives it (an English section of an Arabic article); empty reads as Arabic.
+                Lang = chapters[i].FrontMatter.Lang is { Length: > 0 } lang ? lang : "ar",
+                Dir = chapters[i].FrontMatter.Dir is { Length: > 0 } dir ? dir : "rtl",
+            };
             chapterViews.Add(chapterView);
             Add(new PageRequest($"{slug}/{chapters[i].PageName}", "chapter.html", "chapter", "ar", "rtl", $"{chapterView.Title} — {view.Title}", Site.SiteName,
                 alternates, new ChapterPageModel(view, chapterView)) { MetaDescription = searchSummary });

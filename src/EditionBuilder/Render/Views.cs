@@ -136,7 +136,13 @@ public sealed record DownloadView(string Name, string Href, string MediaType, lo
 }
 
 /// <summary>A chapter page: its text, notes and neighbours.</summary>
-public sealed record ChapterView(int Order, string Title, string Id, HtmlFragment Body, LinkView? Previous, LinkView? Next);
+public sealed record ChapterView(int Order, string Title, string Id, HtmlFragment Body, LinkView? Previous, LinkView? Next)
+{
+    /// <summary>The chapter's own language and direction (its front matter's): a section in English inside an Arabic article is marked as such.</summary>
+    public string Lang { get; init; } = "ar";
+
+    public string Dir { get; init; } = "rtl";
+}
 
 /// <summary>An abstract page.</summary>
 public sealed record AbstractView(string Lang, string Title, HtmlFragment Body, IReadOnlyList<LinkView> OtherLanguages);
