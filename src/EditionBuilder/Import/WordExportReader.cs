@@ -12,6 +12,9 @@ public static partial class WordExportReader
     private const int MinAbstractParagraphWords = 25;
     private const string ClosingPunctuation = ".!?:;…؟؛،,";
 
+    [GeneratedRegex(@"^(?:abstract|summary|r[ée]sum[ée])\s*[:.]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AbstractHeading();
+
     [GeneratedRegex(@"^[ \t\u00A0]*\[(\d{1,9})\][ \t\u00A0]*-")]
     private static partial Regex NoteStartPattern();
 
@@ -130,6 +133,9 @@ public static partial class WordExportReader
         {
             var text = lines[i].Text.Trim();
             if (text.Length == 0 || !LanguageGuesser.IsLatinDominant(text) || !IsTitleLike(text, 200, 30)) continue;
+            // A line that names itself an abstract ("Abstract", "Résumé") starts the abstracts however short they are: read as a note's
+            // continuation, a one-sentence abstract would end up inside the last note.
+            if (AbstractHeading().IsMatch(text) && RestIsLatin(lines, i)) return i;
             var next = NextNonBlank(lines, i + 1);
             if (next < 0) continue;
             var nextText = lines[next].Text;

@@ -128,4 +128,19 @@ public class BrokenSourceTests
         Assert.Equal(DiagnosticCodes.TextBeforeFirstHeading, Assert.Single(diagnostics).Code);
         Assert.Equal(["", "عنوان"], article.Chapters.Select(c => c.Title));
     }
+
+    [Fact]
+    public void Given_a_one_sentence_English_abstract_under_an_Abstract_heading_after_the_notes_When_imported_Then_it_is_the_English_abstract_not_part_of_the_last_note()
+    {
+        var (article, diagnostics) = Read($"{Heading}\n[bookmark: _ftnref1]نص[1] ونص[2].\n\n[1]- أولى\n[2]- وزارة الزراعة، التقرير السنوي، ٢٠٢١.\nAbstract\nThis study examines the impact of climate on agriculture.\nKeywords: climate, Nile\n");
+
+        Assert.NotNull(article);
+        Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error);
+        var files = EditionBuilder.Markdown.ArticleMarkdown.Write(article, EditionBuilder.Markdown.ArticleMarkdown.MetadataFrom(article));
+        Assert.DoesNotContain(files, f => f.Path.StartsWith("ar/", StringComparison.Ordinal) && f.Text.Contains("This study examines", StringComparison.Ordinal));
+        Assert.Contains("This study examines", files.Single(f => f.Path == "en/abstract.md").Text, StringComparison.Ordinal);
+        var summary = Assert.Single(article.Abstracts);
+        Assert.Equal("en", summary.Language);
+        Assert.Contains("impact of climate", string.Join(" ", summary.Paragraphs), StringComparison.Ordinal);
+    }
 }
