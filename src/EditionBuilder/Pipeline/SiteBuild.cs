@@ -59,7 +59,8 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             if (files is null || diagnostics.HasErrors) return run.Report(false);
             foreach (var file in files) run.File(file);
             var absent = files.Count == 0 && writer is IExplainsAbsence explains ? explains.WhyNothing(content) : null;
-            run.Stage(progress, writer.Name, absent is null ? $"{files.Count} file(s)" : $"nothing written: {absent}", clock.Elapsed, acrossThreads: false);
+            // A writer with nothing to write for this edition (the issue pages of a single article) says nothing, unless it has a reason to give.
+            if (files.Count > 0 || absent is not null) run.Stage(progress, writer.Name, absent is null ? $"{files.Count} file(s)" : $"nothing written: {absent}", clock.Elapsed, acrossThreads: false);
         }
 
         var articlePaths = run.Paths.ToList();
