@@ -25,34 +25,26 @@ public class NotABuiltSiteTests
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
     }
 
-    [Fact]
-    public void Given_a_home_like_folder_as_the_site_When_packaged_Then_EB0941_names_the_built_site_to_give_and_no_package_is_written()
+    [Theory]
+    [InlineData("home", "give edition package the folder 'edition build' wrote (artifacts/site, or the folder its -o named)")]
+    [InlineData("content", "it is a content folder: build it first ('edition build content -o artifacts/site'), then give edition package the site folder")]
+    public void Given_a_home_or_content_folder_as_the_site_When_packaged_Then_EB0941_says_what_to_give_and_no_package_is_written(string folder, string instead)
     {
         using var temp = new TempFolder();
-        temp.File("home/notes.txt", "my notes");
-        temp.File("home/www/index.html", "<!doctype html><html lang=\"en\" dir=\"ltr\"><title>t</title></html>");
+        if (folder == "content") SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
+        else
+        {
+            temp.File("home/notes.txt", "my notes");
+            temp.File("home/www/index.html", "<!doctype html><html lang=\"en\" dir=\"ltr\"><title>t</title></html>");
+        }
+
         var before = Folders.FullSnapshot(temp.Path);
 
-        var run = Support.Cli.Run(temp.Path, "package", "home", "-o", "package");
+        var run = Support.Cli.Run(temp.Path, "package", folder, "-o", "package", "--content", "content");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("home: error EB0941: not a site built by edition build (it has no .edition-site, which every build writes last): give edition package the folder 'edition build' wrote", run.Errors);
+        Assert.Equal($"{folder}: error EB0941: not a site built by edition build (it has no .edition-site, which every build writes last): {instead}", run.Errors.Split('\n')[0].TrimEnd('\r'));
         Assert.DoesNotContain("Exception", run.Errors);
-        Assert.Equal(before, Folders.FullSnapshot(temp.Path));
-    }
-
-    [Fact]
-    public void Given_the_content_folder_as_the_site_When_packaged_Then_refused_with_the_build_command()
-    {
-        using var temp = new TempFolder();
-        SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        var before = Folders.FullSnapshot(temp.Path);
-
-        var run = Support.Cli.Run(temp.Path, "package", "content", "-o", "package", "--content", "content");
-
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("content: error EB0941:", run.Errors);
-        Assert.Contains("then give edition package the site folder", run.Errors);
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
     }
 
@@ -60,9 +52,7 @@ public class NotABuiltSiteTests
     public void Given_a_built_site_without_its_marker_When_deployed_through_the_library_Then_null_with_one_EB0941_and_no_releases_folder()
     {
         using var temp = new TempFolder();
-        SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site").ExitCode);
-        var site = Path.Combine(temp.Path, "site");
+        var site = SmallSites.Build(temp, "site");
         var diagnostics = new DiagnosticBag();
 
         Assert.NotNull(SiteDeployer.DeployVerified(site, Path.Combine(temp.Path, "www"), diagnostics));
