@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Output;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Render;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Feeds;
+using EditionBuilder.Import;
 using EditionBuilder.Journal;
 using EditionBuilder.Minify;
 using EditionBuilder.Output;
