@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using EditionBuilder.Cache;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;

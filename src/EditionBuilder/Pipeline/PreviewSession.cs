@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EditionBuilder.Cache;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
