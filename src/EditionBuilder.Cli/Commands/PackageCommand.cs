@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Model;
 using EditionBuilder.Output;
 using EditionBuilder.Package;

@@ -1,10 +1,10 @@
+using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Files;
-using EditionBuilder.Import;
 using EditionBuilder.Markdown;
 using EditionBuilder.Model;
 
-namespace EditionBuilder.Content;
+namespace EditionBuilder.Import;
 
 /// <summary>Reads a content folder (docs/design.md, "The content folder") or a single source file into <see cref="EditionContent"/>, importing Word exports on the way.</summary>
 public static class ContentFolder
