@@ -1,6 +1,7 @@
 using System.Text;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
