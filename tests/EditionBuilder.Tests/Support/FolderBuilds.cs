@@ -14,6 +14,9 @@ public static class FolderBuilds
 
         public BuildReport Build => Report.Build;
 
+        /// <summary>The errors with this code, in the order they were reported.</summary>
+        public IReadOnlyList<Diagnostic> Errors(string code) => Diagnostics.Items.Where(d => d.Severity == Severity.Error && d.Code == code).ToList();
+
         /// <summary>The diagnostics as the command prints them, for a failure message.</summary>
         public string Said => string.Join('\n', Diagnostics.Items);
     }
