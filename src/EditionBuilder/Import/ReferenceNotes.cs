@@ -67,13 +67,18 @@ public static class ReferenceNotes
         return result;
     }
 
-    // The note's paragraphs, one after the other on the entry's line.
-    private static IEnumerable<Inline> Text(Note note)
+    // The note's paragraphs, one after the other on the entry's line, without the space Word puts after the note's mark.
+    private static List<Inline> Text(Note note)
     {
+        var inlines = new List<Inline>();
         for (var p = 0; p < note.Paragraphs.Count; p++)
         {
-            if (p > 0) yield return new TextRun(" ");
-            foreach (var inline in note.Paragraphs[p].Inlines.Where(i => i is not NoteReference)) yield return inline;
+            if (p > 0) inlines.Add(new TextRun(" "));
+            inlines.AddRange(note.Paragraphs[p].Inlines.Where(i => i is not NoteReference));
         }
+
+        if (inlines.Count > 0 && inlines[0] is TextRun first) inlines[0] = new TextRun(first.Text.TrimStart());
+        if (inlines.Count > 0 && inlines[^1] is TextRun last) inlines[^1] = new TextRun(last.Text.TrimEnd());
+        return inlines;
     }
 }

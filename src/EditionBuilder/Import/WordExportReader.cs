@@ -275,7 +275,7 @@ public static partial class WordExportReader
     /// </summary>
     private static List<Section> ReadBody(string path, IReadOnlyList<SourceLine> lines, int end, OpeningLines opening, DiagnosticBag diagnostics)
     {
-        var headings = FindHeadings(lines, end, opening);
+        var headings = EntriesAreNoHeadings(lines, FindHeadings(lines, end, opening));
         var sections = new List<Section>();
         for (var i = 0; i < end; i++)
         {
@@ -339,6 +339,27 @@ public static partial class WordExportReader
         var numbered = found.Count(b => IsNumbered(lines[b.Index].Text));
         var headingsAreNumbered = numbered * 2 > found.Count;
         foreach (var b in found.Where(b => IsNumbered(lines[b.Index].Text) == headingsAreNumbered)) headings.Add(b.Index);
+        return headings;
+    }
+
+    // Under a reference list's heading, a line without closing punctuation is an entry (one ending in its URL or DOI), not a heading: only a
+    // section named as articles name them, an abstract's name, or a title line before a paragraph as long as an abstract's ends the list.
+    private static HashSet<int> EntriesAreNoHeadings(IReadOnlyList<SourceLine> lines, HashSet<int> headings)
+    {
+        var inList = false;
+        foreach (var index in headings.Order().ToList())
+        {
+            var text = lines[index].Text.Trim();
+            if (inList && !SectionHeadings.IsWellKnown(text) && !AbstractHeading().IsMatch(text) && !SectionHeadings.IsAbstract(text)
+                && !(LanguageGuesser.IsLatinDominant(text) && NextIsLong(lines, index)))
+            {
+                headings.Remove(index);
+                continue;
+            }
+
+            inList = SectionHeadings.IsReferences(text);
+        }
+
         return headings;
     }
 
