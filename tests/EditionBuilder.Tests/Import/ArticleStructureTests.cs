@@ -149,6 +149,35 @@ public class ArticleStructureTests
         Assert.DoesNotContain(article.Chapters[^1].Blocks.OfType<Paragraph>(), p => p.PlainText.Contains("Katz", StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public void Given_a_plain_Sources_line_and_a_Bibliography_styled_paragraph_in_the_middle_of_the_body_When_imported_Then_they_stay_in_their_chapter()
+    {
+        var bytes = PandocDocx("""
+            # المقدمة
+
+            نص المقدمة.
+
+            المصادر
+
+            تعتمد الدراسة على وثائق رسمية ومقابلات.
+
+            ::: {custom-style="Bibliography"}
+            فقرة كتبت بنمط المراجع خطأً.
+            :::
+
+            # الخاتمة
+
+            نص الخاتمة.
+            """);
+
+        var (article, diagnostics) = Import("middle.docx", bytes);
+
+        Assert.Null(article.References);
+        Assert.Equal(["المقدمة", "الخاتمة"], article.Chapters.Select(c => c.Title));
+        Assert.Equal(["نص المقدمة.", "المصادر", "تعتمد الدراسة على وثائق رسمية ومقابلات.", "فقرة كتبت بنمط المراجع خطأً."], article.Chapters[0].Paragraphs.Select(p => p.PlainText));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Code == DiagnosticCodes.BibliographyWithoutHeading);
+    }
+
     private static readonly string[] ArabicBody =
     [
         "المقدمة", "[bookmark: _ftnref1]تتناول هذه الدراسة العلاقات بين روسيا وإيران في مجال الطاقة.[1]", "الخاتمة", "خلصت الدراسة إلى أن الشراكة مستمرة رغم العقوبات.",

@@ -148,7 +148,7 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
             var hasBodyBefore = blocks.Take(i).Any(b => b is not DocxParagraph p || p.Inlines.Count > 0);
             // Only paragraphs make entries; a section holding a table or a figure, or with sub-headings, stays a chapter.
             var entries = content.OfType<DocxParagraph>().Where(p => p.Text.Trim().Length > 0).ToList();
-            if (!hasBodyBefore || content.Any(b => b is not DocxParagraph { HeadingLevel: null }) || entries.Count == 0)
+            if (!hasBodyBefore || content.Any(b => b is not DocxParagraph { HeadingLevel: null }) || entries.Count == 0 || plain && !OnlyAbstractsAfter(blocks, i, end))
             {
                 if (plain) continue;
                 return TakeBibliographyStyled(blocks);
@@ -162,6 +162,16 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         }
 
         return TakeBibliographyStyled(blocks);
+    }
+
+    // A list found without a heading style stands after the body: only what may be abstracts follows it (Latin paragraphs, under an
+    // abstract's heading, or any heading after an Arabic body), so a plain "Sources" line in a chapter's middle takes nothing away.
+    private static bool OnlyAbstractsAfter(List<DocxBlock> blocks, int start, int end)
+    {
+        var after = blocks.Skip(end).ToList();
+        if (!after.All(b => b is DocxParagraph { List: null } p && (p.Text.Trim().Length == 0 || IsLatin(p)))) return false;
+        var bodyIsArabic = !LanguageGuesser.IsLatinDominant(string.Join(' ', blocks.Take(start).OfType<DocxParagraph>().Select(p => p.Text)));
+        return after.OfType<DocxParagraph>().All(p => p.HeadingLevel is null || bodyIsArabic || SectionHeadings.IsAbstract(p.Text.Trim()));
     }
 
     private static int HeadedSectionEnd(List<DocxBlock> blocks, int start, int level)
@@ -210,6 +220,7 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         }
 
         if (!blocks.Take(start).Any(b => b is not DocxParagraph p || p.Text.Trim().Length > 0)) return null; // no body before: it is the body
+        if (!OnlyAbstractsAfter(blocks, start, end)) return null; // in the body's middle: a style used for something else
         var entries = blocks.Skip(first).Take(end - first).OfType<DocxParagraph>().Where(p => p.Text.Trim().Length > 0).ToList();
         var french = title is not null && SectionHeadings.IsFrenchReferences(title);
         var languages = entries.Select(p => EntryLanguage(p, french)).ToList();
