@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using EditionBuilder.Cache;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Output;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Render;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EditionBuilder.Cache;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;

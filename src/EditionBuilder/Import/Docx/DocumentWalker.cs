@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
+using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Model;
 using static EditionBuilder.Import.Docx.WordNames;
