@@ -161,7 +161,7 @@ public sealed class JatsBody(JatsXml xml, JatsNotes notes, string archivedCopyLa
         }
     }
 
-    // *x* italic, **x** bold, ^x^ superscript, ~x~ subscript, ~~x~~ struck through.
+    // *x* italic, **x** bold, ^x^ superscript, ~x~ subscript, ~~x~~ struck through, ++x++ underlined, %%x%% small capitals.
     private static string? Emphasis(EmphasisInline emphasis) => (emphasis.DelimiterChar, emphasis.DelimiterCount) switch
     {
         ('*' or '_', 1) => "italic",
@@ -169,6 +169,8 @@ public sealed class JatsBody(JatsXml xml, JatsNotes notes, string archivedCopyLa
         ('^', 1) => "sup",
         ('~', 1) => "sub",
         ('~', 2) => "strike",
+        ('+', 2) => "underline",
+        ('%', 2) => "sc",
         _ => null,
     };
 

@@ -206,6 +206,8 @@ public static class ChapterReader
         ('^', 1) => TextStyle.Superscript,
         ('~', 1) => TextStyle.Subscript,
         ('~', 2) => TextStyle.Strikethrough,
+        ('+', 2) => TextStyle.Underline,
+        ('%', 2) => TextStyle.SmallCaps,
         _ => null,
     };
 

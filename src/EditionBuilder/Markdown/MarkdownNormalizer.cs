@@ -322,6 +322,8 @@ public static class MarkdownNormalizer
         TextStyle.Strong => "**",
         TextStyle.Superscript => "^",
         TextStyle.Strikethrough => "~~",
+        TextStyle.Underline => "++",
+        TextStyle.SmallCaps => "%%",
         _ => "~",
     };
 

@@ -9,7 +9,7 @@ public sealed record TextRun(string Text) : Inline;
 /// <summary>A forced line break inside a paragraph (Word's w:br, a note's source line end).</summary>
 public sealed record LineBreak : Inline;
 
-/// <summary>How <see cref="Styled"/> inlines look: emphasis (italic), strong (bold), superscript, subscript or struck through.</summary>
+/// <summary>How <see cref="Styled"/> inlines look: emphasis (italic), strong (bold), superscript, subscript, struck through, underlined or in small capitals.</summary>
 public enum TextStyle
 {
     Emphasis,
@@ -17,6 +17,8 @@ public enum TextStyle
     Superscript,
     Subscript,
     Strikethrough,
+    Underline,
+    SmallCaps,
 }
 
 /// <summary>Inlines shown in one style: italic, bold, raised or lowered.</summary>

@@ -208,7 +208,7 @@ public sealed class TypstBody(TypstMarkup markup, PdfNotes notes, IReadOnlySet<s
         _noteDepth--;
     }
 
-    // *x* emphasis, **x** strong, ^x^ superscript, ~x~ subscript, ~~x~~ struck through.
+    // *x* emphasis, **x** strong, ^x^ superscript, ~x~ subscript, ~~x~~ struck through, ++x++ underlined, %%x%% small capitals.
     private static string? Emphasis(EmphasisInline emphasis) => (emphasis.DelimiterChar, emphasis.DelimiterCount) switch
     {
         ('*' or '_', 1) => "emph",
@@ -216,6 +216,8 @@ public sealed class TypstBody(TypstMarkup markup, PdfNotes notes, IReadOnlySet<s
         ('^', 1) => "super",
         ('~', 1) => "sub",
         ('~', 2) => "strike",
+        ('+', 2) => "underline",
+        ('%', 2) => "smallcaps",
         _ => null,
     };
 

@@ -863,8 +863,9 @@ internal sealed class DocumentWalker
             if (format.VerticalAlign == "superscript") inline = new Styled(TextStyle.Superscript, [inline]);
             else if (format.VerticalAlign == "subscript") inline = new Styled(TextStyle.Subscript, [inline]);
             if (format.Struck) inline = new Styled(TextStyle.Strikethrough, [inline]);
-            if (format.Underlined && Link is null) walker.FormattingLeftOut("underline");
-            if (format.SmallCaps) walker.FormattingLeftOut("small capitals");
+            // A link is shown underlined anyway: Word's Hyperlink style underlines it, which is no emphasis of the author's.
+            if (format.Underlined && Link is null) inline = new Styled(TextStyle.Underline, [inline]);
+            if (format.SmallCaps) inline = new Styled(TextStyle.SmallCaps, [inline]);
             if (format.Highlighted) walker.FormattingLeftOut("highlighting");
             if (complex ? format.ItalicComplex ?? format.Italic ?? false : format.Italic ?? false) inline = new Styled(TextStyle.Emphasis, [inline]);
             if (complex ? format.BoldComplex ?? format.Bold ?? false : format.Bold ?? false) inline = new Styled(TextStyle.Strong, [inline]);
@@ -901,8 +902,10 @@ internal sealed class DocumentWalker
         /// <summary>w:strike or w:dstrike: kept, as ~~struck~~.</summary>
         public bool Struck { get; init; }
 
+        /// <summary>w:u other than none: kept, as ++underlined++.</summary>
         public bool Underlined { get; init; }
 
+        /// <summary>w:smallCaps: kept, as %%small caps%%.</summary>
         public bool SmallCaps { get; init; }
 
         public bool Highlighted { get; init; }
