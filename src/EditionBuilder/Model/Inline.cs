@@ -37,6 +37,9 @@ public sealed record Link(string Url, IReadOnlyList<Inline> Children) : Inline
     public override int GetHashCode() => HashCode.Combine(Url, Children.Count);
 }
 
+/// <summary>A place in the text a link inside the edition can lead to (a Word bookmark): an id of ASCII letters, digits, '_' and '-', shown as nothing.</summary>
+public sealed record Anchor(string Id) : Inline;
+
 /// <summary>A reference to a footnote or an endnote by its ASCII id; the mark it shows belongs to the <see cref="Note"/>.</summary>
 public sealed record NoteReference(NoteKind Kind, string Id) : Inline
 {

@@ -1,13 +1,14 @@
+using EditionBuilder.Markdown.Anchors;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Extensions.Figures;
 using Markdig.Extensions.Tables;
 using Markdig.Parsers.Inlines;
+using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Markdig.Renderers;
-using Markdig.Renderers.Html.Inlines;
 
 namespace EditionBuilder.Markdown.Blocks;
 
@@ -38,10 +39,14 @@ public sealed class EditionBlocksExtension : IMarkdownExtension
 
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
+        // []{#id}: a place a link inside the edition leads to (a Word bookmark).
+        if (!pipeline.InlineParsers.Contains<AnchorParser>()) pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new AnchorParser());
         pipeline.DocumentProcessed -= ParagraphDirection.Apply;
         pipeline.DocumentProcessed += ParagraphDirection.Apply;
         pipeline.DocumentProcessed -= TableHeaders.DropEmpty;
         pipeline.DocumentProcessed += TableHeaders.DropEmpty;
+        pipeline.DocumentProcessed -= TableSpans.Apply;
+        pipeline.DocumentProcessed += TableSpans.Apply;
         pipeline.DocumentProcessed -= MarkSmallCaps;
         pipeline.DocumentProcessed += MarkSmallCaps;
     }
@@ -73,6 +78,7 @@ public sealed class EditionBlocksExtension : IMarkdownExtension
         }
 
         html.ObjectRenderers.ReplaceOrAdd<HtmlTableRenderer>(new HtmlTableBoxRenderer(Options));
+        if (!html.ObjectRenderers.Contains<HtmlAnchorRenderer>()) html.ObjectRenderers.Insert(0, new HtmlAnchorRenderer());
         html.ObjectRenderers.ReplaceOrAdd<HtmlFigureRenderer>(new HtmlImageFigureRenderer(Options));
     }
 }
