@@ -55,7 +55,8 @@ public class WordBookmarkTests
 
     private static List<Link> Links(Chapter chapter) => BlockWalk.Inlines(chapter.Blocks).OfType<Link>().ToList();
 
-    private static IReadOnlyList<SiteFile> Build(Article article)
+    /// <summary>The site of an article alone (verified: every internal link and fragment resolves), its title given.</summary>
+    internal static IReadOnlyList<SiteFile> Build(Article article)
     {
         using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Path, "edition.yml"), "name:\n  ar: طبعة تجريبية\n");
@@ -198,5 +199,34 @@ public class WordBookmarkTests
         var back = ChapterReader.Read("01-t.md", markdown, new DiagnosticBag())!;
 
         Assert.Equal(chapter.Blocks, back.Chapter.Blocks);
+    }
+
+    [Fact]
+    public void Given_a_LibreOffice_document_with_underline_small_caps_a_nested_list_and_a_link_to_a_bookmark_in_another_chapter_When_imported_and_built_Then_each_is_kept()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Repo.TestsFolder, "Import", "Census", "Corpus", "libreoffice-word-features.docx"));
+        var diagnostics = new DiagnosticBag();
+
+        var article = SourceReader.Read("libreoffice-word-features.docx", bytes, diagnostics, out var kept);
+
+        Assert.True(article is not null && kept is { AllKept: true }, string.Join('\n', diagnostics.Items));
+        Assert.Equal(["المقدمة", "العرض"], article.Chapters.Select(c => c.Title));
+        var inlines = BlockWalk.Inlines(article.Chapters[0].Blocks).ToList();
+        Assert.Contains(new Styled(TextStyle.Underline, [new TextRun("مسطر")]), inlines);
+        Assert.Contains(new Styled(TextStyle.SmallCaps, [new TextRun("Small Caps")]), inlines);
+        var link = Assert.Single(inlines.OfType<Link>());
+        Assert.Equal((article.Chapters[1].Slug + ".md#bm-partner", "الشريك"), (link.Url, InlineText.Plain(link.Children)));
+        Assert.Equal(["bm-partner"], BlockWalk.Inlines(article.Chapters[1].Blocks).OfType<Anchor>().Select(a => a.Id));
+        var list = Assert.Single(article.Chapters[0].Blocks.OfType<ItemList>());
+        Assert.Equal(2, list.Items.Count);
+        var nested = Assert.Single(list.Items[0].Blocks.OfType<ItemList>());
+        Assert.Equal(["بند فرعي أول", "بند فرعي ثان"], nested.Items.Select(i => ((Paragraph)i.Blocks[0]).PlainText));
+
+        var site = Build(article);
+        var page = new HtmlParser().ParseDocument(site.Single(f => f.Path == $"art/{article.Chapters[0].Slug}.html").AsText());
+        Assert.NotNull(page.QuerySelector($"a[href='{article.Chapters[1].Slug}.html#bm-partner']"));
+        Assert.NotNull(page.QuerySelector("u"));
+        Assert.NotNull(page.QuerySelector("span.smallcaps"));
+        Assert.NotNull(page.QuerySelector("li ul li"));
     }
 }

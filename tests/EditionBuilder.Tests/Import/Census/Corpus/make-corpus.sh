@@ -4,5 +4,7 @@
 set -eu
 cd "$(dirname "$0")"
 soffice --headless --convert-to docx --outdir . libreoffice-article.fodt
+# Underline, small capitals, a nested list, a bookmark and a link to it from another chapter.
+soffice --headless --convert-to docx --outdir . libreoffice-word-features.fodt
 # python-docx (Debian python3-docx; PyPI's python-docx 1.2.0 writes the same parts) runs the script beside this one.
 /usr/bin/python3 python-docx-article.py
