@@ -131,6 +131,10 @@ public static class DiagnosticCodes
     public const string DocxBookmarkMissing = "EB0530";
     public const string DocxLinkOutsideChapters = "EB0531";
 
+    // The import's structure (reference list, front matter): warnings EB0540–EB0549.
+    public const string BibliographyWithoutHeading = "EB0540";
+    public const string NoteInReferences = "EB0541";
+
     // Word documents: warnings EB0550–EB0599.
     public const string DocxNoHeadings = "EB0550";
     public const string DocxTextBeforeHeading = "EB0551";
@@ -191,4 +195,5 @@ public static class DiagnosticCodes
 
     // Packages and small fixes of issue 31 (EB0940–EB0949).
     public const string PackageUndated = "EB0940";
+    public const string NotABuiltSite = "EB0941";
 }

@@ -202,7 +202,7 @@ public static class ChapterReader
                     case HtmlEntityInline entity:
                         text.Append(entity.Transcoded.AsSpan());
                         break;
-                    case EmphasisInline emphasis when StyleOf(emphasis) is { } style:
+                    case EmphasisInline emphasis when EmphasisStyles.Of(emphasis) is { } style:
                         Flush();
                         inlines.Add(new Styled(style, ReadInlines(emphasis)));
                         break;
@@ -224,18 +224,6 @@ public static class ChapterReader
             }
         }
     }
-
-    private static TextStyle? StyleOf(EmphasisInline emphasis) => (emphasis.DelimiterChar, emphasis.DelimiterCount) switch
-    {
-        ('*' or '_', 1) => TextStyle.Emphasis,
-        ('*' or '_', 2) => TextStyle.Strong,
-        ('^', 1) => TextStyle.Superscript,
-        ('~', 1) => TextStyle.Subscript,
-        ('~', 2) => TextStyle.Strikethrough,
-        ('+', 2) => TextStyle.Underline,
-        ('%', 2) => TextStyle.SmallCaps,
-        _ => null,
-    };
 
     private static string Flatten(MarkdigBlock block)
     {

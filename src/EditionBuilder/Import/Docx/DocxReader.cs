@@ -98,8 +98,17 @@ public static class DocxReader
             return null;
         }
 
+        var references = assembler.References;
+        if (references is not null)
+        {
+            var cited = chapters.SelectMany(c => c.NoteReferences).Select(r => r.Key).ToHashSet();
+            var (folded, onlyText) = ReferenceNotes.Fold(references, notes, cited.Contains, package.Path, diagnostics);
+            references = folded;
+            foreach (var key in onlyText) notes.Remove(key);
+        }
+
         var placed = ChapterAssembler.PlaceNotes(chapters, notes);
-        var (linked, references) = InternalLinks.Resolve(placed, assembler.References, headingAnchors, package.Path, diagnostics);
-        return new Article(linked, abstracts) { Media = walker.Media, FrontMatter = front, References = references };
+        var (linked, linkedReferences) = InternalLinks.Resolve(placed, references, headingAnchors, package.Path, diagnostics);
+        return new Article(linked, abstracts) { Media = walker.Media, FrontMatter = front, References = linkedReferences };
     }
 }
