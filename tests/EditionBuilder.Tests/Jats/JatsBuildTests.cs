@@ -1,6 +1,6 @@
-using EditionBuilder.Pipeline;
 using AngleSharp.Html.Parser;
 using EditionBuilder.Fuzz;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Tests.Support;
 using Xunit;
 using static EditionBuilder.Fuzz.DocxFixture;
