@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Output;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Search;

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using EditionBuilder.Cache;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Output;
 using EditionBuilder.Render;
 

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using EditionBuilder.Cache;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Feeds;
+using EditionBuilder.Import;
 using EditionBuilder.Journal;
 using EditionBuilder.Minify;
 using EditionBuilder.Output;

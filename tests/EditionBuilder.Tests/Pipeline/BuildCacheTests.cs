@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using EditionBuilder.Cache;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Tests.Support;
 using Xunit;
