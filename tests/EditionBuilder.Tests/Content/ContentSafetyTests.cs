@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
@@ -17,12 +18,14 @@ public sealed class ContentSafetyTests : IDisposable
 
     private string Chapters => Path.Combine(Content, "small", "ar");
 
-    private Support.Cli.Result Build() => Support.Cli.Run(_temp.Path, "build", "content", "-o", "site", "--no-cache", "--precompress", "none");
+    private FolderBuilds.Built Build() => FolderBuilds.Run(Content, Path.Combine(_temp.Path, "site"), options: BuildOptions.Uncompressed);
 
-    private void AssertRefused(Support.Cli.Result result, string expected)
+    // The build failed with the error `code` whose message starts with `message`, at a path ending with `at` (and at line:column when given), and wrote no site.
+    private void AssertRefused(FolderBuilds.Built result, string code, string message, string? at = null, int line = 0, int column = 0)
     {
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains(expected, result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.True(result.Errors(code).Any(d => d.Message.StartsWith(message, StringComparison.Ordinal) && (at is null || d.Path.EndsWith(at, StringComparison.Ordinal))
+            && (line == 0 || (d.Line, d.Column) == (line, column))), result.Said);
         Assert.False(Directory.Exists(Path.Combine(_temp.Path, "site")));
     }
 
@@ -35,8 +38,8 @@ public sealed class ContentSafetyTests : IDisposable
 
         var result = Build();
 
-        AssertRefused(result, Path.Combine("small", "ar", "03-x\uFFFD.md") + ": error EB0609: this name is not UTF-8 text");
-        Assert.Contains(Path.Combine("content", "old\uFFFD") + ": error EB0609: this name is not UTF-8 text", result.Errors);
+        AssertRefused(result, "EB0609", "this name is not UTF-8 text", Path.Combine("small", "ar", "03-x\uFFFD.md"));
+        AssertRefused(result, "EB0609", "this name is not UTF-8 text", Path.Combine("content", "old\uFFFD"));
     }
 
     [Fact]
@@ -46,8 +49,8 @@ public sealed class ContentSafetyTests : IDisposable
 
         var result = Build();
 
-        AssertRefused(result, Path.Combine("small", "ar", "03-passwd.md") + ": error EB0603: this is a symbolic link to /etc/passwd, outside ");
-        Assert.DoesNotContain("root:", result.Output + result.Errors);
+        AssertRefused(result, "EB0603", "this is a symbolic link to /etc/passwd, outside ", Path.Combine("small", "ar", "03-passwd.md"));
+        Assert.DoesNotContain("root:", result.Said);
     }
 
     [Fact]
@@ -60,7 +63,7 @@ public sealed class ContentSafetyTests : IDisposable
         var clock = Stopwatch.StartNew();
         var result = Build();
 
-        AssertRefused(result, "error EB0603: this is a symbolic link to /dev/zero");
+        AssertRefused(result, "EB0603", "this is a symbolic link to /dev/zero");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "reading a device would never end");
     }
 
@@ -74,7 +77,7 @@ public sealed class ContentSafetyTests : IDisposable
 
         var result = Build();
 
-        AssertRefused(result, Path.Combine("small", "source", "article.txt") + ": error EB0604: this is a FIFO (named pipe), not a regular file, and is never read");
+        AssertRefused(result, "EB0604", "this is a FIFO (named pipe), not a regular file, and is never read", Path.Combine("small", "source", "article.txt"));
     }
 
     [Fact]
@@ -87,7 +90,7 @@ public sealed class ContentSafetyTests : IDisposable
 
         var result = Build();
 
-        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.True(result.Succeeded, result.Said);
         Assert.Equal(2, Directory.EnumerateFiles(Path.Combine(_temp.Path, "site", "small"), "0*.html").Count());
     }
 
@@ -101,7 +104,7 @@ public sealed class ContentSafetyTests : IDisposable
 
         var result = Build();
 
-        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.True(result.Succeeded, result.Said);
         Assert.True(File.Exists(Path.Combine(_temp.Path, "site", "small", "02-alkhatma.html")));
     }
 
@@ -113,19 +116,19 @@ public sealed class ContentSafetyTests : IDisposable
     {
         Folders.Copy(Path.Combine(Content, "small"), Path.Combine(Content, name));
 
-        AssertRefused(Build(), $"error EB0605: an article folder cannot be named '{name}'");
+        AssertRefused(Build(), "EB0605", $"an article folder cannot be named '{name}'");
     }
 
     [Theory]
-    [InlineData("index", "EB0601: the slug 'index' names one of the article's own pages")]
-    [InlineData("full", "EB0601: the slug 'full' names one of the article's own pages")]
-    [InlineData("01-almqdma", "EB0602: the slug '01-almqdma' is also the slug of")]
-    public void Given_a_chapter_slug_that_collides_When_built_Then_the_error_points_at_its_front_matter(string slug, string message)
+    [InlineData("index", "EB0601", "the slug 'index' names one of the article's own pages")]
+    [InlineData("full", "EB0601", "the slug 'full' names one of the article's own pages")]
+    [InlineData("01-almqdma", "EB0602", "the slug '01-almqdma' is also the slug of")]
+    public void Given_a_chapter_slug_that_collides_When_built_Then_the_error_points_at_its_front_matter(string slug, string code, string message)
     {
         var chapter = Path.Combine(Chapters, "02-alkhatma.md");
         File.WriteAllText(chapter, File.ReadAllText(chapter).Replace("slug: 02-alkhatma", "slug: " + slug, StringComparison.Ordinal));
 
-        AssertRefused(Build(), Path.Combine("small", "ar", "02-alkhatma.md") + ":6:1: error " + message);
+        AssertRefused(Build(), code, message, Path.Combine("small", "ar", "02-alkhatma.md"), 6, 1);
     }
 
     [Theory]
@@ -147,9 +150,9 @@ public sealed class ContentSafetyTests : IDisposable
         var clock = Stopwatch.StartNew();
         var result = Build();
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error EB0608: quotes or lists are nested", result.Errors);
-        Assert.Contains($"02-alkhatma.md:{(kind == "indented lists" ? bodyLine + 32 : bodyLine)}:1:", result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors("EB0608"), d => d.Message.StartsWith("quotes or lists are nested", StringComparison.Ordinal)
+            && d.Path.EndsWith("02-alkhatma.md", StringComparison.Ordinal) && (d.Line, d.Column) == (kind == "indented lists" ? bodyLine + 32 : bodyLine, 1));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 }

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using EditionBuilder.Fuzz;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Tests.Support;
 using Xunit;
 using static EditionBuilder.Fuzz.DocxFixture;
@@ -47,17 +48,19 @@ public class JatsBuildTests
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
 
-        var built = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache", "--precompress", "none");
-        Assert.True(built.ExitCode == 0, built.Errors);
+        var built = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"), Repo.Templates, options: BuildOptions.Uncompressed);
+        Assert.True(built.Succeeded, built.Said);
         Assert.True(File.Exists(Path.Combine(temp.Path, "site", "small", "small.xml")));
-        Assert.Contains("jats", built.Output, StringComparison.Ordinal);
+        Assert.Equal(1, built.Build.WrittenBy("jats"));
+        Assert.Contains(built.Build.Stages, s => s.Stage == "jats");
         var packaged = Support.Cli.Run(temp.Path, "package", "site", "-o", "package");
         Assert.True(packaged.ExitCode == 0, packaged.Errors);
         var manifest = Directory.EnumerateFiles(Path.Combine(temp.Path, "package"), "manifest-sha256.txt", SearchOption.AllDirectories).Single();
         Assert.Contains(File.ReadAllLines(manifest), l => l.EndsWith(" data/small/small.xml", StringComparison.Ordinal));
 
-        var without = Support.Cli.Run(temp.Path, "build", "content", "-o", "site-without", "--theme", Repo.Templates, "--no-cache", "--precompress", "none", "--no-jats");
-        Assert.True(without.ExitCode == 0, without.Errors);
+        var without = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site-without"), Repo.Templates, options: BuildOptions.Uncompressed.Without("jats"));
+        Assert.True(without.Succeeded, without.Said);
+        Assert.DoesNotContain(without.Build.Stages, s => s.Stage == "jats");
         var site = Path.Combine(temp.Path, "site-without");
         Assert.DoesNotContain(Directory.EnumerateFiles(site, "*.xml", SearchOption.AllDirectories), f => !f.EndsWith("sitemap.xml", StringComparison.Ordinal));
         Assert.DoesNotContain(".xml", File.ReadAllText(Path.Combine(site, "small", "index.html")), StringComparison.Ordinal);

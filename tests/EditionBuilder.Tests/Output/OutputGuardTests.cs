@@ -1,6 +1,6 @@
-using EditionBuilder.Pipeline;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Tests.Support;
 using Xunit;
 

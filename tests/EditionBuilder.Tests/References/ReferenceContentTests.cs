@@ -95,22 +95,22 @@ public class ReferenceContentTests
         using var temp = new TempFolder();
         var content = Path.Combine(temp.Path, "content");
         SmallEdition.WriteTo(content);
-        Support.Cli.Result Build() => Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--cache", "cache");
+        FolderBuilds.Built Build() => FolderBuilds.Run(content, Path.Combine(temp.Path, "site"), Repo.Templates, Path.Combine(temp.Path, "cache"));
         var page = Path.Combine(temp.Path, "site", "small", "references.html");
-        Assert.Equal(0, Build().ExitCode);
+        Assert.True(Build().Succeeded);
         Assert.False(File.Exists(page));
 
         var references = Path.Combine(content, "small", "ar", "references.md");
         File.WriteAllText(references, ReferenceEdition.References);
         var added = Build();
-        Assert.True(added.ExitCode == 0, added.Errors);
-        Assert.Contains("1 article(s) rendered, 0 unchanged", added.Output, StringComparison.Ordinal);
+        Assert.True(added.Succeeded, added.Said);
+        Assert.Equal((1, 1), (added.Build.ArticlesRendered, added.Build.Articles));
         Assert.Contains("Smith, J.", File.ReadAllText(page), StringComparison.Ordinal);
 
         File.WriteAllText(references, ReferenceEdition.References.Replace("Smith, J.", "Smith, John", StringComparison.Ordinal));
         var edited = Build();
-        Assert.True(edited.ExitCode == 0, edited.Errors);
-        Assert.Contains("1 article(s) rendered, 0 unchanged", edited.Output, StringComparison.Ordinal);
+        Assert.True(edited.Succeeded, edited.Said);
+        Assert.Equal((1, 1), (edited.Build.ArticlesRendered, edited.Build.Articles));
         Assert.Contains("Smith, John", File.ReadAllText(page), StringComparison.Ordinal);
         Assert.Contains("Smith, John", File.ReadAllText(Path.Combine(temp.Path, "site", "small", "small.xml")), StringComparison.Ordinal);
     }
