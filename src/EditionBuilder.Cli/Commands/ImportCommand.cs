@@ -118,12 +118,12 @@ internal static class ImportCommand
         return $"{Count(article.Chapters.Count, "chapter")}, {Count(article.Paragraphs.Count(), "paragraph")}, {Count(article.Notes.Count(), "note")}, "
             + Count(abstracts.Count, "abstract") + (abstracts.Count > 0 ? $" ({string.Join(", ", abstracts)})" : string.Empty)
             + (article.Media.Count > 0 ? $", {Count(article.Media.Count, "image")}" : string.Empty)
-            + (article.FrontMatter.IsEmpty ? string.Empty : $", front matter ({Count(article.FrontMatter.Authors.Count, "author")}{Keywords(article.FrontMatter)})");
+            + (article.Opening.IsEmpty ? string.Empty : $", front matter ({Count(article.Opening.Authors.Count, "author")}{Keywords(article.Opening)})");
     }
 
     // Keywords per language, as EB0108 lists the opening's ("4 keywords (ar, line 12)"): one total over every language
     // ("12 keywords") read as if the opening had listed twelve.
-    private static string Keywords(ArticleFrontMatter frontMatter) =>
+    private static string Keywords(ArticleOpening frontMatter) =>
         frontMatter.Keywords.Count == 0 ? string.Empty
             : ", keywords: " + string.Join(", ", frontMatter.Keywords.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Value.Count} {k.Key}"));
 }

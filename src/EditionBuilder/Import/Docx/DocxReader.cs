@@ -96,6 +96,6 @@ public static class DocxReader
         }
 
         var placed = ChapterAssembler.PlaceNotes(chapters, notes);
-        return new Article(placed, abstracts) { Media = walker.Media, FrontMatter = front, References = assembler.References };
+        return new Article(placed, abstracts) { Media = walker.Media, Opening = front, References = assembler.References };
     }
 }
