@@ -79,14 +79,14 @@ public static class ContentReader
             : null;
 
     /// <summary>The article with its Markdown files read (itself when they already are). An article named from its source (<see cref="ArticleContent.Source"/>) is imported again instead, by the import stage.</summary>
-    public static ArticleContent WithText(ArticleContent article)
+    public static ArticleContent WithText(ArticleContent article, DiagnosticBag diagnostics)
     {
         if (!article.TextDeferred) return article;
         return article with
         {
-            Chapters = article.Chapters.Select(f => ReadMarkdown(f.Path)).ToList(),
-            Abstracts = article.Abstracts.Select(f => ReadMarkdown(f.Path)).ToList(),
-            References = article.References is { } references ? ReadMarkdown(references.Path) : null,
+            Chapters = article.Chapters.Select(f => ReadMarkdown(f.Path, diagnostics)).ToList(),
+            Abstracts = article.Abstracts.Select(f => ReadMarkdown(f.Path, diagnostics)).ToList(),
+            References = article.References is { } references ? ReadMarkdown(references.Path, diagnostics) : null,
             TextDeferred = false,
         };
     }
@@ -106,7 +106,7 @@ public static class ContentReader
         var chapterFiles = files.Where(f => IsIn(f.Key, "ar", ".md") && f.Key != $"ar/{AbstractFile}" && f.Key != $"ar/{ReferencesFile}").Select(f => f.Value).ToList();
         if (chapterFiles.Count > 0)
         {
-            var read = deferText ? (Func<string, MarkdownFile>)(path => new MarkdownFile(path, string.Empty)) : ReadMarkdown;
+            var read = deferText ? (Func<string, MarkdownFile>)(path => new MarkdownFile(path, string.Empty)) : path => ReadMarkdown(path, diagnostics);
             var chapters = chapterFiles.Select(read).ToList();
             var abstracts = Metadata.Languages
                 .Select(lang => files.GetValueOrDefault($"{lang}/{AbstractFile}"))
@@ -225,5 +225,6 @@ public static class ContentReader
     // The images of hand-written (or imported) chapters: every file under ar/media/.
     private const string MediaFolder = "ar/media/";
 
-    private static MarkdownFile ReadMarkdown(string path) => new(path, File.ReadAllText(path));
+    // An invalid byte is an error at its place (EB0003), as in an imported source, rather than a U+FFFD nobody sees until the page.
+    private static MarkdownFile ReadMarkdown(string path, DiagnosticBag diagnostics) => new(path, Utf8Text.Read(path, diagnostics));
 }

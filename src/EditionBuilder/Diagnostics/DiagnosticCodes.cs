@@ -186,4 +186,5 @@ public static class DiagnosticCodes
 
     // Packages and small fixes of issue 31 (EB0940–EB0949).
     public const string PackageUndated = "EB0940";
+    public const string NotABuiltSite = "EB0941";
 }

@@ -59,7 +59,7 @@ public static class ContentFolder
             };
         }
 
-        return ContentReader.WithText(article);
+        return ContentReader.WithText(article, diagnostics);
     }
 
     private static readonly SourceImport Sources = new();
