@@ -127,6 +127,10 @@ public static class DiagnosticCodes
     public const string DocxImageMissing = "EB0518";
     public const string DocxFormattingLeftOut = "EB0519";
 
+    // The import's structure (reference list, front matter): warnings EB0540–EB0549.
+    public const string BibliographyWithoutHeading = "EB0540";
+    public const string NoteInReferences = "EB0541";
+
     // Word documents: warnings EB0550–EB0599.
     public const string DocxNoHeadings = "EB0550";
     public const string DocxTextBeforeHeading = "EB0551";

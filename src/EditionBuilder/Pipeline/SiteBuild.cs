@@ -93,6 +93,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             clock.Restart();
             var search = run.Index(new SearchIndex(tool));
             if (search is null || diagnostics.HasErrors) return run.Report(false);
+            run.Indexed = new SearchReport(search.Value.Pages, search.Value.Files, search.Value.Reused);
             run.Stage(progress, "search", $"{search.Value.Pages} pages indexed, {search.Value.Files} index files{(search.Value.Reused ? ", unchanged from the cache" : string.Empty)}", clock.Elapsed, acrossThreads: false);
         }
 
@@ -173,10 +174,17 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         /// <summary>The pages to index later (<see cref="BuildOptions.IndexLater"/>).</summary>
         public SearchInput? SearchInput { get; set; }
 
+        public SearchReport? Indexed { get; set; }
+
         public BuildReport Report(bool succeeded) => new(
             succeeded, content.Articles.Count, content.Articles.Sum(a => a.Chapters.Count), _articlesRendered, _pages, Paths.Count,
             _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, succeeded ? SearchInput : null,
-            Tallies.ToDictionary(t => t.Key, t => t.Value.Files, StringComparer.Ordinal));
+            Tallies.ToDictionary(t => t.Key, t => t.Value.Files, StringComparer.Ordinal))
+        {
+            ReusedMinified = _reusedMinified,
+            CompressedNow = _compressedNow,
+            Indexed = Indexed,
+        };
 
         /// <summary>An article from the cache when nothing it depends on changed; otherwise parsed, rendered and processed page by page.</summary>
         public ArticleSummary? Article(ArticleContent article)

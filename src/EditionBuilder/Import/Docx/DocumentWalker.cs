@@ -238,6 +238,8 @@ internal sealed class DocumentWalker
             IsSubtitle = isSubtitle,
             IsCaption = isCaption,
             IsQuote = isQuote,
+            IsBibliography = heading is null && _styles.IsBibliography(style),
+            IsAuthor = heading is null && _styles.IsAuthor(style),
             List = list,
             Direction = direction,
             Language = content.Language ?? LanguageOf(_styles.RunProperty(style, "lang"), text) ?? LanguageOf(_styles.DefaultRunProperties?.Element(W + "lang"), text),
