@@ -15,7 +15,7 @@ internal static class ArticleEntryCodec
 {
     private static readonly byte[] Magic = "EBA4"u8.ToArray();
 
-    public static byte[] Write(BuildCache.Article article)
+    public static byte[] Write(BuildCache.ArticleEntry article)
     {
         using var stream = new MemoryStream();
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8);
@@ -79,7 +79,7 @@ internal static class ArticleEntryCodec
     }
 
     /// <summary>The entry, or null when its bytes are not one (truncated, a count out of range, a string named before it was given).</summary>
-    public static BuildCache.Article? Read(byte[] bytes)
+    public static BuildCache.ArticleEntry? Read(byte[] bytes)
     {
         try
         {
@@ -129,7 +129,7 @@ internal static class ArticleEntryCodec
                 files[i] = new BuildCache.CachedFile(path, key, outputs, facts);
             }
 
-            return reader.BaseStream.Position == reader.BaseStream.Length ? new BuildCache.Article(summary, files) : null;
+            return reader.BaseStream.Position == reader.BaseStream.Length ? new BuildCache.ArticleEntry(summary, files) : null;
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or InvalidDataException or JsonException or IOException or ArgumentException)
         {

@@ -113,7 +113,7 @@ internal sealed class ArticleIndex
     }
 
     /// <summary>The article's entry, decoded; null when unknown or not well formed.</summary>
-    public BuildCache.Article? GetArticle(string key)
+    public BuildCache.ArticleEntry? GetArticle(string key)
     {
         if (!_entries.TryUse(key, out var bytes)) return null;
         var article = ArticleEntryCodec.Read(bytes.ToArray()); // a few kilobytes: decoded from a copy, the index may be a mapped file

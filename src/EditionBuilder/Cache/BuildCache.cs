@@ -43,11 +43,11 @@ public sealed class BuildCache : IBuildCache
     /// <summary>Whether a write failed in this build (the warning was given; nothing more is written).</summary>
     public bool Unwritable => Volatile.Read(ref _unwritable) != 0;
 
-    /// <summary>One processed page: its minified bytes, compressed copies when made, and its verification facts (HTML only).</summary>
-    public sealed record Page(byte[] Minified, byte[]? Gzip, byte[]? Brotli, PageFacts? Facts);
+    /// <summary>One processed page: its bytes as published (minified when minifying is on), compressed copies when made, and its verification facts (HTML only).</summary>
+    public sealed record Page(byte[] Bytes, byte[]? Gzip, byte[]? Brotli, PageFacts? Facts);
 
     /// <summary>What an unchanged article contributes without rendering: its summary and its files.</summary>
-    public sealed record Article(ArticleSummary Summary, IReadOnlyList<CachedFile> Files);
+    public sealed record ArticleEntry(ArticleSummary Summary, IReadOnlyList<CachedFile> Files);
 
     /// <summary>A file of an article: the key of its processed page, the files it became (itself and its .gz/.br) and its verification facts, so an unchanged page need not be read.</summary>
     public sealed record CachedFile(string Path, string Key, IReadOnlyList<OutputFile> Outputs, PageFacts? Facts);
@@ -126,7 +126,7 @@ public sealed class BuildCache : IBuildCache
     {
         _used[key] = 0;
         var facts = page.Facts is null ? null : JsonSerializer.SerializeToUtf8Bytes(page.Facts, CacheJson.Default.PageFacts);
-        byte[]?[] parts = [page.Minified, page.Gzip, page.Brotli, facts];
+        byte[]?[] parts = [page.Bytes, page.Gzip, page.Brotli, facts];
         using var entry = new MemoryStream();
         entry.Write(PageMagic);
         foreach (var part in parts) entry.Write(BitConverter.GetBytes(part?.Length ?? -1));
@@ -139,9 +139,9 @@ public sealed class BuildCache : IBuildCache
     // one-chapter rebuild of a 1,000-article journal opened, checked and decoded 2,000 small files for the first two.
     private string IndexPath => Path.Combine(_folder, ArticleIndex.FileName);
 
-    public Article? GetArticle(string key) => _index.GetArticle(key);
+    public ArticleEntry? GetArticle(string key) => _index.GetArticle(key);
 
-    public void PutArticle(string key, Article article) => _index.PutArticle(key, ArticleEntryCodec.Write(article));
+    public void PutArticle(string key, ArticleEntry article) => _index.PutArticle(key, ArticleEntryCodec.Write(article));
 
     /// <summary>Keeps a page entry through <see cref="Finish"/> without reading it (its page was linked from the last good site).</summary>
     public void Keep(string key) => _used[key] = 0;

@@ -9,9 +9,9 @@ public interface IBuildCache : Content.IMetadataMemo
 
     void PutPage(string key, BuildCache.Page page);
 
-    BuildCache.Article? GetArticle(string key);
+    BuildCache.ArticleEntry? GetArticle(string key);
 
-    void PutArticle(string key, BuildCache.Article article);
+    void PutArticle(string key, BuildCache.ArticleEntry article);
 
     /// <summary>Keeps a page entry through <see cref="Finish"/> without reading it (its page was linked from the last good site).</summary>
     void Keep(string key);

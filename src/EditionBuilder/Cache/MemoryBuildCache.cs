@@ -7,7 +7,7 @@ namespace EditionBuilder.Cache;
 public sealed class MemoryBuildCache : IBuildCache
 {
     private readonly ConcurrentDictionary<string, BuildCache.Page> _pages = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, BuildCache.Article> _articles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BuildCache.ArticleEntry> _articles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _metadata = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
@@ -16,9 +16,9 @@ public sealed class MemoryBuildCache : IBuildCache
 
     public void PutPage(string key, BuildCache.Page page) => _pages[Used(key)] = page;
 
-    public BuildCache.Article? GetArticle(string key) => Use(key, _articles.GetValueOrDefault(key));
+    public BuildCache.ArticleEntry? GetArticle(string key) => Use(key, _articles.GetValueOrDefault(key));
 
-    public void PutArticle(string key, BuildCache.Article article) => _articles[Used(key)] = article;
+    public void PutArticle(string key, BuildCache.ArticleEntry article) => _articles[Used(key)] = article;
 
     public void Keep(string key) => _used[key] = 0;
 

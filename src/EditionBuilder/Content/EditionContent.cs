@@ -17,7 +17,7 @@ public sealed record ArticleMedia(string Path, string? FilePath, byte[]? Bytes)
 /// <summary>One article ready to render: its folder name, metadata, Arabic chapters and abstracts in Markdown.</summary>
 public sealed record ArticleContent(string Slug, string MetadataPath, ArticleMetadata Metadata, IReadOnlyList<MarkdownFile> Chapters, IReadOnlyList<MarkdownFile> Abstracts)
 {
-    /// <summary>True when the Markdown files are named but not yet read (<see cref="ContentFolder.Read(string, DiagnosticBag, bool)"/> with deferText): <see cref="ContentFolder.WithText"/> reads them.</summary>
+    /// <summary>True when the Markdown files are named but not yet read (<see cref="ContentReader.Read"/> with deferText): <see cref="ContentReader.WithText"/> reads them.</summary>
     public bool TextDeferred { get; init; }
 
     /// <summary>A digest of every file in the article's folder by path, size, times and inode, as the content walk found them; empty when the article was not read from a folder. Equal digests mean no file was written, replaced, added or removed in between (see <c>SiteBuild</c>: such an article's key is not computed again from its text).</summary>
@@ -29,7 +29,7 @@ public sealed record ArticleContent(string Slug, string MetadataPath, ArticleMet
     /// <summary>The images its chapters show (ar/media/…), copied to the article's site folder (&lt;article&gt;/media/…).</summary>
     public IReadOnlyList<ArticleMedia> Media { get; init; } = [];
 
-    /// <summary>The Word document or text export the article is imported from on every build (an article folder's source/), when it has no Markdown chapters; null otherwise. With <see cref="TextDeferred"/>, its chapters and abstracts are only named and <see cref="ContentFolder.WithText"/> imports it.</summary>
+    /// <summary>The Word document or text export the article is imported from on every build (an article folder's source/), when it has no Markdown chapters; null otherwise. With <see cref="TextDeferred"/>, its chapters and abstracts are only named and <c>Import.ContentFolder.WithText</c> imports it.</summary>
     public string? Source { get; init; }
 
     /// <summary>The encoding a text export is read in (<c>--encoding</c>), when not UTF-8.</summary>

@@ -27,10 +27,10 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
     private readonly Theme _theme;
     private readonly EditionMetadata _edition;
     private readonly ChapterXhtml _xhtml;
-    private readonly BookStyle _style;
+    private readonly EpubStyle _style;
     private readonly long? _sourceDateEpoch;
 
-    private EpubWriter(Theme theme, EditionMetadata edition, ChapterXhtml xhtml, BookStyle style, long? sourceDateEpoch)
+    private EpubWriter(Theme theme, EditionMetadata edition, ChapterXhtml xhtml, EpubStyle style, long? sourceDateEpoch)
     {
         _theme = theme;
         _edition = edition;
@@ -60,8 +60,8 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
         }
 
         // The book's templates are held to what the site's pages are: no script, no handler, nothing from outside.
-        var safe = BookTemplates.Check(theme, BookTemplates.Of(theme), diagnostics);
-        var style = BookStyle.From(theme, diagnostics);
+        var safe = EpubTemplates.Check(theme, EpubTemplates.Of(theme), diagnostics);
+        var style = EpubStyle.From(theme, diagnostics);
         return style is null || !safe || Templates.Any(t => !theme.Has(t)) ? null : new EpubWriter(theme, edition, new ChapterXhtml(pipeline, theme.NoteOptions()), style, sourceDateEpoch);
     }
 
@@ -75,10 +75,10 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
     public string? AlternateTitle => null;
 
     /// <summary>The book's date: a book whose article has no date is dated by SOURCE_DATE_EPOCH.</summary>
-    public string CacheContext(ArticleMetadata metadata) => "book of " + BookDate.Format(ModifiedOf(metadata));
+    public string CacheContext(ArticleMetadata metadata) => "book of " + EpubDate.Format(ModifiedOf(metadata));
 
-    /// <summary>The instant a book says it was last modified (see <see cref="BookDate"/>); the build cache keys the book on it.</summary>
-    public DateTimeOffset ModifiedOf(ArticleMetadata metadata) => BookDate.Modified(metadata.Date, _sourceDateEpoch);
+    /// <summary>The instant a book says it was last modified (see <see cref="EpubDate"/>); the build cache keys the book on it.</summary>
+    public DateTimeOffset ModifiedOf(ArticleMetadata metadata) => EpubDate.Modified(metadata.Date, _sourceDateEpoch);
 
     /// <summary>The article's book; null when a template reported an error.</summary>
     public SiteFile? Write(ParsedArticle article, DiagnosticBag diagnostics)
@@ -93,19 +93,19 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
             References = article.References is { } list ? new LinkView(list.Title, ReferencesHref, list.Lang) : null,
         };
 
-        var files = new List<BookFile>();
+        var files = new List<EpubFile>();
         var madeBy = new Dictionary<string, string>(StringComparer.Ordinal); // each document's template, to name it if the document is not XML
-        void Add(string href, string id, string properties, BookPageView page, string template, object model)
+        void Add(string href, string id, string properties, EpubPageView page, string template, object model)
         {
             if (Document(page, template, model, diagnostics) is not { } bytes) return;
-            BookTemplates.CheckDocument(PathOf(article.Slug), href, Encoding.UTF8.GetString(bytes), diagnostics);
-            files.Add(new BookFile(href, id, "application/xhtml+xml", bytes, properties, InSpine: true));
+            EpubTemplates.CheckDocument(PathOf(article.Slug), href, Encoding.UTF8.GetString(bytes), diagnostics);
+            files.Add(new EpubFile(href, id, "application/xhtml+xml", bytes, properties, InSpine: true));
             madeBy[href] = template;
         }
 
         var title = book.Title;
-        Add(TitlePageHref, "title-page", string.Empty, new BookPageView("title", "ar", "rtl", title, string.Empty, "frontmatter"), "epub/title.html", new BookModel(book));
-        Add(NavHref, "nav", "nav", new BookPageView("nav", "ar", "rtl", title, string.Empty, string.Empty), "epub/nav.html", new BookModel(book));
+        Add(TitlePageHref, "title-page", string.Empty, new EpubPageView("title", "ar", "rtl", title, string.Empty, "frontmatter"), "epub/title.html", new EpubModel(book));
+        Add(NavHref, "nav", "nav", new EpubPageView("nav", "ar", "rtl", title, string.Empty, string.Empty), "epub/nav.html", new EpubModel(book));
 
         var notes = NotePlaces(article.Chapters, chapterHrefs);
         for (var i = 0; i < article.Chapters.Count; i++)
@@ -117,16 +117,16 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
                 n => notes.References.TryGetValue(n, out var places) ? places.Select(p => p.Href == href ? $"#{p.Id}" : $"{FileName(p.Href)}#{p.Id}").ToList() : []);
             var chapterTitle = book.Chapters[i].Title;
             var order = chapter.FrontMatter.Order;
-            Add(href, $"chapter-{i + 1}", string.Empty, new BookPageView("chapter", "ar", "rtl", chapterTitle, "../", "bodymatter"), "epub/chapter.html",
-                new BookChapterModel(book, order, chapterTitle, $"chapter-{order}", new HtmlFragment(body)));
+            Add(href, $"chapter-{i + 1}", string.Empty, new EpubPageView("chapter", "ar", "rtl", chapterTitle, "../", "bodymatter"), "epub/chapter.html",
+                new EpubChapterModel(book, order, chapterTitle, $"chapter-{order}", new HtmlFragment(body)));
         }
 
         if (article.References is { } references)
         {
             var dir = references.Dir is "ltr" ? "ltr" : "rtl";
             var body = _xhtml.Render(references.File, _ => null, _ => []);
-            Add(ReferencesHref, "references", string.Empty, new BookPageView("references", references.Lang, dir, references.Title, "../", "backmatter"), "epub/references.html",
-                new BookReferencesModel(book, references.Lang, references.Title, new HtmlFragment(body)));
+            Add(ReferencesHref, "references", string.Empty, new EpubPageView("references", references.Lang, dir, references.Title, "../", "backmatter"), "epub/references.html",
+                new EpubReferencesModel(book, references.Lang, references.Title, new HtmlFragment(body)));
         }
 
         for (var i = 0; i < article.Abstracts.Count; i++)
@@ -137,8 +137,8 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
             var body = _xhtml.Render(summary, _ => null, _ => []);
             // The article's title in the abstract's language, as article.yml gives it (the web's abstract pages do the same).
             var abstractTitle = metadata.Title.TryGetValue(lang, out var given) && !string.IsNullOrWhiteSpace(given) ? given.Trim() : summary.FrontMatter.Title;
-            Add(abstractHrefs[i], $"abstract-{i + 1}", string.Empty, new BookPageView("abstract", lang, dir, abstractTitle, string.Empty, "backmatter"), "epub/abstract.html",
-                new BookAbstractModel(book, lang, abstractTitle, new HtmlFragment(body)));
+            Add(abstractHrefs[i], $"abstract-{i + 1}", string.Empty, new EpubPageView("abstract", lang, dir, abstractTitle, string.Empty, "backmatter"), "epub/abstract.html",
+                new EpubAbstractModel(book, lang, abstractTitle, new HtmlFragment(body)));
         }
 
         if (diagnostics.ErrorCount > errorsBefore) return null;
@@ -152,39 +152,39 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
             if (WellFormedness.Problem(bytes) is { } problem)
             {
                 // A theme's template that is not XML is the theme's error at its line; only a document our own parts broke is ours.
-                if (madeBy.TryGetValue(name, out var template) && BookTemplates.ReportNotXml(_theme, [template, "epub/layout.html", .. BookTemplates.Of(_theme)], diagnostics)) break;
+                if (madeBy.TryGetValue(name, out var template) && EpubTemplates.ReportNotXml(_theme, [template, "epub/layout.html", .. EpubTemplates.Of(_theme)], diagnostics)) break;
                 diagnostics.Error(DiagnosticCodes.EpubNotWellFormed, PathOf(article.Slug), 0, 0,
                     $"internal error: the book's {name} is not well-formed XML ({problem}); please report it with the article");
             }
         }
 
         if (diagnostics.ErrorCount > errorsBefore) return null;
-        return new SiteFile(PathOf(article.Slug), OcfArchive.Zip(package, files, BookDate.ZipTime(modified)));
+        return new SiteFile(PathOf(article.Slug), OcfArchive.Zip(package, files, EpubDate.ZipTime(modified)));
     }
 
     // The images the chapters show (media/… beside the chapter documents, as on the site), as the one image rule publishes them
     // (a refused file is the site's error at the file, MediaFiles). EPUB 3.0's core media types have no WebP: such an image stays on the web pages only.
-    private static List<BookFile> MediaOf(ParsedArticle article, DiagnosticBag diagnostics)
+    private static List<EpubFile> MediaOf(ParsedArticle article, DiagnosticBag diagnostics)
     {
-        var files = new List<BookFile>();
+        var files = new List<EpubFile>();
         foreach (var media in article.Content.Media.OrderBy(m => m.Path, StringComparer.Ordinal))
         {
             if (ImageRule.Check(media.Read(), media.Path).Bytes is not { } published) continue;
-            if (BookFile.MediaTypeOf(media.Path) is not { } type || !type.StartsWith("image/", StringComparison.Ordinal))
+            if (EpubFile.MediaTypeOf(media.Path) is not { } type || !type.StartsWith("image/", StringComparison.Ordinal))
             {
                 diagnostics.Warning(DiagnosticCodes.EpubMediaLeftOut, media.Where, 0, 0,
                     "an EPUB 3.0 book can hold PNG, JPEG, GIF and SVG images, not this one: the web pages show it, the book leaves it out; save it as PNG or JPEG to have it in both");
                 continue;
             }
 
-            files.Add(new BookFile("chapters/" + media.Path, $"media-{files.Count + 1}", type, published));
+            files.Add(new EpubFile("chapters/" + media.Path, $"media-{files.Count + 1}", type, published));
         }
 
         return files;
     }
 
     // One document: the page's template inside the layout, as UTF-8 XML whose every character XML can hold.
-    private byte[]? Document(BookPageView page, string template, object model, DiagnosticBag diagnostics)
+    private byte[]? Document(EpubPageView page, string template, object model, DiagnosticBag diagnostics)
     {
         var body = _theme.Render(template, page.Lang, page, model, diagnostics);
         if (body is null) return null;
@@ -192,14 +192,14 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
         return document is null ? null : Encoding.UTF8.GetBytes(XmlText.Storable(document));
     }
 
-    private BookView View(ParsedArticle article, IReadOnlyList<string> chapterHrefs, IReadOnlyList<string> abstractHrefs)
+    private EpubView View(ParsedArticle article, IReadOnlyList<string> chapterHrefs, IReadOnlyList<string> abstractHrefs)
     {
         var metadata = article.Metadata;
         var title = metadata.TitleIn("ar");
         var chapters = article.Chapters.Select((c, i) => new LinkView(string.IsNullOrWhiteSpace(c.FrontMatter.Title) ? title : c.FrontMatter.Title, chapterHrefs[i])).ToList();
         // Each abstract's link reads in its own direction, as its document does: an Arabic abstract right to left.
         var abstracts = article.Abstracts.Select((a, i) => new LinkView(a.FrontMatter.Title, abstractHrefs[i], a.FrontMatter.Lang, a.FrontMatter.Dir is "rtl" ? "rtl" : "ltr")).ToList();
-        return new BookView(
+        return new EpubView(
             title, metadata.TitleIn("en"), metadata.TitleIn("fr"), Authors(metadata), metadata.Journal.Trim(), metadata.Volume.Trim(), metadata.Issue.Trim(),
             metadata.Date.Trim(), _edition.Publisher.Trim(), Rights(metadata), Citation.Format(metadata, "ar", _theme.Strings.Get("ar", "list_separator")), _edition.NameIn("ar"),
             TitlePageHref, NavHref, chapters, abstracts)
@@ -208,7 +208,7 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
         };
     }
 
-    private BookMetadata Metadata(ParsedArticle article, DateTimeOffset modified)
+    private EpubMetadata Metadata(ParsedArticle article, DateTimeOffset modified)
     {
         var metadata = article.Metadata;
         var title = metadata.TitleIn("ar");
@@ -217,9 +217,9 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
             .Select(l => (l, metadata.Title[l].Trim())).ToList();
         var languages = new List<string> { "ar" };
         languages.AddRange(article.Abstracts.Select(a => a.FrontMatter.Lang).Where(l => LanguageTag().IsMatch(l) && !languages.Contains(l)).Distinct());
-        return new BookMetadata(
-            BookIdentifier.For(article.Slug, metadata, _edition), title, others, Authors(metadata), languages,
-            BookDate.Published(metadata.Date), _edition.Publisher.Trim(), Rights(metadata), modified);
+        return new EpubMetadata(
+            EpubIdentifier.For(article.Slug, metadata, _edition), title, others, Authors(metadata), languages,
+            EpubDate.Published(metadata.Date), _edition.Publisher.Trim(), Rights(metadata), modified);
     }
 
     private static List<string> Authors(ArticleMetadata metadata) => metadata.Authors.Select(a => a.NameIn("ar").Trim()).Where(a => a.Length > 0).ToList();

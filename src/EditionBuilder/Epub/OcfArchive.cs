@@ -26,7 +26,7 @@ public static class OcfArchive
         """;
 
     /// <summary>Zips the package document and the book's files (hrefs relative to the publication folder) with the given entry time.</summary>
-    public static byte[] Zip(string packageDocument, IReadOnlyList<BookFile> files, DateTimeOffset entryTime)
+    public static byte[] Zip(string packageDocument, IReadOnlyList<EpubFile> files, DateTimeOffset entryTime)
     {
         var writer = new ZipWriter(entryTime);
         writer.Add("mimetype", Encoding.ASCII.GetBytes(MediaType), compress: false);

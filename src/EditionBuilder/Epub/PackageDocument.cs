@@ -9,7 +9,7 @@ public static class PackageDocument
     private const string Opf = "http://www.idpf.org/2007/opf";
     private const string Dc = "http://purl.org/dc/elements/1.1/";
 
-    public static string Write(BookMetadata metadata, IReadOnlyList<BookFile> files)
+    public static string Write(EpubMetadata metadata, IReadOnlyList<EpubFile> files)
     {
         var builder = new StringBuilder();
         using (var xml = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", OmitXmlDeclaration = true }))
@@ -41,7 +41,7 @@ public static class PackageDocument
             if (metadata.Date.Length > 0) Dublin(xml, "date", metadata.Date);
             if (metadata.Publisher.Length > 0) Dublin(xml, "publisher", metadata.Publisher);
             if (metadata.Rights.Length > 0) Dublin(xml, "rights", metadata.Rights);
-            Meta(xml, "dcterms:modified", BookDate.Format(metadata.Modified));
+            Meta(xml, "dcterms:modified", EpubDate.Format(metadata.Modified));
 
             // Accessibility metadata (schema.org, a reserved prefix): text only, navigable, nothing that flashes.
             Meta(xml, "schema:accessMode", "textual");

@@ -37,8 +37,8 @@ public static partial class WordExportReader
         var abstractsStart = FindAbstractsStart(lines, notesStart ?? 0);
         var bodyEnd = notesStart ?? abstractsStart;
 
-        var frontMatter = RecognizeFrontMatter(path, lines, bodyEnd, diagnostics);
-        var sections = ReadBody(path, lines, bodyEnd, frontMatter, diagnostics);
+        var opening = RecognizeOpening(path, lines, bodyEnd, diagnostics);
+        var sections = ReadBody(path, lines, bodyEnd, opening, diagnostics);
         if (notesStart is { } first && sections.All(s => s.Paragraphs.Count == 0))
         {
             diagnostics.Error(DiagnosticCodes.NotesWithoutText, path, lines[first].Number, 1,
@@ -67,7 +67,7 @@ public static partial class WordExportReader
             notes = notes.Where(n => !onlyText.Contains(n.Key)).ToList();
         }
 
-        var keywords = new Dictionary<string, IReadOnlyList<string>>(frontMatter.FrontMatter.Keywords, StringComparer.Ordinal);
+        var keywords = new Dictionary<string, IReadOnlyList<string>>(opening.Opening.Keywords, StringComparer.Ordinal);
         foreach (var (language, words) in abstractKeywords) keywords.TryAdd(language, words);
         foreach (var (language, words) in bodyKeywords) keywords.TryAdd(language, words);
         var chapters = AssignNotes(sections, notes);
@@ -81,7 +81,7 @@ public static partial class WordExportReader
             });
         }
 
-        return new Article(chapters, abstracts) { FrontMatter = frontMatter.FrontMatter with { Keywords = keywords }, References = list };
+        return new Article(chapters, abstracts) { Opening = opening.Opening with { Keywords = keywords }, References = list };
     }
 
     /// <summary>A reference list as read: the section, the line of its heading, and its entries' lines (for a chapter, should it be a second list).</summary>
@@ -122,13 +122,13 @@ public static partial class WordExportReader
             var language = SectionHeadings.AbstractLanguage(last.Title) ?? TitledAbstractLanguage(sections, texts);
             if (language is null || texts.Count == 0 || !texts.All(LanguageGuesser.IsLatinDominant) || last.Paragraphs.Any(p => p.References.Count > 0)
                 || afterNotes.Concat(found).Any(a => a.Language == language)) break;
-            foreach (var (marker, list) in texts.Select(ManuscriptFrontMatter.Keywords).OfType<(string Language, string List)>())
+            foreach (var (marker, list) in texts.Select(ManuscriptOpening.Keywords).OfType<(string Language, string List)>())
             {
-                var words = ManuscriptFrontMatter.SplitKeywords(list);
+                var words = ManuscriptOpening.SplitKeywords(list);
                 if (words.Count > 0) keywords.Add((marker == "ar" ? "ar" : language, words));
             }
 
-            found.Insert(0, new Abstract(language, last.Title, texts.Where(t => ManuscriptFrontMatter.Keywords(t) is null).ToList(), last.Line));
+            found.Insert(0, new Abstract(language, last.Title, texts.Where(t => ManuscriptOpening.Keywords(t) is null).ToList(), last.Line));
             sections.RemoveAt(sections.Count - 1);
         }
 
@@ -148,11 +148,11 @@ public static partial class WordExportReader
         return language is "en" or "fr" ? language : null;
     }
 
-    /// <summary>What the body's opening holds besides chapters: the recognized front matter, the lines it used, and those left as text.</summary>
-    private sealed record OpeningLines(ArticleFrontMatter FrontMatter, HashSet<int> Used, HashSet<int> LeftAsText);
+    /// <summary>What the body's opening holds besides chapters: the recognized opening, the lines it used, and those left as text.</summary>
+    private sealed record OpeningLines(ArticleOpening Opening, HashSet<int> Used, HashSet<int> LeftAsText);
 
-    // The manuscript's opening (title, authors, ملخص, keywords) before the first section: front matter, never chapters.
-    private static OpeningLines RecognizeFrontMatter(string path, IReadOnlyList<SourceLine> lines, int end, DiagnosticBag diagnostics)
+    // The manuscript's opening (title, authors, ملخص, keywords) before the first section, never chapters.
+    private static OpeningLines RecognizeOpening(string path, IReadOnlyList<SourceLine> lines, int end, DiagnosticBag diagnostics)
     {
         var indexes = new List<int>();
         for (var i = 0; i < end; i++)
@@ -161,8 +161,8 @@ public static partial class WordExportReader
         }
 
         var paragraphs = indexes.Select(i => new ManuscriptParagraph(lines[i].Text.Trim(), lines[i].Number, IsHeading(lines[i].Text))).ToList();
-        var recognition = ManuscriptFrontMatter.Recognize(paragraphs);
-        if (recognition.Recognized.Count == 0) return new OpeningLines(ArticleFrontMatter.Empty, [], []);
+        var recognition = ManuscriptOpening.Recognize(paragraphs);
+        if (recognition.Recognized.Count == 0) return new OpeningLines(ArticleOpening.Empty, [], []);
 
         var left = recognition.LeftAsText.Select(i => indexes[i]).ToHashSet();
         var used = indexes.Take(recognition.BodyStart).Where(i => !left.Contains(i)).ToHashSet();
@@ -170,7 +170,7 @@ public static partial class WordExportReader
             + string.Join(", ", recognition.Recognized);
         if (left.Count > 0) message += "; left as text: " + string.Join(", ", left.Order().Select(i => $"line {lines[i].Number}"));
         diagnostics.Warning(DiagnosticCodes.FrontMatterRecognized, path, lines[indexes[0]].Number, 1, message);
-        return new OpeningLines(recognition.FrontMatter, used, left);
+        return new OpeningLines(recognition.Opening, used, left);
     }
 
     private const int MaxControlCharactersReported = 20;
@@ -509,7 +509,7 @@ public static partial class WordExportReader
             // A block starts at a title line before a paragraph as long as an abstract's, or at a line naming an abstract or a reference list.
             var named = IsTitleLike(text, 200, 30) && (AbstractHeading().IsMatch(text) || SectionHeadings.IsReferences(text));
             var startsBlock = blocks.Count == 0
-                || (IsTitleLike(text, 200, 30) && blocks[^1].Paragraphs.Count > 0 && (named || NextIsLong(lines, i)) && ManuscriptFrontMatter.Keywords(text) is null);
+                || (IsTitleLike(text, 200, 30) && blocks[^1].Paragraphs.Count > 0 && (named || NextIsLong(lines, i)) && ManuscriptOpening.Keywords(text) is null);
             if (startsBlock) { blocks.Add((line, new List<string>())); blockLines.Add([]); }
             else { blocks[^1].Paragraphs.Add(text); blockLines[^1].Add(line with { Text = text }); }
         }
@@ -529,7 +529,7 @@ public static partial class WordExportReader
             }
 
             // "Keywords: …" / "Mots-clés : …" lines are the abstract's keywords, not its text.
-            var paragraphs = block.Where(p => ManuscriptFrontMatter.Keywords(p) is null).ToList();
+            var paragraphs = block.Where(p => ManuscriptOpening.Keywords(p) is null).ToList();
             var language = LanguageGuesser.Guess(title.Text + " " + string.Join(' ', paragraphs));
             if (language is not ("en" or "fr") || abstracts.Any(a => a.Language == language))
             {
@@ -541,9 +541,9 @@ public static partial class WordExportReader
                 continue;
             }
 
-            foreach (var (marker, list) in block.Select(ManuscriptFrontMatter.Keywords).OfType<(string Language, string List)>())
+            foreach (var (marker, list) in block.Select(ManuscriptOpening.Keywords).OfType<(string Language, string List)>())
             {
-                var words = ManuscriptFrontMatter.SplitKeywords(list);
+                var words = ManuscriptOpening.SplitKeywords(list);
                 if (words.Count > 0) keywords.TryAdd(marker == "ar" ? "ar" : language, words);
             }
 

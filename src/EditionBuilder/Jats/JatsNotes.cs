@@ -5,7 +5,7 @@ using EditionBuilder.Parse;
 namespace EditionBuilder.Jats;
 
 /// <summary>The notes of an article as JATS holds them: each note's id (the site's: <c>fn-N</c>, <c>en-N</c> for an endnote), the mark the author's document shows, and whether it is an endnote.</summary>
-public sealed class JatsNotes(NoteIndex index)
+public sealed class JatsNotes(NoteLocations index)
 {
     /// <summary>The notes of an article.</summary>
     public static JatsNotes Of(ParsedArticle article) => new(article.Notes);

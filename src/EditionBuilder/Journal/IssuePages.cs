@@ -13,11 +13,11 @@ public sealed class IssuePages : IEditionWriter
     public IReadOnlyList<SiteFile>? Write(EditionWriterInput input, DiagnosticBag diagnostics)
     {
         if (!input.Site.IsJournal) return [];
-        if (JournalPaths.Taken(input, JournalIndex.IssuesFolder, diagnostics)) return null;
+        if (JournalPaths.Taken(input, JournalContents.IssuesFolder, diagnostics)) return null;
         var theme = input.Theme;
         var pages = new PageRenderer(theme, input.Site, leaveOutBodies: false);
         var files = new List<SiteFile>();
-        foreach (var volume in JournalIndex.WithIssuePages(JournalIndex.Group(input.Articles, theme.Strings)))
+        foreach (var volume in JournalContents.WithIssuePages(JournalContents.Group(input.Articles, theme.Strings)))
         {
             foreach (var issue in volume.Issues.Where(i => i.Href.Length > 0))
             {

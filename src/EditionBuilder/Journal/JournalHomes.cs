@@ -26,7 +26,7 @@ public sealed class JournalHomes : IEditionWriter
         var entries = JournalEntry.Of(input);
         var theme = input.Theme;
         var pages = new PageRenderer(theme, site, leaveOutBodies: false);
-        var alternates = JournalIndex.HomeAlternates(site with { HomeLanguages = Languages }, theme.Strings);
+        var alternates = JournalContents.HomeAlternates(site with { HomeLanguages = Languages }, theme.Strings);
         var files = new List<SiteFile>();
         foreach (var language in Languages)
         {
@@ -34,13 +34,13 @@ public sealed class JournalHomes : IEditionWriter
             var name = site.Edition.NameIn(language);
             var model = new JournalPageModel(summaries, site.Edition.Publisher)
             {
-                Volumes = JournalIndex.Group(summaries, theme.Strings, language),
+                Volumes = JournalContents.Group(summaries, theme.Strings, language),
                 LicenceInfo = ArticleViews.View(Licences.Find(site.Edition.Licence)),
                 IssnPrint = site.Edition.IssnPrint,
                 IssnOnline = site.Edition.IssnOnline,
             };
             var title = name.Length > 0 ? name : theme.Strings.Get(language, "journal");
-            if (pages.Render(new PageRequest(JournalIndex.HomePath(language), "journal.html", "journal", language, "ltr", title, name, alternates, model), diagnostics) is not { } page) return null;
+            if (pages.Render(new PageRequest(JournalContents.HomePath(language), "journal.html", "journal", language, "ltr", title, name, alternates, model), diagnostics) is not { } page) return null;
             files.Add(page);
         }
 

@@ -36,7 +36,7 @@ public static class ArticleMarkdown
 
     /// <summary>Every abstract of the article by language: the front matter's Arabic one (ملخص) and the source's English and French ones.</summary>
     public static IEnumerable<Abstract> Abstracts(Article article) =>
-        (article.FrontMatter.Abstract is { } arabic ? article.Abstracts.Prepend(arabic) : article.Abstracts)
+        (article.Opening.Abstract is { } arabic ? article.Abstracts.Prepend(arabic) : article.Abstracts)
             .GroupBy(a => a.Language, StringComparer.Ordinal).Select(g => g.First())
             .OrderBy(a => a.Language, StringComparer.Ordinal);
 
@@ -50,7 +50,7 @@ public static class ArticleMarkdown
     /// <summary>The metadata an import can know: the titles (Arabic from the front matter, English and French from the abstracts), subtitle, authors and keywords.</summary>
     public static ArticleMetadata MetadataFrom(Article article)
     {
-        var front = article.FrontMatter;
+        var front = article.Opening;
         var metadata = new ArticleMetadata();
         metadata.Title["ar"] = front.Title;
         foreach (var summary in article.Abstracts.OrderBy(a => a.Language, StringComparer.Ordinal))

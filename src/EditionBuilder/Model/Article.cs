@@ -9,8 +9,8 @@ public sealed record Article(IReadOnlyList<Chapter> Chapters, IReadOnlyList<Abst
     /// <summary>Images and other files the chapters show; written beside them (ar/media/…).</summary>
     public IReadOnlyList<MediaFile> Media { get; init; } = [];
 
-    /// <summary>The manuscript's front matter (title, authors, Arabic abstract, keywords) when the source opens with one; never part of the chapters.</summary>
-    public ArticleFrontMatter FrontMatter { get; init; } = ArticleFrontMatter.Empty;
+    /// <summary>The manuscript's opening (title, authors, Arabic abstract, keywords) when the source has one; never part of the chapters.</summary>
+    public ArticleOpening Opening { get; init; } = ArticleOpening.Empty;
 
     /// <summary>The article's reference list (a section headed المراجع, References, Bibliographie…), written as ar/references.md; null when the source has none.</summary>
     public ReferenceSection? References { get; init; }

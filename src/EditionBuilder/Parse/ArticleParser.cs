@@ -49,7 +49,7 @@ public sealed class ArticleParser
         foreach (var summary in abstracts.Where(a => a.FrontMatter.Lang == "ar")) LatinRunIsolator.Isolate(summary.Document.OfType<ParagraphBlock>());
 
         CheckSlugs(chapters, diagnostics, references is not null);
-        var notes = NoteIndex.Build(chapters.Select(c => c.NoteSource).ToList(), diagnostics);
+        var notes = NoteLocations.Build(chapters.Select(c => c.NoteSource).ToList(), diagnostics);
         return diagnostics.ErrorCount > errorsBefore ? null : new ParsedArticle(article, chapters, abstracts, notes) { References = references };
     }
 

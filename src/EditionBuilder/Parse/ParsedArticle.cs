@@ -4,7 +4,7 @@ using EditionBuilder.Markdown.Notes;
 namespace EditionBuilder.Parse;
 
 /// <summary>An article as every writer reads it (site, EPUB, JATS): its content, its chapters in order, its abstracts by language, where each note lives and its reference list.</summary>
-public sealed record ParsedArticle(ArticleContent Content, IReadOnlyList<ParsedChapter> Chapters, IReadOnlyList<ParsedChapter> Abstracts, NoteIndex Notes)
+public sealed record ParsedArticle(ArticleContent Content, IReadOnlyList<ParsedChapter> Chapters, IReadOnlyList<ParsedChapter> Abstracts, NoteLocations Notes)
 {
     /// <summary>The article's folder name, which is also its folder in the site.</summary>
     public string Slug => Content.Slug;

@@ -91,9 +91,9 @@ public static class ImportArticle
         Notes = article.Notes.Count(),
         Abstracts = ArticleMarkdown.Abstracts(article).Select(a => a.Language).ToList(),
         Images = article.Media.Count,
-        HasFrontMatter = !article.FrontMatter.IsEmpty,
-        Authors = article.FrontMatter.Authors.Count,
-        Keywords = article.FrontMatter.Keywords.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => (k.Key, k.Value.Count)).ToList(),
+        HasFrontMatter = !article.Opening.IsEmpty,
+        Authors = article.Opening.Authors.Count,
+        Keywords = article.Opening.Keywords.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => (k.Key, k.Value.Count)).ToList(),
         Conservation = kept,
     };
 

@@ -138,7 +138,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         public SiteVerifier.LinkResolver Resolutions { get; } = new();
 
         // Articles made in this build, cached only once the whole site's links are checked (see RememberArticles).
-        private readonly ConcurrentBag<(string Key, string Folder, BuildCache.Article Entry)> _made = new();
+        private readonly ConcurrentBag<(string Key, string Folder, BuildCache.ArticleEntry Entry)> _made = new();
 
         public int ArticlesRendered => _articlesRendered;
 
@@ -253,7 +253,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             var made = rendered.Pages.Concat(written).ToList();
             var files = new BuildCache.CachedFile?[made.Count];
             Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, made.Count).Reverse(), EnumerablePartitionerOptions.NoBuffering), i => files[i] = File(made[i]));
-            if (key is not null && own.Items.Count == 0 && files.All(f => f is not null)) _made.Add((key, article.Slug + "/", new BuildCache.Article(rendered.Summary, files!)));
+            if (key is not null && own.Items.Count == 0 && files.All(f => f is not null)) _made.Add((key, article.Slug + "/", new BuildCache.ArticleEntry(rendered.Summary, files!)));
             return rendered.Summary;
         }
 
@@ -284,7 +284,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         // An unchanged page whose files the last good site still holds is linked from it without being read; any other is taken
         // from the cache. Nothing is counted until the whole article is in, so a miss halfway makes the article again cleanly
         // (its files are then written over the ones already linked).
-        private bool Replay(BuildCache.Article article)
+        private bool Replay(BuildCache.ArticleEntry article)
         {
             var emitted = new List<Emitted>();
             foreach (var file in article.Files)
@@ -376,7 +376,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             var written = files.Select(f => File(f, asIs: true)).ToList();
             if (key is not null && written.All(f => f is not null))
             {
-                cache!.PutArticle(key, new BuildCache.Article(new ArticleSummary(SearchIndex.Folder, string.Empty, [], SearchIndex.Folder), written!));
+                cache!.PutArticle(key, new BuildCache.ArticleEntry(new ArticleSummary(SearchIndex.Folder, string.Empty, [], SearchIndex.Folder), written!));
             }
 
             return (pages.Count, files.Count, false);
@@ -400,7 +400,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         // A page linked unchanged from the last site was not read: its bytes come from the cache. Null, with an error, when they cannot.
         private byte[]? PageBytes(SearchPage page)
         {
-            var bytes = page.Bytes ?? (page.Key is null ? null : options.Cache?.GetPage(page.Key)?.Minified);
+            var bytes = page.Bytes ?? (page.Key is null ? null : options.Cache?.GetPage(page.Key)?.Bytes);
             if (bytes is null) diagnostics.Error(DiagnosticCodes.SearchIndexFailed, page.Path, 0, 0, "the page to index is missing from the build cache; build again with --no-cache");
             return bytes;
         }
@@ -433,7 +433,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         {
             var outputs = new List<BuildCache.OutputFile>();
             SiteFile? stylesheet = null;
-            foreach (var (name, bytes) in new[] { (path, page.Minified), (path + ".gz", page.Gzip), (path + ".br", page.Brotli) })
+            foreach (var (name, bytes) in new[] { (path, page.Bytes), (path + ".gz", page.Gzip), (path + ".br", page.Brotli) })
             {
                 if (bytes is null) continue;
                 var sha256 = options.Cache is null ? null : reused ? FileStamp.HashOf(bytes) : FileStamp.Hash(bytes);
@@ -443,7 +443,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                 if (name.EndsWith(".css", StringComparison.Ordinal)) stylesheet = file;
             }
 
-            return new Emitted(path, outputs, page.Facts, stylesheet, reused, key, page.Facts is { Searchable: true } ? page.Minified : null);
+            return new Emitted(path, outputs, page.Facts, stylesheet, reused, key, page.Facts is { Searchable: true } ? page.Bytes : null);
         }
 
         private static bool MinifierTakes(string path) => Path.GetExtension(path) is ".html" or ".css" or ".js";

@@ -21,7 +21,7 @@ public sealed class SitePages(PageRenderer pages, Theme theme)
         if (Site.IsJournal)
         {
             var title = Site.SiteName.Length > 0 ? Site.SiteName : theme.Strings.Get("ar", "journal");
-            Add(new PageRequest("index.html", "journal.html", "journal", "ar", "rtl", title, Site.SiteName, JournalIndex.HomeAlternates(Site, theme.Strings), JournalModel(articles)));
+            Add(new PageRequest("index.html", "journal.html", "journal", "ar", "rtl", title, Site.SiteName, JournalContents.HomeAlternates(Site, theme.Strings), JournalModel(articles)));
         }
 
         Add(new PageRequest("404.html", "404.html", "404", "ar", "rtl", theme.Strings.Get("ar", "page_not_found"), Site.SiteName, [], JournalModel([]), AnyDepth: true));
@@ -46,7 +46,7 @@ public sealed class SitePages(PageRenderer pages, Theme theme)
     private JournalPageModel JournalModel(IReadOnlyList<ArticleSummary> articles) =>
         new(articles, Site.Edition.Publisher)
         {
-            Volumes = Site.IssuePages ? JournalIndex.WithIssuePages(JournalIndex.Group(articles, theme.Strings)) : JournalIndex.Group(articles, theme.Strings),
+            Volumes = Site.IssuePages ? JournalContents.WithIssuePages(JournalContents.Group(articles, theme.Strings)) : JournalContents.Group(articles, theme.Strings),
             LicenceInfo = ArticleViews.View(Licences.Find(Site.Edition.Licence)),
             IssnPrint = Site.Edition.IssnPrint,
             IssnOnline = Site.Edition.IssnOnline,

@@ -34,6 +34,17 @@ public class FolderCycleTests
     }
 
     [Fact]
+    public void Given_the_library_When_its_content_folder_reading_is_read_Then_it_neither_imports_nor_writes_Markdown()
+    {
+        // An article folder that holds only its source is handed to ISourceImport, which the import stage implements.
+        var uses = Library.Value.DependenciesOf("Content");
+
+        Assert.DoesNotContain("Import", uses);
+        Assert.DoesNotContain("Markdown", uses);
+        Assert.Contains("ISourceImport", Library.Value.Uses("Import", "Content").Select(u => u.To));
+    }
+
+    [Fact]
     public void Given_folders_in_a_circle_When_the_cycles_are_looked_for_Then_the_circle_is_named_with_the_types_that_make_it()
     {
         var graph = new FolderGraph();

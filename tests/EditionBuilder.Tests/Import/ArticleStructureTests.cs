@@ -345,8 +345,8 @@ public class ArticleStructureTests
 
     private static void AssertTwoAuthors(Article article)
     {
-        Assert.Equal(TwoAuthors.Select(a => a.Name), article.FrontMatter.Authors.Select(a => a.Name));
-        Assert.Equal(TwoAuthors.Select(a => a.Affiliations), article.FrontMatter.Authors.Select(a => a.Affiliations.ToArray()));
+        Assert.Equal(TwoAuthors.Select(a => a.Name), article.Opening.Authors.Select(a => a.Name));
+        Assert.Equal(TwoAuthors.Select(a => a.Affiliations), article.Opening.Authors.Select(a => a.Affiliations.ToArray()));
         Assert.Equal(["نص المقدمة هنا."], article.Chapters.SelectMany(c => c.Paragraphs).Select(p => p.PlainText));
     }
 
@@ -376,8 +376,8 @@ public class ArticleStructureTests
     {
         var article = Opening("author:\n- د. ليلى حداد\n- Sami Khalil\n");
 
-        Assert.Equal(["ليلى حداد", "Sami Khalil"], article.FrontMatter.Authors.Select(a => a.Name));
-        Assert.Equal("المياه والسياسة", article.FrontMatter.Title);
+        Assert.Equal(["ليلى حداد", "Sami Khalil"], article.Opening.Authors.Select(a => a.Name));
+        Assert.Equal("المياه والسياسة", article.Opening.Title);
         Assert.Equal(["نص المقدمة هنا."], article.Chapters.SelectMany(c => c.Paragraphs).Select(p => p.PlainText));
     }
 
@@ -388,7 +388,7 @@ public class ArticleStructureTests
 
         var (article, diagnostics) = Import("unsure.docx", PandocDocx(markdown));
 
-        Assert.All(article.FrontMatter.Authors, a => Assert.Empty(a.Affiliations));
+        Assert.All(article.Opening.Authors, a => Assert.Empty(a.Affiliations));
         Assert.Contains("كلية العلوم، جامعة دمشق", article.Chapters.SelectMany(c => c.Paragraphs).Select(p => p.PlainText));
         Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.FrontMatterRecognized && d.Message.Contains("left as text: paragraph", StringComparison.Ordinal));
     }

@@ -30,12 +30,12 @@ public class ManuscriptImportTests
         var (article, diagnostics) = Import("007-manuscript-opening.txt");
 
         Assert.NotNull(article);
-        var front = article.FrontMatter;
+        var front = article.Opening;
         Assert.Equal("الشراكة الروسية – الإيرانية في سوريا", front.Title);
         Assert.Equal("انعكاساتها على الوضع الجيوستراتيجي في الشرق الأوسط", front.Subtitle);
         Assert.Equal(
-            [new FrontMatterAuthor("أحمد محمد علي", ["جامعة بيروت العربية، كلية الحقوق والعلوم السياسية"], string.Empty, "ahmad.ali@example.org"),
-             new FrontMatterAuthor("سارة خليل", ["الجامعة اللبنانية، معهد العلوم الاجتماعية"], "0000-0002-1825-0097", string.Empty)],
+            [new ManuscriptAuthor("أحمد محمد علي", ["جامعة بيروت العربية، كلية الحقوق والعلوم السياسية"], string.Empty, "ahmad.ali@example.org"),
+             new ManuscriptAuthor("سارة خليل", ["الجامعة اللبنانية، معهد العلوم الاجتماعية"], "0000-0002-1825-0097", string.Empty)],
             front.Authors);
         Assert.Equal(("ar", "ملخص", 2), (front.Abstract!.Language, front.Abstract.Title, front.Abstract.Paragraphs.Count));
         Assert.Equal(["روسيا", "إيران", "سوريا", "الشرق الأوسط"], front.Keywords["ar"]);
@@ -60,8 +60,8 @@ public class ManuscriptImportTests
         var (article, _) = Read("المياه والسياسة\nقراءة في أزمة سد النهضة\nليلى حسن\nجامعة القاهرة\n\nالمقدمة\n\nنص المقدمة هنا.\n");
 
         Assert.NotNull(article);
-        Assert.Equal("قراءة في أزمة سد النهضة", article.FrontMatter.Subtitle);
-        Assert.Equal(["ليلى حسن"], article.FrontMatter.Authors.Select(a => a.Name));
+        Assert.Equal("قراءة في أزمة سد النهضة", article.Opening.Subtitle);
+        Assert.Equal(["ليلى حسن"], article.Opening.Authors.Select(a => a.Name));
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public class ManuscriptImportTests
         var (article, diagnostics) = Read($"الشراكة الروسية الإيرانية\nالمقدمة\n{firstParagraph}\nالخاتمة\n{last}\n");
 
         Assert.NotNull(article);
-        Assert.Equal("الشراكة الروسية الإيرانية", article.FrontMatter.Title);
-        Assert.Empty(article.FrontMatter.Authors);
+        Assert.Equal("الشراكة الروسية الإيرانية", article.Opening.Title);
+        Assert.Empty(article.Opening.Authors);
         Assert.Equal(["المقدمة", "الخاتمة"], article.Chapters.Select(c => c.Title));
         Assert.Equal([[firstParagraph], [last]], article.Chapters.Select(c => c.Paragraphs.Select(p => p.PlainText).ToArray()));
         Assert.EndsWith("not as a chapter: the title (line 1)", Assert.Single(diagnostics).Message);
@@ -101,7 +101,7 @@ public class ManuscriptImportTests
         var (article, _) = Read("عنوان المقال\nأحمد علي\nالمقدّمه\nنص قصير بلا نقطة\nخاتمة عامة\nنص آخر بلا نقطة\nالنتائـج\nفقرة أخيرة تنتهي بنقطة.\n");
 
         Assert.NotNull(article);
-        Assert.Equal(["أحمد علي"], article.FrontMatter.Authors.Select(a => a.Name));
+        Assert.Equal(["أحمد علي"], article.Opening.Authors.Select(a => a.Name));
         Assert.Equal(["المقدّمه", "خاتمة عامة", "النتائـج"], article.Chapters.Select(c => c.Title));
     }
 
@@ -111,7 +111,7 @@ public class ManuscriptImportTests
         var (article, diagnostics) = Read("عنوان المقال\nالإشكالية\nسارة خليل\nالمقدمة\nفقرة أولى من النص تنتهي بنقطة.\n");
 
         Assert.NotNull(article);
-        Assert.Equal(["سارة خليل"], article.FrontMatter.Authors.Select(a => a.Name));
+        Assert.Equal(["سارة خليل"], article.Opening.Authors.Select(a => a.Name));
         Assert.EndsWith("; left as text: line 2", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized).Message);
     }
 
@@ -143,7 +143,7 @@ public class ManuscriptImportTests
             + "فقرة الملخص الأولى وهي طويلة بما يكفي لتكون فقرة من فقرات النص، تذكر روسيا وإيران وسوريا.\nالمقدمة\nفقرة أولى من النص تنتهي بنقطة.\n");
 
         Assert.NotNull(article);
-        Assert.Equal("عنوان المقال", article.FrontMatter.Title);
+        Assert.Equal("عنوان المقال", article.Opening.Title);
         Assert.EndsWith("; left as text: line 4", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized).Message);
         Assert.Equal("بحث قُدّم إلى مؤتمر بيروت 2016", article.Paragraphs.First().PlainText);
     }
@@ -158,7 +158,7 @@ public class ManuscriptImportTests
     {
         var (article, _) = Read("عنوان المقال\n" + authors + "الكلمات المفتاحية: روسيا\nالمقدمة\nفقرة أولى من النص تنتهي بنقطة.\n");
 
-        Assert.Equal(expected, string.Join('|', article!.FrontMatter.Authors.Select(a => a.Name + ":" + string.Join(';', a.Affiliations))));
+        Assert.Equal(expected, string.Join('|', article!.Opening.Authors.Select(a => a.Name + ":" + string.Join(';', a.Affiliations))));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class ManuscriptImportTests
 
         var article = WordExportReader.Read("seed.txt", Repo.SeedBytes(), diagnostics);
 
-        Assert.True(article!.FrontMatter.IsEmpty);
+        Assert.True(article!.Opening.IsEmpty);
         Assert.Empty(diagnostics.Items);
     }
 
@@ -222,8 +222,8 @@ public class ManuscriptImportTests
         var (article, diagnostics) = Read("عنوان المقال\nأحمد علي\nسارة خليل\nجامعة دمشق\nالكلمات المفتاحية: روسيا\nالمقدمة\nفقرة أولى من النص تنتهي بنقطة.\n");
 
         Assert.NotNull(article);
-        Assert.Equal(["أحمد علي", "سارة خليل"], article.FrontMatter.Authors.Select(a => a.Name));
-        Assert.All(article.FrontMatter.Authors, a => Assert.Empty(a.Affiliations));
+        Assert.Equal(["أحمد علي", "سارة خليل"], article.Opening.Authors.Select(a => a.Name));
+        Assert.All(article.Opening.Authors, a => Assert.Empty(a.Affiliations));
         Assert.EndsWith("; left as text: line 4", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized).Message);
         Assert.Equal("جامعة دمشق", article.Paragraphs.First().PlainText);
     }

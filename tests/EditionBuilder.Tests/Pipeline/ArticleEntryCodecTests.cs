@@ -9,7 +9,7 @@ namespace EditionBuilder.Tests.Pipeline;
 /// <summary>An article's cache entry in its binary form: read back as written, and anything cut or damaged is refused (a miss), never an exception or a wrong article.</summary>
 public class ArticleEntryCodecTests
 {
-    private static BuildCache.Article Sample() => new(
+    private static BuildCache.ArticleEntry Sample() => new(
         new ArticleSummary("small", "مقال صغير", ["أحمد", "Jane Roe"], "small/index.html") { Volume = "3", Date = "2024-05-01" },
         [
             new BuildCache.CachedFile("small/cite.bib", "k1", [new BuildCache.OutputFile("small/cite.bib", 146, "aa")], null),

@@ -10,7 +10,7 @@ public class ArticleIndexTests
 {
     private static string Key(char c) => new(c, 64);
 
-    private static byte[] Entry(string title) => ArticleEntryCodec.Write(new BuildCache.Article(new ArticleSummary("a", title, [], "a/index.html"), []));
+    private static byte[] Entry(string title) => ArticleEntryCodec.Write(new BuildCache.ArticleEntry(new ArticleSummary("a", title, [], "a/index.html"), []));
 
     private static byte[] Sample()
     {

@@ -22,7 +22,7 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
     /// <summary>The reference list <see cref="Assemble"/> found; null when the document has none.</summary>
     public ReferenceSection? References { get; private set; }
 
-    public (List<Chapter> Chapters, List<Abstract> Abstracts, ArticleFrontMatter Front) Assemble(List<DocxBlock> blocks)
+    public (List<Chapter> Chapters, List<Abstract> Abstracts, ArticleOpening Front) Assemble(List<DocxBlock> blocks)
     {
         blocks = AttachCaptions(blocks);
         var front = TakeFront(blocks);
@@ -69,9 +69,9 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
     private const string ClosingPunctuation = ".!?:;…؟؛،,";
 
     // The opening before the body (title, subtitle, authors, affiliations, ملخص, keywords) is read by the recognizer the text
-    // export uses (ManuscriptFrontMatter); a styled heading, title or subtitle, or a short line without closing punctuation,
+    // export uses (ManuscriptOpening); a styled heading, title or subtitle, or a short line without closing punctuation,
     // is what it takes for a line of the opening. Without any of that, the Title and Subtitle styles alone give the title.
-    private ArticleFrontMatter TakeFront(List<DocxBlock> blocks)
+    private ArticleOpening TakeFront(List<DocxBlock> blocks)
     {
         var indexes = new List<int>();
         // A list is body text, never a line of the opening (its items are not authors): the opening ends before it.
@@ -84,7 +84,7 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
             .Select(p => new ManuscriptParagraph(p.Text.Trim(), p.Paragraph, p.HeadingLevel is not null || p.IsTitle || p.IsSubtitle || p.IsAuthor || IsShortLine(p.Text.Trim()),
                 p.IsTitle ? OpeningRole.Title : p.IsSubtitle ? OpeningRole.Subtitle : p.IsAuthor && p.HeadingLevel is null ? OpeningRole.Author : OpeningRole.None))
             .ToList();
-        var recognition = ManuscriptFrontMatter.Recognize(paragraphs);
+        var recognition = ManuscriptOpening.Recognize(paragraphs);
         // Nothing found but what the Title and Subtitle styles already say: their title, without a warning.
         var stylesOnly = paragraphs.Take(recognition.BodyStart).All(p => p.Role is OpeningRole.Title or OpeningRole.Subtitle);
         if (recognition.Recognized.Count == 0 || stylesOnly) return TakeStyledTitle(blocks);
@@ -99,14 +99,14 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
             + string.Join(", ", recognition.Recognized).Replace("line ", "paragraph ", StringComparison.Ordinal).Replace("lines ", "paragraphs ", StringComparison.Ordinal);
         if (left.Count > 0) message += "; left as text: " + string.Join(", ", left.Order().Select(k => $"paragraph {paragraphs[k].SourceLine}"));
         diagnostics.Warning(DiagnosticCodes.FrontMatterRecognized, where + $":paragraph {paragraphs[0].SourceLine}", 0, 0, message);
-        return recognition.FrontMatter;
+        return recognition.Opening;
     }
 
     private static bool IsShortLine(string text) =>
         text.Length is > 0 and <= MaxOpeningLineLength && !ClosingPunctuation.Contains(text[^1]) && LanguageGuesser.Words(text).Count() <= MaxOpeningLineWords;
 
     // The Title and Subtitle styles before the first heading, when the recognizer found no front matter.
-    private static ArticleFrontMatter TakeStyledTitle(List<DocxBlock> blocks)
+    private static ArticleOpening TakeStyledTitle(List<DocxBlock> blocks)
     {
         var firstHeading = blocks.FindIndex(b => b is DocxParagraph { HeadingLevel: not null });
         var end = firstHeading < 0 ? blocks.Count : firstHeading;
@@ -120,8 +120,8 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         }
 
         return title.Count == 0 && subtitle.Count == 0
-            ? ArticleFrontMatter.Empty
-            : ArticleFrontMatter.Empty with { Title = string.Join(' ', title), Subtitle = string.Join(' ', subtitle) };
+            ? ArticleOpening.Empty
+            : ArticleOpening.Empty with { Title = string.Join(' ', title), Subtitle = string.Join(' ', subtitle) };
     }
 
     private static bool IsLatin(DocxParagraph p) => LanguageGuesser.IsLatinDominant(p.Text);
@@ -284,9 +284,9 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         {
             var paragraphs = blocks.Skip(start).Take(stop - start).OfType<DocxParagraph>();
             // "Keywords: …" / "Mots-clés : …" paragraphs are the abstract's keywords, not its text (as in the text export).
-            foreach (var (marker, list) in paragraphs.Select(p => ManuscriptFrontMatter.Keywords(p.Text)).OfType<(string Language, string List)>())
+            foreach (var (marker, list) in paragraphs.Select(p => ManuscriptOpening.Keywords(p.Text)).OfType<(string Language, string List)>())
             {
-                var words = ManuscriptFrontMatter.SplitKeywords(list);
+                var words = ManuscriptOpening.SplitKeywords(list);
                 if (words.Count > 0) _abstractKeywords.TryAdd(marker == "ar" ? "ar" : language, words);
             }
 
@@ -301,7 +301,7 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
 
     // "Résumé" is French and "Abstract" English whatever w:lang the document's default style gives every paragraph.
     private static Abstract Summary(DocxParagraph title, List<DocxParagraph> paragraphs) =>
-        new(SectionHeadings.AbstractLanguage(title.Text.Trim()) ?? AbstractLanguage(title, paragraphs) ?? "?", title.Text.Trim(), paragraphs.Where(p => ManuscriptFrontMatter.Keywords(p.Text) is null).Select(p => p.Text.Trim()).ToList());
+        new(SectionHeadings.AbstractLanguage(title.Text.Trim()) ?? AbstractLanguage(title, paragraphs) ?? "?", title.Text.Trim(), paragraphs.Where(p => ManuscriptOpening.Keywords(p.Text) is null).Select(p => p.Text.Trim()).ToList());
 
     private static List<(int Start, int End, Abstract Abstract)> TrailingPlainAbstracts(List<DocxBlock> blocks)
     {

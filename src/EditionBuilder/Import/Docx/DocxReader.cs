@@ -109,6 +109,6 @@ public static class DocxReader
 
         var placed = ChapterAssembler.PlaceNotes(chapters, notes);
         var (linked, linkedReferences) = InternalLinks.Resolve(placed, references, headingAnchors, package.Path, diagnostics);
-        return new Article(linked, abstracts) { Media = walker.Media, FrontMatter = front, References = linkedReferences };
+        return new Article(linked, abstracts) { Media = walker.Media, Opening = front, References = linkedReferences };
     }
 }

@@ -116,7 +116,7 @@ public class WordCorpusTests
         Assert.Equal("References", article.References!.Title);
         Assert.Equal(2, article.References.Entries.Count);
         Assert.Equal("fr", Assert.Single(article.Abstracts).Language);
-        Assert.Empty(article.FrontMatter.Authors);
+        Assert.Empty(article.Opening.Authors);
         Assert.Contains(article.Chapters.SelectMany(c => c.Blocks).OfType<ItemList>(), l => l.Items.Count == 2);
         Assert.InRange(WordsOnPages("python-docx-article.docx", bytes, article), 0.995, 1.0);
     }

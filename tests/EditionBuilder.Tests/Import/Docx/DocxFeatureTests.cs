@@ -297,7 +297,7 @@ public class DocxFeatureTests
         var article = Golden("012-localized-headings-and-title", fixture);
 
         Assert.Equal(["المقدمة", "الخاتمة"], article.Chapters.Select(c => c.Title));
-        Assert.Equal("الشراكة الروسية الإيرانية", article.FrontMatter.Title);
+        Assert.Equal("الشراكة الروسية الإيرانية", article.Opening.Title);
         Assert.Equal(new Heading(2, [new TextRun("تفصيل")]), article.Chapters[0].Blocks[1]);
     }
 
@@ -317,11 +317,11 @@ public class DocxFeatureTests
         var (article, diagnostics) = Import(fixture);
 
         Assert.Equal(["المقدمة"], article!.Chapters.Select(c => c.Title));
-        Assert.Equal("الشراكة الروسية الإيرانية", article.FrontMatter.Title);
-        Assert.Equal("سارة خليل", Assert.Single(article.FrontMatter.Authors).Name);
-        Assert.Equal(["جامعة دمشق"], article.FrontMatter.Authors[0].Affiliations);
-        Assert.Equal(["روسيا", "إيران", "سوريا"], article.FrontMatter.Keywords["ar"]);
-        Assert.Equal("ar", article.FrontMatter.Abstract!.Language);
+        Assert.Equal("الشراكة الروسية الإيرانية", article.Opening.Title);
+        Assert.Equal("سارة خليل", Assert.Single(article.Opening.Authors).Name);
+        Assert.Equal(["جامعة دمشق"], article.Opening.Authors[0].Affiliations);
+        Assert.Equal(["روسيا", "إيران", "سوريا"], article.Opening.Keywords["ar"]);
+        Assert.Equal("ar", article.Opening.Abstract!.Language);
         var warning = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized);
         Assert.EndsWith(":paragraph 1", warning.Path);
         Assert.DoesNotContain("line ", warning.Message);

@@ -91,7 +91,7 @@ public class PandocDocxTests
         Assert.True(article is not null, string.Join('\n', diagnostics.Items));
         Assert.DoesNotContain(diagnostics.Items, d => d.Severity == Severity.Error);
         Assert.Equal(["المقدمة", "الخاتمة"], article.Chapters.Select(c => c.Title));
-        Assert.Equal("عنوان المقال", article.FrontMatter.Title);
+        Assert.Equal("عنوان المقال", article.Opening.Title);
         Assert.Equal(["1", "2"], article.Notes.Select(n => n.Mark));
         Assert.Contains(new Styled(TextStyle.Emphasis, [new TextRun("مائلة")]), article.Notes.First().Paragraphs[0].Inlines);
 
@@ -113,12 +113,12 @@ public class PandocDocxTests
         var article = DocxReader.Read("manuscript.docx", PandocDocx(Manuscript), diagnostics);
 
         Assert.True(article is not null, string.Join('\n', diagnostics.Items));
-        Assert.Equal("المياه والسياسة", article.FrontMatter.Title);
-        Assert.Equal("قراءة في أزمة سد النهضة", article.FrontMatter.Subtitle);
-        var author = Assert.Single(article.FrontMatter.Authors); // pandoc's byline and the name line are one person
+        Assert.Equal("المياه والسياسة", article.Opening.Title);
+        Assert.Equal("قراءة في أزمة سد النهضة", article.Opening.Subtitle);
+        var author = Assert.Single(article.Opening.Authors); // pandoc's byline and the name line are one person
         Assert.Equal("ليلى حسن", author.Name);
         Assert.Equal(["جامعة القاهرة"], author.Affiliations);
-        Assert.Equal(["Nile", "GERD", "water security"], article.FrontMatter.Keywords["en"]);
+        Assert.Equal(["Nile", "GERD", "water security"], article.Opening.Keywords["en"]);
         var summary = Assert.Single(article.Abstracts);
         Assert.DoesNotContain(summary.Paragraphs, p => p.StartsWith("Keywords", StringComparison.Ordinal));
         var metadata = ArticleMarkdown.MetadataFrom(article);

@@ -222,7 +222,7 @@ public class WordAsWrittenTests
         var (article, diagnostics) = Read(fixture.Build());
 
         Assert.True(article is not null, string.Join('\n', diagnostics));
-        Assert.Empty(article.FrontMatter.Authors);
+        Assert.Empty(article.Opening.Authors);
         var list = Assert.IsType<ItemList>(article.Chapters[0].Blocks[0]);
         Assert.Equal(2, list.Items.Count);
         var nested = Assert.IsType<ItemList>(list.Items[0].Blocks[1]);

@@ -60,7 +60,7 @@ public class WordBookmarkTests
     {
         using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Path, "edition.yml"), "name:\n  ar: طبعة تجريبية\n");
-        article = article with { FrontMatter = article.FrontMatter with { Title = "مقال تجريبي" } };
+        article = article with { Opening = article.Opening with { Title = "مقال تجريبي" } };
         foreach (var (path, content) in ArticleMarkdown.Files(article, ArticleMarkdown.MetadataFrom(article)))
         {
             var full = Path.Combine(temp.Path, "art", path);

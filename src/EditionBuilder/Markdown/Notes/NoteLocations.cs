@@ -8,11 +8,11 @@ namespace EditionBuilder.Markdown.Notes;
 public sealed record NoteSource(string Path, int BodyLine, MarkdownDocument Document, string Page);
 
 /// <summary>Where each note of an article is defined (footnotes and endnotes apart) and the mark it shows. Every reference must find its note on its own page or another chapter's; a note is defined once.</summary>
-public sealed class NoteIndex
+public sealed class NoteLocations
 {
     private readonly Dictionary<NoteKey, (string Page, string Mark)> _notes;
 
-    private NoteIndex(Dictionary<NoteKey, (string Page, string Mark)> notes) => _notes = notes;
+    private NoteLocations(Dictionary<NoteKey, (string Page, string Mark)> notes) => _notes = notes;
 
     /// <summary>How many notes the article defines.</summary>
     public int Count => _notes.Count;
@@ -27,7 +27,7 @@ public sealed class NoteIndex
     public NoteTarget? InPage(NoteKey key) => _notes.TryGetValue(key, out var note) ? new NoteTarget($"#{key.HtmlId}", note.Mark) : null;
 
     /// <summary>Indexes the notes of an article's chapters, reporting notes defined twice and references to no note.</summary>
-    public static NoteIndex Build(IReadOnlyList<NoteSource> files, DiagnosticBag diagnostics)
+    public static NoteLocations Build(IReadOnlyList<NoteSource> files, DiagnosticBag diagnostics)
     {
         var notes = new Dictionary<NoteKey, (string Page, string Mark)>();
         foreach (var file in files)
@@ -51,6 +51,6 @@ public sealed class NoteIndex
             }
         }
 
-        return new NoteIndex(notes);
+        return new NoteLocations(notes);
     }
 }

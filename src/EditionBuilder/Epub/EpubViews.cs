@@ -6,10 +6,10 @@ namespace EditionBuilder.Epub;
 // The view models the e-book's templates (templates/epub/) read; Scriban exposes their properties in snake_case.
 
 /// <summary>What every document of the book knows of itself: its kind, language, direction, title, the way back to the book's root ("" or "../") and its structural type (epub:type of its body, empty for none).</summary>
-public sealed record BookPageView(string Kind, string Lang, string Dir, string Title, string Root, string Type);
+public sealed record EpubPageView(string Kind, string Lang, string Dir, string Title, string Root, string Type);
 
 /// <summary>The book as its title page and navigation show it; hrefs are relative to the book's root and templates prefix them with page.root.</summary>
-public sealed record BookView(
+public sealed record EpubView(
     string Title,
     string TitleEn,
     string TitleFr,
@@ -34,13 +34,13 @@ public sealed record BookView(
 }
 
 /// <summary>The model of the title page and of the navigation document.</summary>
-public sealed record BookModel(BookView Book);
+public sealed record EpubModel(EpubView Book);
 
 /// <summary>The model of a chapter document.</summary>
-public sealed record BookChapterModel(BookView Book, int Order, string Title, string Id, HtmlFragment Body);
+public sealed record EpubChapterModel(EpubView Book, int Order, string Title, string Id, HtmlFragment Body);
 
 /// <summary>The model of the reference list's document.</summary>
-public sealed record BookReferencesModel(BookView Book, string Lang, string Title, HtmlFragment Body);
+public sealed record EpubReferencesModel(EpubView Book, string Lang, string Title, HtmlFragment Body);
 
 /// <summary>The model of an abstract document.</summary>
-public sealed record BookAbstractModel(BookView Book, string Lang, string Title, HtmlFragment Body);
+public sealed record EpubAbstractModel(EpubView Book, string Lang, string Title, HtmlFragment Body);

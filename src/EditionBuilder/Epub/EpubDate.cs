@@ -5,7 +5,7 @@ namespace EditionBuilder.Epub;
 
 /// <summary>The book's dates, never the clock's: dc:date is the article's date as given, and dcterms:modified (also the time of every zip entry) the article's date at midnight UTC; an article without a date takes SOURCE_DATE_EPOCH, else the zip epoch 1980-01-01.</summary>
 /// <remarks>The article's date comes first so a book changes only when its content does (and the incremental cache keeps it across commits); SOURCE_DATE_EPOCH stands in only where a clock would otherwise be needed, as reproducible-builds.org asks.</remarks>
-public static class BookDate
+public static class EpubDate
 {
     private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -3,7 +3,7 @@ using EditionBuilder.Model;
 
 namespace EditionBuilder.Import;
 
-/// <summary>A paragraph of a manuscript's body as a reader gives it to <see cref="ManuscriptFrontMatter"/>: its text, where it is, and whether it has the form of a heading (a short line without closing punctuation, or a title/heading style in a .docx).</summary>
+/// <summary>A paragraph of a manuscript's body as a reader gives it to <see cref="ManuscriptOpening"/>: its text, where it is, and whether it has the form of a heading (a short line without closing punctuation, or a title/heading style in a .docx).</summary>
 public sealed record ManuscriptParagraph(string Text, int SourceLine, bool LooksLikeHeading, OpeningRole Role = OpeningRole.None);
 
 /// <summary>What a reader knows a paragraph of the opening to be, beyond its words: a Word document's Title, Subtitle and Author styles say it.</summary>
@@ -18,19 +18,19 @@ public enum OpeningRole
 }
 
 /// <summary>
-/// Recognizes a manuscript's front matter before its first section, for any reader (text export, .docx): the title, a subtitle, authors with
+/// Recognizes a manuscript's opening before its first section, for any reader (text export, .docx): the title, a subtitle, authors with
 /// affiliations, ORCID iDs and e-mail addresses, the Arabic abstract (ملخص / الملخص) and keywords (الكلمات المفتاحية / كلمات مفتاحية, Keywords,
 /// Mots-clés). The opening ends at the first heading directly followed by a body paragraph, at a section named as articles name them
 /// (<see cref="SectionHeadings"/>: المقدمة, الخاتمة…) whatever follows it, or after the keywords. Without an abstract or keywords line, an
 /// opening of short lines before that heading is read as title and authors only when its first line is not itself such a section; an opening
-/// that starts with a body paragraph is never front matter. Lines it cannot place are left as text.
+/// that starts with a body paragraph is never the opening. Lines it cannot place are left as text.
 /// </summary>
-public static partial class ManuscriptFrontMatter
+public static partial class ManuscriptOpening
 {
-    /// <summary>What was recognized: the front matter, the index of the paragraph where the body starts, the paragraphs before it left as text, and a line per recognized field for the warning.</summary>
-    public sealed record Recognition(ArticleFrontMatter FrontMatter, int BodyStart, IReadOnlyList<int> LeftAsText, IReadOnlyList<string> Recognized)
+    /// <summary>What was recognized: the opening, the index of the paragraph where the body starts, the paragraphs before it left as text, and a line per recognized field for the warning.</summary>
+    public sealed record Recognition(ArticleOpening Opening, int BodyStart, IReadOnlyList<int> LeftAsText, IReadOnlyList<string> Recognized)
     {
-        public static Recognition None { get; } = new(ArticleFrontMatter.Empty, 0, [], []);
+        public static Recognition None { get; } = new(ArticleOpening.Empty, 0, [], []);
     }
 
     [GeneratedRegex(@"^\s*(?<marker>(?:ال)?ملخص(?:\s+(?:البحث|الدراسة|المقال|المقالة))?)\s*(?:[:：]\s*(?<rest>.*))?$")]
@@ -66,7 +66,7 @@ public static partial class ManuscriptFrontMatter
 
     private static readonly char[] KeywordSeparators = ['،', ',', ';', '؛', '|'];
 
-    /// <summary>Recognizes the front matter at the start of <paramref name="paragraphs"/> (a manuscript's body, before its notes).</summary>
+    /// <summary>Recognizes the opening at the start of <paramref name="paragraphs"/> (a manuscript's body, before its notes).</summary>
     public static Recognition Recognize(IReadOnlyList<ManuscriptParagraph> paragraphs)
     {
         var opening = new List<int>();
@@ -137,8 +137,8 @@ public static partial class ManuscriptFrontMatter
         }
 
         var (title, subtitle, authors, leftAsText) = ReadOpening(paragraphs, opening, recognized);
-        var frontMatter = new ArticleFrontMatter(title, subtitle, authors, summary, keywords);
-        return new Recognition(frontMatter, bodyStart, leftAsText.Concat(emptyMarkers).Order().ToList(), recognized.OrderBy(LineOf).ToList());
+        var front = new ArticleOpening(title, subtitle, authors, summary, keywords);
+        return new Recognition(front, bodyStart, leftAsText.Concat(emptyMarkers).Order().ToList(), recognized.OrderBy(LineOf).ToList());
     }
 
     /// <summary>The language and the list of a keywords line ("الكلمات المفتاحية: …" is ar, "Keywords: …" en, "Mots-clés : …" fr); null for any other line.</summary>
@@ -159,7 +159,7 @@ public static partial class ManuscriptFrontMatter
             .ToList();
 
     // Title, subtitle, then authors with their affiliations, ORCID iDs and e-mails, in the order a title page gives them.
-    private static (string Title, string Subtitle, List<FrontMatterAuthor> Authors, List<int> LeftAsText) ReadOpening(
+    private static (string Title, string Subtitle, List<ManuscriptAuthor> Authors, List<int> LeftAsText) ReadOpening(
         IReadOnlyList<ManuscriptParagraph> paragraphs, List<int> opening, List<string> recognized)
     {
         var title = string.Empty;
@@ -266,7 +266,7 @@ public static partial class ManuscriptFrontMatter
         }
 
         // One person named twice (a name line and a byline) is one author, with what both lines said.
-        var merged = authors.GroupBy(a => a.Name, StringComparer.Ordinal).Select(g => new FrontMatterAuthor(
+        var merged = authors.GroupBy(a => a.Name, StringComparer.Ordinal).Select(g => new ManuscriptAuthor(
             g.Key,
             g.SelectMany(a => a.Affiliations).Distinct(StringComparer.Ordinal).ToList(),
             g.Select(a => a.Orcid).FirstOrDefault(o => o.Length > 0) ?? string.Empty,

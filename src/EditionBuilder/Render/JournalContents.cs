@@ -3,8 +3,8 @@ using EditionBuilder.Model;
 
 namespace EditionBuilder.Render;
 
-/// <summary>Groups a journal's articles for its index: by volume and issue, newest first (by number when they are numbers), each issue's articles by first page; articles that name no volume come last.</summary>
-public static class JournalIndex
+/// <summary>Groups a journal's articles for its contents (its landing page): by volume and issue, newest first (by number when they are numbers), each issue's articles by first page; articles that name no volume come last.</summary>
+public static class JournalContents
 {
     public static IReadOnlyList<VolumeView> Group(IReadOnlyList<ArticleSummary> articles, ThemeStrings strings, string language = "ar") =>
         articles

@@ -6,7 +6,7 @@ using EditionBuilder.Render;
 namespace EditionBuilder.Epub;
 
 /// <summary>The theme's e-reader stylesheet (templates/epub/book.css) and what it loads: the fonts it names from the theme's assets, with the licence files beside them. Made once per build; every book carries the same files.</summary>
-public sealed partial class BookStyle
+public sealed partial class EpubStyle
 {
     /// <summary>The stylesheet's path in the theme, relative to templates/epub/.</summary>
     public const string StylesheetName = "book.css";
@@ -17,13 +17,13 @@ public sealed partial class BookStyle
     [GeneratedRegex(@"url\(\s*['""]?([^'"")]+)['""]?\s*\)")]
     private static partial Regex CssUrl();
 
-    private BookStyle(IReadOnlyList<BookFile> files) => Files = files;
+    private EpubStyle(IReadOnlyList<EpubFile> files) => Files = files;
 
     /// <summary>The stylesheet, then each font and licence in path order.</summary>
-    public IReadOnlyList<BookFile> Files { get; }
+    public IReadOnlyList<EpubFile> Files { get; }
 
     /// <summary>Reads the stylesheet and resolves what it loads; null (with errors naming the stylesheet) when it is missing or loads what the book cannot hold.</summary>
-    public static BookStyle? From(Theme theme, DiagnosticBag diagnostics)
+    public static EpubStyle? From(Theme theme, DiagnosticBag diagnostics)
     {
         var path = theme.PathOf("epub/" + StylesheetName);
         if (!theme.EpubFiles.TryGetValue(StylesheetName, out var stylesheet))
@@ -32,7 +32,7 @@ public sealed partial class BookStyle
             return null;
         }
 
-        var files = new List<BookFile> { new(StylesheetHref, "css", "text/css", stylesheet) };
+        var files = new List<EpubFile> { new(StylesheetHref, "css", "text/css", stylesheet) };
         var loaded = new SortedSet<string>(StringComparer.Ordinal);
         var css = Encoding.UTF8.GetString(stylesheet);
         foreach (Match match in CssUrl().Matches(css))
@@ -41,7 +41,7 @@ public sealed partial class BookStyle
             if (url.StartsWith("data:", StringComparison.Ordinal)) continue;
             var line = css[..match.Index].Count(c => c == '\n') + 1;
             var asset = url.Contains("://", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal) ? null : AssetPath(url.Split('#', '?')[0]);
-            if (asset is null || !theme.Assets.ContainsKey(asset) || BookFile.MediaTypeOf(asset) is null)
+            if (asset is null || !theme.Assets.ContainsKey(asset) || EpubFile.MediaTypeOf(asset) is null)
             {
                 diagnostics.Error(DiagnosticCodes.EpubStylesheetReference, path, line, 1,
                     $"the e-reader stylesheet loads '{url}', which is not a font or image of the theme's assets/ (a book fetches nothing from outside itself)");
@@ -58,10 +58,10 @@ public sealed partial class BookStyle
         var index = 0;
         foreach (var asset in loaded.Concat(licences).Distinct().Order(StringComparer.Ordinal))
         {
-            files.Add(new BookFile(asset, $"res-{++index}", BookFile.MediaTypeOf(asset)!, theme.Assets[asset]));
+            files.Add(new EpubFile(asset, $"res-{++index}", EpubFile.MediaTypeOf(asset)!, theme.Assets[asset]));
         }
 
-        return new BookStyle(files);
+        return new EpubStyle(files);
     }
 
     // The stylesheet sits in styles/; "../fonts/x.woff2" is the theme's assets/fonts/x.woff2, kept at the same path in the book.

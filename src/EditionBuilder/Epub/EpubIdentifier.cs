@@ -6,7 +6,7 @@ namespace EditionBuilder.Epub;
 
 /// <summary>The book's unique identifier: a name-based UUID (RFC 4122, version 5) of what names the article: the edition's address or name, the article's folder, its Arabic title and authors.</summary>
 /// <remarks>Not of its text: e-readers file highlights and reading positions under the identifier, so a corrected typo must keep it, while the same inputs always give the same one (no random or clock-based UUID).</remarks>
-public static class BookIdentifier
+public static class EpubIdentifier
 {
     // EditionBuilder's own namespace for version-5 UUIDs (a fixed random UUID).
     private static readonly Guid Namespace = new("8c1f54e2-6b0a-4d8e-9a57-2f3d1c7e4b90");

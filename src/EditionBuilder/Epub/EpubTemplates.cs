@@ -12,7 +12,7 @@ namespace EditionBuilder.Epub;
 /// loaded from outside the book; and a template whose markup is not XML named at its own file and line (EB0611), not taken for a
 /// fault of the tool. The checks read the template's text with its Scriban blocks blanked out, so positions are the file's own.
 /// </summary>
-public static class BookTemplates
+public static class EpubTemplates
 {
     // Elements whose src/href the reading system fetches.
     private static readonly HashSet<string> Loading = new(StringComparer.Ordinal)

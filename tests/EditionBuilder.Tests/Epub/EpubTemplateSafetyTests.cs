@@ -9,7 +9,7 @@ using Xunit;
 namespace EditionBuilder.Tests.Epub;
 
 /// <summary>A theme's e-book templates are held to what its site templates are (no script, no handler, nothing from outside: EB0407, EB0406), and a template that is not XML is the theme's error at its own line (EB0611), not an internal one.</summary>
-public class BookTemplateSafetyTests
+public class EpubTemplateSafetyTests
 {
     private static readonly string Chapter = File.ReadAllText(Path.Combine(Repo.Templates, "epub", "chapter.html"));
 

@@ -10,7 +10,7 @@ namespace EditionBuilder.Epub;
 /// <param name="Publisher">dc:publisher, empty for none.</param>
 /// <param name="Rights">dc:rights (the licence), empty for none.</param>
 /// <param name="Modified">dcterms:modified.</param>
-public sealed record BookMetadata(
+public sealed record EpubMetadata(
     string Identifier,
     string Title,
     IReadOnlyList<(string Lang, string Title)> OtherTitles,
