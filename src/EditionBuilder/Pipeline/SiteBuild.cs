@@ -342,7 +342,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         public (int Pages, int Files, int Shards, int Indexed)? Index(SearchIndex search)
         {
             var pages = _searchPages.Values.ToDictionary(p => p.Path, StringComparer.Ordinal);
-            var shards = SearchShards.Split(pages.Keys);
+            var shards = SearchShards.Split(pages.Keys, SearchShards.Published);
             var cache = options.Cache;
             var results = new ShardIndex?[shards.Count];
             var keys = new string?[shards.Count];
