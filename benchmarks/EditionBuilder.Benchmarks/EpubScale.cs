@@ -3,6 +3,7 @@ using System.Globalization;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Epub;
+using EditionBuilder.Import;
 using EditionBuilder.Output;
 using EditionBuilder.Parse;
 using EditionBuilder.Pipeline;

@@ -41,11 +41,7 @@ internal static class CommandParts
         {
             if (parsed.GetValue(Required) && parsed.GetValue(Off)) throw new UsageException("--search and --no-search contradict each other");
             if (parsed.GetValue(Off)) return null;
-            var lookup = PagefindTool.Find(parsed.GetValue(Pagefind), Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-            if (lookup.Tool is not null) return lookup.Tool;
-            if (parsed.GetValue(Required)) diagnostics.Error(DiagnosticCodes.SearchUnavailable, input, 0, 0, $"search was asked for (--search), but {lookup.Problem}");
-            else diagnostics.Warning(DiagnosticCodes.SearchSkipped, input, 0, 0, $"search skipped, the site has no search page: {lookup.Problem}");
-            return null;
+            return PagefindTool.ForBuild(parsed.GetValue(Pagefind), parsed.GetValue(Required), input, Directory.GetCurrentDirectory(), AppContext.BaseDirectory, diagnostics);
         }
     }
 

@@ -118,6 +118,8 @@ public class PopoverTests(SiteFixture site)
 
         var active = await page.EvaluateAsync<string>("() => document.activeElement.id || document.activeElement.getAttribute('href')");
         Assert.Equal("fnref-10", active);
+        // The popover follows the focus through the page's own events: wait for it to show note 10, not for a time.
+        await page.WaitForFunctionAsync("() => { const p = document.getElementById('note-popover'); return !!p && !p.hidden && p.textContent.trim().startsWith('10'); }", null, new PageWaitForFunctionOptions { Timeout = 3000 });
         Assert.StartsWith("10", (await PopoverBox(page)).Text);
     }
 

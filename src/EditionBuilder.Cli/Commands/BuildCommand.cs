@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
-using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Output;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
 using EditionBuilder.Search;
 using EditionBuilder.Writers;
 
@@ -49,50 +47,23 @@ internal static class BuildCommand
 
     private static int Run(Request request, Func<DiagnosticBag, PagefindTool?> findSearch, Reporter reporter)
     {
-        var (input, output) = (request.Input, request.Output);
-        if (!Directory.Exists(input) && !File.Exists(input)) throw new UsageException($"{input}: no such content folder or source file");
+        if (!Directory.Exists(request.Input) && !File.Exists(request.Input)) throw new UsageException($"{request.Input}: no such content folder or source file");
         if (request.Theme is not null && !Directory.Exists(request.Theme)) throw new UsageException($"{request.Theme}: no such theme folder");
-        var isFolder = Directory.Exists(input);
-        var themeLayers = ThemeFolder.Layers(isFolder ? input : null, request.Theme);
-        OutputGuard.Ensure(OutputKind.Site, output,
-            [
-                new(input, isFolder ? "the content folder" : "the source file"),
-                .. themeLayers.Select(layer => new ProtectedPath(layer, "the theme folder")),
-                .. request.Cache is null ? Array.Empty<ProtectedPath>() : [new(request.Cache, "the build cache")],
-            ],
-            request.Force);
-        foreach (var repaired in AtomicFolder.CleanLeftovers(output)) reporter.Line($"clean   {repaired}");
-        PhaseClock.Mark("start and output checks");
-
-        var clock = Stopwatch.StartNew();
-        var diagnostics = new DiagnosticBag();
-        var cache = request.Cache is null ? null : new BuildCache(FolderBuild.CacheFolder(request.Cache, output), diagnostics);
-        PhaseClock.Mark("cache opened");
-        var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true, request.Encoding, cache) : ContentFolder.ReadSource(input, diagnostics, request.Encoding);
-        if (content is null) return Fail(reporter, diagnostics);
-        PhaseClock.Mark("content walk");
-        reporter.Line($"import  {input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters ({clock.ElapsedMilliseconds} ms)");
-
-        var theme = Theme.Load(themeLayers, diagnostics, isFolder ? input : null);
-        if (theme is null) return Fail(reporter, diagnostics);
-        PhaseClock.Mark("theme");
-        var search = findSearch(diagnostics);
-        if (diagnostics.HasErrors) return Fail(reporter, diagnostics);
-
         var options = new BuildOptions
         {
             Compression = request.Precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
-            Cache = cache,
-            Search = search,
             WritersLeftOut = request.WritersLeftOut,
             SourceDateEpoch = long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch) ? epoch : null,
         };
 
-        var built = FolderBuild.Run(content, theme, options, output, cache, diagnostics,
-            stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms{(stage.AcrossThreads ? " across threads" : string.Empty)})"));
+        var diagnostics = new DiagnosticBag();
+        var built = FolderBuild.Run(
+            new FolderBuildRequest(request.Input, request.Output, options, request.Theme, request.Cache, request.Force, request.Encoding, findSearch), diagnostics,
+            stage => reporter.Line($"{stage.Stage,-7} {stage.Counts} ({(int)stage.Elapsed.TotalMilliseconds} ms{(stage.AcrossThreads ? " across threads" : string.Empty)})"),
+            repaired => reporter.Line($"clean   {repaired}"));
         if (!built.Succeeded) return Fail(reporter, diagnostics);
         reporter.Print(diagnostics);
-        reporter.Line($"wrote   {built.Files} files to {output} ({built.Linked} unchanged) in {clock.ElapsedMilliseconds} ms; open {Path.Combine(output, "index.html")}");
+        reporter.Line($"wrote   {built.Files} files to {request.Output} ({built.Linked} unchanged) in {(long)built.Elapsed.TotalMilliseconds} ms; open {Path.Combine(request.Output, "index.html")}");
         return ExitCodes.Success;
     }
 

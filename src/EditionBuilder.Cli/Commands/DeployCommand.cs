@@ -36,7 +36,7 @@ internal static class DeployCommand
         reporter.Print(diagnostics);
         if (result is null)
         {
-            reporter.Errors.WriteLine(diagnostics.Items.Any(d => d.Code == DiagnosticCodes.DeployTargetHoldsFiles)
+            reporter.Errors.WriteLine(diagnostics.Items.Any(d => d.Code is DiagnosticCodes.DeployTargetHoldsFiles or DiagnosticCodes.NotABuiltSite)
                 ? $"deploy refused: {target} is untouched."
                 : $"deploy refused: {site} does not verify; {target} is untouched.");
             return ExitCodes.InputErrors;

@@ -3,6 +3,7 @@ using System.Globalization;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Exports;
+using EditionBuilder.Import;
 using EditionBuilder.Output;
 using EditionBuilder.Parse;
 

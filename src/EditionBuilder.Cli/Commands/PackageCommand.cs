@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Model;
 using EditionBuilder.Output;
 using EditionBuilder.Package;
@@ -32,6 +33,12 @@ internal static class PackageCommand
     {
         var (site, output, contentFolder) = (request.Site, request.Output, request.Content);
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such folder");
+        var notSite = new DiagnosticBag();
+        if (!SiteFolderReader.IsBuiltSite(site, "edition package", notSite))
+        {
+            reporter.Print(notSite);
+            return ExitCodes.InputErrors;
+        }
 
         OutputGuard.Ensure(OutputKind.Package, output,
             [new(site, "the site being packaged"), .. Directory.Exists(contentFolder) ? [new ProtectedPath(contentFolder, "the content folder")] : Array.Empty<ProtectedPath>()],

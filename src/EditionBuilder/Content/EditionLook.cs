@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Files;
-using EditionBuilder.Import;
 
 namespace EditionBuilder.Content;
 

@@ -5,7 +5,7 @@ namespace EditionBuilder.Content;
 /// <summary>
 /// What the last builds read in article.yml files, by each file's path and stamp (size, times, inode): a file not written
 /// since is not parsed again; and what they imported from article folders' sources, by the folder's stamp. Only a file that read without any diagnostic is remembered, so a warning is never lost.
-/// The build cache keeps it (<c>Pipeline.BuildCache</c>, <c>Pipeline.MemoryBuildCache</c>).
+/// The build cache keeps it (<c>Cache.BuildCache</c>, <c>Cache.MemoryBuildCache</c>).
 /// </summary>
 public interface IMetadataMemo
 {

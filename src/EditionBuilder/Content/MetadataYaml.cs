@@ -127,7 +127,9 @@ public static class MetadataYaml
             return null;
         }
 
-        return Read<T>(path, File.ReadAllText(path), diagnostics);
+        var errors = diagnostics.ErrorCount;
+        var text = Utf8Text.Read(path, diagnostics);
+        return diagnostics.ErrorCount > errors ? null : Read<T>(path, text, diagnostics);
     }
 
     /// <summary>Writes article.yml with every key, empty ones included, so a publisher sees what can be filled in.</summary>

@@ -127,6 +127,10 @@ public static class DiagnosticCodes
     public const string DocxImageMissing = "EB0518";
     public const string DocxFormattingLeftOut = "EB0519";
 
+    // The import's structure (reference list, front matter): warnings EB0540–EB0549.
+    public const string BibliographyWithoutHeading = "EB0540";
+    public const string NoteInReferences = "EB0541";
+
     // Word documents: warnings EB0550–EB0599.
     public const string DocxNoHeadings = "EB0550";
     public const string DocxTextBeforeHeading = "EB0551";
@@ -186,4 +190,5 @@ public static class DiagnosticCodes
 
     // Packages and small fixes of issue 31 (EB0940–EB0949).
     public const string PackageUndated = "EB0940";
+    public const string NotABuiltSite = "EB0941";
 }

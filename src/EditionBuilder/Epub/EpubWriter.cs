@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Import;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Model;
 using EditionBuilder.Parse;

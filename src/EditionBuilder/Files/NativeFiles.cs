@@ -244,6 +244,6 @@ public static partial class NativeFiles
 /// <summary>What one statx call says of a path: its kind and, for a file, its size, modification and change times in nanoseconds and its inode. Two stamps of one path differ when the file was written, replaced or touched in between.</summary>
 public readonly record struct PathStat(FileType Kind, long Length, long ModifiedNs, long ChangedNs, ulong Inode)
 {
-    /// <summary>The modification time as <see cref="FileInfo.LastWriteTimeUtc"/>'s ticks give it (100 ns since year 1, rounded down), as <see cref="Output.FileStamp"/> keeps it.</summary>
+    /// <summary>The modification time as <see cref="FileInfo.LastWriteTimeUtc"/>'s ticks give it (100 ns since year 1, rounded down), as <see cref="Cache.FileStamp"/> keeps it.</summary>
     public long ModifiedUtcTicks => DateTime.UnixEpoch.Ticks + (ModifiedNs / 100) - (ModifiedNs % 100 < 0 ? 1 : 0);
 }

@@ -6,12 +6,15 @@ namespace EditionBuilder.Import;
 /// <summary>A paragraph of a manuscript's body as a reader gives it to <see cref="ManuscriptFrontMatter"/>: its text, where it is, and whether it has the form of a heading (a short line without closing punctuation, or a title/heading style in a .docx).</summary>
 public sealed record ManuscriptParagraph(string Text, int SourceLine, bool LooksLikeHeading, OpeningRole Role = OpeningRole.None);
 
-/// <summary>What a reader knows a paragraph of the opening to be, beyond its words: a Word document's Title and Subtitle styles say it.</summary>
+/// <summary>What a reader knows a paragraph of the opening to be, beyond its words: a Word document's Title, Subtitle and Author styles say it.</summary>
 public enum OpeningRole
 {
     None,
     Title,
     Subtitle,
+
+    /// <summary>A byline (pandoc writes each author of its metadata in a paragraph styled Author): names, never the title or an affiliation.</summary>
+    Author,
 }
 
 /// <summary>
@@ -119,7 +122,7 @@ public static partial class ManuscriptFrontMatter
                 continue;
             }
 
-            if (afterMarkers || IsSectionHeading(paragraphs, i) || !IsOpeningLine(p)) break;
+            if (afterMarkers || (p.Role != OpeningRole.Author && IsSectionHeading(paragraphs, i)) || !IsOpeningLine(p)) break;
             opening.Add(i);
             i++;
         }
@@ -164,6 +167,7 @@ public static partial class ManuscriptFrontMatter
         var authors = new List<AuthorBuilder>();
         var left = new List<int>();
         var styledTitle = opening.Any(i => paragraphs[i].Role == OpeningRole.Title);
+        var afterByline = false;
         // Who an unmarked affiliation line belongs to: the author of the name line just before it, when that line named one person and
         // did not follow another name line ("name / name / affiliation" is unsure; the line then stays in the text).
         var soleAuthor = false;
@@ -174,8 +178,11 @@ public static partial class ManuscriptFrontMatter
             var p = paragraphs[index];
             var text = p.Text.Trim();
             var wasName = previousWasName;
+            var wasByline = afterByline;
             previousWasName = false;
-            if (p.Role != OpeningRole.None)
+            afterByline = false;
+            var byline = p.Role == OpeningRole.Author;
+            if (p.Role is OpeningRole.Title or OpeningRole.Subtitle)
             {
                 // A style says what it is: Title lines make the title, Subtitle lines the subtitle, whatever their words.
                 if (p.Role == OpeningRole.Title) title = title.Length == 0 ? text : title + " " + text;
@@ -184,7 +191,7 @@ public static partial class ManuscriptFrontMatter
                 continue;
             }
 
-            if (title.Length == 0 && !styledTitle && !IsAffiliation(text) && !IsContact(text))
+            if (!byline && title.Length == 0 && !styledTitle && !IsAffiliation(text) && !IsContact(text))
             {
                 title = text;
                 recognized.Add($"the title (line {p.SourceLine})");
@@ -213,11 +220,11 @@ public static partial class ManuscriptFrontMatter
                 named.Author.Affiliations.Add(named.Affiliation);
                 authors.Add(named.Author);
                 recognized.Add($"the author {named.Author.Name} with an affiliation (line {p.SourceLine})");
-                (soleAuthor, previousWasName, lastName) = (true, true, named.Author.Name);
+                (soleAuthor, previousWasName, lastName, afterByline) = (true, true, named.Author.Name, byline);
                 continue;
             }
 
-            if (IsAffiliation(text) && authors.Count > 0)
+            if (!byline && IsAffiliation(text) && authors.Count > 0)
             {
                 var mark = LeadingMarkPattern().Match(text);
                 var affiliation = mark.Success ? text[mark.Length..].Trim() : text;
@@ -233,7 +240,7 @@ public static partial class ManuscriptFrontMatter
                 continue;
             }
 
-            if (authors.Count == 0 && subtitle.Length == 0 && IsSubtitle(text, title))
+            if (!byline && authors.Count == 0 && subtitle.Length == 0 && IsSubtitle(text, title))
             {
                 subtitle = text.TrimStart(':', '：', '-', '–', '—', ' ');
                 recognized.Add($"the subtitle (line {p.SourceLine})");
@@ -247,9 +254,12 @@ public static partial class ManuscriptFrontMatter
                 continue;
             }
 
+            // The same person named twice in a row (a byline, then the name line) is still one author; after a byline (pandoc's Author
+            // paragraphs), a line naming one of its authors again starts that author's own lines (name, then affiliation).
+            var again = names.Count == 1 && wasByline && !byline && authors.Any(a => a.Name == names[0].Name);
             authors.AddRange(names);
-            // The same person named twice in a row (a byline, then the name line) is still one author.
-            soleAuthor = names.Count == 1 && (!wasName || names[0].Name == lastName);
+            soleAuthor = names.Count == 1 && (!wasName || names[0].Name == lastName || again);
+            afterByline = byline;
             lastName = names.Count == 1 ? names[0].Name : null;
             previousWasName = true;
             recognized.Add(names.Count == 1 ? $"the author {names[0].Name} (line {p.SourceLine})" : $"{names.Count} authors (line {p.SourceLine})");

@@ -9,8 +9,6 @@ public static class SourceDecoder
     /// <summary>Sources larger than this are refused rather than read into memory.</summary>
     public const long MaxSourceBytes = 64L * 1024 * 1024;
 
-    private const int MaxInvalidBytesReported = 20;
-
     /// <summary>Decodes the bytes; returns null (with errors in the bag) when they are not usable text. UTF-8 (with or without a BOM) and UTF-16 with a BOM are read; a legacy Arabic code page is named in one error, or decoded when <paramref name="encoding"/> asks for it (with a warning).</summary>
     public static IReadOnlyList<SourceLine>? Decode(string path, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics, Encoding? encoding = null)
     {
@@ -49,7 +47,7 @@ public static class SourceDecoder
                 return null;
             }
 
-            var (line, column) = PositionOf(bytes, nul);
+            var (line, column) = Utf8Text.PositionOf(bytes, nul);
             diagnostics.Error(DiagnosticCodes.BinarySource, path, line, column,
                 "this is a binary file (it holds a NUL byte), not a Word text export; save the document as plain text (UTF-8)");
             return null;
@@ -61,7 +59,7 @@ public static class SourceDecoder
         // A legacy code page makes almost every non-ASCII byte invalid UTF-8; a damaged UTF-8 file has a few bad bytes among many good characters.
         if (invalid > multibyte && SourceEncodings.GuessLegacyArabic(bytes) is { } legacy)
         {
-            var (line, column) = PositionOf(bytes, firstInvalid);
+            var (line, column) = Utf8Text.PositionOf(bytes, firstInvalid);
             var name = SourceEncodings.NameOf(legacy);
             diagnostics.Error(DiagnosticCodes.LegacyEncoding, path, line, column,
                 $"this file is not UTF-8: it looks like {name} ({(legacy.CodePage == 1256 ? "Arabic Windows, Word's default for Arabic plain text" : "Arabic ISO")}); "
@@ -69,7 +67,7 @@ public static class SourceDecoder
             return null;
         }
 
-        ReportInvalidUtf8(path, bytes, diagnostics);
+        Utf8Text.ReportInvalid(path, bytes, diagnostics, "save the document as UTF-8 text");
         return null;
     }
 
@@ -213,51 +211,5 @@ public static class SourceDecoder
 
         if (start < text.Length) lines.Add(new SourceLine(number, text[start..]));
         return lines;
-    }
-
-    private static void ReportInvalidUtf8(string path, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
-    {
-        var reported = 0;
-        var offset = 0;
-        while (offset < bytes.Length && reported < MaxInvalidBytesReported)
-        {
-            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed);
-            if (status == System.Buffers.OperationStatus.Done)
-            {
-                offset += consumed;
-                continue;
-            }
-
-            var (line, column) = PositionOf(bytes, offset);
-            diagnostics.Error(DiagnosticCodes.InvalidUtf8, path, line, column,
-                $"invalid UTF-8: byte 0x{bytes[offset]:X2} is not part of a valid character; save the document as UTF-8 text");
-            reported++;
-            offset += Math.Max(consumed, 1);
-        }
-    }
-
-    /// <summary>The 1-based line and column (in characters) of a byte offset.</summary>
-    private static (int Line, int Column) PositionOf(ReadOnlySpan<byte> bytes, int offset)
-    {
-        var line = 1;
-        var column = 1;
-        var i = 0;
-        while (i < offset)
-        {
-            var b = bytes[i];
-            if (b == (byte)'\n' || (b == (byte)'\r' && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n')))
-            {
-                line++;
-                column = 1;
-                i++;
-                continue;
-            }
-
-            var status = System.Text.Rune.DecodeFromUtf8(bytes[i..offset], out _, out var consumed);
-            i += status == System.Buffers.OperationStatus.Done ? consumed : 1;
-            if (b != (byte)'\r') column++;
-        }
-
-        return (line, column);
     }
 }

@@ -39,7 +39,7 @@ public static class SourceReader
         }
 
         var written = WrittenCensus.Of(ArticleMarkdown.Write(article, ArticleMarkdown.MetadataFrom(article)));
-        kept = ConservationCheck.Check(path, census, written, diagnostics);
+        kept = ConservationCheck.Check(path, census, written, diagnostics, (article.References?.NoteReferencesMadeText ?? 0, article.References?.NotesMadeText ?? 0));
         return kept.AllKept ? article : null;
     }
 }

@@ -46,13 +46,30 @@ public static partial class WordExportReader
         }
 
         var notes = notesStart is { } start ? ReadNotes(path, lines, start, abstractsStart, diagnostics) : new List<Note>();
-        var (abstracts, abstractKeywords, others) = ReadAbstracts(path, lines, abstractsStart, diagnostics);
+        var (abstracts, abstractKeywords, others, listAfterNotes) = ReadAbstracts(path, lines, abstractsStart, diagnostics);
 
         CheckReferences(path, sections, notes, diagnostics);
         if (diagnostics.ErrorCount > errorsBefore) return null;
 
+        // Word's export puts the notes after everything, so a reference list or an abstract at the end of the document stands before them.
+        var references = TakeReferenceList(sections);
+        if (references is null) references = listAfterNotes;
+        else if (listAfterNotes is not null) others.Insert(0, (lines.First(l => l.Number == listAfterNotes.Line), listAfterNotes.Lines, listAfterNotes.Section.Language));
+        var (bodyAbstracts, bodyKeywords) = TakeTrailingAbstracts(sections, abstracts);
+        abstracts.InsertRange(0, bodyAbstracts);
+        ReferenceSection? list = null;
+        if (references is not null)
+        {
+            var byKey = notes.ToDictionary(n => n.Key);
+            var cited = sections.SelectMany(s => s.Paragraphs).SelectMany(p => p.Paragraph.ReferencedNotes).ToHashSet();
+            var (folded, onlyText) = ReferenceNotes.Fold(references.Section, byKey, k => cited.Contains(int.Parse(k.Id, System.Globalization.CultureInfo.InvariantCulture)), path, diagnostics);
+            list = folded;
+            notes = notes.Where(n => !onlyText.Contains(n.Key)).ToList();
+        }
+
         var keywords = new Dictionary<string, IReadOnlyList<string>>(frontMatter.FrontMatter.Keywords, StringComparer.Ordinal);
         foreach (var (language, words) in abstractKeywords) keywords.TryAdd(language, words);
+        foreach (var (language, words) in bodyKeywords) keywords.TryAdd(language, words);
         var chapters = AssignNotes(sections, notes);
         // A Latin block after the abstracts that is no abstract of its own (a second one in a language, or another language) is a chapter.
         foreach (var (title, paragraphs, language) in others)
@@ -64,7 +81,71 @@ public static partial class WordExportReader
             });
         }
 
-        return new Article(chapters, abstracts) { FrontMatter = frontMatter.FrontMatter with { Keywords = keywords } };
+        return new Article(chapters, abstracts) { FrontMatter = frontMatter.FrontMatter with { Keywords = keywords }, References = list };
+    }
+
+    /// <summary>A reference list as read: the section, the line of its heading, and its entries' lines (for a chapter, should it be a second list).</summary>
+    private sealed record ReadList(ReferenceSection Section, int Line, List<SourceLine> Lines);
+
+    // The last section of the body headed as a reference list (المراجع، References, Bibliographie…), after the first section.
+    private static ReadList? TakeReferenceList(List<Section> sections)
+    {
+        for (var s = sections.Count - 1; s > 0; s--)
+        {
+            var section = sections[s];
+            if (!SectionHeadings.IsReferences(section.Title) || section.Paragraphs.Count == 0) continue;
+            sections.RemoveAt(s);
+            var french = SectionHeadings.IsFrenchReferences(section.Title);
+            var entries = section.Paragraphs.Select(p => new ReferenceEntry(p.Paragraph.Inlines, EntryLanguage(p.Paragraph.PlainText, french))).ToList();
+            return new ReadList(new ReferenceSection(section.Title, ListLanguage(section.Title, french), entries), section.Line, []);
+        }
+
+        return null;
+    }
+
+    private static string ListLanguage(string title, bool french) => LanguageGuesser.IsLatinDominant(title) ? (french ? "fr" : "en") : "ar";
+
+    // By its script: Arabic letters are Arabic, Latin ones English unless the list is headed in French or the entry's words are French.
+    private static string EntryLanguage(string text, bool french) =>
+        !LanguageGuesser.IsLatinDominant(text) ? "ar" : french || LanguageGuesser.Guess(text) == "fr" ? "fr" : "en";
+
+    // Sections at the end of the body headed Abstract, Summary or Résumé, in Latin text that cites no note: abstracts, one per language
+    // (one the block after the notes already gives stays a chapter).
+    private static (List<Abstract> Abstracts, List<(string Language, IReadOnlyList<string> Words)> Keywords) TakeTrailingAbstracts(List<Section> sections, List<Abstract> afterNotes)
+    {
+        var found = new List<Abstract>();
+        var keywords = new List<(string, IReadOnlyList<string>)>();
+        while (sections.Count > 1)
+        {
+            var last = sections[^1];
+            var texts = last.Paragraphs.Select(p => p.Paragraph.PlainText.Trim()).ToList();
+            var language = SectionHeadings.AbstractLanguage(last.Title) ?? TitledAbstractLanguage(sections, texts);
+            if (language is null || texts.Count == 0 || !texts.All(LanguageGuesser.IsLatinDominant) || last.Paragraphs.Any(p => p.References.Count > 0)
+                || afterNotes.Concat(found).Any(a => a.Language == language)) break;
+            foreach (var (marker, list) in texts.Select(ManuscriptFrontMatter.Keywords).OfType<(string Language, string List)>())
+            {
+                var words = ManuscriptFrontMatter.SplitKeywords(list);
+                if (words.Count > 0) keywords.Add((marker == "ar" ? "ar" : language, words));
+            }
+
+            found.Insert(0, new Abstract(language, last.Title, texts.Where(t => ManuscriptFrontMatter.Keywords(t) is null).ToList(), last.Line));
+            sections.RemoveAt(sections.Count - 1);
+        }
+
+        return (found, keywords);
+    }
+
+    // After a body in Arabic, a last section headed by the article's title in English or French and opening with a paragraph as long as an
+    // abstract's is that language's abstract (the layout of Arab journals); null for any other section.
+    private static string? TitledAbstractLanguage(List<Section> sections, List<string> texts)
+    {
+        var last = sections[^1];
+        if (SectionHeadings.IsWellKnown(last.Title) || !LanguageGuesser.IsLatinDominant(last.Title) || texts.Count == 0
+            || LanguageGuesser.Words(texts[0]).Count() < MinAbstractParagraphWords) return null;
+        var body = string.Join(' ', sections.Take(sections.Count - 1).SelectMany(s => s.Paragraphs).Select(p => p.Paragraph.PlainText));
+        if (body.Trim().Length == 0 || LanguageGuesser.IsLatinDominant(body)) return null;
+        var language = LanguageGuesser.Guess(last.Title + " " + string.Join(' ', texts));
+        return language is "en" or "fr" ? language : null;
     }
 
     /// <summary>What the body's opening holds besides chapters: the recognized front matter, the lines it used, and those left as text.</summary>
@@ -132,6 +213,8 @@ public static partial class WordExportReader
         for (var i = Math.Max(from, lastNote + 1); i < lines.Count; i++)
         {
             var text = lines[i].Text.Trim();
+            // A reference list after the notes starts the back matter: read as a note's continuation, it would end up inside the last note.
+            if (text.Length > 0 && lastNote >= 0 && IsTitleLike(text, 200, 30) && SectionHeadings.IsReferences(text)) return i;
             if (text.Length == 0 || !LanguageGuesser.IsLatinDominant(text) || !IsTitleLike(text, 200, 30)) continue;
             // A line that names itself an abstract ("Abstract", "Résumé") starts the abstracts however short they are: read as a note's
             // continuation, a one-sentence abstract would end up inside the last note.
@@ -192,7 +275,7 @@ public static partial class WordExportReader
     /// </summary>
     private static List<Section> ReadBody(string path, IReadOnlyList<SourceLine> lines, int end, OpeningLines opening, DiagnosticBag diagnostics)
     {
-        var headings = FindHeadings(lines, end, opening);
+        var headings = EntriesAreNoHeadings(lines, FindHeadings(lines, end, opening));
         var sections = new List<Section>();
         for (var i = 0; i < end; i++)
         {
@@ -256,6 +339,27 @@ public static partial class WordExportReader
         var numbered = found.Count(b => IsNumbered(lines[b.Index].Text));
         var headingsAreNumbered = numbered * 2 > found.Count;
         foreach (var b in found.Where(b => IsNumbered(lines[b.Index].Text) == headingsAreNumbered)) headings.Add(b.Index);
+        return headings;
+    }
+
+    // Under a reference list's heading, a line without closing punctuation is an entry (one ending in its URL or DOI), not a heading: only a
+    // section named as articles name them, an abstract's name, or a title line before a paragraph as long as an abstract's ends the list.
+    private static HashSet<int> EntriesAreNoHeadings(IReadOnlyList<SourceLine> lines, HashSet<int> headings)
+    {
+        var inList = false;
+        foreach (var index in headings.Order().ToList())
+        {
+            var text = lines[index].Text.Trim();
+            if (inList && !SectionHeadings.IsWellKnown(text) && !AbstractHeading().IsMatch(text) && !SectionHeadings.IsAbstract(text)
+                && !(LanguageGuesser.IsLatinDominant(text) && NextIsLong(lines, index)))
+            {
+                headings.Remove(index);
+                continue;
+            }
+
+            inList = SectionHeadings.IsReferences(text);
+        }
+
         return headings;
     }
 
@@ -390,9 +494,10 @@ public static partial class WordExportReader
         }
     }
 
-    private static (List<Abstract> Abstracts, Dictionary<string, IReadOnlyList<string>> Keywords, List<(SourceLine Title, List<SourceLine> Paragraphs, string Language)> Others) ReadAbstracts(
+    private static (List<Abstract> Abstracts, Dictionary<string, IReadOnlyList<string>> Keywords, List<(SourceLine Title, List<SourceLine> Paragraphs, string Language)> Others, ReadList? References) ReadAbstracts(
         string path, IReadOnlyList<SourceLine> lines, int start, DiagnosticBag diagnostics)
     {
+        ReadList? references = null;
         var others = new List<(SourceLine, List<SourceLine>, string)>();
         var blocks = new List<(SourceLine Title, List<string> Paragraphs)>();
         var blockLines = new List<List<SourceLine>>();
@@ -401,8 +506,10 @@ public static partial class WordExportReader
             var line = lines[i];
             if (line.IsBlank) continue;
             var text = line.Text.Trim();
+            // A block starts at a title line before a paragraph as long as an abstract's, or at a line naming an abstract or a reference list.
+            var named = IsTitleLike(text, 200, 30) && (AbstractHeading().IsMatch(text) || SectionHeadings.IsReferences(text));
             var startsBlock = blocks.Count == 0
-                || (IsTitleLike(text, 200, 30) && blocks[^1].Paragraphs.Count > 0 && NextIsLong(lines, i) && ManuscriptFrontMatter.Keywords(text) is null);
+                || (IsTitleLike(text, 200, 30) && blocks[^1].Paragraphs.Count > 0 && (named || NextIsLong(lines, i)) && ManuscriptFrontMatter.Keywords(text) is null);
             if (startsBlock) { blocks.Add((line, new List<string>())); blockLines.Add([]); }
             else { blocks[^1].Paragraphs.Add(text); blockLines[^1].Add(line with { Text = text }); }
         }
@@ -412,6 +519,15 @@ public static partial class WordExportReader
         for (var b = 0; b < blocks.Count; b++)
         {
             var (title, block) = blocks[b];
+            if (references is null && block.Count > 0 && SectionHeadings.IsReferences(title.Text.Trim()))
+            {
+                var heading = title.Text.Trim();
+                var french = SectionHeadings.IsFrenchReferences(heading);
+                var entries = block.Select(text => new ReferenceEntry([new TextRun(text)], EntryLanguage(text, french))).ToList();
+                references = new ReadList(new ReferenceSection(heading, ListLanguage(heading, french), entries), title.Number, blockLines[b]);
+                continue;
+            }
+
             // "Keywords: …" / "Mots-clés : …" lines are the abstract's keywords, not its text.
             var paragraphs = block.Where(p => ManuscriptFrontMatter.Keywords(p) is null).ToList();
             var language = LanguageGuesser.Guess(title.Text + " " + string.Join(' ', paragraphs));
@@ -434,7 +550,7 @@ public static partial class WordExportReader
             abstracts.Add(new Abstract(language, title.Text.Trim(), paragraphs, title.Number));
         }
 
-        return (abstracts, keywords, others);
+        return (abstracts, keywords, others, references);
     }
 
     private static bool NextIsLong(IReadOnlyList<SourceLine> lines, int i)

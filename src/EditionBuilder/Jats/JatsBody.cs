@@ -162,13 +162,13 @@ public sealed class JatsBody(JatsXml xml, JatsNotes notes, string archivedCopyLa
     }
 
     // *x* italic, **x** bold, ^x^ superscript, ~x~ subscript, ~~x~~ struck through.
-    private static string? Emphasis(EmphasisInline emphasis) => (emphasis.DelimiterChar, emphasis.DelimiterCount) switch
+    private static string? Emphasis(EmphasisInline emphasis) => Markdown.EmphasisStyles.Of(emphasis) switch
     {
-        ('*' or '_', 1) => "italic",
-        ('*' or '_', 2) => "bold",
-        ('^', 1) => "sup",
-        ('~', 1) => "sub",
-        ('~', 2) => "strike",
+        Model.TextStyle.Emphasis => "italic",
+        Model.TextStyle.Strong => "bold",
+        Model.TextStyle.Superscript => "sup",
+        Model.TextStyle.Subscript => "sub",
+        Model.TextStyle.Strikethrough => "strike",
         _ => null,
     };
 
@@ -247,7 +247,7 @@ public sealed class JatsBody(JatsXml xml, JatsNotes notes, string archivedCopyLa
     private void Figure(Figure figure)
     {
         var content = figure.Where(b => b is not (FigureCaption or BlankLineBlock)).ToList();
-        var images = content.Select(ImagesOnly).ToList();
+        var images = content.Select(Markdown.Blocks.ImageParagraph.ImagesOnly).ToList();
         if (content.Count == 0 || images.Any(i => i is null))
         {
             // Not a figure of images: its blocks and caption stay text.
@@ -272,20 +272,6 @@ public sealed class JatsBody(JatsXml xml, JatsNotes notes, string archivedCopyLa
         }
 
         xml.Close("fig").Line();
-    }
-
-    // The images of a paragraph that holds images and nothing else (white space aside), else null.
-    private static List<LinkInline>? ImagesOnly(Block block)
-    {
-        if (block is not ParagraphBlock { Inline: { } inlines }) return null;
-        var images = new List<LinkInline>();
-        foreach (var inline in inlines)
-        {
-            if (inline is LinkInline { IsImage: true } image) images.Add(image);
-            else if (inline is not LineBreakInline && !(inline is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())) return null;
-        }
-
-        return images.Count > 0 ? images : null;
     }
 
     // The image's text, formatting left out, as the web page's alt text.

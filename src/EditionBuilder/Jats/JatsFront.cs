@@ -87,9 +87,10 @@ public sealed class JatsFront(JatsXml xml, EditionMetadata edition)
         foreach (var lang in OtherLanguages.Where(l => l != titleLang))
         {
             var title = metadata.Title.GetValueOrDefault(lang, string.Empty).Trim();
-            // An abstract's own title stands in for a title article.yml does not give in its language.
+            // An abstract's own title stands in for a title article.yml does not give in its language, unless it only names the
+            // section ("Abstract"): that is no title of the article, and without one the language has no trans-title-group.
             if (title.Length == 0) title = article.Abstracts.FirstOrDefault(a => a.FrontMatter.Lang == lang)?.FrontMatter.Title.Trim() ?? string.Empty;
-            if (title.Length == 0) continue;
+            if (title.Length == 0 || Model.Abstract.IsGenericTitle(title)) continue;
             xml.Open("trans-title-group", ("xml:lang", lang)).Element("trans-title", title);
             if (metadata.Subtitle.TryGetValue(lang, out var transSubtitle) && transSubtitle.Trim().Length > 0) xml.Element("trans-subtitle", transSubtitle.Trim());
             xml.Close("trans-title-group").Line();

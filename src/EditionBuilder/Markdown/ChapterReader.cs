@@ -176,7 +176,7 @@ public static class ChapterReader
                     case HtmlEntityInline entity:
                         text.Append(entity.Transcoded.AsSpan());
                         break;
-                    case EmphasisInline emphasis when StyleOf(emphasis) is { } style:
+                    case EmphasisInline emphasis when EmphasisStyles.Of(emphasis) is { } style:
                         Flush();
                         inlines.Add(new Styled(style, ReadInlines(emphasis)));
                         break;
@@ -198,16 +198,6 @@ public static class ChapterReader
             }
         }
     }
-
-    private static TextStyle? StyleOf(EmphasisInline emphasis) => (emphasis.DelimiterChar, emphasis.DelimiterCount) switch
-    {
-        ('*' or '_', 1) => TextStyle.Emphasis,
-        ('*' or '_', 2) => TextStyle.Strong,
-        ('^', 1) => TextStyle.Superscript,
-        ('~', 1) => TextStyle.Subscript,
-        ('~', 2) => TextStyle.Strikethrough,
-        _ => null,
-    };
 
     private static string Flatten(MarkdigBlock block)
     {

@@ -14,5 +14,8 @@ public sealed record Abstract(string Language, string Title, IReadOnlyList<strin
     };
 
     /// <summary>True when the heading only says "Abstract" (Summary, Résumé, ملخص): it names the section, not the article, so it is no title of the article.</summary>
-    public bool HasGenericTitle => GenericTitles.Contains(Title.Trim().TrimEnd(':', '.', ' '));
+    public bool HasGenericTitle => IsGenericTitle(Title);
+
+    /// <summary>True when a heading only names the section ("Abstract", "Résumé", "ملخص"), whatever file it comes from.</summary>
+    public static bool IsGenericTitle(string title) => GenericTitles.Contains(title.Trim().TrimEnd(':', '.', ' '));
 }

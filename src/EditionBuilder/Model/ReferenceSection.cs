@@ -3,6 +3,12 @@ namespace EditionBuilder.Model;
 /// <summary>The article's reference list as the source gives it: the heading the author wrote, its language, and one entry per reference in the source's order.</summary>
 public sealed record ReferenceSection(string Title, string Language, IReadOnlyList<ReferenceEntry> Entries)
 {
+    /// <summary>How many note references of the source's list the import made text of its entries (a list holds no notes): the conservation check counts them as kept, their words still checked.</summary>
+    public int NoteReferencesMadeText { get; init; }
+
+    /// <summary>How many of the source's notes, cited only in the list, the import made text of its entries, and so wrote as no note.</summary>
+    public int NotesMadeText { get; init; }
+
     public bool Equals(ReferenceSection? other) =>
         other is not null && Title == other.Title && Language == other.Language && Entries.SequenceEqual(other.Entries);
 

@@ -2,7 +2,6 @@ using EditionBuilder.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using EditionBuilder.Files;
-using EditionBuilder.Package;
 using EditionBuilder.Site;
 
 namespace EditionBuilder.Output;
@@ -42,11 +41,12 @@ public static class SiteDeployer
 
     /// <summary>The release id of a site: its manifest's hash, so the same site is the same release.</summary>
     public static string ReleaseId(IReadOnlyList<SiteFile> site) =>
-        "release-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(BagItPackage.Manifest(site))))[..16];
+        "release-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SiteManifest.Of(site))))[..16];
 
-    /// <summary>Reads a built site folder, verifies it, and deploys it; null (with the reasons in the bag) when it does not verify, is empty, or the target holds files this tool did not write, and then the target is untouched.</summary>
+    /// <summary>Reads a built site folder, verifies it, and deploys it; null (with the reasons in the bag) when it is not a site a build finished, does not verify, is empty, or the target holds files this tool did not write, and then the target is untouched.</summary>
     public static Result? DeployVerified(string site, string target, DiagnosticBag diagnostics, Options? options = null)
     {
+        if (!SiteFolderReader.IsBuiltSite(site, "edition deploy", diagnostics)) return null;
         var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
         Verify.SiteVerifier.Verify(files, diagnostics, site);
         if (files.Count == 0) diagnostics.Error(DiagnosticCodes.ContentMissing, site, 0, 0, "the site folder is empty");

@@ -8,6 +8,19 @@ namespace EditionBuilder.Output;
 /// <summary>Reads a built site folder for verify, deploy and package: regular files only, never through a symbolic link, never waiting on a FIFO or device; anything else is an error at its path.</summary>
 public static class SiteFolderReader
 {
+    /// <summary>False, with an error at the folder (EB0941) saying what to give instead, when the folder is not a site <c>edition build</c> finished: it has no build marker, which a build writes last.</summary>
+    /// <remarks>Checked before anything is read, so a content or home folder given by mistake is neither walked nor published.</remarks>
+    public static bool IsBuiltSite(string site, string command, DiagnosticBag diagnostics)
+    {
+        if (NativeFiles.Kind(Path.Combine(site, OutputGuard.SiteMarker)) == FileType.Regular) return true;
+        var instead = File.Exists(Path.Combine(site, "edition.yml")) || File.Exists(Path.Combine(site, "article.yml"))
+            ? $"it is a content folder: build it first ('edition build {site} -o artifacts/site'), then give {command} the site folder"
+            : $"give {command} the folder 'edition build' wrote (artifacts/site, or the folder its -o named)";
+        diagnostics.Error(DiagnosticCodes.NotABuiltSite, site, 0, 0,
+            $"not a site built by edition build (it has no {OutputGuard.SiteMarker}, which every build writes last): {instead}");
+        return false;
+    }
+
     /// <summary>Every regular file under the site (its build marker left out), sorted by path; .gz and .br copies only when asked. Links, FIFOs, devices and sockets are reported (EB0901, EB0902) and left out.</summary>
     public static List<SiteFile> Read(string site, DiagnosticBag diagnostics, bool includeCompressed = false)
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using EditionBuilder.Cache;
 using EditionBuilder.Files;
 
 namespace EditionBuilder.Output;

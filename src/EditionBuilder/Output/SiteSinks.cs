@@ -1,3 +1,4 @@
+using EditionBuilder.Cache;
 using EditionBuilder.Output;
 using EditionBuilder.Render;
 using EditionBuilder.Site;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Enumeration;
+using EditionBuilder.Cache;
 using EditionBuilder.Files;
 
 namespace EditionBuilder.Output;

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using EditionBuilder.Render;
 using EditionBuilder.Site;
@@ -50,12 +49,10 @@ public static class BagItPackage
     }
 
     /// <summary>Lines "hash  path", sorted by path, as sha256sum -c reads them; a path's CR, LF and % percent-encoded (RFC 8493 §2.1.3).</summary>
-    public static string Manifest(IEnumerable<SiteFile> files) =>
-        string.Concat(files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => $"{Convert.ToHexStringLower(SHA256.HashData(f.Bytes))}  {EncodePath(f.Path)}\n"));
+    public static string Manifest(IEnumerable<SiteFile> files) => SiteManifest.Of(files);
 
     /// <summary>A file path as a manifest line holds it: CR, LF and % percent-encoded, and only those (RFC 8493 §2.1.3).</summary>
-    public static string EncodePath(string path) =>
-        path.AsSpan().IndexOfAny('%', '\r', '\n') < 0 ? path : path.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+    public static string EncodePath(string path) => SiteManifest.EncodePath(path);
 
     /// <summary>A manifest line's path decoded: %0D, %0A and %25 (either case) become CR, LF and %; any other % sequence is kept as it is.</summary>
     public static string DecodePath(string path)

@@ -37,10 +37,10 @@ public sealed class TypstArticle(EditionMetadata edition, ThemeStrings strings, 
         NotesAtTheEnd(markup, notes, body);
         if (article.References is { } references)
         {
-            // The reference list (ar/references.md) after the notes, as the print has it, each entry as its file writes it.
+            // The reference list (ar/references.md) after the notes, as the print has it.
             markup.Raw("#heading(level: 1)[").Text(references.Title.Length > 0 ? references.Title : strings.Get("ar", "references")).Raw("]").Line().Line();
-            markup.Raw($"#[#set text(size: 11pt, dir: {(references.Dir == "ltr" ? "ltr" : "rtl")})").Line();
-            body.Blocks(references.File.Document);
+            markup.Raw("#[#set text(size: 11pt)").Line();
+            References(markup, references, body);
             markup.Raw("]").Line().Line();
         }
 
@@ -187,6 +187,24 @@ public sealed class TypstArticle(EditionMetadata edition, ThemeStrings strings, 
     }
 
     // A language tag Typst takes (two or three lowercase ASCII letters); anything else is read as English.
+    // Each entry in its own language and direction ({lang=en} in the file), as the web page and the e-book set it: an English
+    // reference set right to left puts its closing full stop and parentheses at the wrong ends. Hanging indent, as the page has.
+    private static void References(TypstMarkup markup, ParsedReferences references, TypstBody body)
+    {
+        var list = references.File.Document.OfType<Markdig.Syntax.ListBlock>().FirstOrDefault();
+        var numbered = list?.IsOrdered == true;
+        var first = numbered && int.TryParse(list!.OrderedStart, NumberStyles.None, CultureInfo.InvariantCulture, out var start) ? start : 1;
+        foreach (var reference in references.Items)
+        {
+            var dir = reference.Dir == "rtl" ? "rtl" : "ltr";
+            markup.Raw($"#block[#set text(lang: {TypstMarkup.Literal(LanguageOf(reference.Lang))}, dir: {dir})").Line();
+            markup.Raw("#par(hanging-indent: 1.5em)[");
+            if (numbered) markup.Text((first + reference.Number - 1).ToString(CultureInfo.InvariantCulture) + ". ");
+            body.Inlines(reference.Paragraph.Inline);
+            markup.Raw("]]").Line().Line();
+        }
+    }
+
     private static string LanguageOf(string lang) =>
         lang.Length is 2 or 3 && lang.All(char.IsAsciiLetterLower) ? lang : "en";
 }

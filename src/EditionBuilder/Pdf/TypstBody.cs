@@ -209,13 +209,13 @@ public sealed class TypstBody(TypstMarkup markup, PdfNotes notes, IReadOnlySet<s
     }
 
     // *x* emphasis, **x** strong, ^x^ superscript, ~x~ subscript, ~~x~~ struck through.
-    private static string? Emphasis(EmphasisInline emphasis) => (emphasis.DelimiterChar, emphasis.DelimiterCount) switch
+    private static string? Emphasis(EmphasisInline emphasis) => Markdown.EmphasisStyles.Of(emphasis) switch
     {
-        ('*' or '_', 1) => "emph",
-        ('*' or '_', 2) => "strong",
-        ('^', 1) => "super",
-        ('~', 1) => "sub",
-        ('~', 2) => "strike",
+        Model.TextStyle.Emphasis => "emph",
+        Model.TextStyle.Strong => "strong",
+        Model.TextStyle.Superscript => "super",
+        Model.TextStyle.Subscript => "sub",
+        Model.TextStyle.Strikethrough => "strike",
         _ => null,
     };
 
@@ -302,7 +302,7 @@ public sealed class TypstBody(TypstMarkup markup, PdfNotes notes, IReadOnlySet<s
     private void Figure(Figure figure)
     {
         var content = figure.Where(b => b is not (FigureCaption or BlankLineBlock)).ToList();
-        var images = content.Select(ImagesOnly).ToList();
+        var images = content.Select(Markdown.Blocks.ImageParagraph.ImagesOnly).ToList();
         var captions = figure.OfType<FigureCaption>().ToList();
         if (content.Count == 0 || images.Any(i => i is null) || images.SelectMany(i => i!).Any(i => ImagePath(i) is null))
         {
@@ -328,20 +328,6 @@ public sealed class TypstBody(TypstMarkup markup, PdfNotes notes, IReadOnlySet<s
         }
 
         markup.Raw(")").Line().Line();
-    }
-
-    // The images of a paragraph that holds images and nothing else (white space aside), else null.
-    private static List<LinkInline>? ImagesOnly(Block block)
-    {
-        if (block is not ParagraphBlock { Inline: { } inlines }) return null;
-        var images = new List<LinkInline>();
-        foreach (var inline in inlines)
-        {
-            if (inline is LinkInline { IsImage: true } image) images.Add(image);
-            else if (inline is not LineBreakInline && !(inline is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())) return null;
-        }
-
-        return images.Count > 0 ? images : null;
     }
 
     private static string AltText(LinkInline image) => Markdown.Blocks.HtmlImageFigureRenderer.AltText(image);

@@ -1,3 +1,4 @@
+using EditionBuilder.Cache;
 using EditionBuilder.Output;
 
 namespace EditionBuilder.Pipeline;
@@ -11,7 +12,7 @@ public sealed record BuildOptions
     /// <summary>.gz and .br copies of every text file at this level; none when null.</summary>
     public Precompressor.Level? Compression { get; init; } = Precompressor.Level.Best;
 
-    /// <summary>The writers left out by name (<c>edition build --no-epub</c>, <c>--no-jats</c>…); every writer of <see cref="Writers.WriterRegistry"/> runs otherwise, and the landing page offers what it made.</summary>
+    /// <summary>The writers left out by name (<c>edition build --no-epub</c>, <c>--no-jats</c>…); every writer of <see cref="WriterRegistry"/> runs otherwise, and the landing page offers what it made.</summary>
     public IReadOnlySet<string> WritersLeftOut { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>These options with the named writers left out as well.</summary>

@@ -35,9 +35,21 @@ public sealed record BuildReport(
     SearchInput? SearchPages = null,
     IReadOnlyDictionary<string, int>? Written = null)
 {
+    /// <summary>Files the minifier takes (HTML, CSS, JS) that came from the cache already minified: with <see cref="Minified"/>, every file it would take.</summary>
+    public int ReusedMinified { get; init; }
+
+    /// <summary>Files of <see cref="Compressed"/> compressed in this build (the others' copies came from the cache).</summary>
+    public int CompressedNow { get; init; }
+
+    /// <summary>What the search index took and made; null when the site was not indexed in this build.</summary>
+    public SearchReport? Indexed { get; init; }
+
     /// <summary>The files the named writer wrote in this build (0 when it did not run).</summary>
     public int WrittenBy(string writer) => Written is not null && Written.TryGetValue(writer, out var count) ? count : 0;
 }
+
+/// <summary>What the search stage did: the pages it indexed, the index files it made, whether they all came unchanged from the cache, and its shards (<see cref="Search.SearchShards"/>) with how many were indexed in this build.</summary>
+public sealed record SearchReport(int Pages, int Files, bool Reused, int Shards = 1, int ShardsIndexed = 0);
 
 /// <summary>The pages a later index is made of: a key that changes when any of them does (their paths and hashes; null when unknown: index again), each page's path and hash (null when unknown), and the pages themselves, decoded only when asked for.</summary>
 /// <remarks>The live preview compares the key after each rebuild and, when it changed, decodes on its background indexer only the pages of the shards that changed.</remarks>

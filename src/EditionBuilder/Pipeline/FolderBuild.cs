@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using EditionBuilder.Cache;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Output;
 using EditionBuilder.Render;
 
@@ -10,6 +12,48 @@ namespace EditionBuilder.Pipeline;
 /// <remarks>With the cache, the staging folder is the spare copy of the site that the last build swapped out, brought up to date: files it holds unchanged stay, so a rebuild writes what changed. Without a spare, files the last good site holds are linked from it.</remarks>
 public static class FolderBuild
 {
+    /// <summary>
+    /// <c>edition build</c> from paths: checks the output may be written, cleans what a killed build left, opens the cache, reads the
+    /// content and the theme, then builds into <see cref="FolderBuildRequest.Output"/>. Every path is taken as given (relative ones
+    /// from the current folder); the output is untouched unless the report says it succeeded.
+    /// </summary>
+    /// <param name="progress">Each stage as it ends, "import" (the content read) first.</param>
+    /// <param name="cleaned">Each leftover of a killed build or deploy repaired before the build, as it is repaired.</param>
+    /// <exception cref="OutputRefusedException">The output is, holds or lies inside an input, or is a folder this tool did not write (without force).</exception>
+    public static FolderBuildReport Run(FolderBuildRequest request, DiagnosticBag diagnostics, Action<StageReport>? progress = null, Action<string>? cleaned = null)
+    {
+        var (input, output) = (request.Input, request.Output);
+        var isFolder = Directory.Exists(input);
+        var themeLayers = ThemeFolder.Layers(isFolder ? input : null, request.Theme);
+        OutputGuard.Ensure(OutputKind.Site, output,
+            [
+                new(input, isFolder ? "the content folder" : "the source file"),
+                .. themeLayers.Select(layer => new ProtectedPath(layer, "the theme folder")),
+                .. request.Cache is null ? Array.Empty<ProtectedPath>() : [new(request.Cache, "the build cache")],
+            ],
+            request.Force);
+        var repaired = AtomicFolder.CleanLeftovers(output).ToList();
+        foreach (var line in repaired) cleaned?.Invoke(line);
+        PhaseClock.Mark("start and output checks");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cache = request.Cache is null ? null : new BuildCache(CacheFolder(request.Cache, output), diagnostics);
+        PhaseClock.Mark("cache opened");
+        var content = isFolder ? ContentFolder.Read(input, diagnostics, deferText: true, request.Encoding, cache) : ContentFolder.ReadSource(input, diagnostics, request.Encoding);
+        if (content is null) return FolderBuildReport.Failed(repaired, clock.Elapsed);
+        PhaseClock.Mark("content walk");
+        progress?.Invoke(new StageReport("import", $"{input}: {content.Articles.Count} article(s), {content.Articles.Sum(a => a.Chapters.Count)} chapters", clock.Elapsed));
+
+        var theme = Theme.Load(themeLayers, diagnostics, isFolder ? input : null);
+        if (theme is null) return FolderBuildReport.Failed(repaired, clock.Elapsed);
+        PhaseClock.Mark("theme");
+        var search = request.FindSearch?.Invoke(diagnostics);
+        if (diagnostics.HasErrors) return FolderBuildReport.Failed(repaired, clock.Elapsed);
+
+        var built = Run(content, theme, request.Options with { Cache = cache, Search = search }, output, cache, diagnostics, progress);
+        return built with { Cleaned = repaired, Elapsed = clock.Elapsed };
+    }
+
     /// <summary>Builds <paramref name="content"/> into <paramref name="output"/>; the output is untouched unless the report says it succeeded.</summary>
     public static FolderBuildReport Run(EditionContent content, Theme theme, BuildOptions options, string output, BuildCache? cache, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
     {
@@ -62,8 +106,24 @@ public static class FolderBuild
     }
 }
 
+/// <summary>What <c>edition build</c> asks for: the content folder or lone source, the site folder, an optional theme folder and cache root (none: a clean build), and how to build.</summary>
+/// <param name="Force">Replace a non-empty output folder that edition build did not write.</param>
+/// <param name="FindSearch">Finds the Pagefind program once the content and theme are read (its diagnostics join theirs); null builds without search.</param>
+public sealed record FolderBuildRequest(string Input, string Output, BuildOptions Options, string? Theme = null, string? Cache = null, bool Force = false,
+    System.Text.Encoding? Encoding = null, Func<DiagnosticBag, Search.PagefindTool?>? FindSearch = null);
+
 /// <summary>What a build into a folder did: the build's own report, and how many files the site holds, of which how many were linked unchanged from the last site.</summary>
 public sealed record FolderBuildReport(BuildReport Build, int Files, int Linked)
 {
     public bool Succeeded => Build.Succeeded;
+
+    /// <summary>Leftovers of a killed build or deploy repaired before this build (a spare or staging folder put back or removed).</summary>
+    public IReadOnlyList<string> Cleaned { get; init; } = [];
+
+    /// <summary>The wall time from opening the cache to the swap.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>A build that stopped before its stages (the content or theme could not be read): nothing was written.</summary>
+    public static FolderBuildReport Failed(IReadOnlyList<string> cleaned, TimeSpan elapsed) =>
+        new(new BuildReport(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, []), 0, 0) { Cleaned = cleaned, Elapsed = elapsed };
 }

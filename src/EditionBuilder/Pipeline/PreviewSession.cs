@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using EditionBuilder.Cache;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Output;
 using EditionBuilder.Render;
 using EditionBuilder.Search;

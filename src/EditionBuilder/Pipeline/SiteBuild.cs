@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using EditionBuilder.Cache;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Feeds;
+using EditionBuilder.Import;
 using EditionBuilder.Journal;
 using EditionBuilder.Minify;
 using EditionBuilder.Output;
@@ -92,6 +94,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             var search = run.Index(new SearchIndex(tool));
             if (search is null || diagnostics.HasErrors) return run.Report(false);
             var (pages, files, shards, indexed) = search.Value;
+            run.Indexed = new SearchReport(pages, files, indexed == 0, shards, indexed);
             var how = indexed == 0 ? $", unchanged from the cache ({shards} shard(s))" : indexed == shards ? $" in {shards} shard(s)" : $"; {indexed} of {shards} shards indexed again, the others reused";
             run.Stage(progress, "search", $"{pages} pages indexed, {files} index files{how}", clock.Elapsed, acrossThreads: false);
         }
@@ -173,10 +176,17 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         /// <summary>The pages to index later (<see cref="BuildOptions.IndexLater"/>).</summary>
         public SearchInput? SearchInput { get; set; }
 
+        public SearchReport? Indexed { get; set; }
+
         public BuildReport Report(bool succeeded) => new(
             succeeded, content.Articles.Count, content.Articles.Sum(a => a.Chapters.Count), _articlesRendered, _pages, Paths.Count,
             _minified, _reused, _compressed, Links?.Links ?? 0, Links?.NoteReferences ?? 0, _stages, succeeded ? SearchInput : null,
-            Tallies.ToDictionary(t => t.Key, t => t.Value.Files, StringComparer.Ordinal));
+            Tallies.ToDictionary(t => t.Key, t => t.Value.Files, StringComparer.Ordinal))
+        {
+            ReusedMinified = _reusedMinified,
+            CompressedNow = _compressedNow,
+            Indexed = Indexed,
+        };
 
         /// <summary>An article from the cache when nothing it depends on changed; otherwise parsed, rendered and processed page by page.</summary>
         public ArticleSummary? Article(ArticleContent article)

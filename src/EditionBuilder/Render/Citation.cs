@@ -7,7 +7,7 @@ public static class Citation
 {
     /// <summary>The citation in a language; <paramref name="separator"/> is the theme's list separator of that language ("، " in Arabic) and <paramref name="titleQuotes"/> its quotes around a title ("«{0}»").</summary>
     public static string Format(ArticleMetadata metadata, string language, string separator, EditionMetadata? edition = null, string titleQuotes = "«{0}»") =>
-        string.Concat(Parts(metadata, language, separator, edition, titleQuotes).Select(p => p.Text + p.After));
+        string.Concat(Parts(metadata, language, separator, edition, titleQuotes).Select(p => p.Before + p.Text + p.After));
 
     /// <summary>The citation as parts (each author, the title, the journal with volume and issue, the year, the pages, the DOI) and what follows each, so a page can isolate each part: Arabic names in an English citation must not reorder one another.</summary>
     public static IReadOnlyList<CitationPart> Parts(ArticleMetadata metadata, string language, string separator, EditionMetadata? edition = null, string titleQuotes = "«{0}»")
@@ -15,7 +15,8 @@ public static class Citation
         var main = new List<string>();
         main.AddRange(metadata.NamedAuthors.Select(a => a.NameIn(language).Trim()).Where(n => n.Length > 0));
         var title = metadata.TitleIn(language);
-        if (title.Length > 0) main.Add(titleQuotes.Replace("{0}", title, StringComparison.Ordinal));
+        var titleAt = title.Length > 0 ? main.Count : -1;
+        if (title.Length > 0) main.Add(title);
         var journal = JournalTitle(metadata, edition, language);
         if (metadata.Volume.Trim().Length > 0) journal += $" {metadata.Volume.Trim()}";
         if (metadata.Issue.Trim().Length > 0) journal += $" ({metadata.Issue.Trim()})";
@@ -25,6 +26,14 @@ public static class Citation
         if (main.Count == 0) return [];
 
         var parts = main.Select((text, i) => new CitationPart(text, i + 1 < main.Count ? separator : ".")).ToList();
+        if (titleAt >= 0)
+        {
+            // The quotes are the page's language's, outside the title's isolate: an Arabic title in an English citation is
+            // isolated right to left, and quotes inside it would face the wrong way.
+            var (opening, closing) = titleQuotes.IndexOf("{0}", StringComparison.Ordinal) is var at and >= 0 ? (titleQuotes[..at], titleQuotes[(at + 3)..]) : (string.Empty, string.Empty);
+            parts[titleAt] = parts[titleAt] with { Before = opening, After = closing + parts[titleAt].After };
+        }
+
         if (metadata.Pages.Length > 0)
         {
             parts[^1] = parts[^1] with { After = ": " };
@@ -66,5 +75,9 @@ public static class Citation
     }
 }
 
-/// <summary>A part of a citation and the punctuation after it.</summary>
-public sealed record CitationPart(string Text, string After);
+/// <summary>A part of a citation and the punctuation after it (and before it: a title's opening quote), which a page sets outside the part's isolate.</summary>
+public sealed record CitationPart(string Text, string After)
+{
+    /// <summary>What comes before the part: the opening quote of a title, else nothing.</summary>
+    public string Before { get; init; } = string.Empty;
+}

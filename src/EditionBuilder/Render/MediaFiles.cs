@@ -1,6 +1,5 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Import;
 using EditionBuilder.Site;
 
 namespace EditionBuilder.Render;

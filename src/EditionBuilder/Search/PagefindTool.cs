@@ -18,6 +18,16 @@ public sealed record PagefindTool(string Program, string Version)
     /// <summary>What a search for the program found: the tool, or why there is none.</summary>
     public sealed record Lookup(PagefindTool? Tool, string Problem);
 
+    /// <summary>The Pagefind a build indexes with (<see cref="Find"/>), or null for a site without search: when it is missing, a warning on <paramref name="input"/> says once that search was skipped, or an error when <paramref name="required"/> (<c>--search</c>).</summary>
+    public static PagefindTool? ForBuild(string? given, bool required, string input, string currentFolder, string programFolder, Diagnostics.DiagnosticBag diagnostics)
+    {
+        var lookup = Find(given, currentFolder, programFolder);
+        if (lookup.Tool is not null) return lookup.Tool;
+        if (required) diagnostics.Error(Diagnostics.DiagnosticCodes.SearchUnavailable, input, 0, 0, $"search was asked for (--search), but {lookup.Problem}");
+        else diagnostics.Warning(Diagnostics.DiagnosticCodes.SearchSkipped, input, 0, 0, $"search skipped, the site has no search page: {lookup.Problem}");
+        return null;
+    }
+
     /// <summary>Looks for Pagefind: at <paramref name="given"/> (an option, else the environment variable) when set; otherwise in <c>tools/node_modules</c> of the current folder, of the program's folder, or of a folder above either (the repository when run from artifacts/bin).</summary>
     public static Lookup Find(string? given, string currentFolder, string programFolder)
     {

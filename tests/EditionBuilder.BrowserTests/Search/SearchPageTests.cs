@@ -192,7 +192,8 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
 
             // "More results" moves the focus to the first new result.
             await page.ClickAsync("#search-more");
-            await page.WaitForFunctionAsync("() => document.querySelectorAll('#search-results li').length > 5");
+            // The focus moves once every new result is shown (after the sixth item appears, not with it): wait for that state.
+            await page.WaitForFunctionAsync("() => { const links = document.querySelectorAll('#search-results li a'); return links.length > 5 && document.activeElement === links[5]; }");
             Assert.Equal(await page.EvaluateAsync<string>("() => document.querySelectorAll('#search-results li a')[5].href"), await page.EvaluateAsync<string>("() => document.activeElement.href"));
         });
     }

@@ -1,5 +1,6 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
 using EditionBuilder.Search;

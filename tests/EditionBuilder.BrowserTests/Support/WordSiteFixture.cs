@@ -1,6 +1,7 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Fuzz;
+using EditionBuilder.Import;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Render;
 using Microsoft.Playwright;

@@ -1,3 +1,5 @@
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
@@ -14,15 +16,22 @@ public class EditKindsTests
 
     private static string Content(TempFolder temp, params string[] parts) => Path.Combine([temp.Path, "content", .. parts]);
 
-    private static Support.Cli.Result Build(TempFolder temp, params string[] extra) =>
-        Support.Cli.Run(temp.Path, ["build", "content", "-o", "site", "--theme", "theme", "--cache", "cache", "--precompress", "none", "--no-jats", .. extra]);
+    // Uncompressed and without JATS, to keep the runs short.
+    private static readonly BuildOptions Options = BuildOptions.Uncompressed.Without("jats");
+
+    private static FolderBuilds.Built Build(TempFolder temp) =>
+        FolderBuilds.Run(Content(temp), Path.Combine(temp.Path, "site"), Path.Combine(temp.Path, "theme"), Path.Combine(temp.Path, "cache"), Options);
+
+    // The render stage's "N article(s) rendered, M unchanged".
+    private static (int Rendered, int Unchanged) Rendered(FolderBuilds.Built built) =>
+        (built.Build.ArticlesRendered, built.Build.Articles - built.Build.ArticlesRendered);
 
     private static void AssertEqualsCleanBuild(TempFolder temp)
     {
         var clean = Path.Combine(temp.Path, "clean");
         if (Directory.Exists(clean)) Directory.Delete(clean, recursive: true);
-        var run = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean", "--theme", "theme", "--no-cache", "--precompress", "none", "--no-jats");
-        Assert.True(run.ExitCode == 0, run.Errors);
+        var run = FolderBuilds.Run(Content(temp), clean, Path.Combine(temp.Path, "theme"), options: Options);
+        Assert.True(run.Succeeded, run.Said);
         Assert.Equal(Folders.Snapshot(clean), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
@@ -86,20 +95,20 @@ public class EditKindsTests
         foreach (var name in new[] { "second", "third" }) Folders.Copy(Content(temp, "small"), Content(temp, name));
         Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
         // Twice: the second build leaves a spare copy of the site, which the edited build stages into.
-        Assert.Equal(0, Build(temp).ExitCode);
-        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Build(temp).Succeeded);
+        Assert.True(Build(temp).Succeeded);
         Assert.True(Directory.Exists(Path.Combine(temp.Path, ".site.spare")));
 
         Edit(temp, kind);
         var edited = Build(temp);
 
-        Assert.True(edited.ExitCode == 0, edited.Errors);
+        Assert.True(edited.Succeeded, edited.Said);
         AssertEqualsCleanBuild(temp);
 
         // And the build after it, from the spare brought up to date by the edited build.
         File.AppendAllText(Content(temp, "small", "ar", "01-almqdma.md"), "\nفقرة أخرى.\n");
         var next = Build(temp);
-        Assert.True(next.ExitCode == 0, next.Errors);
+        Assert.True(next.Succeeded, next.Said);
         AssertEqualsCleanBuild(temp);
     }
 
@@ -112,14 +121,14 @@ public class EditKindsTests
         SmallEdition.WriteTo(Content(temp));
         Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
         Folders.Copy(Path.Combine(Repo.ContentFolder, "russian-iranian-partnership"), Content(temp, "seed"));
-        Assert.Equal(0, Build(temp).ExitCode);
-        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Build(temp).Succeeded);
+        Assert.True(Build(temp).Succeeded);
         AssertEqualsCleanBuild(temp);
 
         File.AppendAllText(Content(temp, "small", "ar", "01-almqdma.md"), "\nفقرة أخرى.\n");
         var other = Build(temp);
-        Assert.True(other.ExitCode == 0, other.Errors);
-        Assert.Contains("1 article(s) rendered, 1 unchanged", other.Output);
+        Assert.True(other.Succeeded, other.Said);
+        Assert.Equal((1, 1), Rendered(other));
         AssertEqualsCleanBuild(temp);
 
         var source = Content(temp, "seed", "source", "article.txt");
@@ -127,8 +136,8 @@ public class EditKindsTests
         lines.Insert(2, "فقرة أضافها المحرر إلى المقدمة.");
         File.WriteAllLines(source, lines);
         var edited = Build(temp);
-        Assert.True(edited.ExitCode == 0, edited.Errors);
-        Assert.Contains("1 article(s) rendered, 1 unchanged", edited.Output);
+        Assert.True(edited.Succeeded, edited.Said);
+        Assert.Equal((1, 1), Rendered(edited));
         Assert.Contains("فقرة أضافها المحرر إلى المقدمة.", File.ReadAllText(Path.Combine(temp.Path, "site", "seed", "01-almqdma.html")));
         AssertEqualsCleanBuild(temp);
     }
@@ -142,13 +151,13 @@ public class EditKindsTests
         Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
         File.AppendAllText(Content(temp, "small", "ar", "01-almqdma.md"), "\n^^^\n![صورة](media/x.webp)\n^^^\n");
         temp.File("content/small/ar/media/x.webp", Convert.FromBase64String("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA=="));
-        string Warnings(Support.Cli.Result run) => string.Join('\n', run.Errors.Split('\n').Where(l => l.Contains(": warning EB", StringComparison.Ordinal)));
+        static List<Diagnostic> Warnings(FolderBuilds.Built run) => run.Diagnostics.Items.Where(d => d.Severity == Severity.Warning).ToList();
 
         var first = Build(temp);
         var second = Build(temp);
 
-        Assert.Equal(0, first.ExitCode);
-        Assert.Contains("warning EB0704", first.Errors);
+        Assert.True(first.Succeeded, first.Said);
+        Assert.Contains(first.Diagnostics.Items, d => d is { Severity: Severity.Warning, Code: "EB0704" });
         Assert.Equal(Warnings(first), Warnings(second));
         AssertEqualsCleanBuild(temp);
     }
@@ -162,8 +171,8 @@ public class EditKindsTests
         foreach (var name in new[] { "second", "third" }) Folders.Copy(Content(temp, "small"), Content(temp, name));
         Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
         Edit(temp, "link to another article's note");
-        Assert.Equal(0, Build(temp).ExitCode);
-        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Build(temp).Succeeded);
+        Assert.True(Build(temp).Succeeded);
         var site = Folders.Snapshot(Path.Combine(temp.Path, "site"));
 
         var third = Content(temp, "third", "ar", "01-almqdma.md");
@@ -171,10 +180,10 @@ public class EditKindsTests
             .Replace("[^1]: ملاحظة أولى\\\n    www.example.org/a", string.Empty, StringComparison.Ordinal));
         var broken = Build(temp);
 
-        Assert.Equal(1, broken.ExitCode);
-        Assert.Contains("1 article(s) rendered, 2 unchanged", broken.Output);
-        Assert.Contains("second/02-alkhatma.html", broken.Output + broken.Errors);
-        Assert.Contains("#fn-1", broken.Output + broken.Errors);
+        Assert.False(broken.Succeeded);
+        Assert.Equal((1, 2), Rendered(broken));
+        Assert.Contains(broken.Diagnostics.Items, d => d.Severity == Severity.Error
+            && (d.Path + d.Message).Contains("second/02-alkhatma.html", StringComparison.Ordinal) && d.Message.Contains("#fn-1", StringComparison.Ordinal));
         Assert.Equal(site, Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
@@ -185,15 +194,15 @@ public class EditKindsTests
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Content(temp));
         Folders.Copy(Repo.Templates, Path.Combine(temp.Path, "theme"));
-        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Build(temp).Succeeded);
         File.AppendAllText(Content(temp, "small", "ar", "02-alkhatma.md"), "\nانظر [الفصل المفقود](03-mafqud.html).\n");
 
         var first = Build(temp);
         var second = Build(temp);
 
-        Assert.Equal(1, first.ExitCode);
-        Assert.Equal(1, second.ExitCode);
-        Assert.Contains("03-mafqud.html", second.Output + second.Errors);
+        Assert.False(first.Succeeded);
+        Assert.False(second.Succeeded);
+        Assert.Contains(second.Diagnostics.Items, d => d.Severity == Severity.Error && d.Message.Contains("03-mafqud.html", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -211,12 +220,12 @@ public class EditKindsTests
 
         var built = Build(temp);
 
-        Assert.Equal(1, built.ExitCode);
-        var errors = built.Errors.Split('\n').Where(l => l.Contains(": error EB04", StringComparison.Ordinal)).ToList();
+        Assert.False(built.Succeeded);
+        var errors = built.Diagnostics.Items.Where(d => d.Severity == Severity.Error && d.Code.StartsWith("EB04", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [
-                $"{chapter}:{line + 1}:{lines[line].IndexOf('[', StringComparison.Ordinal) + 1}: error EB0401: the link '03-mafqud.html' leads to no file of the site",
-                $"{chapter}:{line + 1}:{lines[line].LastIndexOf('[') + 1}: error EB0402: the link '01-almqdma.html#la-yujad' names a fragment #la-yujad that small/01-almqdma.html does not have",
+                new Diagnostic(Severity.Error, "EB0401", chapter, line + 1, lines[line].IndexOf('[', StringComparison.Ordinal) + 1, "the link '03-mafqud.html' leads to no file of the site"),
+                new Diagnostic(Severity.Error, "EB0402", chapter, line + 1, lines[line].LastIndexOf('[') + 1, "the link '01-almqdma.html#la-yujad' names a fragment #la-yujad that small/01-almqdma.html does not have"),
             ],
             errors);
     }

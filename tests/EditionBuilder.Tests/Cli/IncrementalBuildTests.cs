@@ -12,8 +12,15 @@ public class IncrementalBuildTests
         foreach (var name in new[] { "second", "third" }) Folders.Copy(Path.Combine(content, "small"), Path.Combine(content, name));
     }
 
-    private static Support.Cli.Result Build(TempFolder temp, string templates, params string[] extra) =>
-        Support.Cli.Run(temp.Path, ["build", "content", "-o", "site", "--theme", templates, "--cache", "cache", .. extra]);
+    private static FolderBuilds.Built Build(TempFolder temp, string templates) =>
+        FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"), templates, Path.Combine(temp.Path, "cache"));
+
+    private static FolderBuilds.Built CleanBuild(TempFolder temp) =>
+        FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "clean-site"));
+
+    // The render stage's "N article(s) rendered, M unchanged".
+    private static (int Rendered, int Unchanged) Rendered(FolderBuilds.Built built) =>
+        (built.Build.ArticlesRendered, built.Build.Articles - built.Build.ArticlesRendered);
 
     [Fact]
     public void Given_a_built_journal_When_one_chapter_is_edited_Then_only_its_article_renders_and_the_site_equals_a_clean_build()
@@ -21,31 +28,35 @@ public class IncrementalBuildTests
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
         var first = Build(temp, Repo.Templates);
-        Assert.Contains("3 article(s) rendered, 0 unchanged", first.Output);
-
-        var minifiable = int.Parse(System.Text.RegularExpressions.Regex.Match(first.Output, @"minify +(\d+) files minified, 0 reused from the cache").Groups[1].Value);
+        Assert.True(first.Succeeded, first.Said);
+        Assert.Equal((3, 0), Rendered(first));
+        Assert.Equal(0, first.Build.ReusedMinified);
+        var minifiable = first.Build.Minified;
+        Assert.True(minifiable > 2);
 
         var unchanged = Build(temp, Repo.Templates);
-        Assert.Contains("0 article(s) rendered, 3 unchanged", unchanged.Output);
-        // The minify line counts the files it would take, made or reused: the same number on every build.
-        Assert.Contains($"0 files minified, {minifiable} reused from the cache", unchanged.Output);
-        // Precompressed copies come from the cache with their pages: the progress line says none was compressed again.
-        Assert.Matches(@"compress +\d+ files as \.gz and \.br \(0 compressed now, [1-9]\d* reused\)", unchanged.Output);
+        Assert.Equal((0, 3), Rendered(unchanged));
+        // The minifier's count is of the files it would take, made or reused: the same number on every build.
+        Assert.Equal((0, minifiable), (unchanged.Build.Minified, unchanged.Build.ReusedMinified));
+        // Precompressed copies come from the cache with their pages: none was compressed again.
+        Assert.Equal(0, unchanged.Build.CompressedNow);
+        Assert.True(unchanged.Build.Compressed > 0);
 
         var chapter = Path.Combine(temp.Path, "content", "second", "ar", "02-alkhatma.md");
         File.WriteAllText(chapter, File.ReadAllText(chapter).Replace("خاتمة[^2].", "خاتمة منقحة[^2].", StringComparison.Ordinal));
         var edited = Build(temp, Repo.Templates);
 
-        Assert.Equal(0, edited.ExitCode);
-        Assert.Contains("1 article(s) rendered, 2 unchanged", edited.Output);
+        Assert.True(edited.Succeeded, edited.Said);
+        Assert.Equal((1, 2), Rendered(edited));
         // The edited chapter and the full text change; the article's other pages come from the cache.
-        Assert.Contains($"2 files minified, {minifiable - 2} reused from the cache", edited.Output);
+        Assert.Equal((2, minifiable - 2), (edited.Build.Minified, edited.Build.ReusedMinified));
         // Those two pages and the article's JATS file (which holds the text) are compressed again, nothing else.
-        Assert.Matches(@"compress +\d+ files as \.gz and \.br \(3 compressed now, [1-9]\d* reused\)", edited.Output);
+        Assert.Equal(3, edited.Build.CompressedNow);
+        Assert.True(edited.Build.Compressed - edited.Build.CompressedNow > 0);
         Assert.Contains("خاتمة منقحة", File.ReadAllText(Path.Combine(temp.Path, "site", "second", "02-alkhatma.html")));
 
-        var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--no-cache");
-        Assert.Equal(0, clean.ExitCode);
+        var clean = CleanBuild(temp);
+        Assert.True(clean.Succeeded, clean.Said);
         Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "clean-site")), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
@@ -57,11 +68,11 @@ public class IncrementalBuildTests
         var templates = Path.Combine(temp.Path, "templates");
         Folders.Copy(Repo.Templates, templates);
 
-        Assert.Equal(0, Build(temp, templates).ExitCode);
+        Assert.True(Build(temp, templates).Succeeded);
         File.AppendAllText(Path.Combine(templates, "chapter.html"), "\n<p class=\"colophon\">EditionBuilder</p>\n");
         var rebuilt = Build(temp, templates);
 
-        Assert.Contains("3 article(s) rendered, 0 unchanged", rebuilt.Output);
+        Assert.Equal((3, 0), Rendered(rebuilt));
         Assert.Contains("colophon", File.ReadAllText(Path.Combine(temp.Path, "site", "third", "01-almqdma.html")));
     }
 
@@ -70,7 +81,7 @@ public class IncrementalBuildTests
     {
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Build(temp, Repo.Templates).ExitCode);
+        Assert.True(Build(temp, Repo.Templates).Succeeded);
         // Cut short, cut at the end, and a broken facts record (JSON is the entry's last part), in turn over every entry: which
         // entries come first by name depends on their keys, and the first six were once all files the minifier never takes.
         var entries = Directory.EnumerateFiles(Path.Combine(temp.Path, "cache"), "*.page", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
@@ -91,11 +102,11 @@ public class IncrementalBuildTests
 
         var rebuilt = Build(temp, Repo.Templates);
 
-        Assert.Equal(0, rebuilt.ExitCode);
-        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(rebuilt.Output, @"minify +[1-9]\d* files minified"), rebuilt.Output);
-        var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--no-cache");
+        Assert.True(rebuilt.Succeeded, rebuilt.Said);
+        Assert.True(rebuilt.Build.Minified > 0);
+        var clean = CleanBuild(temp);
         Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "clean-site")), Folders.Snapshot(Path.Combine(temp.Path, "site")));
-        Assert.Equal(0, clean.ExitCode);
+        Assert.True(clean.Succeeded, clean.Said);
     }
 
     [Fact]
@@ -103,7 +114,7 @@ public class IncrementalBuildTests
     {
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Build(temp, Repo.Templates).ExitCode);
+        Assert.True(Build(temp, Repo.Templates).Succeeded);
         var clean = Folders.Snapshot(Path.Combine(temp.Path, "site"));
         var altered = Path.Combine(temp.Path, "site", "second", "01-almqdma.html");
         var bytes = File.ReadAllBytes(altered);
@@ -113,8 +124,8 @@ public class IncrementalBuildTests
 
         var rebuilt = Build(temp, Repo.Templates);
 
-        Assert.Equal(0, rebuilt.ExitCode);
-        Assert.Contains("0 article(s) rendered, 3 unchanged", rebuilt.Output);
+        Assert.True(rebuilt.Succeeded, rebuilt.Said);
+        Assert.Equal((0, 3), Rendered(rebuilt));
         Assert.Equal(clean, Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 }

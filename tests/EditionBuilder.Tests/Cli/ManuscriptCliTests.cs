@@ -1,6 +1,8 @@
 using System.Text;
 using AngleSharp.Html.Parser;
+using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
@@ -11,6 +13,13 @@ public class ManuscriptCliTests
 {
     private static string Golden(string name) => Path.Combine(Repo.TestsFolder, "Golden", "import", name);
 
+    // A lone source or a content folder built as `edition build <input> -o site --no-cache --precompress none` builds it.
+    private static FolderBuilds.Built Build(TempFolder temp, string input, Encoding? encoding = null) =>
+        FolderBuilds.Run(Path.Combine(temp.Path, input), Path.Combine(temp.Path, "site"), options: BuildOptions.Uncompressed, encoding: encoding);
+
+    private static Diagnostic Said(FolderBuilds.Built built, Severity severity, string code) =>
+        Assert.Single(built.Diagnostics.Items, d => d.Severity == severity && d.Code == code);
+
     private static string H1(string site, string page) => new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(site, page))).QuerySelector("h1")!.OuterHtml;
 
     [Fact]
@@ -18,10 +27,10 @@ public class ManuscriptCliTests
     {
         using var temp = new TempFolder();
 
-        var result = Support.Cli.Run(temp.Path, "build", Golden("007-manuscript-opening.txt"), "-o", "site", "--no-cache", "--precompress", "none");
+        var result = Build(temp, Golden("007-manuscript-opening.txt"));
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("warning EB0108: the manuscript opens with front matter", result.Errors);
+        Assert.True(result.Succeeded, result.Said);
+        Assert.StartsWith("the manuscript opens with front matter", Said(result, Severity.Warning, "EB0108").Message);
         Assert.Equal("<h1>الشراكة الروسية – الإيرانية في سوريا</h1>", H1(Path.Combine(temp.Path, "site"), "index.html"));
         var landing = File.ReadAllText(Path.Combine(temp.Path, "site", "index.html"));
         Assert.Contains("سارة خليل", landing);
@@ -33,10 +42,12 @@ public class ManuscriptCliTests
     {
         using var temp = new TempFolder();
 
-        var result = Support.Cli.Run(temp.Path, "build", Repo.SeedPath, "-o", "site", "--no-cache", "--precompress", "none");
+        var result = Build(temp, Repo.SeedPath);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains($"{Repo.SeedPath}: warning EB0110: the source gives no Arabic title", result.Errors);
+        Assert.True(result.Succeeded, result.Said);
+        var warning = Said(result, Severity.Warning, "EB0110");
+        Assert.Equal(Repo.SeedPath, warning.Path);
+        Assert.StartsWith("the source gives no Arabic title", warning.Message);
         Assert.StartsWith("<h1 lang=\"en\" dir=\"ltr\">The Russian – Iranian partnership in Syria", H1(Path.Combine(temp.Path, "site"), "index.html"));
     }
 
@@ -55,10 +66,12 @@ public class ManuscriptCliTests
         };
         var source = temp.File("article.docx", document.Build());
 
-        var result = Support.Cli.Run(temp.Path, "build", "article.docx", "-o", "site", "--no-cache", "--precompress", "none");
+        var result = Build(temp, "article.docx");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("article.docx:1:1: error EB0207: the source gives the article no title in any language: put the title as the document's first paragraph, in Word's Title style", result.Errors);
+        Assert.False(result.Succeeded);
+        var error = Said(result, Severity.Error, "EB0207");
+        Assert.Equal((source, 1, 1), (error.Path, error.Line, error.Column));
+        Assert.StartsWith("the source gives the article no title in any language: put the title as the document's first paragraph, in Word's Title style", error.Message);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
         Assert.True(File.Exists(source));
     }
@@ -67,12 +80,14 @@ public class ManuscriptCliTests
     public void Given_a_lone_text_export_with_no_title_When_built_Then_an_error_says_to_put_it_on_the_first_line()
     {
         using var temp = new TempFolder();
-        temp.File("article.txt", "المقدمة\nنص المقدمة وهو فقرة من فقرات البحث.\nالخاتمة\nنص الخاتمة.\n");
+        var source = temp.File("article.txt", "المقدمة\nنص المقدمة وهو فقرة من فقرات البحث.\nالخاتمة\nنص الخاتمة.\n");
 
-        var result = Support.Cli.Run(temp.Path, "build", "article.txt", "-o", "site", "--no-cache", "--precompress", "none");
+        var result = Build(temp, "article.txt");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("article.txt:1:1: error EB0207: the source gives the article no title in any language: put the title on the first line, before the first section", result.Errors);
+        Assert.False(result.Succeeded);
+        var error = Said(result, Severity.Error, "EB0207");
+        Assert.Equal((source, 1, 1), (error.Path, error.Line, error.Column));
+        Assert.StartsWith("the source gives the article no title in any language: put the title on the first line, before the first section", error.Message);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
     }
 
@@ -83,14 +98,15 @@ public class ManuscriptCliTests
         var text = File.ReadAllText(Golden("007-manuscript-opening.txt"));
         temp.File("content/article/source/article.txt", SourceEncodings.WindowsArabic.GetBytes(text));
 
-        var refused = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--no-cache");
-        var built = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--no-cache", "--precompress", "none", "--encoding", "windows-1256");
+        var refused = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"));
+        var built = Build(temp, "content", SourceEncodings.WindowsArabic);
 
-        Assert.Equal(1, refused.ExitCode);
-        Assert.Single(refused.Errors.Split('\n'), l => l.Contains("error", StringComparison.Ordinal) && l.Contains("EB0", StringComparison.Ordinal));
-        Assert.Contains("error EB0010: this file is not UTF-8: it looks like windows-1256", refused.Errors);
-        Assert.Equal(0, built.ExitCode);
-        Assert.Contains("warning EB0107: read as windows-1256 (--encoding)", built.Errors);
+        Assert.False(refused.Succeeded);
+        var error = Assert.Single(refused.Diagnostics.Items, d => d.Severity == Severity.Error);
+        Assert.Equal("EB0010", error.Code);
+        Assert.StartsWith("this file is not UTF-8: it looks like windows-1256", error.Message);
+        Assert.True(built.Succeeded, built.Said);
+        Assert.StartsWith("read as windows-1256 (--encoding)", Said(built, Severity.Warning, "EB0107").Message);
         Assert.Equal("<h1>الشراكة الروسية – الإيرانية في سوريا</h1>", H1(Path.Combine(temp.Path, "site"), "article/index.html"));
     }
 
@@ -100,19 +116,25 @@ public class ManuscriptCliTests
         using var temp = new TempFolder();
         var metadata = temp.File("article/article.yml", "# checked by the editor\ntitle:\n  ar: \"\"\n  en: The editor's English title\ndoi: 10.1234/abc   # registered\nauthors: []\n");
 
-        var result = Support.Cli.Run(temp.Path, "import", Golden("007-manuscript-opening.txt"), "-o", "article");
+        var diagnostics = new DiagnosticBag();
+        var result = ImportArticle.Run(Golden("007-manuscript-opening.txt"), Path.Combine(temp.Path, "article"), force: false, diagnostics);
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.Succeeded, string.Join('\n', diagnostics.Items));
         var merged = File.ReadAllText(metadata);
         Assert.StartsWith("# checked by the editor\ntitle:\n  ar: \"الشراكة الروسية – الإيرانية في سوريا\"\n  en: The editor's English title\n  fr: \"Le partenariat", merged);
         Assert.DoesNotContain("The Russian", merged);
         Assert.Contains("doi: 10.1234/abc   # registered\n", merged);
         Assert.Contains("authors: [{ name: \"أحمد محمد علي\", affiliation: \"جامعة بيروت العربية، كلية الحقوق والعلوم السياسية\", email: \"ahmad.ali@example.org\" }, ", merged);
         Assert.True(File.Exists(Path.Combine(temp.Path, "article", "ar", "abstract.md")));
-        Assert.Contains("front matter (2 authors, keywords: 4 ar, 4 en, 4 fr)", result.Output);
-        Assert.Contains("4 keywords (ar, line 12)", result.Errors); // EB0108 names the opening's; the summary adds the abstracts'
+        Assert.True(result.HasFrontMatter);
+        Assert.Equal(2, result.Authors);
+        Assert.Equal([("ar", 4), ("en", 4), ("fr", 4)], result.Keywords);
+        // EB0108 names the opening's; the report adds the abstracts'.
+        Assert.Contains("4 keywords (ar, line 12)", Assert.Single(diagnostics.Items, d => d.Code == "EB0108").Message);
 
-        Assert.Contains($"{Path.Combine("article", "article.yml")}: filled title.ar, title.fr, subtitle.ar, authors, keywords.ar, keywords.en, keywords.fr; every other field kept as written", result.Output);
+        Assert.Equal(metadata, result.MetadataPath);
+        Assert.Equal(["title.ar", "title.fr", "subtitle.ar", "authors", "keywords.ar", "keywords.en", "keywords.fr"], result.Filled);
+        Assert.Empty(result.NotFilled);
     }
 
     [Fact]
@@ -122,12 +144,13 @@ public class ManuscriptCliTests
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
         File.AppendAllText(Path.Combine(temp.Path, "content", "small", "article.yml"), "author: أحمد\ndate: 15/03/2024\n");
 
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site");
+        var result = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"));
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("small/article.yml:5:1: error EB0208: unknown key 'author'; did you mean 'authors'?", result.Errors.Replace('\\', '/'));
-        Assert.Contains("small/article.yml:6:7: error EB0214: '15/03/2024' is not a date written YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601); did you mean 2024-03-15?", result.Errors.Replace('\\', '/'));
-        Assert.DoesNotContain("System.", result.Errors);
+        Assert.False(result.Succeeded);
+        var metadata = Path.Combine(temp.Path, "content", "small", "article.yml");
+        Assert.Contains(new Diagnostic(Severity.Error, "EB0208", metadata, 5, 1, "unknown key 'author'; did you mean 'authors'?"), result.Diagnostics.Items);
+        Assert.Contains(new Diagnostic(Severity.Error, "EB0214", metadata, 6, 7, "'15/03/2024' is not a date written YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601); did you mean 2024-03-15?"), result.Diagnostics.Items);
+        Assert.DoesNotContain(result.Diagnostics.Items, d => d.Message.Contains("System.", StringComparison.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
     }
 }

@@ -1,3 +1,6 @@
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Pipeline;
+using EditionBuilder.Search;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
@@ -6,8 +9,16 @@ namespace EditionBuilder.Tests.Cli;
 /// <summary>`edition build` and search: indexed when Pagefind is installed, skipped with one warning when it is not (an error with --search), never half an index; the incremental cache reuses an unchanged index and always indexes a changed site again.</summary>
 public class SearchBuildTests
 {
-    private static Support.Cli.Result Build(TempFolder temp, string output, params string[] extra) =>
+    private static Support.Cli.Result Command(TempFolder temp, string output, params string[] extra) =>
         Support.Cli.Run(temp.Path, ["build", "content", "-o", output, "--theme", Repo.Templates, "--precompress", "none", .. extra]);
+
+    // The library step: search as the command's default (or --pagefind <given>, --search when required), or none.
+    private static FolderBuilds.Built Build(TempFolder temp, string output, string? cache = null, Func<DiagnosticBag, PagefindTool?>? search = null) =>
+        FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, output), Repo.Templates, cache is null ? null : Path.Combine(temp.Path, cache),
+            BuildOptions.Uncompressed, search: search);
+
+    private static Func<DiagnosticBag, PagefindTool?> Pagefind(TempFolder temp, string given, bool required = false) =>
+        FolderBuilds.Search(Path.Combine(temp.Path, "content"), given, required);
 
     private static Dictionary<string, string> Index(string site) =>
         Folders.Snapshot(Path.Combine(site, "pagefind"));
@@ -20,24 +31,24 @@ public class SearchBuildTests
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
         Folders.Copy(Path.Combine(temp.Path, "content", "small"), Path.Combine(temp.Path, "content", "second"));
 
-        var first = Build(temp, "site", "--cache", "cache");
-        Assert.True(first.ExitCode == 0, first.Errors);
-        Assert.Contains("search  6 pages indexed", first.Output, StringComparison.Ordinal);
+        var first = Build(temp, "site", "cache");
+        Assert.True(first.Succeeded, first.Said);
+        Assert.Equal(6, first.Build.Indexed?.Pages);
         var before = Index(Path.Combine(temp.Path, "site"));
 
-        var again = Build(temp, "site", "--cache", "cache");
-        Assert.Contains("unchanged from the cache", again.Output, StringComparison.Ordinal);
+        var again = Build(temp, "site", "cache");
+        Assert.True(again.Build.Indexed?.Reused);
         Assert.Equal(before, Index(Path.Combine(temp.Path, "site")));
 
         var chapter = Path.Combine(temp.Path, "content", "second", "ar", "02-alkhatma.md");
         File.WriteAllText(chapter, File.ReadAllText(chapter).Replace("خاتمة[^2].", "خاتمة عن المفاعلات[^2].", StringComparison.Ordinal));
-        var edited = Build(temp, "site", "--cache", "cache");
-        Assert.True(edited.ExitCode == 0, edited.Errors);
-        Assert.Contains("search  6 pages indexed", edited.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("unchanged from the cache", edited.Output, StringComparison.Ordinal);
+        var edited = Build(temp, "site", "cache");
+        Assert.True(edited.Succeeded, edited.Said);
+        // Two articles are two shards: only the edited one is indexed again.
+        Assert.Equal(new SearchReport(6, edited.Build.Indexed!.Files, Reused: false, Shards: 2, ShardsIndexed: 1), edited.Build.Indexed);
         Assert.NotEqual(before, Index(Path.Combine(temp.Path, "site")));
 
-        var clean = Build(temp, "clean", "--no-cache");
+        var clean = Build(temp, "clean");
         Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "clean")), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
@@ -47,11 +58,13 @@ public class SearchBuildTests
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
 
-        var result = Build(temp, "site", "--pagefind", Path.Combine(temp.Path, "no-such-tools"));
+        var result = Build(temp, "site", search: Pagefind(temp, Path.Combine(temp.Path, "no-such-tools")));
 
-        Assert.True(result.ExitCode == 0, result.Errors);
-        Assert.Single(result.Errors.Split('\n'), l => l.Contains("warning EB0752: search skipped", StringComparison.Ordinal));
-        Assert.Contains("npm ci --prefix tools", result.Errors, StringComparison.Ordinal);
+        Assert.True(result.Succeeded, result.Said);
+        var skipped = Assert.Single(result.Diagnostics.Items, d => d.Code == "EB0752");
+        Assert.Equal(Severity.Warning, skipped.Severity);
+        Assert.StartsWith("search skipped", skipped.Message, StringComparison.Ordinal);
+        Assert.Contains("npm ci --prefix tools", skipped.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(temp.Path, "site", "search.html")));
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site", "pagefind")));
         Assert.DoesNotContain("search-link", File.ReadAllText(Path.Combine(temp.Path, "site", "index.html")), StringComparison.Ordinal);
@@ -63,10 +76,11 @@ public class SearchBuildTests
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
 
-        var result = Build(temp, "site", "--search", "--pagefind", Path.Combine(temp.Path, "no-such-tools"));
+        var result = Build(temp, "site", search: Pagefind(temp, Path.Combine(temp.Path, "no-such-tools"), required: true));
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error EB0750: search was asked for (--search), but Pagefind 1.6.0 was not found", result.Errors, StringComparison.Ordinal);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics.Items, d => d is { Severity: Severity.Error, Code: "EB0750" }
+            && d.Message.StartsWith("search was asked for (--search), but Pagefind 1.6.0 was not found", StringComparison.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
     }
 
@@ -76,7 +90,7 @@ public class SearchBuildTests
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
 
-        var result = Build(temp, "site", "--search", "--no-search");
+        var result = Command(temp, "site", "--search", "--no-search");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--search and --no-search contradict each other", result.Errors, StringComparison.Ordinal);
@@ -88,16 +102,17 @@ public class SearchBuildTests
         Tools.RequirePagefind();
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Build(temp, "site", "--no-search").ExitCode);
+        Assert.True(Build(temp, "site", search: FolderBuilds.NoSearch).Succeeded);
         var before = Folders.Snapshot(Path.Combine(temp.Path, "site"));
         // A program that answers --version as Pagefind 1.6.0 does, then dies when asked to index.
         var fake = temp.File("fake/pagefind", "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'pagefind 1.6.0'; exit 0; fi\necho 'out of memory' >&2\nexit 101\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
 
-        var result = Build(temp, "site", "--search", "--pagefind", fake);
+        var result = Build(temp, "site", search: Pagefind(temp, fake, required: true));
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error EB0751: Pagefind failed while indexing the site", result.Errors, StringComparison.Ordinal);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics.Items, d => d is { Severity: Severity.Error, Code: "EB0751" }
+            && d.Message.StartsWith("Pagefind failed while indexing the site", StringComparison.Ordinal));
         Assert.Equal(before, Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 }

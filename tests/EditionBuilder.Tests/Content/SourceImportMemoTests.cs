@@ -1,5 +1,7 @@
+using EditionBuilder.Cache;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Tests.Support;
 using Xunit;

@@ -140,19 +140,21 @@ public class EpubBuildTests
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
 
-        var built = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache");
+        var built = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"), Repo.Templates);
         var packaged = Support.Cli.Run(temp.Path, "package", "site", "-o", "package", "--content", "content");
-        var skipped = Support.Cli.Run(temp.Path, "build", "content", "-o", "site-without", "--theme", Repo.Templates, "--no-cache", "--no-epub");
+        var skipped = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site-without"), Repo.Templates, options: BuildOptions.Published.Without("epub"));
 
-        Assert.Equal(0, built.ExitCode);
-        Assert.Matches(@"epub +1 file\(s\) written \(\d+ KiB\), 0 unchanged", built.Output);
+        Assert.True(built.Succeeded, built.Said);
+        Assert.Equal(1, built.Build.WrittenBy("epub"));
+        Assert.Contains(built.Build.Stages, s => s.Stage == "epub");
         var book = File.ReadAllBytes(Path.Combine(temp.Path, "site", "small", "small.epub"));
         Assert.Equal(0, packaged.ExitCode);
         var bag = Directory.EnumerateDirectories(Path.Combine(temp.Path, "package")).Single();
         Assert.Equal(book, File.ReadAllBytes(Path.Combine(bag, "data", "small", "small.epub")));
         Assert.Contains("  data/small/small.epub\n", File.ReadAllText(Path.Combine(bag, "manifest-sha256.txt")));
-        Assert.Equal(0, skipped.ExitCode);
-        Assert.DoesNotContain("epub ", skipped.Output);
+        Assert.True(skipped.Succeeded, skipped.Said);
+        Assert.DoesNotContain(skipped.Build.Stages, s => s.Stage == "epub");
+        Assert.Equal(0, skipped.Build.WrittenBy("epub"));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(temp.Path, "site-without"), "*.epub", SearchOption.AllDirectories));
         Assert.DoesNotContain(".epub", File.ReadAllText(Path.Combine(temp.Path, "site-without", "small", "index.html")));
     }
@@ -164,7 +166,7 @@ public class EpubBuildTests
         var content = Path.Combine(temp.Path, "content");
         SmallEdition.WriteTo(content);
         Folders.Copy(Path.Combine(content, "small"), Path.Combine(content, "second"));
-        Support.Cli.Result Build() => Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--cache", "cache");
+        FolderBuilds.Built Build() => FolderBuilds.Run(content, Path.Combine(temp.Path, "site"), Repo.Templates, Path.Combine(temp.Path, "cache"));
 
         var first = Build();
         var before = File.ReadAllBytes(Path.Combine(temp.Path, "site", "second", "second.epub"));
@@ -174,10 +176,10 @@ public class EpubBuildTests
         File.WriteAllText(chapter, File.ReadAllText(chapter).Replace("خاتمة[^2].", "خاتمة منقحة[^2].", StringComparison.Ordinal));
         var edited = Build();
 
-        Assert.Contains("epub    2 file(s) written", first.Output);
-        Assert.Contains("epub    0 file(s) written (0 KiB), 2 unchanged", unchanged.Output);
+        Assert.Equal(2, first.Build.WrittenBy("epub"));
+        Assert.Equal((0, 2), (unchanged.Build.WrittenBy("epub"), unchanged.Build.Articles));
         Assert.Equal(before, after);
-        Assert.Contains("epub    1 file(s) written", edited.Output);
+        Assert.Equal(1, edited.Build.WrittenBy("epub"));
         var book = Book.Open(File.ReadAllBytes(Path.Combine(temp.Path, "site", "second", "second.epub")));
         Assert.Contains("خاتمة منقحة", book.Document("chapters/02-alkhatma.xhtml").Root!.Value);
     }

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Fuzz;
+using EditionBuilder.Import;
 using EditionBuilder.Import.Docx;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Render;

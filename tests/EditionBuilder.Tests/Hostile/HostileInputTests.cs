@@ -2,6 +2,7 @@ using System.Text;
 using AngleSharp.Html.Parser;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Markdown;
 using EditionBuilder.Render;
 using EditionBuilder.Site;

@@ -1,5 +1,6 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Tests.Support;
 using Xunit;
 

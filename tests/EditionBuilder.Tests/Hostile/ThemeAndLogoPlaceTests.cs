@@ -16,7 +16,7 @@ public sealed class ThemeAndLogoPlaceTests : IDisposable
 
     private string Content => Path.Combine(_temp.Path, "content");
 
-    private Support.Cli.Result Build() => Support.Cli.Run(_temp.Path, "build", "content", "-o", "site", "--no-cache", "--no-search");
+    private FolderBuilds.Built Build() => FolderBuilds.Run(Content, Path.Combine(_temp.Path, "site"), search: FolderBuilds.NoSearch);
 
     [Fact]
     public void Given_the_content_theme_folder_is_a_link_out_of_the_content_folder_When_built_Then_EB0603_names_it_and_nothing_is_published()
@@ -26,8 +26,8 @@ public sealed class ThemeAndLogoPlaceTests : IDisposable
 
         var result = Build();
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains(Path.Combine("content", "theme") + ": error EB0603", result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors("EB0603"), d => d.Path == Path.Combine(Content, "theme"));
         Assert.False(Directory.Exists(Path.Combine(_temp.Path, "site")));
     }
 
@@ -40,8 +40,8 @@ public sealed class ThemeAndLogoPlaceTests : IDisposable
 
         var result = Build();
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains(Path.Combine("content", "theme", "assets", "keys") + ": error EB0603", result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors("EB0603"), d => d.Path == Path.Combine(Content, "theme", "assets", "keys"));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class ThemeAndLogoPlaceTests : IDisposable
 
         var result = Build();
 
-        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.True(result.Succeeded, result.Said);
         Assert.Contains("#123456", File.ReadAllText(Path.Combine(_temp.Path, "site", "assets", "custom.css")));
     }
 
@@ -66,7 +66,7 @@ public sealed class ThemeAndLogoPlaceTests : IDisposable
 
         var result = Build();
 
-        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.True(result.Succeeded, result.Said);
         Assert.Contains("assets/logo.svg", File.ReadAllText(Path.Combine(_temp.Path, "site", "small", "index.html")));
         Assert.Contains("<circle", File.ReadAllText(Path.Combine(_temp.Path, "site", "assets", "logo.svg")));
     }
@@ -78,8 +78,8 @@ public sealed class ThemeAndLogoPlaceTests : IDisposable
 
         var result = Build();
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error EB0605", result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.NotEmpty(result.Errors("EB0605"));
     }
 
     [Fact]
@@ -89,9 +89,10 @@ public sealed class ThemeAndLogoPlaceTests : IDisposable
 
         var result = Build();
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error EB0606: logo: 'media/logo.svg' is not a file inside the content folder; put the image", result.Errors);
-        Assert.Contains("(logo: media/logo.svg)", result.Errors);
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors("EB0606"));
+        Assert.StartsWith("logo: 'media/logo.svg' is not a file inside the content folder; put the image", error.Message);
+        Assert.Contains("(logo: media/logo.svg)", error.ToString());
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class ThemeAndLogoPlaceTests : IDisposable
 
         var result = Build();
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error EB0606: the logo cannot be used: the file is named .svg but its bytes are PNG", result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors("EB0606"), d => d.Message.StartsWith("the logo cannot be used: the file is named .svg but its bytes are PNG", StringComparison.Ordinal));
     }
 }

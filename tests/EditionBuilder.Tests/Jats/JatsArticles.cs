@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Jats;
 using EditionBuilder.Parse;
 using EditionBuilder.Tests.Support;

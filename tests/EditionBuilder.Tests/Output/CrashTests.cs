@@ -74,9 +74,9 @@ public class CrashTests
 
         // A next run that fails still puts the old site back before anything else, and leaves it there.
         File.AppendAllText(Path.Combine(temp.Path, "content", "small", "ar", "02-alkhatma.md"), "\nإحالة بلا ملاحظة[^9].\n");
-        var failed = Support.Cli.Run(temp.Path, "build", "content", "-o", "site");
-        Assert.Equal(1, failed.ExitCode);
-        Assert.Contains("put back", failed.Output);
+        var failed = FolderBuilds.Run(Path.Combine(temp.Path, "content"), site, cache: Path.Combine(temp.Path, "artifacts", ".cache"));
+        Assert.False(failed.Succeeded);
+        Assert.Contains(failed.Report.Cleaned, line => line.Contains("put back", StringComparison.Ordinal));
         Assert.Equal(Folders.Snapshot(old), Folders.Snapshot(site));
         AssertNoLeftovers(temp.Path, "site");
         _ = fresh;

@@ -10,21 +10,11 @@ namespace EditionBuilder.Tests.Output;
 /// <summary>Deploy never deletes what it did not write: a folder of the user's files is refused as a target (or kept whole, never pruned, when asked), and concurrent deploys and rollbacks take turns under one lock.</summary>
 public class DeployTargetTests
 {
-    private static string BuildSite(TempFolder temp, string name, string? extraParagraph = null)
-    {
-        var content = Path.Combine(temp.Path, "content-" + name);
-        SmallEdition.WriteTo(content);
-        if (extraParagraph is not null) File.AppendAllText(Path.Combine(content, "small", "ar", "02-alkhatma.md"), "\n" + extraParagraph + "\n");
-        var result = Support.Cli.Run(temp.Path, "build", "content-" + name, "-o", name);
-        Assert.True(result.ExitCode == 0, result.Errors);
-        return Path.Combine(temp.Path, name);
-    }
-
     [Fact]
     public void Given_a_target_folder_holding_the_users_files_When_deployed_Then_it_is_refused_at_the_target_and_nothing_is_written()
     {
         using var temp = new TempFolder();
-        var site = BuildSite(temp, "siteA");
+        var site = SmallSites.Build(temp, "siteA");
         temp.File("www/uploads/photo.jpg", "a");
         temp.File("www/notes.txt", "b");
         var before = Folders.Snapshot(Path.Combine(temp.Path, "www"));
@@ -45,7 +35,7 @@ public class DeployTargetTests
     public void Given_the_users_folder_kept_by_keep_existing_When_many_deploys_follow_Then_its_files_are_never_pruned()
     {
         using var temp = new TempFolder();
-        var sites = new[] { BuildSite(temp, "siteA"), BuildSite(temp, "siteB", "ب."), BuildSite(temp, "siteC", "ج.") };
+        var sites = new[] { SmallSites.Build(temp, "siteA"), SmallSites.Build(temp, "siteB", "ب."), SmallSites.Build(temp, "siteC", "ج.") };
         temp.File("www/uploads/photo.jpg", "a");
         var target = Path.Combine(temp.Path, "www");
 
@@ -61,11 +51,11 @@ public class DeployTargetTests
     public void Given_an_empty_folder_or_a_deploy_link_When_deployed_Then_no_keep_existing_is_needed()
     {
         using var temp = new TempFolder();
-        var site = BuildSite(temp, "siteA");
+        var site = SmallSites.Build(temp, "siteA");
         Directory.CreateDirectory(Path.Combine(temp.Path, "www"));
 
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, "www").ExitCode);
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", BuildSite(temp, "siteB", "ب."), "www").ExitCode);
+        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", SmallSites.Build(temp, "siteB", "ب."), "www").ExitCode);
         Assert.NotNull(SiteDeployer.CurrentRelease(Path.Combine(temp.Path, "www")));
     }
 
@@ -73,7 +63,7 @@ public class DeployTargetTests
     public void Given_deploys_and_rollbacks_of_one_target_run_at_once_When_each_round_ends_Then_the_link_names_a_whole_release_and_a_rollback_works()
     {
         using var temp = new TempFolder();
-        var folders = new[] { BuildSite(temp, "siteA"), BuildSite(temp, "siteB", "ب."), BuildSite(temp, "siteC", "ج.") };
+        var folders = new[] { SmallSites.Build(temp, "siteA"), SmallSites.Build(temp, "siteB", "ب."), SmallSites.Build(temp, "siteC", "ج.") };
         var sites = folders.Select(f => SiteFolderReader.Read(f, new DiagnosticBag(), includeCompressed: true)).ToArray();
         var snapshots = folders.Select(Folders.Snapshot).ToArray();
         var target = Path.Combine(temp.Path, "www");
@@ -114,8 +104,8 @@ public class DeployTargetTests
     public void Given_another_run_holds_the_target_When_edition_deploy_starts_Then_it_says_it_waits_and_finishes_after()
     {
         using var temp = new TempFolder();
-        var a = BuildSite(temp, "siteA");
-        var b = BuildSite(temp, "siteB", "ب.");
+        var a = SmallSites.Build(temp, "siteA");
+        var b = SmallSites.Build(temp, "siteB", "ب.");
         var target = Path.Combine(temp.Path, "www");
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", a, "www").ExitCode);
 

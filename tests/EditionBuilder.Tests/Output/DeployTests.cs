@@ -7,23 +7,12 @@ namespace EditionBuilder.Tests.Output;
 /// <summary>Deploy swaps whole releases: readers never see half a site, a failed or killed deploy leaves the target as it was, rollback brings the last one back.</summary>
 public class DeployTests
 {
-    private static string BuildSite(TempFolder temp, string name, string? extraParagraph = null)
-    {
-        var content = Path.Combine(temp.Path, "content-" + name);
-        SmallEdition.WriteTo(content);
-        if (extraParagraph is not null) File.AppendAllText(Path.Combine(content, "small", "ar", "02-alkhatma.md"), "\n" + extraParagraph + "\n");
-        var result = Support.Cli.Run(temp.Path, "build", "content-" + name, "-o", name);
-        Assert.True(result.ExitCode == 0, result.Errors);
-        return Path.Combine(temp.Path, name);
-    }
-
-
     [Fact]
     public void Given_two_releases_When_deployed_and_rolled_back_Then_the_target_serves_each_in_turn()
     {
         using var temp = new TempFolder();
-        var first = BuildSite(temp, "site1");
-        var second = BuildSite(temp, "site2", "فقرة جديدة.");
+        var first = SmallSites.Build(temp, "site1");
+        var second = SmallSites.Build(temp, "site2", "فقرة جديدة.");
         var target = Path.Combine(temp.Path, "www");
 
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", first, target).ExitCode);
@@ -41,7 +30,7 @@ public class DeployTests
     public void Given_a_plain_folder_as_target_When_deployed_with_keep_existing_Then_the_old_folder_is_kept_as_the_previous_release()
     {
         using var temp = new TempFolder();
-        var site = BuildSite(temp, "site1");
+        var site = SmallSites.Build(temp, "site1");
         var target = temp.File("www/index.html", "old site");
 
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", "--keep-existing", site, Path.GetDirectoryName(target)!).ExitCode);
@@ -54,7 +43,7 @@ public class DeployTests
     public void Given_a_missing_or_unverified_site_When_deployed_Then_a_clear_error_and_the_target_is_untouched()
     {
         using var temp = new TempFolder();
-        var good = BuildSite(temp, "site1");
+        var good = SmallSites.Build(temp, "site1");
         var target = Path.Combine(temp.Path, "www");
         Support.Cli.Run(temp.Path, "deploy", good, target);
         var before = Folders.Snapshot(target);
@@ -63,7 +52,7 @@ public class DeployTests
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no such site folder", missing.Errors);
 
-        var broken = BuildSite(temp, "site3");
+        var broken = SmallSites.Build(temp, "site3");
         File.Delete(Path.Combine(broken, "small", "02-alkhatma.html"));
         var unverified = Support.Cli.Run(temp.Path, "deploy", broken, target);
         Assert.Equal(1, unverified.ExitCode);
@@ -88,7 +77,7 @@ public class DeployTests
         Assert.Equal(plainBefore, Folders.Snapshot(Path.Combine(temp.Path, "plain")));
         Assert.False(Directory.Exists(Path.Combine(temp.Path, ".plain.releases")), "nothing is written beside it");
 
-        var site = BuildSite(temp, "site1");
+        var site = SmallSites.Build(temp, "site1");
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, "www").ExitCode);
         var live = SiteDeployer.CurrentRelease(Path.Combine(temp.Path, "www"));
         var before = Folders.Snapshot(Path.Combine(temp.Path, "www"));
@@ -107,8 +96,8 @@ public class DeployTests
     public void Given_a_deploy_killed_in_the_middle_of_its_copy_Then_the_target_is_exactly_the_previous_release()
     {
         using var temp = new TempFolder();
-        var first = BuildSite(temp, "site1");
-        var second = BuildSite(temp, "site2", "فقرة أخرى.");
+        var first = SmallSites.Build(temp, "site1");
+        var second = SmallSites.Build(temp, "site2", "فقرة أخرى.");
         var target = Path.Combine(temp.Path, "www");
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", first, target).ExitCode);
         var before = Folders.Snapshot(target);
@@ -135,8 +124,8 @@ public class DeployTests
     public void Given_deploy_A_then_B_then_B_again_When_rolled_back_Then_A_is_live()
     {
         using var temp = new TempFolder();
-        var a = BuildSite(temp, "site-a");
-        var b = BuildSite(temp, "site-b", "فقرة في الإصدار الثاني.");
+        var a = SmallSites.Build(temp, "site-a");
+        var b = SmallSites.Build(temp, "site-b", "فقرة في الإصدار الثاني.");
         var target = Path.Combine(temp.Path, "www");
 
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", a, target).ExitCode);
@@ -160,7 +149,7 @@ public class DeployTests
         using var temp = new TempFolder();
         var target = Path.Combine(temp.Path, "www");
         var releases = SiteDeployer.ReleasesFolder(target);
-        var sites = new[] { BuildSite(temp, "s1"), BuildSite(temp, "s2", "ثانية."), BuildSite(temp, "s3", "ثالثة.") };
+        var sites = new[] { SmallSites.Build(temp, "s1"), SmallSites.Build(temp, "s2", "ثانية."), SmallSites.Build(temp, "s3", "ثالثة.") };
 
         foreach (var site in sites) Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, target).ExitCode);
 
@@ -175,7 +164,7 @@ public class DeployTests
     public void Given_leftovers_of_killed_deploys_When_the_next_deploy_runs_Then_they_are_removed()
     {
         using var temp = new TempFolder();
-        var site = BuildSite(temp, "site1");
+        var site = SmallSites.Build(temp, "site1");
         var target = Path.Combine(temp.Path, "www");
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, target).ExitCode);
         var releases = SiteDeployer.ReleasesFolder(target);
@@ -185,7 +174,7 @@ public class DeployTests
         File.CreateSymbolicLink(Path.Combine(temp.Path, $".www.link-{dead}-0123"), ".www.releases/release-0000000000000000");
         File.CreateSymbolicLink(Path.Combine(releases, "release-kept-000000000000"), ".www.releases/release-0000000000000000");
 
-        var second = BuildSite(temp, "site2", "جديدة.");
+        var second = SmallSites.Build(temp, "site2", "جديدة.");
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", second, target).ExitCode);
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path, ".www.link-*"));
@@ -197,8 +186,8 @@ public class DeployTests
     public void Given_a_target_deployed_by_the_older_version_When_deployed_again_Then_its_previous_file_is_taken_over()
     {
         using var temp = new TempFolder();
-        var a = BuildSite(temp, "a");
-        var b = BuildSite(temp, "b", "ب.");
+        var a = SmallSites.Build(temp, "a");
+        var b = SmallSites.Build(temp, "b", "ب.");
         var target = Path.Combine(temp.Path, "www");
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", a, target).ExitCode);
         Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", b, target).ExitCode);

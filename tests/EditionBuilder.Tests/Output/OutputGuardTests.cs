@@ -1,3 +1,5 @@
+using EditionBuilder.Pipeline;
+using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
 using EditionBuilder.Tests.Support;
 using Xunit;
@@ -239,10 +241,11 @@ public class OutputGuardTests
         temp.File("x/article.yml", "title:\n  ar: عنوان كتبه المحرر\n");
         temp.File("x/theme/assets/custom.css", "body { color: navy }\n");
 
-        var result = Support.Cli.Run(temp.Path, "import", "x/source/article.txt", "-o", "x");
+        var result = ImportArticle.Run(Path.Combine(temp.Path, "x", "source", "article.txt"), Path.Combine(temp.Path, "x"), force: false, new DiagnosticBag());
 
-        Assert.True(result.ExitCode == 0, result.Errors);
-        Assert.Contains("kept    2 file(s) of x the import does not write: source/article.txt, theme/assets/custom.css", result.Output);
+        Assert.True(result.Succeeded);
+        Assert.Equal(["source/article.txt", "theme/assets/custom.css"], result.Kept);
+        Assert.False(result.ReplacedEdits);
         Assert.Equal(seed, File.ReadAllBytes(Path.Combine(temp.Path, "x", "source", "article.txt")));
         Assert.Equal("body { color: navy }\n", File.ReadAllText(Path.Combine(temp.Path, "x", "theme", "assets", "custom.css")));
         Assert.Contains("ar: عنوان كتبه المحرر", File.ReadAllText(Path.Combine(temp.Path, "x", "article.yml")));
@@ -269,10 +272,11 @@ public class OutputGuardTests
         AssertRefused(refused, $"refusing to import into x: it would change 1 file(s) (ar/{Path.GetFileName(chapter)}) and remove 1 file(s) the source no longer gives (ar/99-mlhq.md), which may hold your edits");
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
 
-        var forced = Support.Cli.Run(temp.Path, "import", "x/source/article.txt", "-o", "x", "--force");
+        var forced = ImportArticle.Run(Path.Combine(temp.Path, "x", "source", "article.txt"), Path.Combine(temp.Path, "x"), force: true, new DiagnosticBag());
 
-        Assert.True(forced.ExitCode == 0, forced.Errors);
-        Assert.Contains("replaced 1 and removed 1 file(s) of x", forced.Output);
+        Assert.True(forced.Succeeded);
+        Assert.Equal([$"ar/{Path.GetFileName(chapter)}"], forced.Changed);
+        Assert.Equal(["ar/99-mlhq.md"], forced.Dropped);
         Assert.DoesNotContain("فقرة أضافها المحرر", File.ReadAllText(chapter));
         Assert.False(File.Exists(extra));
         Assert.True(File.Exists(Path.Combine(temp.Path, "x", "source", "article.txt")));

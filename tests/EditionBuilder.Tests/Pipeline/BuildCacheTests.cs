@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using EditionBuilder.Cache;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Tests.Support;
 using Xunit;
@@ -16,15 +17,20 @@ public class BuildCacheTests
         foreach (var name in new[] { "second", "third" }) Folders.Copy(Path.Combine(content, "small"), Path.Combine(content, name));
     }
 
-    private static Support.Cli.Result Build(TempFolder temp, string cache = "cache") =>
-        Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--cache", cache, "--no-search"); // the articles' entries only (the search index has its own)
+    // The articles' entries only (the search index has its own).
+    private static FolderBuilds.Built Build(TempFolder temp, string cache = "cache") =>
+        FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"), cache: Path.Combine(temp.Path, cache), search: FolderBuilds.NoSearch);
 
     private static Dictionary<string, string> CleanBuild(TempFolder temp)
     {
-        var clean = Support.Cli.Run(temp.Path, "build", "content", "-o", "clean-site", "--no-cache", "--no-search");
-        Assert.True(clean.ExitCode == 0, clean.Errors);
+        var clean = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "clean-site"), search: FolderBuilds.NoSearch);
+        Assert.True(clean.Succeeded, clean.Said);
         return Folders.Snapshot(Path.Combine(temp.Path, "clean-site"));
     }
+
+    // The render stage's "N article(s) rendered, M unchanged".
+    private static (int Rendered, int Unchanged) Rendered(FolderBuilds.Built built) =>
+        (built.Build.ArticlesRendered, built.Build.Articles - built.Build.ArticlesRendered);
 
     // A sealed entry is one header line, then its bytes: returns both, and writes them back.
     private static (string Header, string Body) ReadEntry(string path)
@@ -44,7 +50,7 @@ public class BuildCacheTests
     {
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Build(temp).Succeeded);
         var index = IndexOf(temp);
 
         // An article gets another title of the same length in its summary.
@@ -58,11 +64,11 @@ public class BuildCacheTests
 
         var rebuilt = Build(temp);
 
-        Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
-        Assert.Contains("3 article(s) rendered, 0 unchanged", rebuilt.Output);
+        Assert.True(rebuilt.Succeeded, rebuilt.Said);
+        Assert.Equal((3, 0), Rendered(rebuilt));
         Assert.DoesNotContain(Directory.EnumerateFiles(Path.Combine(temp.Path, "site"), "*.html", SearchOption.AllDirectories), f => File.ReadAllText(f).Contains("عنوان زور", StringComparison.Ordinal));
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
-        Assert.Contains("3 unchanged", Build(temp).Output); // the index written again by that build
+        Assert.Equal((0, 3), Rendered(Build(temp))); // the index written again by that build
     }
 
     [SkippableTheory]
@@ -76,7 +82,7 @@ public class BuildCacheTests
         Skip.If(what == "fifo" && !File.Exists("/usr/bin/mkfifo"), "mkfifo (Debian coreutils) is needed to make a FIFO");
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Build(temp).Succeeded);
         var index = Directory.GetFiles(Path.Combine(temp.Path, "cache"), file, SearchOption.AllDirectories).Single();
         var other = Path.Combine(temp.Path, "other.index");
         File.Move(index, other);
@@ -96,12 +102,12 @@ public class BuildCacheTests
         var clock = Stopwatch.StartNew();
         var rebuilt = Build(temp);
 
-        Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
+        Assert.True(rebuilt.Succeeded, rebuilt.Said);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "a FIFO or a device would never end");
-        if (file == "articles.index") Assert.Contains("3 article(s) rendered, 0 unchanged", rebuilt.Output);
+        if (file == "articles.index") Assert.Equal((3, 0), Rendered(rebuilt));
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
         Assert.True(File.Exists(index) && !new FileInfo(index).Attributes.HasFlag(FileAttributes.ReparsePoint), "the build wrote its own index in the link's place");
-        Assert.Contains("3 unchanged", Build(temp).Output);
+        Assert.Equal((0, 3), Rendered(Build(temp)));
     }
 
     [Fact]
@@ -109,7 +115,7 @@ public class BuildCacheTests
     {
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Build(temp).Succeeded);
         var index = IndexOf(temp);
         var bytes = File.ReadAllBytes(index);
         // After the seal's line: "EBX1", the number of folder stamps (3), then each stamp's key and its article's key, 32 bytes each.
@@ -124,7 +130,7 @@ public class BuildCacheTests
 
         var rebuilt = Build(temp);
 
-        Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
+        Assert.True(rebuilt.Succeeded, rebuilt.Said);
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
@@ -133,7 +139,7 @@ public class BuildCacheTests
     {
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Build(temp).Succeeded);
         var chapter = Path.Combine(temp.Path, "content", "second", "ar", "01-almqdma.md");
         var time = File.GetLastWriteTimeUtc(chapter);
         var text = File.ReadAllText(chapter);
@@ -149,8 +155,8 @@ public class BuildCacheTests
 
         var rebuilt = Build(temp);
 
-        Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
-        Assert.Contains("1 article(s) rendered, 2 unchanged", rebuilt.Output);
+        Assert.True(rebuilt.Succeeded, rebuilt.Said);
+        Assert.Equal((1, 2), Rendered(rebuilt));
         Assert.Contains("نص آخر", File.ReadAllText(Path.Combine(temp.Path, "site", "second", "01-almqdma.html")));
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
@@ -162,7 +168,7 @@ public class BuildCacheTests
         WriteJournal(Path.Combine(temp.Path, "content"));
         // Every field article.yml can give, so the cache's copy is checked against a fresh read of each.
         File.WriteAllText(Path.Combine(temp.Path, "content", "second", "article.yml"), Jats.JatsArticles.JournalArticle);
-        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Build(temp).Succeeded);
         // A new chapter in every article: each is made again from what its unchanged article.yml said, remembered by the cache.
         foreach (var article in new[] { "small", "second", "third" })
         {
@@ -171,8 +177,8 @@ public class BuildCacheTests
 
         var rebuilt = Build(temp);
 
-        Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
-        Assert.Contains("3 article(s) rendered, 0 unchanged", rebuilt.Output);
+        Assert.True(rebuilt.Succeeded, rebuilt.Said);
+        Assert.Equal((3, 0), Rendered(rebuilt));
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
@@ -187,10 +193,10 @@ public class BuildCacheTests
         var first = Build(temp);
         var second = Build(temp);
 
-        Assert.True(first.ExitCode == 0, first.Errors);
-        Assert.True(second.ExitCode == 0, second.Errors);
-        Assert.Contains("content/second/article.yml:5:10: warning EB", first.Errors);
-        Assert.Equal(first.Errors, second.Errors);
+        Assert.True(first.Succeeded, first.Said);
+        Assert.True(second.Succeeded, second.Said);
+        Assert.Contains(first.Diagnostics.Items, d => d is { Severity: EditionBuilder.Diagnostics.Severity.Warning, Line: 5, Column: 10 } && d.Path == metadata && d.Code.StartsWith("EB", StringComparison.Ordinal));
+        Assert.Equal(first.Diagnostics.Items, second.Diagnostics.Items);
     }
 
     [Fact]
@@ -198,19 +204,19 @@ public class BuildCacheTests
     {
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Build(temp).ExitCode);
-        Assert.Equal(0, Build(temp).ExitCode); // the second build leaves the spare copy of the site
+        Assert.True(Build(temp).Succeeded);
+        Assert.True(Build(temp).Succeeded); // the second build leaves the spare copy of the site
         var files = new[] { "articles.index", "output.stamps" }.Select(name => Directory.GetFiles(Path.Combine(temp.Path, "cache"), name, SearchOption.AllDirectories).Single()).ToList();
         var written = files.Select(File.GetLastWriteTimeUtc).ToList();
         Thread.Sleep(20);
 
-        Assert.Contains("3 unchanged", Build(temp).Output);
+        Assert.Equal((0, 3), Rendered(Build(temp)));
         Assert.Equal(written, files.Select(File.GetLastWriteTimeUtc).ToList());
 
         File.AppendAllText(Path.Combine(temp.Path, "content", "third", "ar", "02-alkhatma.md"), "\nسطر جديد.\n");
-        Assert.Contains("1 article(s) rendered, 2 unchanged", Build(temp).Output);
+        Assert.Equal((1, 2), Rendered(Build(temp)));
         Assert.All(files, f => Assert.NotEqual(written[files.IndexOf(f)], File.GetLastWriteTimeUtc(f)));
-        Assert.Contains("3 unchanged", Build(temp).Output);
+        Assert.Equal((0, 3), Rendered(Build(temp)));
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
@@ -219,7 +225,7 @@ public class BuildCacheTests
     {
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Build(temp).Succeeded);
         var page = Path.Combine(temp.Path, "site", "second", "01-almqdma.html");
         var bytes = File.ReadAllBytes(page);
         bytes[^10] ^= 0x20; // same length, other bytes
@@ -235,7 +241,7 @@ public class BuildCacheTests
 
         var rebuilt = Build(temp);
 
-        Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
+        Assert.True(rebuilt.Succeeded, rebuilt.Said);
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
     }
 
@@ -248,9 +254,10 @@ public class BuildCacheTests
 
         var built = Build(temp, cache: "blocked/cache");
 
-        Assert.True(built.ExitCode == 0, built.Errors);
-        var warning = Assert.Single(built.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("blocked: warning EB0900: the build cache cannot be written (a file is where a folder should be); this build goes on without it", warning);
+        Assert.True(built.Succeeded, built.Said);
+        var warning = Assert.Single(built.Diagnostics.Items);
+        Assert.Equal((EditionBuilder.Diagnostics.Severity.Warning, "EB0900", Path.Combine(temp.Path, "blocked")), (warning.Severity, warning.Code, warning.Path));
+        Assert.StartsWith("the build cache cannot be written (a file is where a folder should be); this build goes on without it", warning.Message);
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
         Assert.Equal("a file where the cache folder would go", File.ReadAllText(Path.Combine(temp.Path, "blocked")));
     }
@@ -260,7 +267,7 @@ public class BuildCacheTests
     {
         using var temp = new TempFolder();
         WriteJournal(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Build(temp).ExitCode);
+        Assert.True(Build(temp).Succeeded);
         var index = IndexOf(temp);
         File.Delete(index);
         Directory.CreateDirectory(Path.Combine(index, "in-the-way"));
@@ -268,11 +275,11 @@ public class BuildCacheTests
 
         var rebuilt = Build(temp);
 
-        Assert.True(rebuilt.ExitCode == 0, rebuilt.Errors);
-        var warning = Assert.Single(rebuilt.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        var named = Path.GetRelativePath(temp.Path, index);
-        Assert.Matches(@"^cache/[0-9a-f]{12}/articles\.index: warning EB0900: ", warning);
-        Assert.StartsWith($"{named}: warning EB0900: the build cache cannot be written (Is a directory); this build goes on without it", warning);
+        Assert.True(rebuilt.Succeeded, rebuilt.Said);
+        var warning = Assert.Single(rebuilt.Diagnostics.Items);
+        Assert.Matches(@"^cache/[0-9a-f]{12}/articles\.index$", Path.GetRelativePath(temp.Path, warning.Path));
+        Assert.Equal((EditionBuilder.Diagnostics.Severity.Warning, "EB0900", index), (warning.Severity, warning.Code, warning.Path));
+        Assert.StartsWith("the build cache cannot be written (Is a directory); this build goes on without it", warning.Message);
         Assert.Equal(CleanBuild(temp), Folders.Snapshot(Path.Combine(temp.Path, "site")));
         Assert.True(Directory.Exists(Path.Combine(index, "in-the-way")), "the folder in the way is left as it was");
     }

@@ -1,3 +1,4 @@
+using EditionBuilder.Cache;
 using EditionBuilder.Pipeline;
 using Xunit;
 

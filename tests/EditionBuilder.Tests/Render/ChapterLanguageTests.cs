@@ -1,6 +1,7 @@
 using AngleSharp.Html.Parser;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Tests.Support;
 using Xunit;
 

@@ -19,7 +19,7 @@ public sealed class ThemeTests : IDisposable
 
     private string Site(string path) => File.ReadAllText(Path.Combine(_temp.Path, "site", path));
 
-    private Support.Cli.Result Build(params string[] extra) => Support.Cli.Run(_temp.Path, ["build", "content", "-o", "site", "--no-cache", .. extra]);
+    private FolderBuilds.Built Build(string? theme = null) => FolderBuilds.Run(Content, Path.Combine(_temp.Path, "site"), theme);
 
     [Fact]
     public void Given_a_content_theme_with_only_a_stylesheet_a_string_and_a_logo_When_built_Then_every_page_shows_all_three()
@@ -31,7 +31,7 @@ public sealed class ThemeTests : IDisposable
 
         var result = Build();
 
-        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.True(result.Succeeded, result.Said);
         var landing = Site("small/index.html");
         var chapter = Site("small/01-almqdma.html");
         foreach (var page in new[] { landing, chapter })
@@ -58,9 +58,9 @@ public sealed class ThemeTests : IDisposable
     {
         _temp.File("brand/chapter.html", "<article class=\"branded\"><h1>{{ model.chapter.title }}</h1>\n{{ model.chapter.body }}</article>\n");
 
-        var result = Build("--theme", "brand");
+        var result = Build(Path.Combine(_temp.Path, "brand"));
 
-        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.True(result.Succeeded, result.Said);
         Assert.Contains("<article class=\"branded\">", Site("small/01-almqdma.html"));
         Assert.Contains("class=\"toc\"", Site("small/index.html"));
     }
@@ -72,8 +72,8 @@ public sealed class ThemeTests : IDisposable
 
         var result = Build();
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error EB0607: the interface string 'edition_motto' has no en text; give it in i18n/en.yml", result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors("EB0607"), d => d.Message.StartsWith("the interface string 'edition_motto' has no en text; give it in i18n/en.yml", StringComparison.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(_temp.Path, "site")));
     }
 
@@ -84,9 +84,9 @@ public sealed class ThemeTests : IDisposable
 
         var result = Build();
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains(Path.Combine("theme", "chapter.html") + ":2:", result.Errors);
-        Assert.Contains("contnets", result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics.Items, d => d.Severity == EditionBuilder.Diagnostics.Severity.Error && d.Path.EndsWith(Path.Combine("theme", "chapter.html"), StringComparison.Ordinal)
+            && d.Line == 2 && d.Message.Contains("contnets", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -101,8 +101,8 @@ public sealed class ThemeTests : IDisposable
 
         var result = Build();
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error EB0606: " + message, result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors("EB0606"), d => d.Message.StartsWith(message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -113,8 +113,9 @@ public sealed class ThemeTests : IDisposable
 
         var result = Build();
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("logo.svg:1:42: error EB0606: the logo cannot be used: this SVG cannot be published safely: it holds a <script> element", result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors("EB0606"), d => d.Path.EndsWith("logo.svg", StringComparison.Ordinal) && (d.Line, d.Column) == (1, 42)
+            && d.Message.StartsWith("the logo cannot be used: this SVG cannot be published safely: it holds a <script> element", StringComparison.Ordinal));
     }
 
     [Fact]

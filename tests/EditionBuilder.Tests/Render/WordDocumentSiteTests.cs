@@ -40,9 +40,9 @@ public class WordDocumentSiteTests
         temp.File("content/article/source/article.docx", Document());
         temp.File("content/article/article.yml", "title: { ar: مقال تجريبي }\n");
 
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache");
+        var result = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"), Repo.Templates);
 
-        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.True(result.Succeeded, result.Said);
         var site = Path.Combine(temp.Path, "site");
         Assert.Equal(TinyPng, File.ReadAllBytes(Path.Combine(site, "article", "media", "image.png")));
         var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(site, "article", "01-almqdma.html")));
@@ -71,11 +71,10 @@ public class WordDocumentSiteTests
         temp.File("content/article/article.yml", "title: { ar: مقال }\n");
         temp.File("content/article/ar/01-x.md", "---\ntitle: \"أ\"\nlang: ar\ndir: rtl\norder: 1\nslug: 01-x\n---\n\n^^^\n![صورة](media/missing.png)\n^^^\n");
 
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache");
+        var result = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"), Repo.Templates);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error EB0401", result.Errors);
-        Assert.Contains("media/missing.png", result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors("EB0401"), d => (d.Path + d.Message).Contains("media/missing.png", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -86,10 +85,10 @@ public class WordDocumentSiteTests
         temp.File("content/article/ar/01-x.md", "---\ntitle: \"أ\"\nlang: ar\ndir: rtl\norder: 1\nslug: 01-x\n---\n\n^^^\n![صورة](media/x.png)\n^^^\n");
         temp.File("content/article/ar/media/x.png", "<html><script>alert(1)</script></html>");
 
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache");
+        var result = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"), Repo.Templates);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains(Path.Combine("ar", "media", "x.png") + ": error EB0515", result.Errors);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors("EB0515"), d => d.Path == Path.Combine(temp.Path, "content", "article", "ar", "media", "x.png"));
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
     }
 }

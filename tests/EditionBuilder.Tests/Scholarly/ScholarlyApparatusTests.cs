@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Render;
 using EditionBuilder.Tests.Support;
 using Xunit;

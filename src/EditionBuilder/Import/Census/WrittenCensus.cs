@@ -10,6 +10,9 @@ namespace EditionBuilder.Import.Census;
 /// <summary>What an import wrote, read back as a reader of its files sees it: the text of the chapters, abstracts and reference list (Markdown unescaped, markup left out) and of article.yml, with the note references and notes of the chapters.</summary>
 public sealed partial record WrittenCensus(IReadOnlyList<string> Texts, int NoteReferences, int Notes)
 {
+    /// <summary>The authors' names in article.yml: a title page may name an author twice (a byline, then the name line), which article.yml keeps once.</summary>
+    public IReadOnlyList<string> AuthorNames { get; init; } = [];
+
     [GeneratedRegex(@"^\{lang=[a-z]{2,3}\}\s?")]
     private static partial Regex LanguageMark();
 
@@ -20,11 +23,17 @@ public sealed partial record WrittenCensus(IReadOnlyList<string> Texts, int Note
         var references = 0;
         var notes = 0;
         var ignored = new DiagnosticBag();
+        var names = new List<string>();
         foreach (var (path, text) in files)
         {
             if (path == "article.yml")
             {
-                if (MetadataYaml.ReadArticle(path, text, ignored) is { } metadata) texts.AddRange(Values(metadata));
+                if (MetadataYaml.ReadArticle(path, text, ignored) is { } metadata)
+                {
+                    texts.AddRange(Values(metadata));
+                    names.AddRange(metadata.Authors.Select(a => a.Name.Text));
+                }
+
                 continue;
             }
 
@@ -46,7 +55,7 @@ public sealed partial record WrittenCensus(IReadOnlyList<string> Texts, int Note
             }
         }
 
-        return new WrittenCensus(texts, references, notes);
+        return new WrittenCensus(texts, references, notes) { AuthorNames = names };
     }
 
     private static IEnumerable<string> Values(ArticleMetadata metadata)

@@ -81,12 +81,12 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         }
 
         var paragraphs = indexes.Select(i => (DocxParagraph)blocks[i])
-            .Select(p => new ManuscriptParagraph(p.Text.Trim(), p.Paragraph, p.HeadingLevel is not null || p.IsTitle || p.IsSubtitle || IsShortLine(p.Text.Trim()),
-                p.IsTitle ? OpeningRole.Title : p.IsSubtitle ? OpeningRole.Subtitle : OpeningRole.None))
+            .Select(p => new ManuscriptParagraph(p.Text.Trim(), p.Paragraph, p.HeadingLevel is not null || p.IsTitle || p.IsSubtitle || p.IsAuthor || IsShortLine(p.Text.Trim()),
+                p.IsTitle ? OpeningRole.Title : p.IsSubtitle ? OpeningRole.Subtitle : p.IsAuthor && p.HeadingLevel is null ? OpeningRole.Author : OpeningRole.None))
             .ToList();
         var recognition = ManuscriptFrontMatter.Recognize(paragraphs);
         // Nothing found but what the Title and Subtitle styles already say: their title, without a warning.
-        var stylesOnly = paragraphs.Take(recognition.BodyStart).All(p => p.Role != OpeningRole.None);
+        var stylesOnly = paragraphs.Take(recognition.BodyStart).All(p => p.Role is OpeningRole.Title or OpeningRole.Subtitle);
         if (recognition.Recognized.Count == 0 || stylesOnly) return TakeStyledTitle(blocks);
 
         var left = recognition.LeftAsText.ToHashSet();
@@ -133,20 +133,26 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         return declared ?? LanguageGuesser.Guess(string.Join(' ', paragraphs.Select(p => p.Text)));
     }
 
-    // A references section after the body (by its heading, in any language), wherever it stands: before the abstracts too.
+    // A references section after the body (by its heading, in any language), wherever it stands: before the abstracts too. Its heading is
+    // a heading style or, in a document written without them, a plain short paragraph (References, المراجع); else the paragraphs in
+    // Word's Bibliography style after the body are the list.
     private ReferenceSection? TakeReferences(List<DocxBlock> blocks)
     {
         for (var i = blocks.Count - 1; i > 0; i--)
         {
-            if (blocks[i] is not DocxParagraph { HeadingLevel: { } level } heading || !SectionHeadings.IsReferences(heading.Text.Trim())) continue;
-            var end = i + 1;
-            while (end < blocks.Count && !(blocks[end] is DocxParagraph { HeadingLevel: { } next } && next <= level)) end++;
+            if (blocks[i] is not DocxParagraph heading || !SectionHeadings.IsReferences(heading.Text.Trim())) continue;
+            var plain = heading.HeadingLevel is null;
+            if (plain && (heading.List is not null || heading.IsQuote || !IsTitleLike(heading.Text))) continue;
+            var end = plain ? PlainSectionEnd(blocks, i) : HeadedSectionEnd(blocks, i, heading.HeadingLevel!.Value);
             var content = blocks.Skip(i + 1).Take(end - i - 1).ToList();
             var hasBodyBefore = blocks.Take(i).Any(b => b is not DocxParagraph p || p.Inlines.Count > 0);
             // Only paragraphs make entries; a section holding a table or a figure, or with sub-headings, stays a chapter.
-            if (!hasBodyBefore || content.Any(b => b is not DocxParagraph { HeadingLevel: null })) return null;
             var entries = content.OfType<DocxParagraph>().Where(p => p.Text.Trim().Length > 0).ToList();
-            if (entries.Count == 0) return null;
+            if (!hasBodyBefore || content.Any(b => b is not DocxParagraph { HeadingLevel: null }) || entries.Count == 0 || plain && !OnlyAbstractsAfter(blocks, i, end))
+            {
+                if (plain) continue;
+                return TakeBibliographyStyled(blocks);
+            }
 
             var title = heading.Text.Trim();
             var french = SectionHeadings.IsFrenchReferences(title);
@@ -155,7 +161,82 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
             return new ReferenceSection(title, language, entries.Select(p => new ReferenceEntry(p.Inlines, EntryLanguage(p, french))).ToList());
         }
 
-        return null;
+        return TakeBibliographyStyled(blocks);
+    }
+
+    // A list found without a heading style stands after the body: only what may be abstracts follows it (Latin paragraphs, under an
+    // abstract's heading, or any heading after an Arabic body), so a plain "Sources" line in a chapter's middle takes nothing away.
+    private static bool OnlyAbstractsAfter(List<DocxBlock> blocks, int start, int end)
+    {
+        var after = blocks.Skip(end).ToList();
+        if (!after.All(b => b is DocxParagraph { List: null } p && (p.Text.Trim().Length == 0 || IsLatin(p)))) return false;
+        var bodyIsArabic = !LanguageGuesser.IsLatinDominant(string.Join(' ', blocks.Take(start).OfType<DocxParagraph>().Select(p => p.Text)));
+        return after.OfType<DocxParagraph>().All(p => p.HeadingLevel is null || bodyIsArabic || SectionHeadings.IsAbstract(p.Text.Trim()));
+    }
+
+    private static int HeadedSectionEnd(List<DocxBlock> blocks, int start, int level)
+    {
+        var end = start + 1;
+        while (end < blocks.Count && !(blocks[end] is DocxParagraph { HeadingLevel: { } next } && next <= level)) end++;
+        return end;
+    }
+
+    // A references section under a plain paragraph ends at the next heading, the next section named as articles name them (Abstract,
+    // Résumé, الخاتمة…), or a Latin title line followed by a paragraph as long as an abstract's (the English abstract headed by the
+    // article's title, as Arab journals print it).
+    private static int PlainSectionEnd(List<DocxBlock> blocks, int start)
+    {
+        for (var end = start + 1; end < blocks.Count; end++)
+        {
+            if (blocks[end] is not DocxParagraph p) continue;
+            if (p.HeadingLevel is not null) return end;
+            var text = p.Text.Trim();
+            if (text.Length == 0 || p.List is not null || !IsTitleLike(text)) continue;
+            if (SectionHeadings.IsAbstract(text) || SectionHeadings.IsWellKnown(text) || SectionHeadings.IsReferences(text)) return end;
+            var next = blocks.Skip(end + 1).OfType<DocxParagraph>().FirstOrDefault(n => n.Text.Trim().Length > 0);
+            if (IsLatin(p) && next is not null && IsLatin(next) && LanguageGuesser.Words(next.Text).Count() >= MinAbstractWords) return end;
+        }
+
+        return blocks.Count;
+    }
+
+    // Paragraphs in Word's Bibliography style (the one Word's own citations, LibreOffice and pandoc write a list in) after the body, with no
+    // references heading: the last run of them is the list, under the heading of its section when it holds nothing else.
+    private ReferenceSection? TakeBibliographyStyled(List<DocxBlock> blocks)
+    {
+        var last = blocks.FindLastIndex(b => b is DocxParagraph { IsBibliography: true, HeadingLevel: null } p && p.Text.Trim().Length > 0);
+        if (last < 0) return null;
+        var first = last;
+        while (first > 0 && blocks[first - 1] is DocxParagraph { HeadingLevel: null } p && (p.IsBibliography || p.Inlines.Count == 0)) first--;
+        var end = last + 1;
+        while (end < blocks.Count && blocks[end] is DocxParagraph { HeadingLevel: null, Inlines.Count: 0 }) end++;
+        var start = first;
+        string? title = null;
+        if (first > 0 && blocks[first - 1] is DocxParagraph { HeadingLevel: { } level } heading && heading.Text.Trim().Length > 0
+            && HeadedSectionEnd(blocks, first - 1, level) == end)
+        {
+            title = heading.Text.Trim();
+            start = first - 1;
+        }
+
+        if (!blocks.Take(start).Any(b => b is not DocxParagraph p || p.Text.Trim().Length > 0)) return null; // no body before: it is the body
+        if (!OnlyAbstractsAfter(blocks, start, end)) return null; // in the body's middle: a style used for something else
+        var entries = blocks.Skip(first).Take(end - first).OfType<DocxParagraph>().Where(p => p.Text.Trim().Length > 0).ToList();
+        var french = title is not null && SectionHeadings.IsFrenchReferences(title);
+        var languages = entries.Select(p => EntryLanguage(p, french)).ToList();
+        var language = title is not null
+            ? LanguageGuesser.IsLatinDominant(title) ? (french ? "fr" : "en") : "ar"
+            : languages.GroupBy(l => l).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        if (title is null)
+        {
+            // The list needs a heading on its page: the usual one in the language most of its entries are in, which the editor may change.
+            title = language switch { "ar" => "المراجع", "fr" => "Références", _ => "References" };
+            diagnostics.Warning(DiagnosticCodes.BibliographyWithoutHeading, where + $":paragraph {blocks[first].Paragraph}", 0, 0,
+                $"{entries.Count} paragraphs in Word's Bibliography style, with no heading above them, are the article's reference list (ar/references.md), headed \"{title}\"; change its title there if the article names it otherwise");
+        }
+
+        blocks.RemoveRange(start, end - start);
+        return new ReferenceSection(title, language, entries.Select((p, k) => new ReferenceEntry(p.Inlines, languages[k])).ToList());
     }
 
     // w:lang says it; else the script: Arabic letters are Arabic, Latin ones English unless the list is headed in French.

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
+using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Model;
 using static EditionBuilder.Import.Docx.WordNames;
@@ -237,6 +238,8 @@ internal sealed class DocumentWalker
             IsSubtitle = isSubtitle,
             IsCaption = isCaption,
             IsQuote = isQuote,
+            IsBibliography = heading is null && _styles.IsBibliography(style),
+            IsAuthor = heading is null && _styles.IsAuthor(style),
             List = list,
             Direction = direction,
             Language = content.Language ?? LanguageOf(_styles.RunProperty(style, "lang"), text) ?? LanguageOf(_styles.DefaultRunProperties?.Element(W + "lang"), text),

@@ -21,6 +21,12 @@ internal sealed record DocxParagraph(int Paragraph, string FirstWords, IReadOnly
 
     public bool IsQuote { get; init; }
 
+    /// <summary>In Word's Bibliography style (or its name in another language): an entry of the reference list.</summary>
+    public bool IsBibliography { get; init; }
+
+    /// <summary>In an Author style (pandoc writes the authors of its metadata so): a line of the byline.</summary>
+    public bool IsAuthor { get; init; }
+
     public ListPlace? List { get; init; }
 
     public TextDirection? Direction { get; init; }

@@ -95,7 +95,16 @@ public static class DocxReader
             return null;
         }
 
+        var references = assembler.References;
+        if (references is not null)
+        {
+            var cited = chapters.SelectMany(c => c.NoteReferences).Select(r => r.Key).ToHashSet();
+            var (folded, onlyText) = ReferenceNotes.Fold(references, notes, cited.Contains, package.Path, diagnostics);
+            references = folded;
+            foreach (var key in onlyText) notes.Remove(key);
+        }
+
         var placed = ChapterAssembler.PlaceNotes(chapters, notes);
-        return new Article(placed, abstracts) { Media = walker.Media, FrontMatter = front, References = assembler.References };
+        return new Article(placed, abstracts) { Media = walker.Media, FrontMatter = front, References = references };
     }
 }

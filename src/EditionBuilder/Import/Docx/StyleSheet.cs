@@ -114,7 +114,15 @@ internal sealed class StyleSheet
     private static readonly string[] QuoteNames = ["quote", "intense quote", "block text", "block quote", "blockquote", "citation", "citation intense", "اقتباس", "اقتباس مكثف", "zitat", "cita", "citazione"];
     private static readonly string[] CaptionNames = ["caption", "légende", "تسمية توضيحية", "beschriftung", "descripción", "didascalia", "image caption", "table caption"];
 
+    // Word's Bibliography style in its localized names (LibreOffice's is "Bibliography 1"), and the Author style of pandoc's byline.
+    private static readonly string[] BibliographyNames = ["bibliography", "bibliography 1", "bibliographie", "literaturverzeichnis", "bibliografía", "bibliografia", "ببليوغرافيا", "المراجع", "قائمة المراجع"];
+    private static readonly string[] AuthorNames = ["author", "auteur", "autor", "autore", "المؤلف"];
+
     public bool IsTitle(string? styleId) => Named(styleId, 0, TitleNames);
+
+    public bool IsBibliography(string? styleId) => Named(styleId, 4, BibliographyNames);
+
+    public bool IsAuthor(string? styleId) => Named(styleId, 5, AuthorNames);
 
     public bool IsSubtitle(string? styleId) => Named(styleId, 1, SubtitleNames);
 

@@ -4,5 +4,7 @@
 set -eu
 cd "$(dirname "$0")"
 soffice --headless --convert-to docx --outdir . libreoffice-article.fodt
+# An Arabic article without heading styles whose English Abstract comes before its References (plain paragraphs), from HTML.
+soffice --headless --convert-to docx:"MS Word 2007 XML" --outdir . libreoffice-abstract-before-references.html
 # python-docx (Debian python3-docx; PyPI's python-docx 1.2.0 writes the same parts) runs the script beside this one.
 /usr/bin/python3 python-docx-article.py

@@ -1,6 +1,6 @@
 using EditionBuilder.Output;
 
-namespace EditionBuilder.Pipeline;
+namespace EditionBuilder.Cache;
 
 /// <summary>The stamps of a built site's files as compact binary, in path order: each path, length, modification time and SHA-256.</summary>
 /// <remarks>The cache seals the bytes like every other entry; this reader only refuses what is malformed, and a refused record is "unknown": every file is then looked at again.</remarks>

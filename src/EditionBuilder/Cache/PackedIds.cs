@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace EditionBuilder.Pipeline;
+namespace EditionBuilder.Cache;
 
 /// <summary>A page's ids as its cache entry keeps them: one block of bytes (a count, then each id as BinaryWriter writes a string), made into strings only when a link's fragment names the page.</summary>
 /// <remarks>Most pages of a rebuild are replayed and never the target of a fragment the build checks: decoding every page's ids was most of the cost of reading a journal's article entries. The block is checked whole when read (<see cref="IsWellFormed"/>), so decoding it later cannot fail.</remarks>

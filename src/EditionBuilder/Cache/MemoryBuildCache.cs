@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using EditionBuilder.Output;
 
-namespace EditionBuilder.Pipeline;
+namespace EditionBuilder.Cache;
 
 /// <summary>The build cache of the live preview, in memory: an unchanged article is replayed from its processed pages instead of rendered again.</summary>
 public sealed class MemoryBuildCache : IBuildCache

@@ -1,10 +1,10 @@
+using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Files;
-using EditionBuilder.Import;
 using EditionBuilder.Markdown;
 using EditionBuilder.Model;
 
-namespace EditionBuilder.Content;
+namespace EditionBuilder.Import;
 
 /// <summary>Reads a content folder (docs/design.md, "The content folder") or a single source file into <see cref="EditionContent"/>, importing Word exports on the way.</summary>
 public static class ContentFolder
@@ -124,9 +124,9 @@ public static class ContentFolder
 
         return article with
         {
-            Chapters = article.Chapters.Select(f => ReadMarkdown(f.Path)).ToList(),
-            Abstracts = article.Abstracts.Select(f => ReadMarkdown(f.Path)).ToList(),
-            References = article.References is { } references ? ReadMarkdown(references.Path) : null,
+            Chapters = article.Chapters.Select(f => ReadMarkdown(f.Path, diagnostics)).ToList(),
+            Abstracts = article.Abstracts.Select(f => ReadMarkdown(f.Path, diagnostics)).ToList(),
+            References = article.References is { } references ? ReadMarkdown(references.Path, diagnostics) : null,
             TextDeferred = false,
         };
     }
@@ -146,7 +146,7 @@ public static class ContentFolder
         var chapterFiles = files.Where(f => IsIn(f.Key, "ar", ".md") && f.Key != $"ar/{AbstractFile}" && f.Key != $"ar/{ReferencesFile}").Select(f => f.Value).ToList();
         if (chapterFiles.Count > 0)
         {
-            var read = deferText ? (Func<string, MarkdownFile>)(path => new MarkdownFile(path, string.Empty)) : ReadMarkdown;
+            var read = deferText ? (Func<string, MarkdownFile>)(path => new MarkdownFile(path, string.Empty)) : path => ReadMarkdown(path, diagnostics);
             var chapters = chapterFiles.Select(read).ToList();
             var abstracts = Metadata.Languages
                 .Select(lang => files.GetValueOrDefault($"{lang}/{AbstractFile}"))
@@ -282,5 +282,6 @@ public static class ContentFolder
     // The images of hand-written (or imported) chapters: every file under ar/media/.
     private const string MediaFolder = "ar/media/";
 
-    private static MarkdownFile ReadMarkdown(string path) => new(path, File.ReadAllText(path));
+    // An invalid byte is an error at its place (EB0003), as in an imported source, rather than a U+FFFD nobody sees until the page.
+    private static MarkdownFile ReadMarkdown(string path, DiagnosticBag diagnostics) => new(path, Utf8Text.Read(path, diagnostics));
 }

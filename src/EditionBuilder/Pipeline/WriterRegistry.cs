@@ -4,9 +4,10 @@ using EditionBuilder.Epub;
 using EditionBuilder.Jats;
 using EditionBuilder.Pdf;
 using EditionBuilder.Render;
+using EditionBuilder.Writers;
 using Markdig;
 
-namespace EditionBuilder.Writers;
+namespace EditionBuilder.Pipeline;
 
 /// <summary>Every output beside the site's pages, in the order the landing page offers them: adding a writer is one line here (and its theme string <c>{name}_download</c>).</summary>
 public static class WriterRegistry

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EditionBuilder.Site;
 
-namespace EditionBuilder.Pipeline;
+namespace EditionBuilder.Cache;
 
 /// <summary>An article's cache entry as compact binary: what an unchanged article replays (its summary, its files, each page's verification facts).</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace EditionBuilder.Pipeline;
+namespace EditionBuilder.Cache;
 
 /// <summary>
 /// The article half of the build cache in one file (<c>articles.index</c>): each article's entry (<see cref="ArticleEntryCodec"/>)

@@ -9,7 +9,7 @@ using EditionBuilder.Render;
 using EditionBuilder.Site;
 using EditionBuilder.Verify;
 
-namespace EditionBuilder.Pipeline;
+namespace EditionBuilder.Cache;
 
 /// <summary>The content-hash cache of incremental builds (artifacts/.cache): an article whose inputs did not change is not rendered again, and a page whose HTML did not change is not minified, verified or compressed again. Keys include the tool and the templates, so a change to either rebuilds everything.</summary>
 /// <remarks>

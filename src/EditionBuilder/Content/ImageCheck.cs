@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EditionBuilder.Import;
+namespace EditionBuilder.Content;
 
 /// <summary>What an image file is, by its bytes (never its name): the formats every browser shows (PNG, JPEG, GIF, WebP), an SVG (checked by <see cref="SvgPolicy"/>), or something else.</summary>
 public static class ImageCheck

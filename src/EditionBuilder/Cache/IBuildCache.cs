@@ -1,6 +1,6 @@
 using EditionBuilder.Output;
 
-namespace EditionBuilder.Pipeline;
+namespace EditionBuilder.Cache;
 
 /// <summary>What an incremental build remembers between runs: processed pages by content key, each article's files by its key, the article key of unchanged files by their sizes and times, and the last site's stamps. <see cref="BuildCache"/> keeps them on disk for <c>edition build</c>; <see cref="MemoryBuildCache"/> in memory for <c>edition serve</c>.</summary>
 public interface IBuildCache : Content.IMetadataMemo

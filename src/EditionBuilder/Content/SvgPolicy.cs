@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 
-namespace EditionBuilder.Import;
+namespace EditionBuilder.Content;
 
 /// <summary>What an SVG refused by <see cref="SvgPolicy"/> holds, and where (line and column in the SVG file, from 1; 0 when the file as a whole).</summary>
 public sealed record SvgRefusal(string Problem, int Line, int Column);

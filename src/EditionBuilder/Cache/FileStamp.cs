@@ -1,4 +1,4 @@
-namespace EditionBuilder.Output;
+namespace EditionBuilder.Cache;
 
 /// <summary>A site file as a build left it: length, modification time and SHA-256 of its bytes. The next build trusts a file whose length and time are unchanged to hold those bytes still (the quick check of make and rsync).</summary>
 public sealed record FileStamp(long Length, long ModifiedTicks, string Sha256)

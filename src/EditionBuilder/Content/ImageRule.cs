@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using EditionBuilder.Diagnostics;
 
-namespace EditionBuilder.Import;
+namespace EditionBuilder.Content;
 
 /// <summary>An image as the edition publishes it (its format's extension and its bytes, an SVG written out again by <see cref="SvgPolicy"/>), or why it is refused: the code, the message and, for an SVG, the line and column.</summary>
 public sealed record ImageVerdict(string? Format, byte[]? Bytes, string? Code, string? Problem, int Line = 0, int Column = 0)
