@@ -5,17 +5,25 @@
 # emptied folder (as hugo, whose output is emptied before each run). Then, with the cache: a no-change rebuild and a
 # one-chapter rebuild (whole process, `runs` times each), and, up to 2,000 articles, the live preview (`edition serve`:
 # rebuild time and edit -> reload-event latency; it holds the site in memory).
-# usage: benchmarks/scale/run.sh [N=200] [runs=5]        needs: apt-get install -y hugo python3; npm ci --prefix tools (Pagefind)
-# The figures in docs/performance.md: run.sh 200 5; run.sh 1000 3; run.sh 10000 1 (about 25 min and 20 GB of disk).
+# Then the default build (pages, EPUB, JATS, PDF, search index, .gz/.br copies; clean: emptied site and cache), and the
+# same without the PDF, against `hugo --minify` followed by Pagefind's own CLI over Hugo's output, alternating
+# (`default_runs` rounds; 0 leaves them out).
+# usage: benchmarks/scale/run.sh [N=200] [runs=5] [default_runs=runs]
+#        needs: apt-get install -y hugo python3; npm ci --prefix tools (Pagefind and Typst)
+# The figures in docs/performance.md: run.sh 200 5; run.sh 1000 3; run.sh 10000 1 0 (about 25 min and 20 GB of disk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-200}
 runs=${2:-5}
+default_runs=${3:-$runs}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # The CLI self-contained, as one composite ReadyToRun image (what `--target=Publish` ships is the same code, single-file).
-dotnet publish -c Release -v q --use-current-runtime --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/bin" src/EditionBuilder.Cli >/dev/null
+# EDITION_BIN=<folder holding edition.dll> reuses a program published before (the composite image takes minutes to compile).
+if [ -n "${EDITION_BIN:-}" ]; then cp -r "$EDITION_BIN" "$work/bin"; else
+  dotnet publish -c Release -v q --use-current-runtime --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/bin" src/EditionBuilder.Cli >/dev/null
+fi
 dotnet build -c Release -v q benchmarks/EditionBuilder.Benchmarks >/dev/null
 dotnet benchmarks/EditionBuilder.Benchmarks/bin/Release/net10.0/EditionBuilder.Benchmarks.dll generate-journal "$n" "$work" >/dev/null
 # Like for like with hugo: pages only (no EPUB, JATS, PDF, search index or precompressed copies).
@@ -51,6 +59,35 @@ print(f"edition build (emptied folder): median {f[0]:.2f} s wall, {f[3]:.2f} s C
 print(f"hugo --minify (emptied folder): median {h[0]:.2f} s wall, {h[3]:.2f} s CPU  runs {h[2]}  peak {h[1]:.0f} MiB")
 print(f"edition/hugo: wall {e[0]/h[0]:.2f} over last site, {f[0]/h[0]:.2f} into an emptied folder; CPU {f[3]/h[3]:.2f} into an emptied folder; peak memory {max(e[1],f[1])/h[1]:.2f}")
 PY
+# The default build, clean, against Hugo + Pagefind: what a publisher runs. Each edition build starts from an emptied site
+# and cache; the peer is hugo --minify into an emptied folder, then Pagefind's CLI over it (one shell, timed as one).
+pagefind=tools/node_modules/.bin/pagefind
+if [ "$default_runs" -gt 0 ]; then
+  [ -x "$pagefind" ] || { echo "run.sh: $pagefind is missing: npm ci --prefix tools" >&2; exit 1; }
+  default_build() { # label, extra options...
+    local label=$1; shift
+    rm -rf "$work/out-$label" "$work/cache-$label"
+    measure dotnet "$work/bin/edition.dll" build "$work/content" -o "$work/out-$label" --cache "$work/cache-$label" "$@"
+  }
+  peer=(bash -c 'rm -rf "$1" && hugo --minify --quiet -s "$2" -d "$1" && "$3" --site "$1" --quiet' peer "$work/out-peer" "$work/hugo" "$pagefind")
+  : >"$work/default.txt"; : >"$work/default-nopdf.txt"; : >"$work/peer.txt"
+  for i in $(seq "$default_runs"); do
+    default_build default >>"$work/default.txt"
+    measure "${peer[@]}" >>"$work/peer.txt"
+    default_build default-nopdf --no-pdf >>"$work/default-nopdf.txt"
+  done
+  python3 - "$work/default.txt" "$work/default-nopdf.txt" "$work/peer.txt" <<'PY'
+import statistics, sys
+def load(p):
+    rows=[tuple(map(float,l.split())) for l in open(p) if l.strip()]
+    return dict(wall=statistics.median(r[0] for r in rows), walls=[r[0] for r in rows], cpu=statistics.median(r[2] for r in rows), peak=max(r[1] for r in rows)/1024)
+d=load(sys.argv[1]); n=load(sys.argv[2]); p=load(sys.argv[3])
+for name, x in (("edition build, default (clean)", d), ("edition build, default --no-pdf", n), ("hugo --minify + pagefind", p)):
+    print(f"{name}: median {x['wall']:.2f} s wall, {x['cpu']:.2f} s CPU  runs {x['walls']}  peak {x['peak']:.0f} MiB")
+for name, x in (("default", d), ("default --no-pdf", n)):
+    print(f"edition {name} / hugo+pagefind: wall {x['wall']/p['wall']:.2f}, CPU {x['cpu']/p['cpu']:.2f}, peak memory {x['peak']/p['peak']:.2f}")
+PY
+fi
 # Incremental, whole process: two cached builds (the second leaves the spare copy of the site), then no-change and
 # one-chapter rebuilds; pages only, then everything `edition build` makes by default but precompression (EPUB, JATS and
 # the search index: Pagefind indexes the whole site again when a searchable page changed).

@@ -172,6 +172,8 @@ public sealed class DocxFixture
             TextStyle.Emphasis => "<w:i/><w:iCs/>",
             TextStyle.Superscript => "<w:vertAlign w:val=\"superscript\"/>",
             TextStyle.Strikethrough => "<w:strike/>",
+            TextStyle.Underline => "<w:u w:val=\"single\"/>",
+            TextStyle.SmallCaps => "<w:smallCaps/>",
             _ => "<w:vertAlign w:val=\"subscript\"/>",
         }),
         Link l => Inlines(l.Children, properties),

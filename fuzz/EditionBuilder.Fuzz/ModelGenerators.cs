@@ -7,7 +7,7 @@ namespace EditionBuilder.Fuzz;
 /// <summary>FsCheck generators of whole chapters in the model: every block and inline kind, nested, with text full of Markdown's special characters, and footnotes and endnotes with marks.</summary>
 public static class ModelGenerators
 {
-    private const string Alphabet = "*_#>-+=~1.)[]<>&\\`!^:|{}\"'() \t\u00A0abcXYZ09سلامعلىيكم«»،؟";
+    private const string Alphabet = "*_#>-+=~%1.)[]<>&\\`!^:|{}\"'() \t\u00A0abcXYZ09سلامعلىيكم«»،؟";
 
     public static Gen<string> Text() =>
         Gen.ArrayOf(Gen.Elements(Alphabet.ToCharArray())).Select(chars => new string(chars)).Where(s => s.Length > 0);
@@ -38,7 +38,7 @@ public static class ModelGenerators
         return Gen.OneOf(
             leaves,
             leaves,
-            from style in Gen.Elements(TextStyle.Emphasis, TextStyle.Strong, TextStyle.Superscript, TextStyle.Subscript, TextStyle.Strikethrough)
+            from style in Gen.Elements(TextStyle.Emphasis, TextStyle.Strong, TextStyle.Superscript, TextStyle.Subscript, TextStyle.Strikethrough, TextStyle.Underline, TextStyle.SmallCaps)
             from children in Inlines(depth - 1)
             select (Inline)new Styled(style, children),
             from url in Url()

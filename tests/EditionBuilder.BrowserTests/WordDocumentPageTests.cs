@@ -56,6 +56,9 @@ public class WordDocumentPageTests(WordSiteFixture site) : IClassFixture<WordSit
         var (context, page) = await site.OpenAsync(WordSiteFixture.Chapter, Viewport.Desktop);
         await using var _ = context;
 
+        // The image is loaded lazily (loading="lazy"): bring it into view and wait until it has loaded or failed, not for the page's load event.
+        await page.Locator("figure img").ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('figure img').complete");
         var image = await page.EvaluateAsync<string[]>("""
             () => { const img = document.querySelector('figure img');
                     return [String(img.complete && img.naturalWidth > 0), img.alt, document.querySelector('figure figcaption').textContent]; }

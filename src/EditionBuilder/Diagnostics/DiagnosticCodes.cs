@@ -127,6 +127,10 @@ public static class DiagnosticCodes
     public const string DocxImageMissing = "EB0518";
     public const string DocxFormattingLeftOut = "EB0519";
 
+    // Word documents: bookmarks and internal links, EB0530–EB0539 (warnings).
+    public const string DocxBookmarkMissing = "EB0530";
+    public const string DocxLinkOutsideChapters = "EB0531";
+
     // The import's structure (reference list, front matter): warnings EB0540–EB0549.
     public const string BibliographyWithoutHeading = "EB0540";
     public const string NoteInReferences = "EB0541";
@@ -137,6 +141,7 @@ public static class DiagnosticCodes
     public const string DocxNumberingEachPage = "EB0552";
     public const string DocxImageFormat = "EB0553";
     public const string DocxLinkedImage = "EB0554";
+    /// <summary>No longer given: merged cells are kept as spans.</summary>
     public const string DocxMergedCells = "EB0555";
     public const string DocxNumberFormat = "EB0556";
     public const string DocxSymbol = "EB0557";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EditionBuilder.Markdown.Anchors;
 using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Model;
@@ -18,7 +19,8 @@ public sealed class ChapterXhtml(MarkdownPipeline pipeline, NoteRenderOptions no
     public string Render(ParsedChapter chapter, Func<NoteKey, NoteTarget?> noteHref, Func<NoteKey, IReadOnlyList<string>> referenceHrefs)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var renderer = new HtmlRenderer(writer);
+        // A link to a place in another chapter names its Markdown file; in the book, its document (chapters/<slug>.xhtml, beside this one).
+        var renderer = new HtmlRenderer(writer) { LinkRewriter = url => ChapterLinks.Rewrite(url, ".xhtml") };
         pipeline.Setup(renderer);
         Replace<HtmlNoteGroupRenderer>(renderer, new XhtmlNoteGroupRenderer(notes) { References = referenceHrefs });
         Replace<HtmlNoteReferenceRenderer>(renderer, new XhtmlNoteReferenceRenderer(notes) { ExternalNoteHref = noteHref });

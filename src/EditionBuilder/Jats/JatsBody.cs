@@ -1,4 +1,5 @@
 using System.Globalization;
+using EditionBuilder.Markdown.Anchors;
 using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Markdown.Paragraphs;
@@ -144,6 +145,10 @@ public sealed class JatsBody(JatsXml xml, JatsNotes notes, string archivedCopyLa
                 xml.Element("alt-text", AltText(image));
                 xml.Close("inline-graphic");
                 break;
+            case LinkInline link when link.Url is { } url && (url.StartsWith('#') || ChapterLinks.SlugOf(url) is not null):
+                // A link to a place in the article (a Word cross-reference): the JATS file has no such places, so its text alone, as on paper.
+                Inlines(link);
+                break;
             case LinkInline link:
                 xml.Open("ext-link", ("ext-link-type", "uri"), ("xlink:href", link.Url ?? string.Empty));
                 Inlines(link);
@@ -161,7 +166,7 @@ public sealed class JatsBody(JatsXml xml, JatsNotes notes, string archivedCopyLa
         }
     }
 
-    // *x* italic, **x** bold, ^x^ superscript, ~x~ subscript, ~~x~~ struck through.
+    // *x* italic, **x** bold, ^x^ superscript, ~x~ subscript, ~~x~~ struck through, ++x++ underlined, %%x%% small capitals.
     private static string? Emphasis(EmphasisInline emphasis) => Markdown.EmphasisStyles.Of(emphasis) switch
     {
         Model.TextStyle.Emphasis => "italic",
@@ -169,6 +174,8 @@ public sealed class JatsBody(JatsXml xml, JatsNotes notes, string archivedCopyLa
         Model.TextStyle.Superscript => "sup",
         Model.TextStyle.Subscript => "sub",
         Model.TextStyle.Strikethrough => "strike",
+        Model.TextStyle.Underline => "underline",
+        Model.TextStyle.SmallCaps => "sc",
         _ => null,
     };
 
@@ -228,7 +235,11 @@ public sealed class JatsBody(JatsXml xml, JatsNotes notes, string archivedCopyLa
         xml.Open("tr");
         foreach (var tableCell in row.OfType<TableCell>())
         {
-            xml.Open(cell);
+            // Merged cells (<< and ^^ in the Markdown) keep their spans, as the XHTML table model of JATS has them.
+            var spans = new List<(string, string)>();
+            if (tableCell.ColumnSpan > 1) spans.Add(("colspan", tableCell.ColumnSpan.ToString(CultureInfo.InvariantCulture)));
+            if (tableCell.RowSpan > 1) spans.Add(("rowspan", tableCell.RowSpan.ToString(CultureInfo.InvariantCulture)));
+            xml.Open(cell, [.. spans]);
             var first = true;
             foreach (var block in tableCell)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Markdown.Anchors;
 using EditionBuilder.Markdown.Blocks;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Model;
@@ -123,8 +124,29 @@ public static class ChapterReader
     {
         var rows = table.OfType<MarkdigTableRow>().ToList();
         var header = rows.Count > 0 && rows[0].IsHeader ? 1 : 0;
+        // Merged cells come with their spans: the places they cover are the model's again (Left and Up), as the writer wrote them.
+        var grid = TableSpans.Grid(table);
+        var places = rows.Select(_ => new SortedDictionary<int, TableCell>()).ToList();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var cells = rows[r].OfType<MarkdigTableCell>().ToList();
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var column = grid[rows[r]][i];
+                var width = Math.Max(1, cells[i].ColumnSpan);
+                var height = Math.Max(1, cells[i].RowSpan);
+                places[r][column] = new TableCell(ReadInlines(cells[i].OfType<LeafBlock>().Select(b => b.Inline)));
+                for (var k = 1; k < width; k++) places[r][column + k] = new TableCell([]) { Merge = CellMerge.Left };
+                for (var below = r + 1; below < Math.Min(rows.Count, r + height); below++)
+                {
+                    for (var k = 0; k < width; k++) places[below][column + k] = new TableCell([]) { Merge = CellMerge.Up };
+                }
+            }
+        }
+
+        // A gap (a row shorter than a span above it) is an empty cell, as a short pipe-table row is.
         return new Table(
-            rows.Select(r => new TableRow(r.OfType<MarkdigTableCell>().Select(c => new TableCell(ReadInlines(c.OfType<LeafBlock>().Select(b => b.Inline)))).ToList())).ToList(),
+            places.Select(p => new TableRow(Enumerable.Range(0, p.Count == 0 ? 0 : p.Keys.Max() + 1).Select(c => p.TryGetValue(c, out var cell) ? cell : new TableCell([])).ToList())).ToList(),
             header);
     }
 
@@ -159,6 +181,10 @@ public static class ChapterReader
                     case NoteReferenceInline reference:
                         Flush();
                         inlines.Add(new NoteReference(reference.Key.Kind, reference.Key.Id));
+                        break;
+                    case AnchorInline anchor:
+                        Flush();
+                        inlines.Add(new Anchor(anchor.Id));
                         break;
                     case LiteralInline literal:
                         text.Append(literal.Content.AsSpan());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EditionBuilder.Markdown.Anchors;
 using EditionBuilder.Markdown.Blocks;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Model;
@@ -149,14 +150,22 @@ public static class ChapterWriter
     {
         var columns = table.Columns;
         string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
-        var header = table.HeaderRows > 0 ? table.Rows[0].Cells.Select(c => LineText(c.Inlines, string.Empty)) : Enumerable.Repeat(string.Empty, columns);
+        var header = table.HeaderRows > 0 ? table.Rows[0].Cells.Select(CellText) : Enumerable.Repeat(string.Empty, columns);
         yield return Row(header);
         yield return Row(Enumerable.Repeat("---", columns));
         foreach (var row in table.Rows.Skip(table.HeaderRows))
         {
-            yield return Row(row.Cells.Select(c => LineText(c.Inlines, string.Empty)));
+            yield return Row(row.Cells.Select(CellText));
         }
     }
+
+    // A place a merged cell covers is written as its marker (<< covered from the left, ^^ from above), never as text.
+    private static string CellText(TableCell cell) => cell.Merge switch
+    {
+        CellMerge.Left => TableSpans.LeftMarker,
+        CellMerge.Up => TableSpans.UpMarker,
+        _ => LineText(cell.Inlines, string.Empty),
+    };
 
     // ^^^ fences a figure: the image alone, then the caption on the closing fence.
     private static IEnumerable<string> FigureLines(Figure figure)
@@ -183,6 +192,9 @@ public static class ChapterWriter
                     continue;
                 case NoteReference reference:
                     builder.Append(NoteLabel.Write(reference.Key));
+                    break;
+                case Anchor anchor:
+                    builder.Append(AnchorParser.Write(anchor.Id));
                     break;
                 case Styled styled:
                     var delimiter = MarkdownNormalizer.Delimiter(styled.Style);

@@ -6,8 +6,8 @@ namespace EditionBuilder.Markdown;
 public static class MarkdownEscaper
 {
     // Characters that can open or close markup anywhere in a line: emphasis, code, links, notes, raw HTML, entities,
-    // images, table cells, superscript and subscript.
-    private const string AlwaysEscaped = "\\`*_[]<&!|^~";
+    // images, table cells, superscript, subscript, underline (++) and small capitals (%%).
+    private const string AlwaysEscaped = "\\`*_[]<&!|^~+%";
 
     // Characters that make markup only at the start of a line (headings, quotes, lists, rules, fences, a paragraph's direction).
     private const string LineStartEscaped = "#>-+={";

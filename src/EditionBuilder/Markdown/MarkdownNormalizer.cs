@@ -62,7 +62,7 @@ public static class MarkdownNormalizer
     // Every row as wide as the widest; a header row with nothing in it is no header (the format writes an empty header for "none").
     private static Table? Table(Table table)
     {
-        var rows = table.Rows.Select(r => new TableRow(r.Cells.Select(c => new TableCell(Inlines(c.Inlines, lineBreaks: false))).ToList())).ToList();
+        var rows = table.Rows.Select(r => new TableRow(r.Cells.Select(c => c with { Inlines = c.Merge == CellMerge.None ? Inlines(c.Inlines, lineBreaks: false) : [] }).ToList())).ToList();
         var columns = rows.Count == 0 ? 0 : rows.Max(r => r.Cells.Count);
         if (columns == 0) return table with { Rows = [], HeaderRows = 0 };
         rows = rows.Select(r => r.Cells.Count == columns ? r : new TableRow([.. r.Cells, .. Enumerable.Repeat(new TableCell([]), columns - r.Cells.Count)])).ToList();
@@ -166,7 +166,7 @@ public static class MarkdownNormalizer
                 case LineBreak:
                     result.Add(lineBreaks ? inline : new TextRun(" "));
                     break;
-                case NoteReference:
+                case NoteReference or Anchor:
                     result.Add(inline);
                     break;
                 case Styled s when s.Style == inside || (inside is { } outer && Tilde(outer) && Tilde(s.Style)):
@@ -175,7 +175,7 @@ public static class MarkdownNormalizer
                 case Styled s:
                     foreach (var piece in Hoist(s.Children, lineBreaks, s.Style, inLink))
                     {
-                        if (piece is NoteReference or LineBreak) result.Add(piece);
+                        if (piece is NoteReference or LineBreak or Anchor) result.Add(piece);
                         else if (piece is Link link) result.Add(link with { Children = [new Styled(s.Style, link.Children)] });
                         else if (result.Count > 0 && result[^1] is Styled previous && previous.Style == s.Style && previous.Children is List<Inline> open)
                             open.Add(piece);
@@ -190,7 +190,7 @@ public static class MarkdownNormalizer
                     var url = new string(l.Url.Where(c => !char.IsControl(c)).ToArray());
                     foreach (var piece in Hoist(l.Children, lineBreaks, null, inLink: true))
                     {
-                        if (piece is NoteReference or LineBreak) result.Add(piece);
+                        if (piece is NoteReference or LineBreak or Anchor) result.Add(piece);
                         else if (result.Count > 0 && result[^1] is Link previous && previous.Url == url && previous.Children is List<Inline> open) open.Add(piece);
                         else result.Add(new Link(url, new List<Inline> { piece }));
                     }
@@ -322,6 +322,8 @@ public static class MarkdownNormalizer
         TextStyle.Strong => "**",
         TextStyle.Superscript => "^",
         TextStyle.Strikethrough => "~~",
+        TextStyle.Underline => "++",
+        TextStyle.SmallCaps => "%%",
         _ => "~",
     };
 
@@ -424,6 +426,7 @@ public static class MarkdownNormalizer
         Styled s => Delimiter(s.Style)[0],
         LineBreak => '\n',
         Link => ')',
+        Anchor => '}',
         _ => ']',
     };
 }

@@ -61,12 +61,28 @@ public sealed record TableRow(IReadOnlyList<TableCell> Cells)
     public override int GetHashCode() => Cells.Count;
 }
 
-/// <summary>One cell of a table: a line of inlines (a pipe table cell holds no line break).</summary>
+/// <summary>One cell of a table: a line of inlines (a pipe table cell holds no line break), or a place a merged cell covers.</summary>
 public sealed record TableCell(IReadOnlyList<Inline> Inlines)
 {
-    public bool Equals(TableCell? other) => other is not null && Inlines.SequenceEqual(other.Inlines);
+    /// <summary>None for a cell of its own; Left or Up for a place covered by the cell to its left or above (Word's merged cells).</summary>
+    public CellMerge Merge { get; init; }
 
-    public override int GetHashCode() => Inlines.Count;
+    public bool Equals(TableCell? other) => other is not null && Merge == other.Merge && Inlines.SequenceEqual(other.Inlines);
+
+    public override int GetHashCode() => HashCode.Combine(Merge, Inlines.Count);
+}
+
+/// <summary>Whether a place of a table's grid is a cell of its own or covered by a merged cell, and by which.</summary>
+public enum CellMerge
+{
+    /// <summary>A cell of its own.</summary>
+    None,
+
+    /// <summary>Covered by the cell to its left (in reading order, the one before it): a column span.</summary>
+    Left,
+
+    /// <summary>Covered by the cell above it: a row span.</summary>
+    Up,
 }
 
 /// <summary>An image of the article (a path under the chapter folder, "media/image1.png") with its alt text and caption.</summary>

@@ -9,7 +9,7 @@ public sealed record TextRun(string Text) : Inline;
 /// <summary>A forced line break inside a paragraph (Word's w:br, a note's source line end).</summary>
 public sealed record LineBreak : Inline;
 
-/// <summary>How <see cref="Styled"/> inlines look: emphasis (italic), strong (bold), superscript, subscript or struck through.</summary>
+/// <summary>How <see cref="Styled"/> inlines look: emphasis (italic), strong (bold), superscript, subscript, struck through, underlined or in small capitals.</summary>
 public enum TextStyle
 {
     Emphasis,
@@ -17,6 +17,8 @@ public enum TextStyle
     Superscript,
     Subscript,
     Strikethrough,
+    Underline,
+    SmallCaps,
 }
 
 /// <summary>Inlines shown in one style: italic, bold, raised or lowered.</summary>
@@ -34,6 +36,9 @@ public sealed record Link(string Url, IReadOnlyList<Inline> Children) : Inline
 
     public override int GetHashCode() => HashCode.Combine(Url, Children.Count);
 }
+
+/// <summary>A place in the text a link inside the edition can lead to (a Word bookmark): an id of ASCII letters, digits, '_' and '-', shown as nothing.</summary>
+public sealed record Anchor(string Id) : Inline;
 
 /// <summary>A reference to a footnote or an endnote by its ASCII id; the mark it shows belongs to the <see cref="Note"/>.</summary>
 public sealed record NoteReference(NoteKind Kind, string Id) : Inline

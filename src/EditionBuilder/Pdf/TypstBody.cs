@@ -1,4 +1,5 @@
 using System.Globalization;
+using EditionBuilder.Markdown.Blocks;
 using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Markdown.Paragraphs;
@@ -208,7 +209,7 @@ public sealed class TypstBody(TypstMarkup markup, PdfNotes notes, IReadOnlySet<s
         _noteDepth--;
     }
 
-    // *x* emphasis, **x** strong, ^x^ superscript, ~x~ subscript, ~~x~~ struck through.
+    // *x* emphasis, **x** strong, ^x^ superscript, ~x~ subscript, ~~x~~ struck through, ++x++ underlined, %%x%% small capitals.
     private static string? Emphasis(EmphasisInline emphasis) => Markdown.EmphasisStyles.Of(emphasis) switch
     {
         Model.TextStyle.Emphasis => "emph",
@@ -216,6 +217,8 @@ public sealed class TypstBody(TypstMarkup markup, PdfNotes notes, IReadOnlySet<s
         Model.TextStyle.Superscript => "super",
         Model.TextStyle.Subscript => "sub",
         Model.TextStyle.Strikethrough => "strike",
+        Model.TextStyle.Underline => "underline",
+        Model.TextStyle.SmallCaps => "smallcaps",
         _ => null,
     };
 
@@ -262,26 +265,44 @@ public sealed class TypstBody(TypstMarkup markup, PdfNotes notes, IReadOnlySet<s
     private void Table(Table table)
     {
         var rows = table.OfType<TableRow>().ToList();
-        var columns = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Count));
+        // Where each cell stands in the grid, merged cells (column and row spans) taken into account.
+        var grid = TableSpans.Grid(table);
+        var taken = new int[rows.Count]; // the places of each row taken by its own cells or by cells above spanning into it
+        var columns = 1;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var cells = rows[r].OfType<TableCell>().ToList();
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var width = Math.Max(1, cells[i].ColumnSpan);
+                columns = Math.Max(columns, grid[rows[r]][i] + width);
+                for (var below = r; below < Math.Min(rows.Count, r + Math.Max(1, cells[i].RowSpan)); below++) taken[below] += width;
+            }
+        }
+
         markup.Raw($"#figure(kind: table, table(columns: {columns.ToString(CultureInfo.InvariantCulture)}, align: start,").Line();
         var header = rows.TakeWhile(r => r.IsHeader).ToList();
         if (header.Count > 0)
         {
             markup.Raw("table.header(");
-            foreach (var row in header) Row(row, columns);
+            foreach (var row in header) Row(row, columns - taken[rows.IndexOf(row)]);
             markup.Raw("),").Line();
         }
 
-        foreach (var row in rows.Skip(header.Count)) Row(row, columns);
+        foreach (var row in rows.Skip(header.Count)) Row(row, columns - taken[rows.IndexOf(row)]);
         markup.Raw("))").Line().Line();
     }
 
-    // Each cell as content, a short row filled with empty cells so the next row starts in the first column.
-    private void Row(TableRow row, int columns)
+    // Each cell as content (a merged one as a table.cell with its spans), a short row filled with empty cells so the next row starts in the first column.
+    private void Row(TableRow row, int missing)
     {
         var cells = row.OfType<TableCell>().ToList();
         foreach (var cell in cells)
         {
+            var spans = new List<string>();
+            if (cell.ColumnSpan > 1) spans.Add("colspan: " + cell.ColumnSpan.ToString(CultureInfo.InvariantCulture));
+            if (cell.RowSpan > 1) spans.Add("rowspan: " + cell.RowSpan.ToString(CultureInfo.InvariantCulture));
+            if (spans.Count > 0) markup.Raw("table.cell(" + string.Join(", ", spans) + ")");
             markup.Raw("[");
             var first = true;
             foreach (var block in cell)
@@ -295,7 +316,7 @@ public sealed class TypstBody(TypstMarkup markup, PdfNotes notes, IReadOnlySet<s
             markup.Raw("], ");
         }
 
-        for (var i = cells.Count; i < columns; i++) markup.Raw("[], ");
+        for (var i = 0; i < missing; i++) markup.Raw("[], ");
         markup.Line();
     }
 

@@ -85,7 +85,7 @@ public sealed record TypstEngine(string Node, string Package, string Version)
     {
         var key = KeyOf(source, fonts, files);
         if (Made.Count > 64) Made.Clear();
-        var made = Made.GetOrAdd(key, _ => new Lazy<TypstResult>(() => CompileAnew(source, fonts, files, timeout)));
+        var made = Made.GetOrAdd(key, _ => new Lazy<TypstResult>(() => CompileWarm(source, fonts, files, timeout)));
         try
         {
             var result = made.Value;
@@ -122,8 +122,57 @@ public sealed record TypstEngine(string Node, string Package, string Version)
     }
 
     // One compiler process per core at a time: a journal's articles are built in parallel, and 200 compilers at once on 2 cores
-    // each took longer than the timeout (measured: 126 of 200 stopped at 120 s). The timeout counts from the process's start.
+    // each took longer than the timeout (measured: 126 of 200 stopped at 120 s). The timeout counts from the source handed over.
     private static readonly SemaphoreSlim Running = new(Math.Max(1, Environment.ProcessorCount));
+
+    // Compilers kept running between articles (one per core at most, each with the fonts it was started with): see TypstWorker.
+    private static readonly ConcurrentBag<TypstWorker> Idle = StartPool();
+
+    private static ConcurrentBag<TypstWorker> StartPool()
+    {
+        var idle = new ConcurrentBag<TypstWorker>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            while (idle.TryTake(out var worker)) worker.Dispose();
+        };
+        return idle;
+    }
+
+    /// <summary>Compiles in a compiler process kept from an earlier article with the same fonts, or a new one kept for the next; the same bytes as <see cref="CompileAnew"/> (a test holds them equal).</summary>
+    internal TypstResult CompileWarm(string source, IReadOnlyList<byte[]> fonts, IReadOnlyDictionary<string, byte[]> files, TimeSpan timeout)
+    {
+        var fontsKey = KeyOf($"{Node}\0{Package}", fonts, new Dictionary<string, byte[]>());
+        Running.Wait();
+        TypstWorker? worker = null;
+        try
+        {
+            var passed = new List<TypstWorker>();
+            while (worker is null && Idle.TryTake(out var idle))
+            {
+                if (idle.FontsKey == fontsKey) worker = idle;
+                else passed.Add(idle);
+            }
+
+            // Another edition's compilers (the tests build several themes in one process) stay for it, but never more than one per core.
+            foreach (var other in passed)
+            {
+                if (Idle.Count < Environment.ProcessorCount) Idle.Add(other);
+                else other.Dispose();
+            }
+
+            worker ??= TypstWorker.Start(this, fonts, fontsKey);
+            var result = worker.Compile(source, files, timeout);
+            if (worker.Usable && Idle.Count < Environment.ProcessorCount) Idle.Add(worker);
+            else worker.Dispose();
+            worker = null;
+            return result;
+        }
+        finally
+        {
+            worker?.Dispose();
+            Running.Release();
+        }
+    }
 
     /// <summary>Compiles in a new process, whatever this process made before (the tests' check that two runs give the same bytes).</summary>
     internal TypstResult CompileAnew(string source, IReadOnlyList<byte[]> fonts, IReadOnlyDictionary<string, byte[]> files, TimeSpan timeout)
@@ -144,25 +193,7 @@ public sealed record TypstEngine(string Node, string Package, string Version)
         var sandbox = Directory.CreateTempSubdirectory("edition-typst-");
         try
         {
-            var fontConfig = Path.Combine(sandbox.FullName, "fonts.conf");
-            File.WriteAllText(fontConfig, $"<?xml version=\"1.0\"?>\n<fontconfig><dir>{System.Security.SecurityElement.Escape(sandbox.FullName)}</dir></fontconfig>\n");
-            var start = new ProcessStartInfo(Node)
-            {
-                WorkingDirectory = sandbox.FullName,
-                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-                UseShellExecute = false, StandardInputEncoding = new UTF8Encoding(false), StandardErrorEncoding = Encoding.UTF8,
-            };
-            start.ArgumentList.Add("-e");
-            start.ArgumentList.Add(Driver);
-            start.ArgumentList.Add(Package);
-            foreach (var name in new[] { "NODE_OPTIONS", "NODE_PATH", "XDG_DATA_DIRS", "XDG_CONFIG_DIRS", "TYPST_FONT_PATHS", "TYPST_PACKAGE_PATH", "TYPST_PACKAGE_CACHE_PATH" }) start.Environment.Remove(name);
-            start.Environment["FONTCONFIG_FILE"] = fontConfig;
-            foreach (var name in new[] { "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME" }) start.Environment[name] = sandbox.FullName;
-            // Nothing in the source fetches (it imports no package); should anything try, it reaches a port where nothing answers.
-            foreach (var name in new[] { "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy" }) start.Environment[name] = "http://127.0.0.1:9";
-            start.Environment["NO_PROXY"] = string.Empty;
-            start.Environment["no_proxy"] = string.Empty;
-
+            var start = SandboxedStart(this, sandbox.FullName, Driver);
             using var process = Process.Start(start) ?? throw new IOException($"{Node} did not start");
             var output = new MemoryStream();
             var copyOut = process.StandardOutput.BaseStream.CopyToAsync(output);
@@ -208,8 +239,32 @@ public sealed record TypstEngine(string Node, string Package, string Version)
         }
     }
 
+    /// <summary>How a compiler process is started: Node running <paramref name="driver"/> with the package's folder as its argument, in <paramref name="sandbox"/> as its workspace and home, with a font configuration naming only that folder and a proxy that answers nothing.</summary>
+    internal static ProcessStartInfo SandboxedStart(TypstEngine engine, string sandbox, string driver)
+    {
+        var fontConfig = Path.Combine(sandbox, "fonts.conf");
+        File.WriteAllText(fontConfig, $"<?xml version=\"1.0\"?>\n<fontconfig><dir>{System.Security.SecurityElement.Escape(sandbox)}</dir></fontconfig>\n");
+        var start = new ProcessStartInfo(engine.Node)
+        {
+            WorkingDirectory = sandbox,
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false, StandardInputEncoding = new UTF8Encoding(false), StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add("-e");
+        start.ArgumentList.Add(driver);
+        start.ArgumentList.Add(engine.Package);
+        foreach (var name in new[] { "NODE_OPTIONS", "NODE_PATH", "XDG_DATA_DIRS", "XDG_CONFIG_DIRS", "TYPST_FONT_PATHS", "TYPST_PACKAGE_PATH", "TYPST_PACKAGE_CACHE_PATH" }) start.Environment.Remove(name);
+        start.Environment["FONTCONFIG_FILE"] = fontConfig;
+        foreach (var name in new[] { "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME" }) start.Environment[name] = sandbox;
+        // Nothing in the source fetches (it imports no package); should anything try, it reaches a port where nothing answers.
+        foreach (var name in new[] { "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy" }) start.Environment[name] = "http://127.0.0.1:9";
+        start.Environment["NO_PROXY"] = string.Empty;
+        start.Environment["no_proxy"] = string.Empty;
+        return start;
+    }
+
     // Typst's messages, from the driver's JSON; anything else the process wrote, as one message.
-    private static IReadOnlyList<string> Diagnostics(string stderr)
+    internal static IReadOnlyList<string> Diagnostics(string stderr)
     {
         try
         {

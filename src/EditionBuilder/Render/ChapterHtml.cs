@@ -1,4 +1,5 @@
 using System.Globalization;
+using EditionBuilder.Markdown.Anchors;
 using EditionBuilder.Markdown.Links;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Markdown.Paragraphs;
@@ -18,7 +19,8 @@ public sealed class ChapterHtml(MarkdownPipeline pipeline, NoteRenderOptions not
     public string Render(ParsedChapter chapter, Func<EditionBuilder.Model.NoteKey, NoteTarget?> externalNote)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var renderer = new HtmlRenderer(writer);
+        // A link to a place in another chapter names its Markdown file; on the site, its page.
+        var renderer = new HtmlRenderer(writer) { LinkRewriter = url => ChapterLinks.Rewrite(url, ".html") };
         pipeline.Setup(renderer);
         Replace(renderer, new HtmlNoteGroupRenderer(notes));
         Replace(renderer, new HtmlNoteReferenceRenderer(notes) { ExternalNote = externalNote });

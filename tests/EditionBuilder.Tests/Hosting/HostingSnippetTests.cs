@@ -58,7 +58,7 @@ public sealed partial class HostingSnippetTests : IDisposable
 
         _nginx = Process.Start(new ProcessStartInfo(Nginx, ["-p", Path.GetDirectoryName(config)!, "-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        await WaitUntilUp(client);
+        await NginxProcess.WaitUntilServing(_nginx!, client);
 
         await AssertServed(client, "small/index.html", "text/html; charset=utf-8", "gzip", "gzip");
         await AssertServed(client, "assets/edition.css", "text/css; charset=utf-8", "br", "br");
@@ -131,25 +131,6 @@ public sealed partial class HostingSnippetTests : IDisposable
         _ = process.StandardOutput.ReadToEndAsync();
         process.WaitForExit();
         return (process.ExitCode, errors.Result);
-    }
-
-    private async Task WaitUntilUp(HttpClient client)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (_nginx!.HasExited) Assert.Fail("nginx stopped: " + await _nginx.StandardError.ReadToEndAsync());
-            try
-            {
-                using var response = await client.GetAsync("index.html");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        Assert.Fail("nginx did not start within 5 s");
     }
 
     [GeneratedRegex(@"```nginx\n(?<body>.*?)```", RegexOptions.Singleline)]

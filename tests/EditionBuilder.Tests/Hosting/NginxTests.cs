@@ -31,7 +31,7 @@ public sealed class NginxTests : IDisposable
         var brotli = File.Exists(BrotliModule);
         StartNginx(target, port, brotli);
         using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        await WaitUntilUp(client);
+        await NginxProcess.WaitUntilServing(_nginx!, client);
 
         var site = Path.GetFullPath(target);
         var pages = Directory.EnumerateFiles(site, "*.html", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(site, f)).Order(StringComparer.Ordinal).ToList();
@@ -132,25 +132,6 @@ public sealed class NginxTests : IDisposable
             }
             """);
         _nginx = Process.Start(new ProcessStartInfo(Nginx, ["-p", prefix, "-c", config]) { WorkingDirectory = prefix, RedirectStandardError = true, RedirectStandardOutput = true })!;
-    }
-
-    private async Task WaitUntilUp(HttpClient client)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (_nginx!.HasExited) Assert.Fail("nginx stopped: " + await _nginx.StandardError.ReadToEndAsync());
-            try
-            {
-                using var response = await client.GetAsync("index.html");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        Assert.Fail("nginx did not start within 5 s");
     }
 
 

@@ -17,7 +17,7 @@ public class JatsWriterTests
         slug: 01-almqdma
         ---
 
-        نص *مائل* و**عريض** وx^2^ وH~2~O و`code` ورابط [موقع](https://example.org/a?x=1&y=2) وحاشية[^1] وتعليق ختامي[^en:i] ونجمة[^mark1] وحاشية مرة ثانية[^1].
+        نص *مائل* و**عريض** وx^2^ وH~2~O و`code` و++مسطر++ و%%Small Caps%% ورابط [موقع](https://example.org/a?x=1&y=2) وحاشية[^1] وتعليق ختامي[^en:i] ونجمة[^mark1] وحاشية مرة ثانية[^1].
 
         ## عنوان فرعي
 
@@ -72,12 +72,12 @@ public class JatsWriterTests
     }
 
     [Fact]
-    public void Given_formatting_and_a_link_When_written_Then_they_are_italic_bold_sup_sub_monospace_and_ext_link()
+    public void Given_formatting_and_a_link_When_written_Then_they_are_italic_bold_sup_sub_monospace_underline_sc_and_ext_link()
     {
         var paragraph = RichDocument.Root!.Element("body")!.Element("sec")!.Element("p")!;
 
         Assert.Equal("p-1-1", (string?)paragraph.Attribute("id"));
-        Assert.Equal(["مائل", "عريض", "2", "2", "code"], new[] { "italic", "bold", "sup", "sub", "monospace" }.Select(n => paragraph.Element(n)!.Value));
+        Assert.Equal(["مائل", "عريض", "2", "2", "code", "مسطر", "Small Caps"], new[] { "italic", "bold", "sup", "sub", "monospace", "underline", "sc" }.Select(n => paragraph.Element(n)!.Value));
         var link = paragraph.Element("ext-link")!;
         Assert.Equal(("https://example.org/a?x=1&y=2", "uri", "موقع"), ((string)link.Attribute(JatsArticles.XLink + "href")!, (string)link.Attribute("ext-link-type")!, link.Value));
         Assert.Contains("&amp;y=2", RichXml(), StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public sealed class TagLibrary
     private const string Para = "(p|list|disp-quote|preformat|table-wrap|fig)";
 
     // Text with the inline elements the writer makes (emphasis, links, note references), as in a paragraph.
-    private const string Phrase = "(xref|ext-link|email|italic|bold|sup|sub|strike|monospace|inline-graphic)*";
+    private const string Phrase = "(xref|ext-link|email|italic|bold|sup|sub|strike|underline|sc|monospace|inline-graphic)*";
 
     private static readonly Dictionary<string, string> Common = new(StringComparer.Ordinal)
     {
@@ -56,6 +56,8 @@ public sealed class TagLibrary
         ["sup"] = Phrase,
         ["sub"] = Phrase,
         ["strike"] = Phrase,
+        ["underline"] = Phrase,
+        ["sc"] = Phrase,
         ["ext-link"] = Phrase,
         ["license-p"] = Phrase,
         ["article-title"] = Phrase,

@@ -37,6 +37,7 @@ internal sealed class DocumentWalker
     private readonly List<MediaFile> _media = new();
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private readonly Stack<Field> _fields = new();
+    private readonly InternalTargets _targets = new();
     private int _controlWarnings;
     private int _nesting;
     private int _bodyIndent;
@@ -64,6 +65,9 @@ internal sealed class DocumentWalker
     /// <summary>The images the document shows, as media files of the article.</summary>
     public IReadOnlyList<MediaFile> Media => _media;
 
+    /// <summary>The bookmarks the document's internal links lead to, as anchors of the edition.</summary>
+    public InternalTargets Targets => _targets;
+
     private string Where => _package.Where(_part, _paragraph) + (_firstWords.Length > 0 ? $" (“{_firstWords}”)" : string.Empty);
 
     /// <summary>The body's blocks, in order.</summary>
@@ -71,6 +75,7 @@ internal sealed class DocumentWalker
     {
         Number(body);
         MapBookmarkedNotes(body);
+        _targets.Scan(body);
         _bodyIndent = BodyIndent(body);
         var blocks = new List<DocxBlock>();
         ReadBlocks(body, blocks);
@@ -225,6 +230,8 @@ internal sealed class DocumentWalker
         var content = new ParagraphContent(this, structural ? null : style);
         content.Walk(p);
         var inlines = content.Inlines;
+        // A bookmark in an empty paragraph has nothing to stand by (a link to it keeps its text, EB0531).
+        if (inlines.All(i => i is Anchor)) inlines.Clear();
         var text = InlineText.Plain(inlines.Where(i => i is not NoteReference));
         var list = heading is null ? ListOf(properties, style) : null;
         var bidi = OnOff(properties, "bidi") ?? IsOn(_styles.ParagraphProperty(style, "bidi"));
@@ -324,17 +331,20 @@ internal sealed class DocumentWalker
 
         var rows = new List<TableRow>();
         var headerRows = 0;
-        var merged = false;
         var nested = false;
         var figures = new List<Figure>();
         foreach (var row in Unwrapped(table, "tr"))
         {
+            var rowProperties = row.Element(W + "trPr");
+            var isHeader = rows.Count == headerRows && OnOff(rowProperties, "tblHeader") == true;
             var cells = new List<TableCell>();
+            // Grid columns a row skips at its start (w:gridBefore) are empty places, so the cells below stay under their own column.
+            var before = Math.Clamp(Int(Val(rowProperties, "gridBefore")) ?? 0, 0, 64);
+            for (var i = 0; i < before; i++) cells.Add(new TableCell([]));
             foreach (var cell in Unwrapped(row, "tc"))
             {
                 var properties = cell.Element(W + "tcPr");
                 var span = Math.Clamp(Int(Val(properties, "gridSpan")) ?? 1, 1, 64);
-                if (span > 1 || properties?.Element(W + "vMerge") is not null || properties?.Element(W + "hMerge") is not null) merged = true;
                 var inner = new List<DocxBlock>();
                 ReadBlocks(cell, inner);
                 nested |= inner.Any(b => b is DocxTable);
@@ -353,28 +363,34 @@ internal sealed class DocumentWalker
                     inlines.AddRange(piece);
                 }
 
-                cells.Add(new TableCell(inlines));
-                for (var i = 1; i < span; i++) cells.Add(new TableCell([]));
+                // A merged cell: w:vMerge without "restart" continues the cell above, w:hMerge (older Word) the cell before;
+                // the places they cover are written as such (never a continuation that holds text of its own: its words stay).
+                var column = cells.Count;
+                // (Never from the header row into the body: the model's header is the first row alone.)
+                var above = rows.Count > 0 && !(rows.Count == 1 && headerRows > 0) ? rows[^1].Cells : null;
+                var merge = inlines.Count > 0 ? CellMerge.None
+                    : Continues(properties?.Element(W + "vMerge")) && above is not null && column + span <= above.Count ? CellMerge.Up
+                    : Continues(properties?.Element(W + "hMerge")) && column > 0 ? CellMerge.Left
+                    : CellMerge.None;
+                cells.Add(new TableCell(inlines) { Merge = merge });
+                for (var i = 1; i < span; i++) cells.Add(new TableCell([]) { Merge = merge == CellMerge.Up ? CellMerge.Up : CellMerge.Left });
             }
 
             if (cells.Count == 0) continue;
-            if (rows.Count == headerRows && OnOff(row.Element(W + "trPr"), "tblHeader") == true) headerRows++;
+            if (isHeader) headerRows++;
             rows.Add(new TableRow(cells));
         }
 
         (_paragraph, _firstWords) = (where, words);
-        if (merged)
-        {
-            Warn(DiagnosticCodes.DocxMergedCells, Where,
-                "this table has merged cells; a Markdown table cannot merge them, so every cell is kept with its own text and a merged cell is followed by empty ones");
-        }
-
         if (headerRows > 1) Warn(DiagnosticCodes.DocxTableShape, Where, $"this table repeats {headerRows} header rows; the first is its header, the others are ordinary rows");
         if (nested) Warn(DiagnosticCodes.DocxTableShape, Where, "a table inside a table cell is kept as the cell's text");
         if (rows.Count > 0) blocks.Add(new DocxTable(where, words, new Table(rows, Math.Min(headerRows, 1))));
         foreach (var figure in figures) blocks.Add(new DocxFigure(where, words, figure));
         (_paragraph, _firstWords) = savedPlace;
     }
+
+    // w:vMerge or w:hMerge continuing the merged cell before it: no w:val, or "continue" ("restart" starts one).
+    private static bool Continues(XElement? merge) => merge is not null && Attr(merge, "val") is null or "continue";
 
     // Rows and cells may sit inside content controls or custom XML; those wrappers are unwrapped, in document order, with
     // an explicit stack (nested iterators would cost the depth for every row) and the same nesting limit as the walk.
@@ -407,6 +423,14 @@ internal sealed class DocumentWalker
         }
 
         return found;
+    }
+
+    // The address of a link to a bookmark: its anchor, or null (the text stays, with a warning) when the document holds no such bookmark.
+    private string? LinkTo(string bookmark)
+    {
+        if (_targets.AnchorOf(bookmark) is { } anchor) return InternalTargets.Placeholder(anchor);
+        Warn(DiagnosticCodes.DocxBookmarkMissing, Where, $"a link leads to the bookmark '{bookmark}', which the document does not hold; its text is kept without the link: in Word, insert the bookmark again or remove the link");
+        return null;
     }
 
     private void Warn(string code, string where, string message)
@@ -547,9 +571,10 @@ internal sealed class DocumentWalker
         switch (words[0].ToUpperInvariant())
         {
             case "HYPERLINK":
-                var url = words.Skip(1).FirstOrDefault(w => !w.StartsWith('\\'));
                 var local = words.SkipWhile(w => w != "\\l").Skip(1).FirstOrDefault();
+                var url = words.Skip(1).Where((w, i) => !w.StartsWith('\\') && !(w == local && i > 0 && words[i] == "\\l")).FirstOrDefault();
                 if (url is not null && LinkSafe(url)) { field.Kind = FieldKind.Hyperlink; field.Url = url + (local is null ? string.Empty : "#" + local); }
+                else if (url is null && local is not null) { field.Kind = FieldKind.Hyperlink; field.Bookmark = local; }
                 break;
             case "NOTEREF":
                 field.Kind = FieldKind.NoteReference;
@@ -610,7 +635,8 @@ internal sealed class DocumentWalker
 
         public string? Language => _languages.Count == 0 ? null : _languages.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).First().Key;
 
-        private string? Link => _links.FirstOrDefault(l => l is not null) ?? walker._fields.Where(f => f.InResult && f.Kind == FieldKind.Hyperlink).Select(f => f.Url).FirstOrDefault();
+        private string? Link => _links.FirstOrDefault(l => l is not null)
+            ?? walker._fields.Where(f => f.InResult && f.Kind == FieldKind.Hyperlink).Select(f => f.Url ?? (f.Bookmark is { } b ? walker.LinkTo(b) : null)).FirstOrDefault();
 
         private bool Suppressed => walker._fields.Any(f => !f.InResult || f.Kind is FieldKind.LeftOut or FieldKind.NoteReference);
 
@@ -627,7 +653,8 @@ internal sealed class DocumentWalker
                 else if (name == W + "sdt") walker.Deeper(element, () => Walk(element.Element(W + "sdtContent") ?? element));
                 else if (name == Mc + "AlternateContent") walker.Deeper(element, () => Walk(Choose(element)));
                 else if (name == M + "oMath" || name == M + "oMathPara") Math(element);
-                // w:del and w:moveFrom (deleted text), w:pPr, bookmarks, comment ranges and proofing marks hold no text to keep.
+                else if (name == W + "bookmarkStart" && !Suppressed && walker._targets.AnchorOf(Attr(element, "name")) is { } anchor) _inlines.Add(new Anchor(anchor));
+                // w:del and w:moveFrom (deleted text), w:pPr, other bookmarks, comment ranges and proofing marks hold no text to keep.
             }
         }
 
@@ -641,7 +668,9 @@ internal sealed class DocumentWalker
                 if (target is not null && LinkSafe(target)) url = target + (Attr(hyperlink, "anchor") is { } anchor ? "#" + anchor : string.Empty);
             }
 
-            // A link to a bookmark inside the document (a cross-reference) keeps its text; the site has its own ids.
+            // A link to a bookmark inside the document (a cross-reference) leads to its anchor; to a bookmark the document
+            // does not hold, it keeps its text with a warning.
+            if (id is null && Attr(hyperlink, "anchor") is { } local && !Suppressed) url = walker.LinkTo(local);
             _links.Push(url);
             Walk(hyperlink);
             _links.Pop();
@@ -866,8 +895,9 @@ internal sealed class DocumentWalker
             if (format.VerticalAlign == "superscript") inline = new Styled(TextStyle.Superscript, [inline]);
             else if (format.VerticalAlign == "subscript") inline = new Styled(TextStyle.Subscript, [inline]);
             if (format.Struck) inline = new Styled(TextStyle.Strikethrough, [inline]);
-            if (format.Underlined && Link is null) walker.FormattingLeftOut("underline");
-            if (format.SmallCaps) walker.FormattingLeftOut("small capitals");
+            // A link is shown underlined anyway: Word's Hyperlink style underlines it, which is no emphasis of the author's.
+            if (format.Underlined && Link is null) inline = new Styled(TextStyle.Underline, [inline]);
+            if (format.SmallCaps) inline = new Styled(TextStyle.SmallCaps, [inline]);
             if (format.Highlighted) walker.FormattingLeftOut("highlighting");
             if (complex ? format.ItalicComplex ?? format.Italic ?? false : format.Italic ?? false) inline = new Styled(TextStyle.Emphasis, [inline]);
             if (complex ? format.BoldComplex ?? format.Bold ?? false : format.Bold ?? false) inline = new Styled(TextStyle.Strong, [inline]);
@@ -904,8 +934,10 @@ internal sealed class DocumentWalker
         /// <summary>w:strike or w:dstrike: kept, as ~~struck~~.</summary>
         public bool Struck { get; init; }
 
+        /// <summary>w:u other than none: kept, as ++underlined++.</summary>
         public bool Underlined { get; init; }
 
+        /// <summary>w:smallCaps: kept, as %%small caps%%.</summary>
         public bool SmallCaps { get; init; }
 
         public bool Highlighted { get; init; }

@@ -87,6 +87,9 @@ public static class DocxReader
         }
 
         if (diagnostics.ErrorCount > errorsBefore) return null;
+        // A bookmark on a heading that becomes a chapter's title is that chapter's page.
+        var headingAnchors = blocks.OfType<DocxParagraph>().Where(p => p.HeadingLevel is not null)
+            .SelectMany(p => InlineText.Descendants(p.Inlines).OfType<Anchor>().Select(a => (a.Id, p.Text.Trim()))).ToList();
         var assembler = new ChapterAssembler(package.Path, diagnostics);
         var (chapters, abstracts, front) = assembler.Assemble(blocks);
         if (chapters.All(c => c.Blocks.All(b => b is Paragraph p && string.IsNullOrWhiteSpace(p.PlainText))) && abstracts.Count == 0 && assembler.References is null)
@@ -105,6 +108,7 @@ public static class DocxReader
         }
 
         var placed = ChapterAssembler.PlaceNotes(chapters, notes);
-        return new Article(placed, abstracts) { Media = walker.Media, FrontMatter = front, References = references };
+        var (linked, linkedReferences) = InternalLinks.Resolve(placed, references, headingAnchors, package.Path, diagnostics);
+        return new Article(linked, abstracts) { Media = walker.Media, FrontMatter = front, References = linkedReferences };
     }
 }

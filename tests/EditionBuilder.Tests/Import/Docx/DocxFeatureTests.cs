@@ -408,20 +408,23 @@ public class DocxFeatureTests
     }
 
     [Fact]
-    public void Given_merged_cells_When_imported_Then_every_cell_keeps_its_text_with_a_warning()
+    public void Given_merged_cells_When_imported_Then_they_are_spans_and_a_continuation_holding_text_keeps_it()
     {
         var fixture = new DocxFixture
         {
             Body = Chapter("المقدمة", "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" + Paragraph(Run("مدمجة", Ar), Rtl) + "</w:tc></w:tr>"
                 + "<w:tr><w:tc>" + Paragraph(Run("أ", Ar), Rtl) + "</w:tc><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" + Paragraph(Run("ب", Ar), Rtl) + "</w:tc></w:tr>"
-                + "<w:tr><w:tc>" + Paragraph(Run("ج", Ar), Rtl) + "</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr>" + Paragraph(Run("د", Ar), Rtl) + "</w:tc></w:tr></w:tbl>"),
+                + "<w:tr><w:tc>" + Paragraph(Run("ج", Ar), Rtl) + "</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr>" + Paragraph(string.Empty) + "</w:tc></w:tr>"
+                + "<w:tr><w:tc>" + Paragraph(Run("هـ", Ar), Rtl) + "</w:tc><w:tc><w:tcPr><w:vMerge w:val=\"continue\"/></w:tcPr>" + Paragraph(Run("د", Ar), Rtl) + "</w:tc></w:tr></w:tbl>"),
         };
 
         var (article, diagnostics) = Import(fixture);
 
-        Assert.Equal(DiagnosticCodes.DocxMergedCells, Assert.Single(diagnostics).Code);
+        Assert.Empty(diagnostics);
         var table = Assert.IsType<Table>(Assert.Single(article!.Chapters[0].Blocks));
-        Assert.Equal(["مدمجة", "", "أ", "ب", "ج", "د"], table.Rows.SelectMany(r => r.Cells).Select(c => InlineText.Plain(c.Inlines)));
+        Assert.Equal(["مدمجة", "", "أ", "ب", "ج", "", "هـ", "د"], table.Rows.SelectMany(r => r.Cells).Select(c => InlineText.Plain(c.Inlines)));
+        Assert.Equal([CellMerge.None, CellMerge.Left, CellMerge.None, CellMerge.None, CellMerge.None, CellMerge.Up, CellMerge.None, CellMerge.None],
+            table.Rows.SelectMany(r => r.Cells).Select(c => c.Merge));
     }
 
     [Fact]

@@ -125,30 +125,51 @@ public class WordAsWrittenTests
     }
 
     [Fact]
-    public void Given_struck_underlined_and_small_capital_runs_When_imported_Then_strike_is_kept_and_the_rest_is_said()
+    public void Given_struck_underlined_and_small_capital_runs_When_imported_Then_each_is_kept_in_the_model_the_Markdown_and_the_html()
     {
         var fixture = new DocxFixture
         {
             Body = Paragraph(Run("Kept ") + Run("struck", "<w:strike/>") + Run(" and ") + Run("double", "<w:dstrike/>") + Run(" and ") + Run("not struck", "<w:strike w:val=\"0\"/>"))
-                + Paragraph(Run("An ") + Run("underlined", "<w:u w:val=\"single\"/>") + Run(" word in ") + Run("Small Caps", "<w:smallCaps/>") + Run(", ") + Run("no line", "<w:u w:val=\"none\"/>")),
+                + Paragraph(Run("An ") + Run("underlined", "<w:u w:val=\"single\"/>") + Run(" word in ") + Run("Small Caps", "<w:smallCaps/>") + Run(", ") + Run("no line", "<w:u w:val=\"none\"/>")
+                    + Run(", ") + Run("marked", "<w:highlight w:val=\"yellow\"/>")),
         };
 
         var (article, diagnostics) = Read(fixture.Build());
 
         Assert.True(article is not null, string.Join('\n', diagnostics));
+        var second = article.Chapters.Single().Blocks.OfType<Paragraph>().ElementAt(1);
+        Assert.Contains(new Styled(TextStyle.Underline, [new TextRun("underlined")]), second.Inlines);
+        Assert.Contains(new Styled(TextStyle.SmallCaps, [new TextRun("Small Caps")]), second.Inlines);
+        Assert.DoesNotContain(second.Inlines, i => i is Styled { Children: [TextRun { Text: "no line" }] });
         var markdown = ChapterWriter.Write(article.Chapters.Single());
         Assert.Contains("Kept ~~struck~~ and ~~double~~ and not struck", markdown);
-        Assert.Contains("An underlined word in Small Caps, no line", markdown);
-        var said = diagnostics.Where(d => d.Code == DiagnosticCodes.DocxFormattingLeftOut).ToList();
-        Assert.Equal(2, said.Count);
-        Assert.All(said, d => Assert.Equal("in.docx:word/document.xml:paragraph 2 (“An underlined word in Small Caps,…”)", d.Path));
-        Assert.Contains(said, d => d.Message.StartsWith("underline", StringComparison.Ordinal));
-        Assert.Contains(said, d => d.Message.StartsWith("small capitals", StringComparison.Ordinal));
+        Assert.Contains("An ++underlined++ word in %%Small Caps%%, no line, marked", markdown);
+        // Only highlighting is still not shown, and said once.
+        var said = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.DocxFormattingLeftOut);
+        Assert.StartsWith("highlighting", said.Message, StringComparison.Ordinal);
 
-        // Read back, the strike is the model's again; on the site it is <s>.
+        // Read back, every style is the model's again; on the site it is <s>, <u> and a small-caps span.
         var back = ChapterReader.Read("01.md", markdown, new DiagnosticBag())!;
         Assert.Equal(2, back.Chapter.Blocks.OfType<Paragraph>().First().Inlines.OfType<Styled>().Count(s => s.Style == TextStyle.Strikethrough));
-        Assert.Contains("<s>struck</s>", Markdig.Markdown.ToHtml("Kept ~~struck~~", EditionMarkdown.CreatePipeline()));
+        Assert.Equal(second.Inlines, back.Chapter.Blocks.OfType<Paragraph>().ElementAt(1).Inlines);
+        var html = Markdig.Markdown.ToHtml("Kept ~~struck~~, ++underlined++ and %%Small Caps%%", EditionMarkdown.CreatePipeline());
+        Assert.Contains("<s>struck</s>", html);
+        Assert.Contains("<u>underlined</u>", html);
+        Assert.Contains("<span class=\"smallcaps\">Small Caps</span>", html);
+    }
+
+    [Fact]
+    public void Given_text_with_plus_and_percent_signs_When_written_and_read_back_Then_they_stay_text_not_underline_or_small_caps()
+    {
+        var chapter = new Chapter(1, "t", "01-t", [new Paragraph([new TextRun("C++ and ++x++, 50%% or %%y%% + 1")])], []);
+
+        var markdown = ChapterWriter.Write(chapter);
+        var back = ChapterReader.Read("01.md", markdown, new DiagnosticBag())!;
+
+        Assert.Equal(chapter.Blocks, back.Chapter.Blocks);
+        var html = Markdig.Markdown.ToHtml(markdown, EditionMarkdown.CreatePipeline());
+        Assert.DoesNotContain("<u>", html);
+        Assert.DoesNotContain("smallcaps", html);
     }
 
     [Fact]
