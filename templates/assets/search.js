@@ -73,20 +73,29 @@
     return template.replace(/\{(\d)\}/g, function (_, n) { return args[Number(n) + 1]; });
   }
 
-  // Pagefind's own module, with the English and French abstracts' indexes merged in: one query searches every language.
+  // Pagefind's own module over the first shard's Arabic index, with every other index merged in: the first shard's other
+  // languages, then each further shard's languages (pagefind/shards.json lists them; Search/SearchShards.cs). One query
+  // searches every language and shard; Pagefind loads its WebAssembly once, from the first shard (the bundle's root).
   function pagefind() {
     if (!loading) {
       loading = import(bundle + "pagefind.js").then(function (module) {
         // Result addresses are the site's paths under the site's own path on the server (baseUrl), so the site works from any sub-path.
         return module.options({ basePath: bundle, baseUrl: new URL(root).pathname, noWorker: true, excerptLength: 0 }).then(function () {
-          return fetch(bundle + "pagefind-entry.json");
+          return fetch(bundle + "shards.json");
         }).then(function (response) {
           return response.json();
-        }).then(function (entry) {
-          var others = Object.keys(entry.languages).filter(function (lang) { return lang !== "ar"; }).sort();
-          return others.reduce(function (chain, lang) {
-            return chain.then(function () { return module.mergeIndex(bundle, { language: lang }); });
-          }, Promise.resolve());
+        }).then(function (manifest) {
+          var merges = [];
+          manifest.shards.forEach(function (shard, at) {
+            shard.languages.forEach(function (lang) {
+              if (at > 0 || lang !== "ar") merges.push({ path: bundle + shard.path, lang: lang });
+            });
+          });
+          // All asked for at once (a shard's metadata is a round trip); Pagefind keeps its indexes in the order mergeIndex was
+          // called, which orders results of equal score.
+          return Promise.all(merges.map(function (merge) {
+            return module.mergeIndex(merge.path, { language: merge.lang, baseUrl: new URL(root).pathname });
+          }));
         }).then(function () { return module; });
       });
       loading.catch(function () { loading = null; });

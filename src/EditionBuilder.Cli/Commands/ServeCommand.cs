@@ -107,7 +107,7 @@ internal sealed class PreviewSite : IDisposable
     {
         _session = new PreviewSession(content, diagnostics => Theme.Load(themeLayers, diagnostics, content), search, report =>
         {
-            if (report.Succeeded) reporter.Line($"search  {report.Pages} pages indexed, {report.Files} index files in {(int)report.Elapsed.TotalMilliseconds} ms");
+            if (report.Succeeded) reporter.Line($"search  {report.Pages} pages indexed, {report.Files} index files ({report.ShardsIndexed} of {report.Shards} shard(s) indexed again) in {(int)report.Elapsed.TotalMilliseconds} ms");
             else reporter.Errors.WriteLine($"search index failed, still serving the last one: {report.Problem}");
         });
         _reporter = reporter;

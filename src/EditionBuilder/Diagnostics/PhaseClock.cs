@@ -8,7 +8,8 @@ namespace EditionBuilder.Diagnostics;
 /// </summary>
 public static class PhaseClock
 {
-    private static readonly bool On = Environment.GetEnvironmentVariable("EDITION_TIMES") == "1";
+    /// <summary>Whether phases are timed (EDITION_TIMES=1).</summary>
+    public static readonly bool On = Environment.GetEnvironmentVariable("EDITION_TIMES") == "1";
     private static readonly Stopwatch Clock = Stopwatch.StartNew();
     // The first mark counts from the process's start: the runtime's own start-up is a phase too.
     private static long _allocated;

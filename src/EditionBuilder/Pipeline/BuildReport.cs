@@ -48,17 +48,24 @@ public sealed record BuildReport(
     public int WrittenBy(string writer) => Written is not null && Written.TryGetValue(writer, out var count) ? count : 0;
 }
 
-/// <summary>What the search stage did: the pages it indexed, the index files it made, and whether they came unchanged from the cache.</summary>
-public sealed record SearchReport(int Pages, int Files, bool Reused);
+/// <summary>What the search stage did: the pages it indexed, the index files it made, whether they all came unchanged from the cache, and its shards (<see cref="Search.SearchShards"/>) with how many were indexed in this build.</summary>
+public sealed record SearchReport(int Pages, int Files, bool Reused, int Shards = 1, int ShardsIndexed = 0);
 
-/// <summary>The pages a later index is made of: a key that changes when any of them does (their paths and hashes; null when unknown: index again), and the pages themselves, in path order, decoded only when asked for.</summary>
-/// <remarks>The live preview compares the key after each rebuild and decodes the pages (the whole site's text) only when it changed, on its background indexer.</remarks>
-public sealed class SearchInput(string? key, Func<IReadOnlyList<Search.SearchablePage>> pages)
+/// <summary>The pages a later index is made of: a key that changes when any of them does (their paths and hashes; null when unknown: index again), each page's path and hash (null when unknown), and the pages themselves, decoded only when asked for.</summary>
+/// <remarks>The live preview compares the key after each rebuild and, when it changed, decodes on its background indexer only the pages of the shards that changed.</remarks>
+public sealed class SearchInput(string? key, IReadOnlyList<(string Path, string? Sha256)> listed, Func<string, Search.SearchablePage> read)
 {
-    private readonly Lazy<IReadOnlyList<Search.SearchablePage>> _pages = new(pages);
-
     public string? Key { get; } = key;
 
-    /// <summary>The pages, in path order.</summary>
-    public IReadOnlyList<Search.SearchablePage> Pages => _pages.Value;
+    /// <summary>Every page's path, in path order, and its SHA-256 when known.</summary>
+    public IReadOnlyList<(string Path, string? Sha256)> Listed { get; } = listed;
+
+    /// <summary>Number of pages.</summary>
+    public int Count => Listed.Count;
+
+    /// <summary>One page, decoded now.</summary>
+    public Search.SearchablePage Read(string path) => read(path);
+
+    /// <summary>The pages, in path order, all decoded.</summary>
+    public IReadOnlyList<Search.SearchablePage> Pages => Listed.Select(p => read(p.Path)).ToList();
 }

@@ -22,6 +22,8 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
     private readonly object _filesGate = new();
     private IReadOnlyDictionary<string, byte[]> _index = new Dictionary<string, byte[]>(StringComparer.Ordinal);
     private SearchInput? _pendingIndex;
+    // The last index's shards by the key of their pages (touched by the one indexer only).
+    private Dictionary<string, ShardIndex> _shards = new(StringComparer.Ordinal);
     private string? _indexedKey;
     private Task _indexing = Task.CompletedTask;
     private bool _indexerRunning;
@@ -130,29 +132,43 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
                 }
             }
 
-            var pages = input.Pages;
             var clock = Stopwatch.StartNew();
             try
             {
-                var index = new SearchIndex(search!).Build(pages).ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
+                // Only the shards whose pages changed are indexed again; the others keep the files of the last index.
+                var index = new SearchIndex(search!);
+                var shards = SearchShards.Split(input.Listed.Select(p => p.Path), SearchShards.Preview);
+                var hashes = input.Listed.ToDictionary(p => p.Path, p => p.Sha256, StringComparer.Ordinal);
+                var keys = shards.Select(s => s.Paths.Any(p => hashes[p] is null) ? null
+                    : BuildCache.Key([index.Fingerprint, s.Folder, .. s.Paths.SelectMany(p => new[] { p, hashes[p]! })])).ToList();
+                var results = new ShardIndex?[shards.Count];
+                for (var i = 0; i < shards.Count; i++) results[i] = keys[i] is { } key && _shards.TryGetValue(key, out var kept) ? kept : null;
+                var missing = Enumerable.Range(0, shards.Count).Where(i => results[i] is null).ToList();
+                var built = index.BuildShards(missing.Select(i => shards[i]).ToList(), shard => shard.Paths.Select(input.Read));
+                for (var m = 0; m < missing.Count; m++) results[missing[m]] = built[m];
+                var shardsNow = new Dictionary<string, ShardIndex>(StringComparer.Ordinal);
+                for (var i = 0; i < shards.Count; i++) if (keys[i] is { } key) shardsNow[key] = results[i]!;
+                _shards = shardsNow;
+
+                var bundle = results.SelectMany(r => r!.Files).Append(SearchIndex.Manifest(results!)).ToDictionary(f => f.Path, f => f.Bytes, StringComparer.Ordinal);
                 lock (_filesGate)
                 {
                     var files = _files.Where(f => !f.Key.StartsWith(SearchIndex.Folder, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
-                    foreach (var (path, bytes) in index) files[path] = bytes;
-                    _index = index;
+                    foreach (var (path, bytes) in bundle) files[path] = bytes;
+                    _index = bundle;
                     _files = files;
                 }
 
-                indexed?.Invoke(new PreviewIndexReport(true, pages.Count, index.Count, clock.Elapsed, string.Empty));
+                indexed?.Invoke(new PreviewIndexReport(true, input.Count, bundle.Count, clock.Elapsed, string.Empty, shards.Count, missing.Count));
             }
             catch (Exception e) when (e is PagefindException or IOException or System.ComponentModel.Win32Exception)
             {
                 lock (_filesGate) _indexedKey = null;
-                indexed?.Invoke(new PreviewIndexReport(false, pages.Count, 0, clock.Elapsed, e.Message));
+                indexed?.Invoke(new PreviewIndexReport(false, input.Count, 0, clock.Elapsed, e.Message));
             }
         }
     }
 }
 
-/// <summary>What one background index of the preview did: pages, files and time, or the reason it failed.</summary>
-public sealed record PreviewIndexReport(bool Succeeded, int Pages, int Files, TimeSpan Elapsed, string Problem);
+/// <summary>What one background index of the preview did: pages, files, shards (and how many were indexed again) and time, or the reason it failed.</summary>
+public sealed record PreviewIndexReport(bool Succeeded, int Pages, int Files, TimeSpan Elapsed, string Problem, int Shards = 0, int ShardsIndexed = 0);

@@ -96,8 +96,10 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             clock.Restart();
             var search = run.Index(new SearchIndex(tool));
             if (search is null || diagnostics.HasErrors) return run.Report(false);
-            run.Indexed = new SearchReport(search.Value.Pages, search.Value.Files, search.Value.Reused);
-            run.Stage(progress, "search", $"{search.Value.Pages} pages indexed, {search.Value.Files} index files{(search.Value.Reused ? ", unchanged from the cache" : string.Empty)}", clock.Elapsed, acrossThreads: false);
+            var (pages, files, shards, indexed) = search.Value;
+            run.Indexed = new SearchReport(pages, files, indexed == 0, shards, indexed);
+            var how = indexed == 0 ? $", unchanged from the cache ({shards} shard(s))" : indexed == shards ? $" in {shards} shard(s)" : $"; {indexed} of {shards} shards indexed again, the others reused";
+            run.Stage(progress, "search", $"{pages} pages indexed, {files} index files{how}", clock.Elapsed, acrossThreads: false);
         }
 
         options.Cache?.Finish();
@@ -349,23 +351,46 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
             return Cached(written, key);
         }
 
-        /// <summary>Indexes the searchable pages, or replays the index of the last build when they are unchanged; null after an error.</summary>
-        public (int Pages, int Files, bool Reused)? Index(SearchIndex search)
+        /// <summary>Indexes the searchable pages shard by shard (<see cref="SearchShards"/>): a shard whose pages are unchanged is replayed from the cache, the others are indexed again, two at a time; then the manifest. Null after an error.</summary>
+        public (int Pages, int Files, int Shards, int Indexed)? Index(SearchIndex search)
         {
-            var pages = _searchPages.Values.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+            var pages = _searchPages.Values.ToDictionary(p => p.Path, StringComparer.Ordinal);
+            var shards = SearchShards.Split(pages.Keys, SearchShards.Published);
             var cache = options.Cache;
-            // The index depends only on its pages' bytes (known by their hashes) and on the tool and its settings.
-            var key = cache is null || pages.Any(p => string.IsNullOrEmpty(p.Sha256)) ? null
-                : BuildCache.Key([SearchIndex.Folder, search.Fingerprint, .. pages.SelectMany(p => new[] { p.Path, p.Sha256! })]);
-            if (key is not null && cache!.GetArticle(key) is { } cached && Replay(cached)) return (pages.Count, cached.Files.Count, true);
+            var results = new ShardIndex?[shards.Count];
+            var keys = new string?[shards.Count];
+            var files = 0;
+            for (var i = 0; i < shards.Count; i++)
+            {
+                // A shard's index depends only on its pages' bytes (known by their hashes), its folder, and the tool and its settings.
+                var shard = shards[i];
+                keys[i] = cache is null || shard.Paths.Any(p => string.IsNullOrEmpty(pages[p].Sha256)) ? null
+                    : BuildCache.Key([SearchIndex.Folder, search.Fingerprint, shard.Folder, .. shard.Paths.SelectMany(p => new[] { p, pages[p].Sha256! })]);
+                if (keys[i] is { } key && cache!.GetArticle(key) is { } cached && LanguagesOf(cached, shard.Folder) is { } languages && Replay(cached))
+                {
+                    results[i] = new ShardIndex(shard.Folder, languages, []);
+                    files += cached.Files.Count;
+                }
+            }
 
-            // One page at a time, read and decoded as Pagefind takes it: the whole site's text is never in memory at once.
+            var missing = Enumerable.Range(0, shards.Count).Where(i => results[i] is null).ToList();
             var errorsBefore = diagnostics.ErrorCount;
-            IReadOnlyList<SiteFile> files;
             try
             {
-                files = search.Build(SearchDocumentsOneByOne());
+                // One page at a time, read and decoded as Pagefind takes it: the whole site's text is never in memory at once.
+                var built = search.BuildShards(missing.Select(i => shards[i]).ToList(), shard => SearchDocumentsOneByOne(shard.Paths.Select(p => pages[p])));
                 if (diagnostics.ErrorCount > errorsBefore) return null;
+                for (var m = 0; m < missing.Count; m++)
+                {
+                    var i = missing[m];
+                    results[i] = built[m];
+                    var written = built[m].Files.Select(f => File(f, asIs: true)).ToList();
+                    files += written.Count;
+                    if (keys[i] is { } key && written.All(f => f is not null))
+                    {
+                        cache!.PutArticle(key, new BuildCache.ArticleEntry(new ArticleSummary(SearchIndex.Folder, string.Empty, [], SearchIndex.Folder), written!));
+                    }
+                }
             }
             catch (PagefindException e)
             {
@@ -373,28 +398,39 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                 return null;
             }
 
-            var written = files.Select(f => File(f, asIs: true)).ToList();
-            if (key is not null && written.All(f => f is not null))
-            {
-                cache!.PutArticle(key, new BuildCache.ArticleEntry(new ArticleSummary(SearchIndex.Folder, string.Empty, [], SearchIndex.Folder), written!));
-            }
+            File(SearchIndex.Manifest(results!), asIs: true);
+            return (pages.Count, files + 1, shards.Count, missing.Count);
+        }
 
-            return (pages.Count, files.Count, false);
+        // The languages of a cached shard, read from its pagefind-entry.json in the cache; null when the cache cannot give it (the shard is indexed again).
+        private IReadOnlyList<string>? LanguagesOf(BuildCache.ArticleEntry cached, string folder)
+        {
+            var entryPath = SearchIndex.Folder + folder + "pagefind-entry.json";
+            if (cached.Files.FirstOrDefault(f => f.Path == entryPath) is not { } entry || options.Cache!.GetPage(entry.Key) is not { } page) return null;
+            try
+            {
+                return SearchIndex.LanguagesOf(page.Bytes);
+            }
+            catch (PagefindException)
+            {
+                return null;
+            }
         }
 
         /// <summary>The searchable pages for a later index: keyed by their paths and hashes, their bytes taken now and decoded when the indexer asks (<see cref="BuildOptions.IndexLater"/>); null after an error.</summary>
         public SearchInput? LaterIndex()
         {
             var pages = _searchPages.Values.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
-            var bytes = new List<(string Path, byte[] Bytes)>(pages.Count);
+            var bytes = new Dictionary<string, byte[]>(pages.Count, StringComparer.Ordinal);
             foreach (var page in pages)
             {
                 if (PageBytes(page) is not { } read) return null;
-                bytes.Add((page.Path, read));
+                bytes[page.Path] = read;
             }
 
             var key = pages.Any(p => string.IsNullOrEmpty(p.Sha256)) ? null : BuildCache.Key([SearchIndex.Folder, .. pages.SelectMany(p => new[] { p.Path, p.Sha256! })]);
-            return new SearchInput(key, () => bytes.Select(b => new SearchablePage(b.Path, System.Text.Encoding.UTF8.GetString(b.Bytes))).ToList());
+            return new SearchInput(key, pages.Select(p => (p.Path, string.IsNullOrEmpty(p.Sha256) ? null : p.Sha256)).ToList(),
+                path => new SearchablePage(path, System.Text.Encoding.UTF8.GetString(bytes[path])));
         }
 
         // A page linked unchanged from the last site was not read: its bytes come from the cache. Null, with an error, when they cannot.
@@ -407,9 +443,9 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
 
         // The searchable pages in path order (Pagefind's output depends on the order pages arrive in), each read when it is reached;
         // a page the cache cannot give is an error, and ends the list.
-        private IEnumerable<SearchablePage> SearchDocumentsOneByOne()
+        private IEnumerable<SearchablePage> SearchDocumentsOneByOne(IEnumerable<SearchPage> pages)
         {
-            foreach (var page in _searchPages.Values.OrderBy(p => p.Path, StringComparer.Ordinal).ToList())
+            foreach (var page in pages)
             {
                 if (PageBytes(page) is not { } bytes) yield break;
                 yield return new SearchablePage(page.Path, System.Text.Encoding.UTF8.GetString(bytes));

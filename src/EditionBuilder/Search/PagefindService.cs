@@ -37,6 +37,23 @@ public sealed class PagefindService : IDisposable
         _output = _process.StandardOutput.BaseStream;
     }
 
+    /// <summary>The CPU time Pagefind has used so far (for EDITION_TIMES traces); zero when it cannot be read.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            try
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+    }
+
     /// <summary>Makes a new index with these settings; returns its id.</summary>
     public int NewIndex(IReadOnlyList<string> excludeSelectors)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EditionBuilder.Diagnostics;
 using EditionBuilder.Site;
 
 namespace EditionBuilder.Search;
@@ -20,25 +21,116 @@ public sealed class SearchIndex(PagefindTool tool)
     ];
 
     /// <summary>What the cache key of an index holds besides its pages: the tool, the documents' format, the settings.</summary>
-    public string Fingerprint => $"{tool.Version}\0{SearchDocument.Format}\0{string.Join('\u0001', Apparatus)}";
+    public string Fingerprint => $"{tool.Version}\0{SearchDocument.Format}\0{string.Join('\u0001', Apparatus)}\0shards 2";
 
     /// <summary>Whether a finished page offers text to search.</summary>
     public static bool IsSearchable(string html) => html.Contains(BodyAttribute, StringComparison.Ordinal);
 
-    /// <summary>Indexes the pages, given by site path in a fixed order (Pagefind's output depends on the order pages arrive in); returns the files of the search bundle under <see cref="Folder"/>, sorted by path.</summary>
+    /// <summary>Indexes the pages, given by site path in a fixed order, in about <paramref name="most"/> shards at most (<see cref="SearchShards"/>), two shards at a time; returns the files of the search bundle under <see cref="Folder"/>, sorted by path, with the manifest.</summary>
     /// <exception cref="PagefindException">Pagefind refused a page or failed.</exception>
-    public IReadOnlyList<SiteFile> Build(IEnumerable<SearchablePage> pages)
+    public IReadOnlyList<SiteFile> Build(IReadOnlyList<SearchablePage> pages, int most = SearchShards.Published)
+    {
+        var byPath = pages.ToDictionary(p => p.Path, StringComparer.Ordinal);
+        var shards = SearchShards.Split(byPath.Keys, most);
+        var built = BuildShards(shards, shard => shard.Paths.Select(path => byPath[path]));
+        return built.SelectMany(s => s.Files).Append(Manifest(built)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Indexes these shards, up to <see cref="Workers"/> at a time, each with a Pagefind of its own; the results come in the shards' order.</summary>
+    /// <exception cref="PagefindException">Pagefind refused a page or failed.</exception>
+    public IReadOnlyList<ShardIndex> BuildShards(IReadOnlyList<SearchShards.Shard> shards, Func<SearchShards.Shard, IEnumerable<SearchablePage>> pagesOf)
+    {
+        var built = new ShardIndex[shards.Count];
+        try
+        {
+            Parallel.For(0, shards.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i => built[i] = BuildShard(shards[i].Folder, pagesOf(shards[i])));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is PagefindException) is { } first)
+        {
+            throw first;
+        }
+
+        return built;
+    }
+
+    /// <summary>Pagefinds run at once: two, one per core of a small machine; more only add memory.</summary>
+    public static int Workers => Math.Clamp(Environment.ProcessorCount, 1, 2);
+
+    /// <summary>Indexes one shard's pages, given in a fixed order (Pagefind's output depends on the order pages arrive in), into its folder of the search bundle; the root shard (folder "") also holds Pagefind's script and the WebAssembly of its languages.</summary>
+    /// <exception cref="PagefindException">Pagefind refused a page or failed.</exception>
+    public ShardIndex BuildShard(string folder, IEnumerable<SearchablePage> pages)
     {
         using var service = new PagefindService(tool);
         var index = service.NewIndex(Apparatus);
-        foreach (var page in pages) service.AddPage(index, "/" + page.Path, SearchDocument.For(page.Html));
+        var prepare = new System.Diagnostics.Stopwatch();
+        var count = 0;
+        foreach (var page in pages)
+        {
+            prepare.Start();
+            var document = SearchDocument.For(page.Html);
+            prepare.Stop();
+            service.AddPage(index, "/" + page.Path, document);
+            count++;
+        }
+
+        // EDITION_TIMES=1: where Pagefind's time goes, adding pages against writing the index (docs/search.md).
+        var added = PhaseClock.On ? service.ProcessorTime : TimeSpan.Zero;
+        PhaseClock.Mark($"search: shard '{folder}' {count} pages added (Pagefind CPU {added.TotalMilliseconds:F0} ms; ours preparing documents {prepare.Elapsed.TotalMilliseconds:F0} ms)");
         var files = service.Files(index);
-        var wasm = WasmInUse(files);
-        return files.Where(f => IsNeeded(f.Path, wasm))
+        PhaseClock.Mark($"search: shard '{folder}' {files.Count} files written, {files.Sum(f => (long)f.Bytes.Length) / 1024} KiB (Pagefind CPU {(PhaseClock.On ? service.ProcessorTime - added : TimeSpan.Zero).TotalMilliseconds:F0} ms)");
+        var entry = files.FirstOrDefault(f => f.Path == "pagefind-entry.json");
+        if (entry.Bytes is null) throw new PagefindException("wrote no pagefind-entry.json");
+        var languages = LanguagesOf(entry.Bytes);
+        var wasm = folder.Length == 0 ? WasmInUse(entry.Bytes) : [];
+        var kept = files.Where(f => IsNeeded(f.Path, wasm) && (folder.Length == 0 || !IsShared(f.Path)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .Select(f => new SiteFile(Folder + f.Path, f.Bytes))
+            .Select(f => new SiteFile(Folder + folder + f.Path, f.Bytes))
             .ToList();
+        return new ShardIndex(folder, languages, kept);
     }
+
+    /// <summary>The manifest the search page reads (<see cref="SearchShards.ManifestName"/>): each shard's folder, relative to the bundle, and its languages, in the shards' order.</summary>
+    public static SiteFile Manifest(IEnumerable<ShardIndex> shards)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("shards");
+            foreach (var shard in shards)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", shard.Folder);
+                json.WriteStartArray("languages");
+                foreach (var language in shard.Languages) json.WriteStringValue(language);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return new SiteFile(Folder + SearchShards.ManifestName, buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>The languages a shard's <c>pagefind-entry.json</c> names, sorted.</summary>
+    /// <exception cref="PagefindException">The entry is not Pagefind's.</exception>
+    public static IReadOnlyList<string> LanguagesOf(byte[] entry)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(entry);
+            return json.RootElement.GetProperty("languages").EnumerateObject().Select(l => l.Name).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new PagefindException($"wrote a pagefind-entry.json that cannot be read ({e.Message})");
+        }
+    }
+
+    // Pagefind's script and WebAssembly: loaded from the first index only, so kept in the root shard alone.
+    private static bool IsShared(string path) => path == "pagefind.js" || path.StartsWith("wasm.", StringComparison.Ordinal);
 
     // The search page imports pagefind.js without its worker or UI; it needs the entry, each language's metadata, index chunks,
     // fragments and the WebAssembly of the languages that have pages (not the UI bundles, the worker or the playground).
@@ -51,13 +143,14 @@ public sealed class SearchIndex(PagefindTool tool)
         || wasm.Contains(path);
 
     // pagefind-entry.json names the WebAssembly each language loads ("wasm": "ar" -> wasm.ar.pagefind).
-    private static HashSet<string> WasmInUse(IReadOnlyList<(string Path, byte[] Bytes)> files)
+    private static HashSet<string> WasmInUse(byte[] entry)
     {
-        var entry = files.FirstOrDefault(f => f.Path == "pagefind-entry.json");
-        if (entry.Bytes is null) throw new PagefindException("wrote no pagefind-entry.json");
-        using var json = JsonDocument.Parse(entry.Bytes);
+        using var json = JsonDocument.Parse(entry);
         return json.RootElement.GetProperty("languages").EnumerateObject()
             .Select(l => $"wasm.{l.Value.GetProperty("wasm").GetString()}.pagefind")
             .ToHashSet(StringComparer.Ordinal);
     }
 }
+
+/// <summary>One shard's index: its folder in the search bundle, the languages it holds and its files.</summary>
+public sealed record ShardIndex(string Folder, IReadOnlyList<string> Languages, IReadOnlyList<SiteFile> Files);
