@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
@@ -30,13 +29,7 @@ public class ArticleStructureTests
             @book{katz, author={Katz, Mark}, title={Russia and Iran: Strategic Partners}, publisher={Routledge}, address={London}, year={2012}}
             @book{smith, author={Smith, John}, title={Nuclear Diplomacy}, publisher={Oxford University Press}, year={2019}}
             """);
-        var start = new ProcessStartInfo(Pandoc) { WorkingDirectory = temp.Path, RedirectStandardError = true };
-        foreach (var arg in new[] { "in.md", "-o", "out.docx" }.Concat(options)) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, errors);
-        return File.ReadAllBytes(Path.Combine(temp.Path, "out.docx"));
+        return PandocDocuments.Docx(temp, options);
     }
 
     private static (Article Article, DiagnosticBag Diagnostics) Import(string name, byte[] bytes)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using EditionBuilder.Content;
@@ -34,13 +33,7 @@ public class WordCorpusTests
 
         using var temp = new TempFolder();
         temp.File("in.md", markdown);
-        var start = new ProcessStartInfo(Pandoc) { WorkingDirectory = temp.Path, RedirectStandardError = true };
-        foreach (var arg in new[] { "in.md", "-o", "out.docx" }) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, errors);
-        return File.ReadAllBytes(Path.Combine(temp.Path, "out.docx"));
+        return PandocDocuments.Docx(temp);
     }
 
     private static (Article Article, ConservationReport Kept) Import(string name, byte[] bytes)

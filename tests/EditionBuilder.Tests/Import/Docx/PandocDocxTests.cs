@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import.Docx;
 using EditionBuilder.Markdown;
@@ -72,13 +71,7 @@ public class PandocDocxTests
         RequirePandoc();
         using var temp = new TempFolder();
         temp.File("in.md", source);
-        var start = new ProcessStartInfo(Pandoc) { WorkingDirectory = temp.Path, RedirectStandardError = true };
-        foreach (var arg in new[] { "in.md", "-o", "out.docx" }) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, errors);
-        return File.ReadAllBytes(Path.Combine(temp.Path, "out.docx"));
+        return PandocDocuments.Docx(temp);
     }
 
     [SkippableFact]
