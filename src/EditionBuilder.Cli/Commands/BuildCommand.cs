@@ -18,7 +18,7 @@ internal static class BuildCommand
         var theme = CommandParts.Theme();
         var precompress = new Option<string>("--precompress")
         {
-            Description = "Precompressed .gz/.br copies: best (brotli 11, the default), fast (brotli 5) or none.",
+            Description = "Precompressed .gz/.br copies: best (brotli 11 for pages up to 64 KiB, 7 above; the default), fast (brotli 5) or none.",
             DefaultValueFactory = _ => "best",
         };
         precompress.AcceptOnlyFromAmong("best", "fast", "none");

@@ -26,11 +26,19 @@ public static class Precompressor
         return output.ToArray();
     }
 
-    // Quality 11 is worth it for pages a reader fetches on a slow network; past 1 MiB it costs seconds for a few percent.
+    // Past 1 MiB gzip's smallest size costs seconds for a few percent.
     private const int LargeFile = 1024 * 1024;
 
+    // Quality 11 is worth it for the pages a reader opens one by one on a slow network: 10–12% smaller than 9 or 5. Larger
+    // files (an article's full text, its JATS file) are fetched rarely and cost 0.2 s each at 11 against 0.04 s at 7 for 13%
+    // more bytes: at 11 they were most of a clean journal build (docs/performance.md, "What brotli 11 buys").
+    private const int ReadingPage = 64 * 1024;
+
+    /// <summary>What <see cref="Level.Best"/> means, named in the build cache's key so copies made under another rule are made again.</summary>
+    public const string BestRule = "brotli 11 up to 64 KiB, 7 above";
+
     private static int Quality(int length, Level level) =>
-        level == Level.Fast ? 5 : length <= LargeFile ? 11 : length <= 8 * LargeFile ? 9 : 5;
+        level == Level.Fast ? 5 : length <= ReadingPage ? 11 : 7;
 
     public static byte[] Brotli(byte[] bytes, Level level = Level.Best)
     {

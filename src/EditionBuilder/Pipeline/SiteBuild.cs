@@ -453,7 +453,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         }
 
         // Every page's head links the feed unless --no-feed: a page cached with the link must not serve a build without it.
-        private string OptionsKey => $"{options.Minify}\0{options.Compression?.ToString() ?? "none"}\0{(options.Search is null ? "no search" : "search")}\0{(options.WritersLeftOut.Contains("feed") ? "no feed" : "feed")}";
+        private string OptionsKey => $"{options.Minify}\0{(options.Compression is Precompressor.Level.Best ? Precompressor.BestRule : options.Compression?.ToString() ?? "none")}\0{(options.Search is null ? "no search" : "search")}\0{(options.WritersLeftOut.Contains("feed") ? "no feed" : "feed")}";
 
         private static BuildCache.CachedFile Cached(Emitted written, string key) =>
             new(written.Path, key, written.Outputs, written.Facts);
