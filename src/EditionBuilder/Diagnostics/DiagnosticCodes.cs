@@ -26,7 +26,7 @@ public static class DiagnosticCodes
     public const string AbstractLanguageUnknown = "EB0105";
     public const string ControlCharacter = "EB0106";
     public const string DecodedFromLegacyEncoding = "EB0107";
-    public const string FrontMatterRecognized = "EB0108";
+    public const string OpeningRecognized = "EB0108";
     public const string OneChapter = "EB0109";
     public const string NoArabicTitle = "EB0110";
 

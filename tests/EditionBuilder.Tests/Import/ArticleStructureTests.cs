@@ -383,6 +383,6 @@ public class ArticleStructureTests
 
         Assert.All(article.Opening.Authors, a => Assert.Empty(a.Affiliations));
         Assert.Contains("كلية العلوم، جامعة دمشق", article.Chapters.SelectMany(c => c.Paragraphs).Select(p => p.PlainText));
-        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.FrontMatterRecognized && d.Message.Contains("left as text: paragraph", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.OpeningRecognized && d.Message.Contains("left as text: paragraph", StringComparison.Ordinal));
     }
 }

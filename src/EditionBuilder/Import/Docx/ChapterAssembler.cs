@@ -95,10 +95,10 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
             if (!left.Contains(k)) blocks[indexes[k]] = ((DocxParagraph)blocks[indexes[k]]) with { Inlines = [] };
         }
 
-        var message = "the document opens with front matter, read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
+        var message = "the document opens with its title, authors or abstract (the opening), read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
             + string.Join(", ", recognition.Recognized).Replace("line ", "paragraph ", StringComparison.Ordinal).Replace("lines ", "paragraphs ", StringComparison.Ordinal);
         if (left.Count > 0) message += "; left as text: " + string.Join(", ", left.Order().Select(k => $"paragraph {paragraphs[k].SourceLine}"));
-        diagnostics.Warning(DiagnosticCodes.FrontMatterRecognized, where + $":paragraph {paragraphs[0].SourceLine}", 0, 0, message);
+        diagnostics.Warning(DiagnosticCodes.OpeningRecognized, where + $":paragraph {paragraphs[0].SourceLine}", 0, 0, message);
         return recognition.Opening;
     }
 
