@@ -250,6 +250,7 @@ internal sealed class DocumentWalker
             List = list,
             Direction = direction,
             Language = content.Language ?? LanguageOf(_styles.RunProperty(style, "lang"), text) ?? LanguageOf(_styles.DefaultRunProperties?.Element(W + "lang"), text),
+            LanguageIsOwn = content.HasOwnLanguage,
         });
         foreach (var figure in content.Figures) blocks.Add(new DocxFigure(_paragraph, _firstWords, figure));
         blocks.AddRange(content.Extra);
@@ -633,6 +634,9 @@ internal sealed class DocumentWalker
 
         public bool RightToLeftRuns { get; private set; }
 
+        /// <summary>True when a run says its language itself (its w:lang or its character style's), not only through the paragraph's style or the document's default.</summary>
+        public bool HasOwnLanguage { get; private set; }
+
         public string? Language => _languages.Count == 0 ? null : _languages.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).First().Key;
 
         private string? Link => _links.FirstOrDefault(l => l is not null)
@@ -890,6 +894,7 @@ internal sealed class DocumentWalker
             if (format.RightToLeft) RightToLeftRuns = true;
             var lang = complex ? format.BidiLanguage ?? format.Language : format.Language;
             if (lang is { Length: >= 2 }) _languages[lang[..2].ToLowerInvariant()] = _languages.GetValueOrDefault(lang[..2].ToLowerInvariant()) + text.Length;
+            if (lang is { Length: >= 2 } && format.LanguageIsOwn) HasOwnLanguage = true;
 
             Inline inline = new TextRun(text.Replace('\r', ' ').Replace('\n', ' '));
             if (format.VerticalAlign == "superscript") inline = new Styled(TextStyle.Superscript, [inline]);
@@ -922,6 +927,7 @@ internal sealed class DocumentWalker
                 Underlined = Attr(Get("u"), "val") is { } underline && underline != "none",
                 SmallCaps = Flag("smallCaps") == true,
                 Highlighted = Attr(Get("highlight"), "val") is { } highlight && highlight != "none",
+                LanguageIsOwn = (properties?.Element(W + "lang") ?? walker._styles.RunProperty(runStyle, "lang")) is not null,
             };
         }
     }
@@ -931,6 +937,9 @@ internal sealed class DocumentWalker
         bool? Bold, bool? BoldComplex, bool? Italic, bool? ItalicComplex, string? VerticalAlign, bool Hidden, bool RightToLeft, bool ComplexScript,
         string? Language, string? BidiLanguage)
     {
+        /// <summary>The w:lang is the run's own or its character style's, not the paragraph style's or the document's default.</summary>
+        public bool LanguageIsOwn { get; init; }
+
         /// <summary>w:strike or w:dstrike: kept, as ~~struck~~.</summary>
         public bool Struck { get; init; }
 
