@@ -38,6 +38,9 @@ internal sealed class DocumentWalker
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private readonly Stack<Field> _fields = new();
     private readonly InternalTargets _targets = new();
+
+    // Anchors of bookmarks a link leads to that stand between paragraphs (w:bookmarkStart directly in w:body): the next paragraph with text holds them.
+    private List<string> _pendingAnchors = [];
     private int _controlWarnings;
     private int _nesting;
     private int _bodyIndent;
@@ -85,12 +88,12 @@ internal sealed class DocumentWalker
     /// <summary>A note's paragraphs, read in its own part (its links and images resolve there).</summary>
     public List<Paragraph> ReadNote(OpenXmlPart part, XElement note)
     {
-        var saved = (_part, _inNote);
-        (_part, _inNote) = (part, true);
+        var saved = (_part, _inNote, _pendingAnchors);
+        (_part, _inNote, _pendingAnchors) = (part, true, []);
         Number(note);
         var blocks = new List<DocxBlock>();
         ReadBlocks(note, blocks);
-        (_part, _inNote) = saved;
+        (_part, _inNote, _pendingAnchors) = saved;
         var paragraphs = new List<Paragraph>();
         foreach (var block in blocks)
         {
@@ -143,6 +146,7 @@ internal sealed class DocumentWalker
         {
             var name = element.Name;
             if (name == W + "p") ReadParagraph(element, blocks);
+            else if (name == W + "bookmarkStart" && _targets.AnchorOf(Attr(element, "name")) is { } anchor) _pendingAnchors.Add(anchor);
             else if (name == W + "tbl") Deeper(element, () => ReadTable(element, blocks));
             else if (name == W + "sdt") Deeper(element, () => ReadBlocks(element.Element(W + "sdtContent") ?? element, blocks));
             else if (name == W + "customXml" || name == W + "ins" || name == W + "moveTo") Deeper(element, () => ReadBlocks(element, blocks));
@@ -232,6 +236,11 @@ internal sealed class DocumentWalker
         var inlines = content.Inlines;
         // A bookmark in an empty paragraph has nothing to stand by (a link to it keeps its text, EB0531).
         if (inlines.All(i => i is Anchor)) inlines.Clear();
+        else if (_pendingAnchors.Count > 0)
+        {
+            inlines.InsertRange(0, _pendingAnchors.Select(a => new Anchor(a)));
+            _pendingAnchors.Clear();
+        }
         var text = InlineText.Plain(inlines.Where(i => i is not NoteReference));
         var list = heading is null ? ListOf(properties, style) : null;
         var bidi = OnOff(properties, "bidi") ?? IsOn(_styles.ParagraphProperty(style, "bidi"));
