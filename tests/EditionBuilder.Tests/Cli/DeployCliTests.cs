@@ -28,18 +28,23 @@ public class DeployCliTests
     }
 
     [Fact]
-    public void Given_a_missing_site_an_unverified_one_and_a_target_never_deployed_Then_exit_2_or_1_with_the_refusal_line_last()
+    public void Given_a_missing_site_an_unverified_one_a_target_never_deployed_or_holding_the_users_files_Then_exit_2_or_1_with_the_refusal_line_last()
     {
         using var temp = new TempFolder();
         var broken = SmallSites.Build(temp, "site");
         File.Delete(Path.Combine(broken, "small", "02-alkhatma.html"));
         temp.File("plain/index.html", "a folder edition deploy never touched");
+        temp.File("mine/notes.txt", "the user's own files");
 
         var missing = Support.Cli.Run(temp.Path, "deploy", "nope", "www");
         var unverified = Support.Cli.Run(temp.Path, "deploy", "site", "www");
         var rollback = Support.Cli.Run(temp.Path, "rollback", "plain");
+        var foreign = Support.Cli.Run(temp.Path, "deploy", SmallSites.Build(temp, "good"), "mine");
 
-        Assert.Equal((2, 1, 1), (missing.ExitCode, unverified.ExitCode, rollback.ExitCode));
+        Assert.Equal((2, 1, 1, 1), (missing.ExitCode, unverified.ExitCode, rollback.ExitCode, foreign.ExitCode));
+        var refused = foreign.Errors.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("mine: error EB0930: mine is a folder holding files edition deploy did not write (notes.txt); ", refused[0]);
+        Assert.Equal("deploy refused: mine is untouched.", refused[^1]);
         Assert.StartsWith("edition: nope: no such site folder\n", missing.Errors.ReplaceLineEndings("\n"));
         var lines = unverified.Errors.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.StartsWith("site/", StringComparison.Ordinal) && l.Contains(": error EB0401: ", StringComparison.Ordinal));
@@ -47,6 +52,6 @@ public class DeployCliTests
         Assert.Equal(
             ["plain: error EB0920: not deployed by edition deploy (not a link to one of its releases); nothing to roll back", "1 error(s), 0 warning(s); nothing was written.", "rollback refused: plain is untouched."],
             rollback.Errors.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Empty(missing.Output + unverified.Output + rollback.Output);
+        Assert.Empty(missing.Output + unverified.Output + rollback.Output + foreign.Output);
     }
 }
