@@ -3,7 +3,7 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 using EditionBuilder.Search;
 using EditionBuilder.Site;
 using Microsoft.Playwright;
