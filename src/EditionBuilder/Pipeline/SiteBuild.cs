@@ -356,7 +356,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         public (int Pages, int Files, int Shards, int Indexed)? Index(SearchIndex search)
         {
             var pages = _searchPages.Values.ToDictionary(p => p.Path, StringComparer.Ordinal);
-            var shards = SearchShards.Split(pages.Keys, SearchShards.Published);
+            var shards = SearchShards.Split(pages.Keys, SearchShards.Published, SearchShards.OldestFirst(content.Articles));
             var cache = options.Cache;
             var results = new ShardIndex?[shards.Count];
             var keys = new string?[shards.Count];
@@ -429,9 +429,12 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
                 bytes[page.Path] = read;
             }
 
-            var key = pages.Any(p => string.IsNullOrEmpty(p.Sha256)) ? null : BuildCache.Key([SearchIndex.Folder, .. pages.SelectMany(p => new[] { p.Path, p.Sha256! })]);
+            // The articles' order is in the key: a changed date moves shard boundaries even when no page changed.
+            var oldestFirst = SearchShards.OldestFirst(content.Articles);
+            var key = pages.Any(p => string.IsNullOrEmpty(p.Sha256)) ? null
+                : BuildCache.Key([SearchIndex.Folder, .. pages.SelectMany(p => new[] { p.Path, p.Sha256! }), "\0", .. oldestFirst]);
             return new SearchInput(key, pages.Select(p => (p.Path, string.IsNullOrEmpty(p.Sha256) ? null : p.Sha256)).ToList(),
-                path => new SearchablePage(path, System.Text.Encoding.UTF8.GetString(bytes[path])));
+                path => new SearchablePage(path, System.Text.Encoding.UTF8.GetString(bytes[path])), oldestFirst);
         }
 
         // A page linked unchanged from the last site was not read: its bytes come from the cache. Null, with an error, when they cannot.

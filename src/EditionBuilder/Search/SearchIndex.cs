@@ -21,17 +21,17 @@ public sealed class SearchIndex(PagefindTool tool)
     ];
 
     /// <summary>What the cache key of an index holds besides its pages: the tool, the documents' format, the settings.</summary>
-    public string Fingerprint => $"{tool.Version}\0{SearchDocument.Format}\0{string.Join('\u0001', Apparatus)}\0shards 2";
+    public string Fingerprint => $"{tool.Version}\0{SearchDocument.Format}\0{string.Join('\u0001', Apparatus)}\0shards by age";
 
     /// <summary>Whether a finished page offers text to search.</summary>
     public static bool IsSearchable(string html) => html.Contains(BodyAttribute, StringComparison.Ordinal);
 
-    /// <summary>Indexes the pages, given by site path in a fixed order, in about <paramref name="most"/> shards at most (<see cref="SearchShards"/>), two shards at a time; returns the files of the search bundle under <see cref="Folder"/>, sorted by path, with the manifest.</summary>
+    /// <summary>Indexes the pages, given by site path in a fixed order, in <paramref name="most"/> shards at most by the articles' age (<see cref="SearchShards"/>), two shards at a time; returns the files of the search bundle under <see cref="Folder"/>, sorted by path, with the manifest.</summary>
     /// <exception cref="PagefindException">Pagefind refused a page or failed.</exception>
-    public IReadOnlyList<SiteFile> Build(IReadOnlyList<SearchablePage> pages, int most = SearchShards.Published)
+    public IReadOnlyList<SiteFile> Build(IReadOnlyList<SearchablePage> pages, int most = SearchShards.Published, IReadOnlyList<string>? oldestFirst = null)
     {
         var byPath = pages.ToDictionary(p => p.Path, StringComparer.Ordinal);
-        var shards = SearchShards.Split(byPath.Keys, most);
+        var shards = SearchShards.Split(byPath.Keys, most, oldestFirst);
         var built = BuildShards(shards, shard => shard.Paths.Select(path => byPath[path]));
         return built.SelectMany(s => s.Files).Append(Manifest(built)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
