@@ -64,18 +64,21 @@ public sealed class SearchIndex(PagefindTool tool)
         var index = service.NewIndex(Apparatus);
         var prepare = new System.Diagnostics.Stopwatch();
         var count = 0;
+        long words = 0, characters = 0;
         foreach (var page in pages)
         {
             prepare.Start();
             var document = SearchDocument.For(page.Html);
             prepare.Stop();
-            service.AddPage(index, "/" + page.Path, document);
+            words += service.AddPage(index, "/" + page.Path, document);
+            characters += document.Length;
             count++;
         }
 
-        // EDITION_TIMES=1: where Pagefind's time goes, adding pages against writing the index (docs/search.md).
+        // EDITION_TIMES=1: where Pagefind's time goes, adding pages against writing the index, and how much it was given:
+        // its cost follows the words (docs/performance.md, "Where Pagefind's time goes").
         var added = PhaseClock.On ? service.ProcessorTime : TimeSpan.Zero;
-        PhaseClock.Mark($"search: shard '{folder}' {count} pages added (Pagefind CPU {added.TotalMilliseconds:F0} ms; ours preparing documents {prepare.Elapsed.TotalMilliseconds:F0} ms)");
+        PhaseClock.Mark($"search: shard '{folder}' {count} pages added, {words} words, {characters / 1024} Ki characters (Pagefind CPU {added.TotalMilliseconds:F0} ms; ours preparing documents {prepare.Elapsed.TotalMilliseconds:F0} ms)");
         var files = service.Files(index);
         PhaseClock.Mark($"search: shard '{folder}' {files.Count} files written, {files.Sum(f => (long)f.Bytes.Length) / 1024} KiB (Pagefind CPU {(PhaseClock.On ? service.ProcessorTime - added : TimeSpan.Zero).TotalMilliseconds:F0} ms)");
         var entry = files.FirstOrDefault(f => f.Path == "pagefind-entry.json");
