@@ -41,9 +41,10 @@ public sealed class SearchIndex(PagefindTool tool)
     public IReadOnlyList<ShardIndex> BuildShards(IReadOnlyList<SearchShards.Shard> shards, Func<SearchShards.Shard, IEnumerable<SearchablePage>> pagesOf)
     {
         var built = new ShardIndex[shards.Count];
+        var threads = ThreadsEach(shards.Count);
         try
         {
-            Parallel.For(0, shards.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i => built[i] = BuildShard(shards[i].Folder, pagesOf(shards[i])));
+            Parallel.For(0, shards.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i => built[i] = BuildShard(shards[i].Folder, pagesOf(shards[i]), threads));
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is PagefindException) is { } first)
         {
@@ -56,11 +57,14 @@ public sealed class SearchIndex(PagefindTool tool)
     /// <summary>Pagefinds run at once: two, one per core of a small machine; more only add memory.</summary>
     public static int Workers => Math.Clamp(Environment.ProcessorCount, 1, 2);
 
-    /// <summary>Indexes one shard's pages, given in a fixed order (Pagefind's output depends on the order pages arrive in), into its folder of the search bundle; the root shard (folder "") also holds Pagefind's script and the WebAssembly of its languages.</summary>
+    /// <summary>The worker threads each Pagefind may start when <paramref name="shards"/> shards are indexed: the cores shared among the Pagefinds running at once, so they never hold more busy threads than there are cores (one shard alone keeps every core).</summary>
+    public static int ThreadsEach(int shards) => Math.Max(1, Environment.ProcessorCount / Math.Clamp(shards, 1, Workers));
+
+    /// <summary>Indexes one shard's pages, given in a fixed order (Pagefind's output depends on the order pages arrive in), into its folder of the search bundle; the root shard (folder "") also holds Pagefind's script and the WebAssembly of its languages. <paramref name="threads"/> caps Pagefind's worker threads (its output is the same whatever the number).</summary>
     /// <exception cref="PagefindException">Pagefind refused a page or failed.</exception>
-    public ShardIndex BuildShard(string folder, IEnumerable<SearchablePage> pages)
+    public ShardIndex BuildShard(string folder, IEnumerable<SearchablePage> pages, int? threads = null)
     {
-        using var service = new PagefindService(tool);
+        using var service = new PagefindService(tool, threads);
         var index = service.NewIndex(Apparatus);
         var prepare = new System.Diagnostics.Stopwatch();
         var count = 0;
