@@ -13,6 +13,7 @@ using EditionBuilder.Parse;
 using EditionBuilder.Render;
 using EditionBuilder.Search;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using EditionBuilder.Verify;
 using EditionBuilder.Writers;
 

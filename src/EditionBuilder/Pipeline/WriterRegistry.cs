@@ -3,7 +3,7 @@ using EditionBuilder.Diagnostics;
 using EditionBuilder.Epub;
 using EditionBuilder.Jats;
 using EditionBuilder.Pdf;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 using EditionBuilder.Writers;
 using Markdig;
 

@@ -1,6 +1,7 @@
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Parse;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using Markdig;
 
 namespace EditionBuilder.Render;
