@@ -41,9 +41,10 @@ public sealed class SearchIndex(PagefindTool tool)
     public IReadOnlyList<ShardIndex> BuildShards(IReadOnlyList<SearchShards.Shard> shards, Func<SearchShards.Shard, IEnumerable<SearchablePage>> pagesOf)
     {
         var built = new ShardIndex[shards.Count];
+        var threads = ThreadsEach(shards.Count);
         try
         {
-            Parallel.For(0, shards.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i => built[i] = BuildShard(shards[i].Folder, pagesOf(shards[i])));
+            Parallel.For(0, shards.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i => built[i] = BuildShard(shards[i].Folder, pagesOf(shards[i]), threads));
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is PagefindException) is { } first)
         {
@@ -56,26 +57,32 @@ public sealed class SearchIndex(PagefindTool tool)
     /// <summary>Pagefinds run at once: two, one per core of a small machine; more only add memory.</summary>
     public static int Workers => Math.Clamp(Environment.ProcessorCount, 1, 2);
 
-    /// <summary>Indexes one shard's pages, given in a fixed order (Pagefind's output depends on the order pages arrive in), into its folder of the search bundle; the root shard (folder "") also holds Pagefind's script and the WebAssembly of its languages.</summary>
+    /// <summary>The worker threads each Pagefind may start when <paramref name="shards"/> shards are indexed: the cores shared among the Pagefinds running at once, so they never hold more busy threads than there are cores (one shard alone keeps every core).</summary>
+    public static int ThreadsEach(int shards) => Math.Max(1, Environment.ProcessorCount / Math.Clamp(shards, 1, Workers));
+
+    /// <summary>Indexes one shard's pages, given in a fixed order (Pagefind's output depends on the order pages arrive in), into its folder of the search bundle; the root shard (folder "") also holds Pagefind's script and the WebAssembly of its languages. <paramref name="threads"/> caps Pagefind's worker threads (its output is the same whatever the number).</summary>
     /// <exception cref="PagefindException">Pagefind refused a page or failed.</exception>
-    public ShardIndex BuildShard(string folder, IEnumerable<SearchablePage> pages)
+    public ShardIndex BuildShard(string folder, IEnumerable<SearchablePage> pages, int? threads = null)
     {
-        using var service = new PagefindService(tool);
+        using var service = new PagefindService(tool, threads);
         var index = service.NewIndex(Apparatus);
         var prepare = new System.Diagnostics.Stopwatch();
         var count = 0;
+        long words = 0, characters = 0;
         foreach (var page in pages)
         {
             prepare.Start();
             var document = SearchDocument.For(page.Html);
             prepare.Stop();
-            service.AddPage(index, "/" + page.Path, document);
+            words += service.AddPage(index, "/" + page.Path, document);
+            characters += document.Length;
             count++;
         }
 
-        // EDITION_TIMES=1: where Pagefind's time goes, adding pages against writing the index (docs/search.md).
+        // EDITION_TIMES=1: where Pagefind's time goes, adding pages against writing the index, and how much it was given:
+        // its cost follows the words (docs/performance.md, "Where Pagefind's time goes").
         var added = PhaseClock.On ? service.ProcessorTime : TimeSpan.Zero;
-        PhaseClock.Mark($"search: shard '{folder}' {count} pages added (Pagefind CPU {added.TotalMilliseconds:F0} ms; ours preparing documents {prepare.Elapsed.TotalMilliseconds:F0} ms)");
+        PhaseClock.Mark($"search: shard '{folder}' {count} pages added, {words} words, {characters / 1024} Ki characters (Pagefind CPU {added.TotalMilliseconds:F0} ms; ours preparing documents {prepare.Elapsed.TotalMilliseconds:F0} ms)");
         var files = service.Files(index);
         PhaseClock.Mark($"search: shard '{folder}' {files.Count} files written, {files.Sum(f => (long)f.Bytes.Length) / 1024} KiB (Pagefind CPU {(PhaseClock.On ? service.ProcessorTime - added : TimeSpan.Zero).TotalMilliseconds:F0} ms)");
         var entry = files.FirstOrDefault(f => f.Path == "pagefind-entry.json");
