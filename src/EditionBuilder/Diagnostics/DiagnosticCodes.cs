@@ -201,4 +201,6 @@ public static class DiagnosticCodes
     public const string ExportOutputInsideContent = "EB0960";
     public const string ExportContentMissing = "EB0961";
     public const string ExportOutputIsFolder = "EB0962";
+    public const string ExportOutputIsLink = "EB0963";
+    public const string ExportOutputNotAFile = "EB0964";
 }

@@ -1,4 +1,5 @@
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Files;
 using EditionBuilder.Import;
 using EditionBuilder.Parse;
 
@@ -39,16 +40,9 @@ public static class RegistryExport
             return refused;
         }
 
-        if (Directory.Exists(output))
+        if (OutputRefusal(output, content) is { } refusal)
         {
-            diagnostics.Error(DiagnosticCodes.ExportOutputIsFolder, output, 0, 0, "is a folder: -o takes the file to write (such as exports/crossref.xml)");
-            return refused;
-        }
-
-        // An output never lies inside an input (docs/design.md, "Safety rules").
-        if (IsInside(output, content))
-        {
-            diagnostics.Error(DiagnosticCodes.ExportOutputInsideContent, output, 0, 0, $"refusing to write {output}: it is inside the content folder {content}; write it elsewhere (-o)");
+            diagnostics.Error(refusal.Code, output, 0, 0, refusal.Message);
             return refused;
         }
 
@@ -68,20 +62,78 @@ public static class RegistryExport
         return new RegistryExportReport(true, false, output, articles.Count) { What = what };
     }
 
-    // Written beside its place and moved in (one rename), so a failed or killed export never leaves half a file.
+    // Why -o may not be written (docs/design.md, "Safety rules"): a folder, a symbolic link or a special file is never
+    // replaced or written through, and the file never lands inside the content, even through a linked parent folder.
+    private static (string Code, string Message)? OutputRefusal(string output, string content)
+    {
+        var name = Path.GetFileName(output);
+        if (Path.EndsInDirectorySeparator(output) || name is "." or "..")
+        {
+            return (DiagnosticCodes.ExportOutputIsFolder, "names a folder (it ends with a separator): -o takes the file to write (such as exports/crossref.xml); nothing was created");
+        }
+
+        var full = Path.GetFullPath(output);
+        var kind = NativeFiles.Kind(full);
+        if (kind == FileType.SymbolicLink)
+        {
+            return (DiagnosticCodes.ExportOutputIsLink, $"refusing to write {output}: it is a symbolic link to {new FileInfo(full).LinkTarget ?? "?"}; give the real file (a link is never written through or replaced)");
+        }
+
+        if (kind == FileType.Directory) return (DiagnosticCodes.ExportOutputIsFolder, "is a folder: -o takes the file to write (such as exports/crossref.xml)");
+        if (kind is not (FileType.Missing or FileType.Regular))
+        {
+            return (DiagnosticCodes.ExportOutputNotAFile, $"refusing to write {output}: it is {FileTypeText.Describe(kind)}, not a regular file; give the file to write (such as exports/crossref.xml)");
+        }
+
+        // The deepest folder that exists above the output must be a folder (or a link to one): the rest is created.
+        for (var above = Path.GetDirectoryName(full); above is not null; above = Path.GetDirectoryName(above))
+        {
+            var aboveKind = NativeFiles.Kind(above);
+            if (aboveKind == FileType.Missing) continue;
+            if (aboveKind == FileType.Directory || (aboveKind == FileType.SymbolicLink && Directory.Exists(above))) break;
+            return (DiagnosticCodes.ExportOutputNotAFile, $"refusing to write {output}: {above} is {FileTypeText.Describe(aboveKind)}, not a folder; give a file in a folder (such as exports/crossref.xml)");
+        }
+
+        // Compared as real paths, as OutputGuard compares build and package outputs, so a link cannot smuggle the content in.
+        var real = Path.Combine(NativeFiles.RealPath(Path.GetDirectoryName(full)!), Path.GetFileName(full));
+        var realContent = NativeFiles.RealPath(content);
+        if (real.StartsWith(Path.TrimEndingDirectorySeparator(realContent) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            var through = IsInside(output, content) ? string.Empty : $" (through a symbolic link: it is {real})";
+            return (DiagnosticCodes.ExportOutputInsideContent, $"refusing to write {output}: it is inside the content folder {content}{through}; write it elsewhere (-o)");
+        }
+
+        return null;
+    }
+
+    // Written beside its place and moved in (one rename), so a failed or killed export never leaves half a file, nor a folder it made.
     private static void Write(string output, string text)
     {
         var full = Path.GetFullPath(output);
+        var made = new List<string>();
+        for (var above = Path.GetDirectoryName(full); above is not null && NativeFiles.Kind(above) == FileType.Missing; above = Path.GetDirectoryName(above)) made.Add(above);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".partial";
         try
         {
-            File.WriteAllText(temporary, text);
+            // A stale .partial (or a link by that name) is removed, never written through: the new one is created, not opened.
+            if (NativeFiles.Kind(temporary) != FileType.Missing) File.Delete(temporary);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(text);
+            }
+
             File.Move(temporary, full, overwrite: true);
         }
         catch
         {
-            File.Delete(temporary);
+            if (NativeFiles.Kind(temporary) == FileType.Regular) File.Delete(temporary);
+            foreach (var folder in made) // deepest first, and only while empty
+            {
+                if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+            }
+
             throw;
         }
     }

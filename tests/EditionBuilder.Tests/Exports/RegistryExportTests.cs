@@ -105,4 +105,97 @@ public class RegistryExportTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
         Assert.False(Path.Exists(Path.Combine(temp.Path, "crossref.xml")));
     }
+
+    [Fact]
+    public void Given_an_output_that_is_a_symbolic_link_Then_EB0963_refused_and_the_link_and_its_target_are_untouched()
+    {
+        using var journal = new JournalFixture();
+        using var temp = new TempFolder();
+        var target = Path.Combine(temp.Path, "elsewhere.xml");
+        var link = Path.Combine(temp.Path, "doaj.xml");
+        File.CreateSymbolicLink(link, target);
+
+        var (report, diagnostics) = Export(Registry.Doaj, journal.ContentPath, link);
+
+        Assert.True(report.Refused);
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.ExportOutputIsLink, link), (error.Code, error.Path));
+        Assert.Contains($"a symbolic link to {target}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(target, new FileInfo(link).LinkTarget);
+        Assert.False(File.Exists(target));
+        Assert.Equal(["doaj.xml"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Given_an_output_under_a_link_to_the_content_folder_Then_EB0960_refused_and_the_content_is_untouched()
+    {
+        using var journal = new JournalFixture();
+        using var temp = new TempFolder();
+        var link = Path.Combine(temp.Path, "link");
+        Directory.CreateSymbolicLink(link, journal.ContentPath);
+        var output = Path.Combine(link, "x.xml");
+        var before = Folders.FullSnapshot(journal.ContentPath);
+
+        var (report, diagnostics) = Export(Registry.Doaj, journal.ContentPath, output);
+
+        Assert.True(report.Refused);
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.ExportOutputInsideContent, output), (error.Code, error.Path));
+        Assert.Contains("inside the content folder", error.Message, StringComparison.Ordinal);
+        Assert.Contains("through a symbolic link", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Folders.FullSnapshot(journal.ContentPath));
+    }
+
+    [Fact]
+    public void Given_an_output_ending_with_a_separator_Then_EB0962_refused_and_no_folder_is_created()
+    {
+        using var journal = new JournalFixture();
+        using var temp = new TempFolder();
+        var output = Path.Combine(temp.Path, "newdir", "nested") + Path.DirectorySeparatorChar;
+
+        var (report, diagnostics) = Export(Registry.Crossref, journal.ContentPath, output);
+
+        Assert.True(report.Refused);
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.ExportOutputIsFolder, output), (error.Code, error.Path));
+        Assert.Contains("names a folder", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void Given_an_output_under_a_file_or_that_is_a_device_Then_EB0964_refused_and_nothing_is_written()
+    {
+        using var journal = new JournalFixture();
+        using var temp = new TempFolder();
+        var file = temp.File("notes.txt", "my notes");
+        var under = Path.Combine(file, "out", "doaj.xml");
+
+        var (underFile, underSaid) = Export(Registry.Doaj, journal.ContentPath, under);
+        var (device, deviceSaid) = Export(Registry.Doaj, journal.ContentPath, "/dev/null");
+
+        Assert.True(underFile.Refused && device.Refused);
+        Assert.Equal((DiagnosticCodes.ExportOutputNotAFile, under), (Assert.Single(underSaid.Items).Code, underSaid.Items[0].Path));
+        Assert.Contains($"{file} is a regular file, not a folder", underSaid.Items[0].Message, StringComparison.Ordinal);
+        Assert.Equal((DiagnosticCodes.ExportOutputNotAFile, "/dev/null"), (Assert.Single(deviceSaid.Items).Code, deviceSaid.Items[0].Path));
+        Assert.Contains("a character device, not a regular file", deviceSaid.Items[0].Message, StringComparison.Ordinal);
+        Assert.Equal("my notes", File.ReadAllText(file));
+        Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Given_a_stale_partial_link_beside_the_output_When_exported_Then_the_link_is_not_written_through()
+    {
+        using var journal = new JournalFixture();
+        using var temp = new TempFolder();
+        var victim = temp.File("victim.txt", "keep me");
+        var output = Path.Combine(temp.Path, "crossref.xml");
+        File.CreateSymbolicLink(output + ".partial", victim);
+
+        var (report, diagnostics) = Export(Registry.Crossref, journal.ContentPath, output);
+
+        Assert.True(report.Succeeded, string.Join('\n', diagnostics.Items));
+        Assert.Equal("keep me", File.ReadAllText(victim));
+        Assert.Contains("<doi_batch ", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.Equal(["crossref.xml", "victim.txt"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }
