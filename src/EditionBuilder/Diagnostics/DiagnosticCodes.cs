@@ -203,4 +203,5 @@ public static class DiagnosticCodes
     public const string ExportOutputIsFolder = "EB0962";
     public const string ExportOutputIsLink = "EB0963";
     public const string ExportOutputNotAFile = "EB0964";
+    public const string PackageContentMismatch = "EB0965";
 }

@@ -1,5 +1,6 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Files;
 using EditionBuilder.Import;
 using EditionBuilder.Model;
 using EditionBuilder.Output;
@@ -33,6 +34,14 @@ public static class EditionPackager
             request.Force);
 
         var content = hasContent ? ContentFolder.Read(contentFolder!, diagnostics) : null;
+        if (content is not null && !diagnostics.HasErrors && Mismatch(site, content) is { } mismatch)
+        {
+            // The bag's name, version and summary come from the content: the wrong content describes another edition.
+            diagnostics.Error(DiagnosticCodes.PackageContentMismatch, site, 0, 0,
+                $"the site {site} was not built from the content folder {contentFolder} ({mismatch}); pass --content with the folder the site was built from");
+            return null;
+        }
+
         var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
         if (diagnostics.HasErrors) return null;
         var description = Describe(content, request.Name, request.SourceDateEpoch, diagnostics, contentFolder ?? "content");
@@ -71,6 +80,21 @@ public static class EditionPackager
         var written = bag.Select(f => ($"{description.Name}/{f.Path}", f.Bytes)).Append(($"{description.Name}.zip", zip));
         AtomicFolder.Replace(output, written, OutputKind.Package);
         return new Result(Path.Combine(output, description.Name), Path.Combine(output, description.Name + ".zip"), site.Count, zip.LongLength);
+    }
+
+    // Why the site's article folders are not the content's articles, or null when they agree: every content article has its
+    // page (<slug>/index.html), and every folder holding an article's download (<slug>/<slug>.epub|.xml|.pdf) is a content article.
+    private static string? Mismatch(string site, EditionContent content)
+    {
+        var slugs = content.Articles.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
+        var missing = slugs.Where(s => NativeFiles.Kind(Path.Combine(site, s, "index.html")) != FileType.Regular).Order(StringComparer.Ordinal).ToList();
+        var extra = Directory.EnumerateDirectories(site).Select(Path.GetFileName).OfType<string>()
+            .Where(d => !slugs.Contains(d) && new[] { ".epub", ".xml", ".pdf" }.Any(e => NativeFiles.Kind(Path.Combine(site, d, d + e)) == FileType.Regular))
+            .Order(StringComparer.Ordinal).ToList();
+        var said = new List<string>();
+        if (missing.Count > 0) said.Add($"the site has no page for the content's article(s) {string.Join(", ", missing)}");
+        if (extra.Count > 0) said.Add($"the site holds article(s) {string.Join(", ", extra)} that the content does not have");
+        return said.Count == 0 ? null : string.Join("; ", said);
     }
 
     private static string DefaultName(EditionContent? content) =>
