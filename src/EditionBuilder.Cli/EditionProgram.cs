@@ -89,11 +89,15 @@ public static class EditionProgram
     {
         var command = parsed.CommandResult.Command;
         var isRoot = command.Parents.FirstOrDefault() is null;
-        var names = isRoot ? command.Subcommands.Select(c => c.Name) : command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
+        // A command made of subcommands (edition, edition export) is given a subcommand's name: an unknown word is a mistyped one.
+        var picksCommand = isRoot || command.Subcommands.Count > 0;
+        var names = picksCommand ? command.Subcommands.Select(c => c.Name) : command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
         var reported = false;
-        foreach (var token in parsed.UnmatchedTokens.Concat(OptionsTakenAsArguments(parsed)).Distinct(StringComparer.Ordinal))
+        var tokens = parsed.UnmatchedTokens.Concat(OptionsTakenAsArguments(parsed)).Distinct(StringComparer.Ordinal).ToList();
+        if (picksCommand && tokens.FirstOrDefault(t => !t.StartsWith('-')) is { } mistyped) tokens = [mistyped]; // what follows are that command's own arguments
+        foreach (var token in tokens)
         {
-            var kind = token.StartsWith('-') ? "option" : isRoot ? "command" : "argument";
+            var kind = token.StartsWith('-') ? "option" : picksCommand ? "command" : "argument";
             var candidates = token.StartsWith('-') ? command.Options.SelectMany(o => o.Aliases.Append(o.Name)) : names;
             reporter.Errors.WriteLine($"edition: {Unknown(kind, token, candidates)}");
             reported = true;

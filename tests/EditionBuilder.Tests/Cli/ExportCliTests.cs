@@ -57,4 +57,33 @@ public class ExportCliTests
         Assert.All(["crossref", "doaj"], c => Assert.Contains($"  {c} ", export.Output, StringComparison.Ordinal));
         Assert.All(["--output", "--batch-id", "--timestamp"], o => Assert.Contains(o, crossref.Output, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Given_a_mistyped_registry_Then_exit_2_one_line_suggests_the_nearest_and_nothing_is_written()
+    {
+        using var journal = new JournalFixture();
+        using var temp = new TempFolder();
+
+        var result = Support.Cli.Run(temp.Path, "export", "crossrf", journal.ContentPath, "-o", "x.xml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("edition: unknown command 'crossrf'; did you mean 'crossref'?\nrun 'edition export --help' for usage\n", result.Errors.ReplaceLineEndings("\n"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void Given_an_output_that_is_a_symbolic_link_Then_exit_2_EB0963_and_the_link_is_kept()
+    {
+        using var journal = new JournalFixture();
+        using var temp = new TempFolder();
+        var link = Path.Combine(temp.Path, "out.xml");
+        File.CreateSymbolicLink(link, Path.Combine(temp.Path, "target.xml"));
+
+        var result = Support.Cli.Run(temp.Path, "export", "doaj", journal.ContentPath, "-o", "out.xml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("out.xml: error EB0963: refusing to write out.xml: it is a symbolic link to ", result.Errors, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(temp.Path, "target.xml"), new FileInfo(link).LinkTarget);
+        Assert.Equal(["out.xml"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
 }
