@@ -29,7 +29,7 @@ internal static class BuildCommand
         var search = CommandParts.Search();
         var command = new Command("build", "Import if needed, render, minify, verify, index for search and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force };
         // One --no-<name> per registered writer (--no-epub, --no-jats…).
-        var writers = WriterRegistry.Options.Select(w => (w.Name, Option: new Option<bool>($"--no-{w.Name}") { Description = $"Write no {w.Description} (the landing page then offers none)." })).ToList();
+        var writers = WriterRegistry.Default.Options.Select(w => (w.Name, Option: new Option<bool>($"--no-{w.Name}") { Description = $"Write no {w.Description} (the landing page then offers none)." })).ToList();
         foreach (var (_, option) in writers) command.Add(option);
         command.Add(encoding);
         foreach (var option in search.All) command.Add(option);

@@ -15,6 +15,9 @@ public sealed record BuildOptions
     /// <summary>The writers left out by name (<c>edition build --no-epub</c>, <c>--no-jats</c>…); every writer of <see cref="WriterRegistry"/> runs otherwise, and the landing page offers what it made.</summary>
     public IReadOnlySet<string> WritersLeftOut { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The writers a build runs, in order (<see cref="WriterRegistry.Default"/>; a test adds its own with <see cref="WriterRegistry.WithArticleWriter"/>).</summary>
+    public WriterRegistry Writers { get; init; } = WriterRegistry.Default;
+
     /// <summary>These options with the named writers left out as well.</summary>
     public BuildOptions Without(params string[] writers) => this with { WritersLeftOut = new HashSet<string>(WritersLeftOut.Concat(writers), StringComparer.Ordinal) };
 
