@@ -107,6 +107,19 @@ public sealed class ArticleWriterPlugTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_registry_without_the_pages_When_built_Then_the_build_fails_as_a_fault_of_the_tool_naming_the_missing_writer()
+    {
+        // No article would have a landing page nor a place in the journal's index: a registry made so is a mistake in the program, not in the input.
+        var registry = new WriterRegistry(WriterRegistry.Default.ArticleWriters.Where(w => w.Name != "pages").ToList(), WriterRegistry.Default.EditionWriters);
+
+        var thrown = Assert.Throws<AggregateException>(() => new SiteBuild(SeedSite.Get().Templates, BuildOptions.Uncompressed.Without("pdf") with { Writers = registry })
+            .Run(SmallEdition.Content(), new EditionBuilder.Output.MemorySink(), new DiagnosticBag()));
+
+        var fault = Assert.IsType<InvalidOperationException>(Assert.Single(thrown.InnerExceptions));
+        Assert.Contains("pages writer", fault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_a_writer_placed_before_a_name_the_registry_lacks_Then_the_registry_says_so()
     {
         var entry = new ArticleWriterEntry(Name, "a list", (_, _) => new ChapterListWriter(this));
