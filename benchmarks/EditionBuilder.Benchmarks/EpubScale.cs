@@ -7,8 +7,8 @@ using EditionBuilder.Import;
 using EditionBuilder.Output;
 using EditionBuilder.Parse;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Benchmarks;
 

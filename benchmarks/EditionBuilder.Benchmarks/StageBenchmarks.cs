@@ -8,8 +8,8 @@ using EditionBuilder.Minify;
 using EditionBuilder.Model;
 using EditionBuilder.Parse;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Benchmarks;
 

@@ -5,8 +5,8 @@ using System.Text.Json;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Files;
 using EditionBuilder.Output;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using EditionBuilder.Verify;
 
 namespace EditionBuilder.Cache;

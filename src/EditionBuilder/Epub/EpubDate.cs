@@ -1,5 +1,5 @@
 using System.Globalization;
-using EditionBuilder.Render;
+using EditionBuilder.Citations;
 
 namespace EditionBuilder.Epub;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Epub;
 
@@ -66,7 +66,7 @@ public sealed partial class EpubStyle
 
     // The stylesheet sits in styles/; "../fonts/x.woff2" is the theme's assets/fonts/x.woff2, kept at the same path in the book.
     private static string? AssetPath(string url) =>
-        Verify.SiteVerifier.Resolve("styles/book.css", url) is { Length: > 0 } path && path != "styles" && !path.StartsWith("styles/", StringComparison.Ordinal) ? path : null;
+        Site.SitePath.Resolve("styles/book.css", url) is { Length: > 0 } path && path != "styles" && !path.StartsWith("styles/", StringComparison.Ordinal) ? path : null;
 
     private static string Folder(string path) => path.Contains('/') ? path[..path.LastIndexOf('/')] : string.Empty;
 }

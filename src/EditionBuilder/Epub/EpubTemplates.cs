@@ -2,8 +2,8 @@ using System.Text;
 using System.Xml;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Markdown.Safety;
-using EditionBuilder.Render;
-using EditionBuilder.Verify;
+using EditionBuilder.Markup;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Epub;
 

@@ -1,5 +1,6 @@
-using EditionBuilder.Render;
+using EditionBuilder.Citations;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Epub;
 

@@ -1,12 +1,14 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using EditionBuilder.Citations;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Markdown.Notes;
+using EditionBuilder.Markup;
 using EditionBuilder.Model;
 using EditionBuilder.Parse;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using Markdig;
 using Markdig.Syntax;
 

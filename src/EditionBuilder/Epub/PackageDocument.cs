@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using XmlText = EditionBuilder.Markup.XmlText;
 
 namespace EditionBuilder.Epub;
 

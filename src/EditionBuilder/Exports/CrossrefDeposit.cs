@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
+using EditionBuilder.Citations;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Feeds;
+using EditionBuilder.Markup;
 using EditionBuilder.Parse;
-using EditionBuilder.Render;
 
 namespace EditionBuilder.Exports;
 

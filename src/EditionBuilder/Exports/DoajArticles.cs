@@ -1,9 +1,9 @@
 using System.Xml.Linq;
+using EditionBuilder.Citations;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Feeds;
+using EditionBuilder.Markup;
 using EditionBuilder.Parse;
-using EditionBuilder.Render;
 
 namespace EditionBuilder.Exports;
 

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Journal;
+using EditionBuilder.Markup;
 using EditionBuilder.Site;
 using EditionBuilder.Writers;
 
@@ -42,7 +42,7 @@ public sealed class AtomFeedWriter : IEditionWriter, IExplainsAbsence
         return [SiteFile.Text(FeedPath, FeedXml.Write(new XDocument(feed)))];
     }
 
-    private static XElement Entry(JournalEntry entry, Render.SiteContext site)
+    private static XElement Entry(JournalEntry entry, Themes.SiteContext site)
     {
         var metadata = entry.Metadata;
         var date = FeedXml.DateTime(entry.Date!.Value);

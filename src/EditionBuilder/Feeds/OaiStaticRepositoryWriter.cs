@@ -1,9 +1,10 @@
 using System.Xml.Linq;
+using EditionBuilder.Citations;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Journal;
-using EditionBuilder.Render;
+using EditionBuilder.Markup;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using EditionBuilder.Writers;
 
 namespace EditionBuilder.Feeds;

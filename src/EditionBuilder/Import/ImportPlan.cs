@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using EditionBuilder.Files;
-using EditionBuilder.Output;
 
 namespace EditionBuilder.Import;
 
@@ -8,7 +7,7 @@ namespace EditionBuilder.Import;
 /// What an import does to the article folder it writes: the import's files go in (article.yml merged beforehand, chapters,
 /// abstracts, images), and everything else the folder holds is kept as it is — the source under <c>source/</c>, a theme,
 /// the publisher's own notes. A chapter, abstract or image that the import would change or drop may hold the publisher's
-/// edits: it is named, and replaced only with --force. The folder is swapped whole, so a failed or killed import leaves it
+/// edits: it is named, and replaced only with --force. The pipeline swaps the folder in whole, so a failed or killed import leaves it
 /// as it was.
 /// </summary>
 public sealed partial class ImportPlan
@@ -16,18 +15,19 @@ public sealed partial class ImportPlan
     [GeneratedRegex(@"^(?:ar/[^/]+\.md|ar/media/.+|[a-z]{2}/abstract\.md)$")]
     private static partial Regex ImportedPath();
 
-    private readonly string _folder;
-
     private ImportPlan(string folder, IReadOnlyList<(string Path, byte[] Bytes)> files, IReadOnlyList<string> kept, IReadOnlyList<string> changed, IReadOnlyList<string> dropped,
         IReadOnlyList<(string Path, FileType Kind)> blocking)
     {
-        _folder = folder;
+        Folder = folder;
         Files = files;
         Kept = kept;
         Changed = changed;
         Dropped = dropped;
         Blocking = blocking;
     }
+
+    /// <summary>The article folder the plan was made for, which the pipeline writes.</summary>
+    public string Folder { get; }
 
     /// <summary>The import's files, by path relative to the article folder.</summary>
     public IReadOnlyList<(string Path, byte[] Bytes)> Files { get; }
@@ -83,9 +83,6 @@ public sealed partial class ImportPlan
         var blocking = kept.Concat(changed).Where(folders.Contains).Order(StringComparer.Ordinal).Select(p => (p, existing[p])).ToList();
         return new ImportPlan(folder, files, kept, changed, dropped, blocking);
     }
-
-    /// <summary>Writes the folder: the import's files and the kept ones, swapped in whole; returns the number of files written.</summary>
-    public int Apply() => AtomicFolder.Replace(_folder, Files, OutputKind.Import, Kept);
 
     // "ar/media/x.png" → "ar", "ar/media".
     private static IEnumerable<string> Parents(string relative)

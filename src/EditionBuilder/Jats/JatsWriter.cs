@@ -3,7 +3,7 @@ using System.Text;
 using System.Xml;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using XmlText = EditionBuilder.Epub.XmlText;
+using XmlText = EditionBuilder.Markup.XmlText;
 using EditionBuilder.Markdown.Notes;
 using EditionBuilder.Parse;
 using EditionBuilder.Site;

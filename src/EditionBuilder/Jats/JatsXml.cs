@@ -8,7 +8,7 @@ public sealed class JatsXml
 {
     private readonly StringBuilder _xml = new();
 
-    /// <summary>How many characters XML 1.0 cannot hold (see <see cref="Epub.XmlText"/>) were written as U+FFFD (the writer has reported where, from the chapter files).</summary>
+    /// <summary>How many characters XML 1.0 cannot hold (see <see cref="Markup.XmlText"/>) were written as U+FFFD (the writer has reported where, from the chapter files).</summary>
     public int Replaced { get; private set; }
 
     /// <summary>How many UTF-16 units were written so far.</summary>

@@ -1,6 +1,6 @@
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using EditionBuilder.Writers;
 
 namespace EditionBuilder.Journal;

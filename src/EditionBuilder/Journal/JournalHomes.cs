@@ -1,7 +1,7 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using EditionBuilder.Writers;
 
 namespace EditionBuilder.Journal;

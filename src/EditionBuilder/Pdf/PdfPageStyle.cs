@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Pdf;
 

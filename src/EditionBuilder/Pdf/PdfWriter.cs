@@ -1,8 +1,8 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Parse;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using EditionBuilder.Writers;
 
 namespace EditionBuilder.Pdf;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EditionBuilder.Content;
 using EditionBuilder.Parse;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Pdf;
 

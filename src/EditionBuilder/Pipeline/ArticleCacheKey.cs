@@ -2,7 +2,7 @@ using System.Text.Json;
 using EditionBuilder.Cache;
 using EditionBuilder.Content;
 using EditionBuilder.Output;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 using EditionBuilder.Writers;
 
 namespace EditionBuilder.Pipeline;

@@ -7,6 +7,7 @@ using EditionBuilder.Import;
 using EditionBuilder.Parse;
 using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using EditionBuilder.Verify;
 using EditionBuilder.Writers;
 

@@ -4,7 +4,7 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
 using EditionBuilder.Output;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Pipeline;
 

@@ -63,7 +63,8 @@ public static class ImportArticle
                 + "compare them with a fresh import elsewhere (-o another folder), or pass --force to replace them with what the source says");
         }
 
-        var written = plan.Apply();
+        // The import's files and the kept ones, swapped in whole: the plan only decides, the pipeline writes.
+        var written = AtomicFolder.Replace(plan.Folder, plan.Files, OutputKind.Import, plan.Kept);
         return Describe(article, kept!) with
         {
             Succeeded = true,

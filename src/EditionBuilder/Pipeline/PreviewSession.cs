@@ -4,8 +4,8 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
 using EditionBuilder.Output;
-using EditionBuilder.Render;
 using EditionBuilder.Search;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Pipeline;
 

@@ -1,6 +1,6 @@
 using EditionBuilder.Cache;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 using EditionBuilder.Search;
 
 namespace EditionBuilder.Pipeline;

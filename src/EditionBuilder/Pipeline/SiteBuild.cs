@@ -3,9 +3,9 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
 using EditionBuilder.Parse;
-using EditionBuilder.Render;
 using EditionBuilder.Search;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using EditionBuilder.Verify;
 using EditionBuilder.Writers;
 

@@ -4,9 +4,9 @@ using EditionBuilder.Epub;
 using EditionBuilder.Feeds;
 using EditionBuilder.Jats;
 using EditionBuilder.Journal;
-using EditionBuilder.Pages;
 using EditionBuilder.Pdf;
 using EditionBuilder.Render;
+using EditionBuilder.Themes;
 using EditionBuilder.Writers;
 using Markdig;
 

@@ -1,6 +1,8 @@
+using EditionBuilder.Citations;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Parse;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using Markdig.Syntax;
 
 namespace EditionBuilder.Render;

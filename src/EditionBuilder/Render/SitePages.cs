@@ -1,15 +1,13 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Render;
 
 /// <summary>The files that belong to no one article: the journal index, 404.html, the search page (when the site has search), robots.txt, sitemap.xml and the theme's assets.</summary>
 public sealed class SitePages(PageRenderer pages, Theme theme)
 {
-    /// <summary>The stylesheet made from edition.yml's colours.</summary>
-    public const string ColoursPath = "assets/colours.css";
-
     private SiteContext Site => pages.Site;
 
     /// <summary>Renders them from every article's summary and the paths of every article's files (for the sitemap).</summary>
@@ -38,7 +36,7 @@ public sealed class SitePages(PageRenderer pages, Theme theme)
         }
 
         if (Site.Logo is { } logo) files.Add(new SiteFile(Site.LogoPath!, logo.Bytes));
-        if (Site.Edition.Colours.Count > 0) files.Add(SiteFile.Text(ColoursPath, ColoursCss(Site.Edition.Colours)));
+        if (Site.Edition.Colours.Count > 0) files.Add(SiteFile.Text(PageRenderer.ColoursPath, ColoursCss(Site.Edition.Colours)));
 
         return files;
     }

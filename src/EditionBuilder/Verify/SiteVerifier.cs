@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Markup;
 using EditionBuilder.Render;
 using EditionBuilder.Site;
 
@@ -67,7 +68,7 @@ public static partial class SiteVerifier
                     continue;
                 }
 
-                var resolved = Resolve(css.Path, url.Split('#', '?')[0]);
+                var resolved = SitePath.Resolve(css.Path, url.Split('#', '?')[0]);
                 if (resolved is null || !byPath.Contains(resolved))
                 {
                     diagnostics.Error(DiagnosticCodes.BrokenLink, css.Path, line, column, $"the stylesheet refers to '{url}', which is not in the site");
@@ -237,7 +238,7 @@ public static partial class SiteVerifier
             var folder = page[..(page.LastIndexOf('/') + 1)];
             if (!_resolved.TryGetValue((folder, target), out var resolved))
             {
-                resolved = SiteVerifier.Resolve(page, Uri.UnescapeDataString(target));
+                resolved = SitePath.Resolve(page, Uri.UnescapeDataString(target));
                 _resolved[(folder, target)] = resolved;
             }
 
@@ -332,26 +333,5 @@ public static partial class SiteVerifier
             var (noteLine, noteColumn) = notesAt.GetValueOrDefault(noteId, (line, column));
             diagnostics.Error(DiagnosticCodes.NoteWithoutBackLink, page, noteLine, noteColumn, $"note {href} has no back-link to its reference {id}");
         }
-    }
-
-    /// <summary>Resolves a relative path against the folder of a site file; null when it leaves the site.</summary>
-    public static string? Resolve(string fromFile, string relative)
-    {
-        var parts = fromFile.Split('/').SkipLast(1).ToList();
-        foreach (var part in relative.Split('/'))
-        {
-            if (part is "" or ".") continue;
-            if (part == "..")
-            {
-                if (parts.Count == 0) return null;
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else
-            {
-                parts.Add(part);
-            }
-        }
-
-        return string.Join('/', parts);
     }
 }

@@ -6,7 +6,7 @@ namespace EditionBuilder.Writers;
 public sealed record ArticleOutput(IReadOnlyList<SiteFile> Files, IReadOnlyList<ArticleDownload> Downloads)
 {
     /// <summary>The article's entry in the journal's index and feeds, made with its landing page; null from writers that make no page.</summary>
-    public Render.ArticleSummary? Summary { get; init; }
+    public Themes.ArticleSummary? Summary { get; init; }
 
     /// <summary>One file offered as a download (a book, an XML file, a PDF); null when the writer reported an error and made none.</summary>
     public static ArticleOutput? Download(SiteFile? file, string writer, string mediaType, string? alternateTitle) =>

@@ -2,8 +2,8 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
 using EditionBuilder.Search;
+using EditionBuilder.Themes;
 using Microsoft.Playwright;
 using Xunit;
 

@@ -3,7 +3,7 @@ using EditionBuilder.Diagnostics;
 using EditionBuilder.Fuzz;
 using EditionBuilder.Import;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 using Microsoft.Playwright;
 using Xunit;
 using static EditionBuilder.Fuzz.DocxFixture;

@@ -1,12 +1,14 @@
+using System.Text.RegularExpressions;
 using EditionBuilder.Pipeline;
+using EditionBuilder.Tests.Support;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Xunit;
 
 namespace EditionBuilder.Tests.Docs;
 
-/// <summary>The library's folders depend on each other in one direction: a folder (a stage, with its subfolders) never reaches itself through the types it uses, read from the compiled code (signatures and method bodies), not from `using` lines.</summary>
-public class FolderCycleTests
+/// <summary>The library's folders depend on each other in one direction, in the layers docs/architecture.md lists: a folder (a stage, with its subfolders) uses only its own layer and earlier ones, a writer never uses another writer, and no folder reaches itself; read from the compiled code (signatures and method bodies), not from `using` lines.</summary>
+public partial class FolderCycleTests
 {
     private const string Root = "EditionBuilder";
 
@@ -43,6 +45,100 @@ public class FolderCycleTests
         Assert.DoesNotContain("Markdown", uses);
         Assert.Contains("ISourceImport", Library.Value.Uses("Import", "Content").Select(u => u.To));
     }
+
+    [Fact]
+    public void Given_the_library_When_its_folders_are_checked_against_the_documented_layers_Then_none_uses_a_later_layer_or_a_writer_another()
+    {
+        var problems = Library.Value.AgainstLayers(DocumentedLayers());
+
+        Assert.True(problems.Count == 0, "the library's folders break the layers of docs/architecture.md:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Given_the_architecture_document_When_its_layers_are_read_Then_they_run_from_the_shared_folders_to_the_build()
+    {
+        // A table the reader could not parse would pass the check above with every folder unplaced only if that were reported too; pin the shape.
+        var layers = DocumentedLayers();
+
+        Assert.Equal(["Diagnostics", "Files", "Site", "Model"], layers[0].Folders);
+        Assert.Contains(layers, l => l.Apart && l.Folders.Contains("Epub") && l.Folders.Contains("Render") && l.Folders.Contains("Feeds"));
+        Assert.Equal(["Pipeline"], layers[^2].Folders);
+        Assert.True(layers.Count >= 8, $"only {layers.Count} layers read");
+    }
+
+    [Fact]
+    public void Given_a_folder_that_uses_a_later_layer_When_checked_Then_the_pair_of_folders_and_the_types_are_named()
+    {
+        var graph = new FolderGraph();
+        graph.Add("Epub", "EpubStyle", "Verify", "SiteVerifier");
+        graph.Add("Epub", "EpubTemplates", "Verify", "HtmlScanner");
+        graph.Add("Verify", "SiteVerifier", "Site", "SiteFile");
+
+        var problem = Assert.Single(graph.AgainstLayers(ThreeLayers));
+
+        Assert.Equal("Epub (layer 2, writers) uses Verify (layer 3, site checks), a later layer: EpubStyle uses SiteVerifier; EpubTemplates uses HtmlScanner", problem);
+    }
+
+    [Fact]
+    public void Given_a_writer_that_uses_another_writer_When_checked_Then_the_two_writers_and_the_types_are_named()
+    {
+        var graph = new FolderGraph();
+        graph.Add("Feeds", "FeedXml", "Epub", "XmlText");
+        graph.Add("Epub", "EpubWriter", "Site", "SiteFile");
+
+        var problem = Assert.Single(graph.AgainstLayers(ThreeLayers));
+
+        Assert.Equal("Feeds uses Epub, another folder of layer 2 (writers), whose folders never use each other: FeedXml uses XmlText", problem);
+    }
+
+    [Fact]
+    public void Given_a_folder_the_layers_do_not_place_When_checked_Then_it_is_named()
+    {
+        var graph = new FolderGraph();
+        graph.Add("Gallery", "GalleryWriter", "Site", "SiteFile");
+
+        Assert.Equal(["Gallery is in no layer of docs/architecture.md: place it"], graph.AgainstLayers(ThreeLayers));
+    }
+
+    [Fact]
+    public void Given_folders_that_use_their_own_layer_and_earlier_ones_When_checked_Then_nothing_is_reported()
+    {
+        var graph = new FolderGraph();
+        graph.Add("Epub", "EpubWriter", "Site", "SiteFile");
+        graph.Add("Verify", "SiteVerifier", "Site", "SiteFile");
+        graph.Add("Verify", "SiteVerifier", "Search", "SearchIndex");
+        graph.Add("Search", "SearchIndex", "Epub", "EpubWriter");
+
+        Assert.Empty(graph.AgainstLayers(ThreeLayers));
+    }
+
+    private static readonly List<Layer> ThreeLayers =
+    [
+        new(1, "shared", ["Site"], Apart: false),
+        new(2, "writers", ["Epub", "Feeds"], Apart: true),
+        new(3, "site checks", ["Verify", "Search"], Apart: false),
+    ];
+
+    /// <summary>The rows of the layer table in docs/architecture.md: "| 1. shared | `Diagnostics/`, `Files/` | together |".</summary>
+    private static List<Layer> DocumentedLayers()
+    {
+        var document = File.ReadAllText(Path.Combine(Repo.Root, "docs", "architecture.md"));
+        return LayerRow().Matches(document).Select(m => new Layer(
+                int.Parse(m.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                m.Groups["name"].Value.Trim(),
+                [.. FolderSpan().Matches(m.Groups["folders"].Value).Select(f => f.Groups["folder"].Value)],
+                m.Groups["within"].Value == "apart"))
+            .ToList();
+    }
+
+    [GeneratedRegex(@"^\| (?<number>\d+)\. (?<name>[^|]+)\| (?<folders>[^|]+)\| (?<within>together|apart) \|$", RegexOptions.Multiline)]
+    private static partial Regex LayerRow();
+
+    [GeneratedRegex(@"`(?<folder>[A-Z][A-Za-z0-9]*)/`")]
+    private static partial Regex FolderSpan();
+
+    /// <summary>One row of the layer table: its folders use only their own layer and earlier ones; apart, they never use each other.</summary>
+    private sealed record Layer(int Number, string Name, IReadOnlyList<string> Folders, bool Apart);
 
     [Fact]
     public void Given_folders_in_a_circle_When_the_cycles_are_looked_for_Then_the_circle_is_named_with_the_types_that_make_it()
@@ -98,6 +194,34 @@ public class FolderCycleTests
 
         public IReadOnlyCollection<(string From, string To)> Uses(string from, string to) =>
             _edges.TryGetValue(from, out var targets) && targets.TryGetValue(to, out var uses) ? uses : [];
+
+        /// <summary>Each folder the layers do not place, each use of a later layer, and each use between folders of a layer kept apart, with the types that make it.</summary>
+        public List<string> AgainstLayers(IReadOnlyList<Layer> layers)
+        {
+            var layerOf = layers.SelectMany(l => l.Folders.Select(f => (Folder: f, Layer: l))).ToDictionary(p => p.Folder, p => p.Layer, StringComparer.Ordinal);
+            var problems = new List<string>();
+            var folders = _edges.Keys.Concat(_edges.Values.SelectMany(t => t.Keys)).Distinct().Order(StringComparer.Ordinal);
+            problems.AddRange(folders.Where(f => !layerOf.ContainsKey(f)).Select(f => $"{f} is in no layer of docs/architecture.md: place it"));
+            foreach (var (from, targets) in _edges)
+            {
+                if (!layerOf.TryGetValue(from, out var fromLayer)) continue;
+                foreach (var (to, uses) in targets)
+                {
+                    if (!layerOf.TryGetValue(to, out var toLayer)) continue;
+                    var types = string.Join("; ", uses.Select(u => $"{u.From} uses {u.To}"));
+                    if (toLayer.Number > fromLayer.Number)
+                    {
+                        problems.Add($"{from} (layer {fromLayer.Number}, {fromLayer.Name}) uses {to} (layer {toLayer.Number}, {toLayer.Name}), a later layer: {types}");
+                    }
+                    else if (toLayer == fromLayer && fromLayer.Apart)
+                    {
+                        problems.Add($"{from} uses {to}, another folder of layer {fromLayer.Number} ({fromLayer.Name}), whose folders never use each other: {types}");
+                    }
+                }
+            }
+
+            return problems;
+        }
 
         /// <summary>One shortest circle through each group of folders that reach each other, each listed from its first folder in name order.</summary>
         public List<List<string>> Cycles()

@@ -3,8 +3,8 @@ using AngleSharp.Html.Parser;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
 using EditionBuilder.Tests.Support;
+using EditionBuilder.Themes;
 using Xunit;
 
 namespace EditionBuilder.Tests.Epub;

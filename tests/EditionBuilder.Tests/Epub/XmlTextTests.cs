@@ -1,5 +1,5 @@
-using EditionBuilder.Epub;
 using Xunit;
+using EditionBuilder.Markup;
 
 namespace EditionBuilder.Tests.Epub;
 

@@ -4,9 +4,9 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
 using EditionBuilder.Markdown;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
 using EditionBuilder.Tests.Support;
+using EditionBuilder.Themes;
 using Xunit;
 
 namespace EditionBuilder.Tests.Hostile;

@@ -51,7 +51,7 @@ public class ArticleStructureTests
         var diagnostics = new DiagnosticBag();
         var content = ContentFolder.ReadSource(source, diagnostics);
         if (content is null) return (null, diagnostics);
-        return (Sites.Render(EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!, content, diagnostics), diagnostics);
+        return (Sites.Render(EditionBuilder.Themes.Theme.Load(Repo.Templates, diagnostics)!, content, diagnostics), diagnostics);
     }
 
     private static string ReferencesFile(Article article) =>

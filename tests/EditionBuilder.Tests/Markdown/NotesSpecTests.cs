@@ -32,7 +32,7 @@ public class NotesSpecTests
     public void Given_a_spec_example_When_rendered_Then_the_HTML_is_exactly_the_expected(string name, string markdown, string html)
     {
         // The strings of the default theme, as the site renders notes.
-        var theme = EditionBuilder.Render.Theme.Load(Repo.Templates, new EditionBuilder.Diagnostics.DiagnosticBag())!.NoteOptions();
+        var theme = EditionBuilder.Themes.Theme.Load(Repo.Templates, new EditionBuilder.Diagnostics.DiagnosticBag())!.NoteOptions();
         var pipeline = EditionMarkdown.CreatePipeline(options =>
         {
             options.NotesHeading = theme.NotesHeading;

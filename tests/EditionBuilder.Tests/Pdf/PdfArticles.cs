@@ -4,8 +4,8 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Parse;
 using EditionBuilder.Pdf;
-using EditionBuilder.Render;
 using EditionBuilder.Tests.Support;
+using EditionBuilder.Themes;
 using Xunit;
 
 namespace EditionBuilder.Tests.Pdf;

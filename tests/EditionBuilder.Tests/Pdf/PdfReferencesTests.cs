@@ -24,7 +24,7 @@ public class PdfReferencesTests
 
     private static string Source(string list)
     {
-        var document = new TypstArticle(new EditionMetadata(), EditionBuilder.Render.Theme.Load(Repo.Templates, new EditionBuilder.Diagnostics.DiagnosticBag())!.Strings, new PdfPageStyle("a4", "25mm", "١"));
+        var document = new TypstArticle(new EditionMetadata(), EditionBuilder.Themes.Theme.Load(Repo.Templates, new EditionBuilder.Diagnostics.DiagnosticBag())!.Strings, new PdfPageStyle("a4", "25mm", "١"));
         return document.Write(PdfArticles.Parse(Content(list)), new HashSet<string>(), null);
     }
 
@@ -66,7 +66,7 @@ public class PdfReferencesTests
     [SkippableFact]
     public void Given_an_English_reference_in_an_Arabic_article_When_compiled_Then_its_line_reads_left_to_right_with_the_full_stop_at_its_end()
     {
-        var pdf = PdfArticles.Write(Content("- حداد، ليلى (2019). عنوان.\n- {lang=en} Smith, J. (2020). A title. London.\n"), EditionBuilder.Render.Theme.Load(Repo.Templates, new EditionBuilder.Diagnostics.DiagnosticBag())!);
+        var pdf = PdfArticles.Write(Content("- حداد، ليلى (2019). عنوان.\n- {lang=en} Smith, J. (2020). A title. London.\n"), EditionBuilder.Themes.Theme.Load(Repo.Templates, new EditionBuilder.Diagnostics.DiagnosticBag())!);
 
         // pdftotext reads a line left to right as it is shown: set right to left, the full stop stood at the line's left end.
         // (pdftotext wraps each line in bidi embedding marks: they are left out.)

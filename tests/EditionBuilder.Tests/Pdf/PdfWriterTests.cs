@@ -1,9 +1,9 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Pdf;
-using EditionBuilder.Render;
 using EditionBuilder.Tests.Jats;
 using EditionBuilder.Tests.Support;
+using EditionBuilder.Themes;
 using Xunit;
 
 namespace EditionBuilder.Tests.Pdf;

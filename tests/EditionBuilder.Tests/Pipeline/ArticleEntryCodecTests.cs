@@ -1,7 +1,7 @@
 using EditionBuilder.Cache;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using Xunit;
 
 namespace EditionBuilder.Tests.Pipeline;

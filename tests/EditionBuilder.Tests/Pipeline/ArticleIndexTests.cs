@@ -1,6 +1,6 @@
 using EditionBuilder.Cache;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 using Xunit;
 
 namespace EditionBuilder.Tests.Pipeline;

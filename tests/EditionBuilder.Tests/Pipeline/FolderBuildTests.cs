@@ -58,7 +58,7 @@ public class FolderBuildTests
         Assert.Equal(before, Snapshot(site));
     }
 
-    private static FolderBuildReport Build(string contentFolder, string site, EditionBuilder.Render.Theme theme, BuildCache? cache, DiagnosticBag? diagnostics = null)
+    private static FolderBuildReport Build(string contentFolder, string site, EditionBuilder.Themes.Theme theme, BuildCache? cache, DiagnosticBag? diagnostics = null)
     {
         diagnostics ??= new DiagnosticBag();
         var content = ContentFolder.Read(contentFolder, diagnostics, deferText: cache is not null, memo: cache)!;

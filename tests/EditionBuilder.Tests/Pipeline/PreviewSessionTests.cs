@@ -1,7 +1,7 @@
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
 using EditionBuilder.Tests.Support;
+using EditionBuilder.Themes;
 using Xunit;
 
 namespace EditionBuilder.Tests.Pipeline;

@@ -1,8 +1,8 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
 using EditionBuilder.Tests.Support;
+using EditionBuilder.Themes;
 using Xunit;
 
 namespace EditionBuilder.Tests.References;

@@ -1,7 +1,8 @@
+using EditionBuilder.Citations;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
 using EditionBuilder.Tests.Support;
+using EditionBuilder.Themes;
 using Xunit;
 
 namespace EditionBuilder.Tests.Render;

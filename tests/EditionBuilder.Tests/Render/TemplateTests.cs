@@ -1,7 +1,7 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
 using EditionBuilder.Tests.Support;
+using EditionBuilder.Themes;
 using Xunit;
 
 namespace EditionBuilder.Tests.Render;
@@ -21,7 +21,7 @@ public class TemplateTests
             .Where(f => !f.Key.EndsWith(".html", StringComparison.Ordinal) || f.Key.StartsWith("assets/", StringComparison.Ordinal))
             .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         foreach (var (name, text) in templates) files[name] = System.Text.Encoding.UTF8.GetBytes(text);
-        return EditionBuilder.Render.Theme.Parse([new ThemeLayer("templates", files)], diagnostics);
+        return EditionBuilder.Themes.Theme.Parse([new ThemeLayer("templates", files)], diagnostics);
     }
 
     private static Theme Theme(Dictionary<string, string>? templates = null, DiagnosticBag? diagnostics = null) =>
@@ -138,7 +138,7 @@ public class LongPageTests
         var longText = string.Concat(Enumerable.Repeat("نص طويل جدًا يتكرر. ", 150_000)) + "آخر-كلمة";
         var chapter = article.Chapters[1] with { Text = article.Chapters[1].Text.Replace("خاتمة[^2].", longText + "[^2].", StringComparison.Ordinal) };
         var diagnostics = new DiagnosticBag();
-        var theme = EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!;
+        var theme = EditionBuilder.Themes.Theme.Load(Repo.Templates, diagnostics)!;
 
         var files = Sites.Render(theme, content with { Articles = [article with { Chapters = [article.Chapters[0], chapter] }] }, diagnostics)!;
 

@@ -146,7 +146,7 @@ public class NotFoundPageTests
     {
         var diagnostics = new EditionBuilder.Diagnostics.DiagnosticBag();
 
-        var files = Sites.Build(EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!, SmallEdition.Content(), diagnostics)!;
+        var files = Sites.Build(EditionBuilder.Themes.Theme.Load(Repo.Templates, diagnostics)!, SmallEdition.Content(), diagnostics)!;
 
         var page = files.Single(f => f.Path == "404.html").AsText();
         Assert.DoesNotContain("href=\"", page.Replace("href=\"#main\"", string.Empty, StringComparison.Ordinal));
@@ -161,7 +161,7 @@ public class NotFoundPageTests
         content.Edition.BaseUrl = "https://example.org/editions/ar/";
         var diagnostics = new EditionBuilder.Diagnostics.DiagnosticBag();
 
-        var files = Sites.Build(EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!, content, diagnostics)!;
+        var files = Sites.Build(EditionBuilder.Themes.Theme.Load(Repo.Templates, diagnostics)!, content, diagnostics)!;
 
         var page = files.Single(f => f.Path == "404.html").AsText();
         Assert.Contains("<base href=\"/editions/ar/\"", page);

@@ -1,5 +1,5 @@
+using EditionBuilder.Citations;
 using EditionBuilder.Content;
-using EditionBuilder.Render;
 using Xunit;
 
 namespace EditionBuilder.Tests.Scholarly;

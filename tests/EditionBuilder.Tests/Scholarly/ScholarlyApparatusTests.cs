@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using EditionBuilder.Citations;
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
-using EditionBuilder.Render;
 using EditionBuilder.Tests.Support;
 using Xunit;
 

@@ -2,8 +2,8 @@ using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Import;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using Xunit;
 
 namespace EditionBuilder.Tests.Support;

@@ -1,8 +1,8 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Pipeline;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Tests.Support;
 

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Markup;
 using EditionBuilder.Tests.Support;
 using EditionBuilder.Verify;
 using Xunit;

@@ -1,4 +1,5 @@
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Markup;
 using EditionBuilder.Render;
 using EditionBuilder.Site;
 using EditionBuilder.Verify;

@@ -20,7 +20,7 @@ public sealed class ArticleWriterPlugTests : IDisposable
     {
         SmallEdition.WriteTo(Content);
         // The link text of a download is the theme's {name}_download string, in every language of the pages.
-        foreach (var lang in EditionBuilder.Render.ThemeStrings.Languages) _temp.File($"content/theme/i18n/{lang}.yml", $"{Name}_download: chapter list ({lang})\n");
+        foreach (var lang in EditionBuilder.Themes.ThemeStrings.Languages) _temp.File($"content/theme/i18n/{lang}.yml", $"{Name}_download: chapter list ({lang})\n");
     }
 
     public void Dispose() => _temp.Dispose();

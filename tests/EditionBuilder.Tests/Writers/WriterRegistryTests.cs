@@ -19,7 +19,7 @@ public class WriterRegistryTests
         Assert.All(names, name => Assert.Matches("^[a-z][a-z0-9-]*$", name));
         foreach (var writer in WriterRegistry.Default.ArticleWriters.Where(w => w.Optional))
         {
-            foreach (var lang in EditionBuilder.Render.ThemeStrings.Languages) Assert.True(theme.Strings.Has(lang, writer.Name + "_download"), $"{lang}: {writer.Name}_download");
+            foreach (var lang in EditionBuilder.Themes.ThemeStrings.Languages) Assert.True(theme.Strings.Has(lang, writer.Name + "_download"), $"{lang}: {writer.Name}_download");
         }
     }
 

@@ -61,7 +61,7 @@ public class WordCorpusTests
         var diagnostics = new DiagnosticBag();
         var edition = ContentFolder.Read(temp.Path, diagnostics);
         Assert.True(edition is not null, name + ": " + string.Join('\n', diagnostics.Items));
-        var site = Sites.Render(EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!, edition, diagnostics);
+        var site = Sites.Render(EditionBuilder.Themes.Theme.Load(Repo.Templates, diagnostics)!, edition, diagnostics);
         Assert.True(site is not null, name + ": " + string.Join('\n', diagnostics.Items));
 
         var onPages = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -221,7 +221,7 @@ public class WordCorpusTests
         var diagnostics = new DiagnosticBag();
         var content = ContentFolder.ReadSource(source, diagnostics);
         Assert.True(content is not null, string.Join('\n', diagnostics.Items));
-        var site = Sites.Render(EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!, content, diagnostics);
+        var site = Sites.Render(EditionBuilder.Themes.Theme.Load(Repo.Templates, diagnostics)!, content, diagnostics);
         Assert.True(site is not null, string.Join('\n', diagnostics.Items));
 
         var slug = content.Articles.Single().Slug;

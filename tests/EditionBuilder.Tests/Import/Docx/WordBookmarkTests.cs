@@ -72,7 +72,7 @@ public class WordBookmarkTests
         var edition = ContentFolder.Read(temp.Path, diagnostics);
         Assert.True(edition is not null, string.Join('\n', diagnostics.Items));
         // Sites.Render verifies the site: every internal link and fragment resolves.
-        var site = Sites.Render(EditionBuilder.Render.Theme.Load(Repo.Templates, diagnostics)!, edition, diagnostics);
+        var site = Sites.Render(EditionBuilder.Themes.Theme.Load(Repo.Templates, diagnostics)!, edition, diagnostics);
         Assert.True(site is not null, string.Join('\n', diagnostics.Items));
         return site;
     }

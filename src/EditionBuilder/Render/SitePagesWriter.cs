@@ -1,9 +1,9 @@
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
 using EditionBuilder.Site;
+using EditionBuilder.Themes;
 using EditionBuilder.Writers;
 
-namespace EditionBuilder.Pages;
+namespace EditionBuilder.Render;
 
 /// <summary>The site's own HTML and files as an edition writer: the journal index, 404.html, the search page, robots.txt, sitemap.xml and the theme's assets, rendered by <see cref="SitePages"/>.</summary>
 public sealed class SitePagesWriter(SitePages pages) : IEditionWriter

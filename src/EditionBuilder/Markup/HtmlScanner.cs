@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Net;
 
-namespace EditionBuilder.Verify;
+namespace EditionBuilder.Markup;
 
 /// <summary>A forward-only reader of HTML tags, after the HTML tokenizer's rules for tags, attributes, comments and raw text; enough to verify a page without building its DOM.</summary>
 /// <remarks>It reports start and end tags and the text of raw-text elements; ordinary text is skipped. A test holds it to AngleSharp's full parser on every page of the seed's site.</remarks>

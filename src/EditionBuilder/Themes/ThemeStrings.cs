@@ -1,7 +1,7 @@
 using EditionBuilder.Diagnostics;
 using Scriban.Runtime;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 /// <summary>The interface strings of a theme by language (i18n/&lt;lang&gt;.yml): every language the edition shows has every key, so a page never falls back to another language's words.</summary>
 public sealed class ThemeStrings

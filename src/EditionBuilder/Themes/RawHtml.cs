@@ -1,4 +1,4 @@
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 /// <summary>HTML the renderer made itself (Markdig output); templates write it as is, while every plain string is escaped.</summary>
 public sealed record RawHtml(string Html)

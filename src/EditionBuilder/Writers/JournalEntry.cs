@@ -1,8 +1,8 @@
 using EditionBuilder.Content;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 using EditionBuilder.Writers;
 
-namespace EditionBuilder.Journal;
+namespace EditionBuilder.Writers;
 
 /// <summary>One article as the journal writers see it: its content (metadata and the names of its files, not its text) and the summary its build made.</summary>
 public sealed record JournalEntry(ArticleContent Content, ArticleSummary Summary)

@@ -6,7 +6,7 @@ using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 /// <summary>A template context that HTML-escapes every value a template writes, except <see cref="RawHtml"/> and included templates: text can never become markup.</summary>
 public sealed class EscapingTemplateContext(ScriptObject? builtins = null) : TemplateContext(builtins)

@@ -3,7 +3,7 @@ using EditionBuilder.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 /// <summary>Reads a theme's flat YAML files (i18n/&lt;lang&gt;.yml, theme.yml): one mapping of keys to text, every problem positioned.</summary>
 internal static class FlatYaml

@@ -1,5 +1,6 @@
+using EditionBuilder.Citations;
 using EditionBuilder.Site;
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 // The view models that templates read; Scriban exposes their properties in snake_case (SiteName -> site_name).
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 
-namespace EditionBuilder.Epub;
+namespace EditionBuilder.Markup;
 
 /// <summary>What XML can hold: the book's documents are XML, which has no place for U+FFFE, U+FFFF, lone surrogates or the C0 controls other than tab and line ends.</summary>
 public static class XmlText

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EditionBuilder.Content;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 /// <summary>Writes a publication date in a page's language with the theme's month names and order (i18n month_1…month_12, date_day_month_year, date_month_year, first_day): the default Arabic theme names each month twice, "آذار/مارس", and keeps the digits 0–9.</summary>
 public static class DateDisplay

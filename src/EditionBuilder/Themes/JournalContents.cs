@@ -1,7 +1,7 @@
 using System.Globalization;
 using EditionBuilder.Model;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 /// <summary>Groups a journal's articles for its contents (its landing page): by volume and issue, newest first (by number when they are numbers), each issue's articles by first page; articles that name no volume come last.</summary>
 public static class JournalContents

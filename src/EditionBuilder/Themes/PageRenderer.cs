@@ -1,7 +1,7 @@
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Site;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 /// <summary>Renders a page request through its template and the layout into a site file.</summary>
 /// <param name="theme">The theme.</param>
@@ -9,13 +9,16 @@ namespace EditionBuilder.Render;
 /// <param name="leaveOutBodies">Pages keep their Markdown bodies apart (<see cref="SiteFile.Fragments"/>), so a build minifies each body once; otherwise pages are whole.</param>
 public sealed class PageRenderer(Theme theme, SiteContext site, bool leaveOutBodies)
 {
+    /// <summary>The stylesheet made from edition.yml's colours, which every page links when the edition has colours.</summary>
+    public const string ColoursPath = "assets/colours.css";
+
     public SiteContext Site { get; } = site;
 
     public Theme Theme { get; } = theme;
 
     // The theme's stylesheet, then the edition's colours, then the publisher's own additions, so each can override the one before.
     private readonly IReadOnlyList<string> _stylesheets =
-        new[] { "assets/edition.css", site.Edition.Colours.Count > 0 ? SitePages.ColoursPath : null, theme.Assets.ContainsKey("custom.css") ? "assets/custom.css" : null }
+        new[] { "assets/edition.css", site.Edition.Colours.Count > 0 ? ColoursPath : null, theme.Assets.ContainsKey("custom.css") ? "assets/custom.css" : null }
             .OfType<string>().ToList();
 
     private readonly LicenceView _editionLicence = ArticleViews.View(Content.Licences.Find(site.Edition.Licence));

@@ -3,7 +3,7 @@ using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 /// <summary>Resolves template includes inside the templates folder only; a path that leaves it is refused.</summary>
 public sealed class TemplateLoader(IReadOnlyDictionary<string, string> templates) : ITemplateLoader

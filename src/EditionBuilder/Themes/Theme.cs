@@ -7,7 +7,7 @@ using EditionBuilder.Site;
 using Scriban;
 using Scriban.Runtime;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 /// <summary>A theme: Scriban templates parsed once, assets, interface strings per language (i18n/&lt;lang&gt;.yml) and markup settings (theme.yml), merged from its layers (the default theme, then a publisher's theme that overrides files by path and strings by key). Errors name the file and line they come from.</summary>
 public sealed class Theme

@@ -1,4 +1,6 @@
-namespace EditionBuilder.Render;
+using EditionBuilder.Citations;
+
+namespace EditionBuilder.Themes;
 
 /// <summary>One page to render: where it goes, which template makes it, what it says of itself, and the model the template reads.</summary>
 /// <param name="Path">The page's path in the site.</param>

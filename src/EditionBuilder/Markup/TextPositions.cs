@@ -1,4 +1,4 @@
-namespace EditionBuilder.Verify;
+namespace EditionBuilder.Markup;
 
 /// <summary>Turns offsets into a text into 1-based lines and columns, reading the text once when they are asked for in increasing order (a line ends at LF, CRLF or a lone CR; a column counts characters, a surrogate pair as one).</summary>
 internal sealed class TextPositions(string text)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EditionBuilder.Content;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Citations;
 
 /// <summary>The machine-readable description of an article page: Highwire Press citation_* tags, Dublin Core, Open Graph and JSON-LD, from article.yml only.</summary>
 public static class ScholarlyMetadata

@@ -1,6 +1,6 @@
 using EditionBuilder.Content;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Citations;
 
 /// <summary>Formats the citation of an article from what article.yml and edition.yml provide, leaving out empty fields: authors, «title», journal volume (issue), year: pages, DOI link.</summary>
 public static class Citation

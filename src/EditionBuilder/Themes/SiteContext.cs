@@ -1,7 +1,7 @@
 using EditionBuilder.Content;
 using EditionBuilder.Site;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 /// <summary>What every page of an edition shares: the edition's metadata, whether it is a journal, and its logo.</summary>
 public sealed record SiteContext(EditionMetadata Edition, bool IsJournal, EditionImage? Logo = null)

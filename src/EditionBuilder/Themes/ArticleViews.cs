@@ -1,7 +1,8 @@
+using EditionBuilder.Citations;
 using EditionBuilder.Content;
 using EditionBuilder.Site;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Themes;
 
 /// <summary>Builds what templates read of an article, for a page in one language: authors in that script where given, the date in that language, keywords of that language, licence, DOI link, pages.</summary>
 public static class ArticleViews

@@ -1,10 +1,10 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
-using EditionBuilder.Render;
+using EditionBuilder.Themes;
 using EditionBuilder.Writers;
 using Markdig;
 
-namespace EditionBuilder.Pages;
+namespace EditionBuilder.Render;
 
 /// <summary>The site's HTML for one article as a writer: its landing page (offering the downloads of the writers before it, with their sizes), a page per chapter, the full text, the abstracts, the citation files and its media, rendered by <see cref="ArticlePages"/>.</summary>
 public sealed class ArticlePagesWriter(ArticlePages pages) : IArticleWriter

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using EditionBuilder.Content;
 
-namespace EditionBuilder.Render;
+namespace EditionBuilder.Citations;
 
 /// <summary>Cite-this files made from article.yml alone: BibTeX, RIS and CSL-JSON. Empty fields are left out; nothing is invented.</summary>
 public static class CitationFiles

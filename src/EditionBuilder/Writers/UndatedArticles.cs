@@ -1,6 +1,6 @@
 using EditionBuilder.Diagnostics;
 
-namespace EditionBuilder.Journal;
+namespace EditionBuilder.Writers;
 
 /// <summary>The warning a dated listing (the feed, the OAI-PMH repository) gives for each article it leaves out because article.yml gives no date.</summary>
 public static class UndatedArticles
