@@ -29,7 +29,6 @@ internal static class DeployCommand
     private static int Run(string site, string target, bool keepExisting, Reporter reporter)
     {
         if (!Directory.Exists(site)) throw new UsageException($"{site}: no such site folder");
-        OutputGuard.Ensure(OutputKind.Deploy, target, [new(site, "the site being deployed")], force: false);
 
         var diagnostics = new DiagnosticBag();
         var result = SiteDeployer.DeployVerified(site, target, diagnostics, new SiteDeployer.Options(keepExisting, Waiting: reporter.Errors.WriteLine));

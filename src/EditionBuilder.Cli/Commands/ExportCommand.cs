@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Exports;
-using EditionBuilder.Import;
-using EditionBuilder.Output;
-using EditionBuilder.Parse;
 
 namespace EditionBuilder.Cli.Commands;
 
@@ -39,8 +35,7 @@ internal static class ExportCommand
 
             var id = parsed.GetValue(batchId);
             if (id is not null && (id.Trim().Length == 0 || id.Length > 100)) throw new UsageException("--batch-id takes 1 to 100 characters");
-            return Run(parsed.GetValue(content)!, parsed.GetValue(output) ?? Path.Combine("artifacts", "exports", "crossref.xml"), "Crossref deposit", reporter,
-                (input, diagnostics) => CrossrefDeposit.Write(input, diagnostics, id, value));
+            return Run(new RegistryExportRequest(Registry.Crossref, parsed.GetValue(content)!, parsed.GetValue(output) ?? Path.Combine("artifacts", "exports", "crossref.xml"), id, value), reporter);
         });
         return command;
     }
@@ -50,42 +45,25 @@ internal static class ExportCommand
         var content = CommandParts.Path("content-dir", "The content folder (edition.yml and the article folders).");
         var output = Output("artifacts/exports/doaj.xml");
         var command = new Command("doaj", "Write DOAJ's article XML (doajArticles.xsd), a record per article, to upload at doaj.org.") { content, output };
-        command.SetAction(parsed => Run(parsed.GetValue(content)!, parsed.GetValue(output) ?? Path.Combine("artifacts", "exports", "doaj.xml"), "DOAJ article XML", reporter, DoajArticles.Write));
+        command.SetAction(parsed => Run(new RegistryExportRequest(Registry.Doaj, parsed.GetValue(content)!, parsed.GetValue(output) ?? Path.Combine("artifacts", "exports", "doaj.xml")), reporter));
         return command;
     }
 
     private static Option<string?> Output(string fallback) => new("--output", "-o") { Description = $"The file to write (default: {fallback}).", HelpName = "file" };
 
-    private static int Run(string contentFolder, string output, string what, Reporter reporter, Func<ExportInput, DiagnosticBag, string?> write)
+    private static int Run(RegistryExportRequest request, Reporter reporter)
     {
-        if (!Directory.Exists(contentFolder)) throw new UsageException($"{contentFolder}: no such folder");
-        if (Directory.Exists(output)) throw new UsageException($"{output} is a folder: -o takes the file to write");
-        // An output never lies inside an input (docs/design.md, "Safety rules").
-        if (IsInside(output, contentFolder)) throw new OutputRefusedException($"refusing to write {output}: it is inside the content folder {contentFolder}; write it elsewhere (-o)");
-
         var diagnostics = new DiagnosticBag();
-        var content = ContentFolder.Read(contentFolder, diagnostics);
-        if (content is null || reporter.Print(diagnostics)) return ExitCodes.InputErrors;
-        var parser = new ArticleParser();
-        var articles = content.Articles.Select(a => parser.Parse(a, diagnostics)).ToList();
-        if (reporter.Print(diagnostics)) return ExitCodes.InputErrors;
-        var text = write(new ExportInput(content.Edition, Path.Combine(contentFolder, "edition.yml"), articles.Select(a => a!).ToList()), diagnostics);
-        if (reporter.Print(diagnostics) || text is null) return ExitCodes.InputErrors;
+        var report = RegistryExport.Run(request, diagnostics);
+        if (report.Refused)
+        {
+            // An unusable path (no content folder, -o a folder or inside the content): a usage error, as every refused output is.
+            reporter.Print(diagnostics);
+            return ExitCodes.Usage;
+        }
 
-        // Written beside its place and moved in, so a failed export never leaves half a file.
-        var full = Path.GetFullPath(output);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".partial";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, full, overwrite: true);
-        reporter.Line($"wrote {output}: {what}, {articles.Count} article record(s)");
+        if (reporter.Print(diagnostics) || !report.Succeeded) return ExitCodes.InputErrors;
+        reporter.Line($"wrote {report.Output}: {report.What}, {report.Articles} article record(s)");
         return ExitCodes.Success;
-    }
-
-    private static bool IsInside(string path, string folder)
-    {
-        var full = Path.GetFullPath(path);
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-        return full.StartsWith(root, StringComparison.Ordinal);
     }
 }

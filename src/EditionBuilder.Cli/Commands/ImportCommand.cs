@@ -39,12 +39,12 @@ internal static class ImportCommand
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    /// <summary>"2 chapters, 40 paragraphs, 12 notes, 3 abstracts (ar, en, fr), front matter (2 authors, keywords: 4 ar, 4 en)".</summary>
+    /// <summary>"2 chapters, 40 paragraphs, 12 notes, 3 abstracts (ar, en, fr), opening (2 authors, keywords: 4 ar, 4 en)".</summary>
     private static string Summary(ImportReport report) =>
         $"{Count(report.Chapters, "chapter")}, {Count(report.Paragraphs, "paragraph")}, {Count(report.Notes, "note")}, "
             + Count(report.Abstracts.Count, "abstract") + (report.Abstracts.Count > 0 ? $" ({string.Join(", ", report.Abstracts)})" : string.Empty)
             + (report.Images > 0 ? $", {Count(report.Images, "image")}" : string.Empty)
-            + (report.HasFrontMatter ? $", front matter ({Count(report.Authors, "author")}{Keywords(report)})" : string.Empty);
+            + (report.HasOpening ? $", opening ({Count(report.Authors, "author")}{Keywords(report)})" : string.Empty);
 
     // Keywords per language, as EB0108 lists the opening's ("4 keywords (ar, line 12)"): one total over every language
     // ("12 keywords") read as if the opening had listed twelve.

@@ -100,8 +100,7 @@ internal sealed class PreviewSite : IDisposable
 
     private readonly PreviewSession _session;
     private readonly Reporter _reporter;
-    private readonly List<FolderWatch> _watches = new();
-    private readonly Timer _debounce;
+    private readonly PreviewWatch _watch;
 
     public PreviewSite(string content, IReadOnlyList<string> themeLayers, PagefindTool? search, Reporter reporter)
     {
@@ -111,45 +110,23 @@ internal sealed class PreviewSite : IDisposable
             else reporter.Errors.WriteLine($"search index failed, still serving the last one: {report.Problem}");
         });
         _reporter = reporter;
-        _debounce = new Timer(_ => RebuildOnChange(), null, Timeout.Infinite, Timeout.Infinite);
-        // The content folder holds its own theme/; a theme given with --theme is watched too. The default theme ships with the tool and does not change.
-        // Each is watched with its parent, so a folder removed and made again, or replaced by a rename, is watched again.
-        Watched = themeLayers.Skip(1).Where(l => !IsInside(l, content)).Prepend(content).ToList();
-        foreach (var folder in Watched) _watches.Add(new FolderWatch(folder, change => OnChange(folder, change)));
+        _watch = new PreviewWatch(content, themeLayers, Told, () => Rebuild(),
+            e => reporter.Errors.WriteLine($"rebuild failed unexpectedly ({e.GetType().Name}: {e.Message.Split('\n')[0]}); still serving the last good build"));
     }
 
     /// <summary>The folders watched for changes.</summary>
-    public IReadOnlyList<string> Watched { get; }
+    public IReadOnlyList<string> Watched => _watch.Watched;
 
-    private static bool IsInside(string path, string folder) =>
-        Path.GetFullPath(path).StartsWith(Path.GetFullPath(folder).TrimEnd('/') + "/", StringComparison.Ordinal);
-
-    // Editors write a file in several steps; a short pause lets them finish before the rebuild.
-    private void OnChange(string folder, FolderChange change)
+    private void Told(string folder, FolderChange change)
     {
         if (change == FolderChange.Vanished)
         {
             _reporter.Errors.WriteLine($"{folder} is gone (removed or renamed away); still serving the last good build; "
                 + $"it is rebuilt when a folder named {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))} is back in {Path.GetDirectoryName(Path.GetFullPath(folder))}");
-            return;
         }
-
-        if (change == FolderChange.Returned) _reporter.Line($"{folder} is back (made again or renamed into place); rebuilding");
-        _debounce.Change(25, Timeout.Infinite);
-    }
-
-    // The timer's rebuild: while a watched folder is gone there is nothing to build (that was said once), and no failure of a
-    // rebuild, whatever it is, may end the preview (an exception on a timer thread would end the process).
-    private void RebuildOnChange()
-    {
-        if (_watches.Any(w => !w.Present)) return;
-        try
+        else if (change == FolderChange.Returned)
         {
-            Rebuild();
-        }
-        catch (Exception e)
-        {
-            _reporter.Errors.WriteLine($"rebuild failed unexpectedly ({e.GetType().Name}: {e.Message.Split('\n')[0]}); still serving the last good build");
+            _reporter.Line($"{folder} is back (made again or renamed into place); rebuilding");
         }
     }
 
@@ -252,9 +229,5 @@ internal sealed class PreviewSite : IDisposable
     private static bool IsLocalHost(string host) =>
         host is "localhost" or "127.0.0.1" or "[::1]" or "::1";
 
-    public void Dispose()
-    {
-        foreach (var watch in _watches) watch.Dispose();
-        _debounce.Dispose();
-    }
+    public void Dispose() => _watch.Dispose();
 }

@@ -26,7 +26,7 @@ public static class DiagnosticCodes
     public const string AbstractLanguageUnknown = "EB0105";
     public const string ControlCharacter = "EB0106";
     public const string DecodedFromLegacyEncoding = "EB0107";
-    public const string FrontMatterRecognized = "EB0108";
+    public const string OpeningRecognized = "EB0108";
     public const string OneChapter = "EB0109";
     public const string NoArabicTitle = "EB0110";
 
@@ -196,4 +196,9 @@ public static class DiagnosticCodes
     // Packages and small fixes of issue 31 (EB0940–EB0949).
     public const string PackageUndated = "EB0940";
     public const string NotABuiltSite = "EB0941";
+
+    // The commands as library steps of issue 31: edition export's paths (EB0960–EB0969).
+    public const string ExportOutputInsideContent = "EB0960";
+    public const string ExportContentMissing = "EB0961";
+    public const string ExportOutputIsFolder = "EB0962";
 }

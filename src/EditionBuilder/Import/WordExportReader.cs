@@ -166,10 +166,10 @@ public static partial class WordExportReader
 
         var left = recognition.LeftAsText.Select(i => indexes[i]).ToHashSet();
         var used = indexes.Take(recognition.BodyStart).Where(i => !left.Contains(i)).ToHashSet();
-        var message = "the manuscript opens with front matter, read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
+        var message = "the manuscript opens with its title, authors or abstract (the opening), read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
             + string.Join(", ", recognition.Recognized);
         if (left.Count > 0) message += "; left as text: " + string.Join(", ", left.Order().Select(i => $"line {lines[i].Number}"));
-        diagnostics.Warning(DiagnosticCodes.FrontMatterRecognized, path, lines[indexes[0]].Number, 1, message);
+        diagnostics.Warning(DiagnosticCodes.OpeningRecognized, path, lines[indexes[0]].Number, 1, message);
         return new OpeningLines(recognition.Opening, used, left);
     }
 

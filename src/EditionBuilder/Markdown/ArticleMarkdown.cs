@@ -34,7 +34,7 @@ public static class ArticleMarkdown
     public static IReadOnlyList<(string Path, byte[] Bytes)> Files(Article article, ArticleMetadata metadata, string? metadataText = null) =>
         Write(article, metadata, metadataText).Select(f => (f.Path, System.Text.Encoding.UTF8.GetBytes(f.Text))).Concat(Media(article)).ToList();
 
-    /// <summary>Every abstract of the article by language: the front matter's Arabic one (ملخص) and the source's English and French ones.</summary>
+    /// <summary>Every abstract of the article by language: the opening's Arabic one (ملخص) and the source's English and French ones.</summary>
     public static IEnumerable<Abstract> Abstracts(Article article) =>
         (article.Opening.Abstract is { } arabic ? article.Abstracts.Prepend(arabic) : article.Abstracts)
             .GroupBy(a => a.Language, StringComparer.Ordinal).Select(g => g.First())
@@ -47,7 +47,7 @@ public static class ArticleMarkdown
         return Slug.From(title ?? Path.GetFileNameWithoutExtension(sourcePath), 40);
     }
 
-    /// <summary>The metadata an import can know: the titles (Arabic from the front matter, English and French from the abstracts), subtitle, authors and keywords.</summary>
+    /// <summary>The metadata an import can know: the titles (Arabic from the manuscript's opening, English and French from the abstracts), subtitle, authors and keywords.</summary>
     public static ArticleMetadata MetadataFrom(Article article)
     {
         var front = article.Opening;

@@ -43,9 +43,11 @@ public static class SiteDeployer
     public static string ReleaseId(IReadOnlyList<SiteFile> site) =>
         "release-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SiteManifest.Of(site))))[..16];
 
-    /// <summary>Reads a built site folder, verifies it, and deploys it; null (with the reasons in the bag) when it is not a site a build finished, does not verify, is empty, or the target holds files this tool did not write, and then the target is untouched.</summary>
+    /// <summary><c>edition deploy</c> from paths: checks the target may be written, reads a built site folder, verifies it, and deploys it; null (with the reasons in the bag) when it is not a site a build finished, does not verify, is empty, or the target holds files this tool did not write, and then the target is untouched.</summary>
+    /// <exception cref="OutputRefusedException">The target is, holds or lies inside the site, the current folder or a repository, or is a symbolic link this tool did not make.</exception>
     public static Result? DeployVerified(string site, string target, DiagnosticBag diagnostics, Options? options = null)
     {
+        OutputGuard.Ensure(OutputKind.Deploy, target, [new(site, "the site being deployed")], force: false);
         if (!SiteFolderReader.IsBuiltSite(site, "edition deploy", diagnostics)) return null;
         var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
         Verify.SiteVerifier.Verify(files, diagnostics, site);

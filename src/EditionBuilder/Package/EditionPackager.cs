@@ -1,5 +1,6 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Import;
 using EditionBuilder.Model;
 using EditionBuilder.Output;
 using EditionBuilder.Site;
@@ -14,6 +15,29 @@ public static class EditionPackager
 
     /// <summary>What was written: the bag's folder and zip, and how many site files they hold.</summary>
     public sealed record Result(string BagFolder, string ZipPath, int Files, long ZipBytes);
+
+    /// <summary>
+    /// <c>edition package</c> from paths: the site checked to be one a build finished, the output checked (never the site, the
+    /// content or a folder this tool did not write, without force), the content read for the package's name, version and date,
+    /// the site read without following links, then the bag and its zip swapped in whole. Null, with the reasons in the bag and
+    /// nothing written, when the site or the content has errors; warnings (EB0940) come with a written package.
+    /// </summary>
+    /// <exception cref="OutputRefusedException">The output is, holds or lies inside an input, or is a folder this tool did not write (without force).</exception>
+    public static Result? Run(PackageRequest request, DiagnosticBag diagnostics)
+    {
+        var (site, output, contentFolder) = (request.Site, request.Output, request.Content);
+        if (!SiteFolderReader.IsBuiltSite(site, "edition package", diagnostics)) return null;
+        var hasContent = contentFolder is not null && Directory.Exists(contentFolder);
+        OutputGuard.Ensure(OutputKind.Package, output,
+            [new(site, "the site being packaged"), .. hasContent ? [new ProtectedPath(contentFolder!, "the content folder")] : Array.Empty<ProtectedPath>()],
+            request.Force);
+
+        var content = hasContent ? ContentFolder.Read(contentFolder!, diagnostics) : null;
+        var files = SiteFolderReader.Read(site, diagnostics, includeCompressed: true);
+        if (diagnostics.HasErrors) return null;
+        var description = Describe(content, request.Name, request.SourceDateEpoch, diagnostics, contentFolder ?? "content");
+        return Write(files, description, output);
+    }
 
     /// <summary>Describes the package of an edition: named after its one article (else its English name), versioned by edition.yml, dated by SOURCE_DATE_EPOCH or else the newest article's date (never the clock, so the same content gives the same bag). Without either, bag-info.txt has no Bagging-Date and a warning (EB0940, at <paramref name="where"/>) says how to give one.</summary>
     public static Description Describe(EditionContent? content, string? name, string? sourceDateEpoch, DiagnosticBag? diagnostics = null, string where = "content")
@@ -57,3 +81,7 @@ public static class EditionPackager
         : content.Articles.Count == 1 ? $"Web edition of \"{content.Articles[0].Metadata.TitleIn("en")}\""
         : $"Web edition of {content.Edition.NameIn("en")}: {content.Articles.Count} articles";
 }
+
+/// <summary>What <c>edition package</c> asks for: the built site, the folder the bag and its zip go to, the content folder the site was built from (for the package's name, version and date; none or missing: named "edition"), a name to use instead, and the SOURCE_DATE_EPOCH that dates it.</summary>
+/// <param name="Force">Replace a non-empty output folder that edition package did not write.</param>
+public sealed record PackageRequest(string Site, string Output, string? Content = "content", string? Name = null, bool Force = false, string? SourceDateEpoch = null);

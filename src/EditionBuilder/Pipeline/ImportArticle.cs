@@ -92,7 +92,7 @@ public static class ImportArticle
         Notes = article.Notes.Count(),
         Abstracts = ArticleMarkdown.Abstracts(article).Select(a => a.Language).ToList(),
         Images = article.Media.Count,
-        HasFrontMatter = !article.Opening.IsEmpty,
+        HasOpening = !article.Opening.IsEmpty,
         Authors = article.Opening.Authors.Count,
         Keywords = article.Opening.Keywords.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => (k.Key, k.Value.Count)).ToList(),
         Conservation = kept,
@@ -134,17 +134,17 @@ public sealed record ImportReport
 
     public int Notes { get; init; }
 
-    /// <summary>The abstracts' languages, in ordinal order (the front matter's ملخص as "ar").</summary>
+    /// <summary>The abstracts' languages, in ordinal order (the opening's ملخص as "ar").</summary>
     public IReadOnlyList<string> Abstracts { get; init; } = [];
 
     public int Images { get; init; }
 
-    /// <summary>True when the manuscript opens with front matter (title, authors, ملخص, keywords).</summary>
-    public bool HasFrontMatter { get; init; }
+    /// <summary>True when the manuscript has an opening (title, authors, ملخص, keywords).</summary>
+    public bool HasOpening { get; init; }
 
     public int Authors { get; init; }
 
-    /// <summary>The front matter's keywords per language, counted per language as EB0108 lists them, in ordinal order of language.</summary>
+    /// <summary>The opening's keywords per language, counted per language as EB0108 lists them, in ordinal order of language.</summary>
     public IReadOnlyList<(string Language, int Count)> Keywords { get; init; } = [];
 
     /// <summary>The conservation check: letters and notes of the source, and how many were lost (none, or the import fails).</summary>

@@ -149,7 +149,22 @@ public sealed record ChapterView(int Order, string Title, string Id, HtmlFragmen
 public sealed record AbstractView(string Lang, string Title, HtmlFragment Body, IReadOnlyList<LinkView> OtherLanguages);
 
 /// <summary>An article's reference list as its page and the full text show it: its heading, language and direction (the file's), the list, and the chapter before it.</summary>
-public sealed record ReferencesView(string Title, string Lang, string Dir, string Id, HtmlFragment Body, LinkView? Previous);
+public sealed record ReferencesView(string Title, string Lang, string Dir, string Id, HtmlFragment Body, LinkView? Previous)
+{
+    /// <summary>The heading's own language: a Latin "References" (or "Références") over a right-to-left list is English (or French); else the list's.</summary>
+    public string TitleLang => Dir == "rtl" && IsLatin(Title) ? (LooksFrench(Title) ? "fr" : "en") : Lang;
+
+    /// <summary>The heading's direction, left to right when <see cref="TitleLang"/> is not the list's language.</summary>
+    public string TitleDir => TitleLang == Lang ? Dir : "ltr";
+
+    // Latin letters and no letter of a right-to-left script: a heading the author typed in English or French.
+    private static bool IsLatin(string text) =>
+        text.Any(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '\u00C0' and <= '\u024F') && !text.Any(c => c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFEFC');
+
+    // The accented letters of French, or its usual headings without them.
+    private static bool LooksFrench(string text) =>
+        text.Any(c => "éèêàçùâîôûëïœ".Contains(char.ToLowerInvariant(c))) || text.StartsWith("Bibliographie", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>The model of the reference list's page.</summary>
 public sealed record ReferencesPageModel(ArticleView Article, ReferencesView References);

@@ -30,7 +30,7 @@ public class ManuscriptCliTests
         var result = Build(temp, Golden("007-manuscript-opening.txt"));
 
         Assert.True(result.Succeeded, result.Said);
-        Assert.StartsWith("the manuscript opens with front matter", Said(result, Severity.Warning, "EB0108").Message);
+        Assert.StartsWith("the manuscript opens with its title, authors or abstract (the opening)", Said(result, Severity.Warning, "EB0108").Message);
         Assert.Equal("<h1>الشراكة الروسية – الإيرانية في سوريا</h1>", H1(Path.Combine(temp.Path, "site"), "index.html"));
         var landing = File.ReadAllText(Path.Combine(temp.Path, "site", "index.html"));
         Assert.Contains("سارة خليل", landing);
@@ -126,7 +126,7 @@ public class ManuscriptCliTests
         Assert.Contains("doi: 10.1234/abc   # registered\n", merged);
         Assert.Contains("authors: [{ name: \"أحمد محمد علي\", affiliation: \"جامعة بيروت العربية، كلية الحقوق والعلوم السياسية\", email: \"ahmad.ali@example.org\" }, ", merged);
         Assert.True(File.Exists(Path.Combine(temp.Path, "article", "ar", "abstract.md")));
-        Assert.True(result.HasFrontMatter);
+        Assert.True(result.HasOpening);
         Assert.Equal(2, result.Authors);
         Assert.Equal([("ar", 4), ("en", 4), ("fr", 4)], result.Keywords);
         // EB0108 names the opening's; the report adds the abstracts'.

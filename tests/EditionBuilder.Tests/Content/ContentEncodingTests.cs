@@ -54,7 +54,7 @@ public class ContentEncodingTests
     }
 
     [Fact]
-    public void Given_an_invalid_byte_in_a_chapter_When_built_Then_exit_1_with_the_position_and_no_site_is_written()
+    public void Given_an_invalid_byte_in_a_chapter_When_built_Then_not_succeeded_with_the_position_and_no_site_is_written()
     {
         using var temp = new TempFolder();
         var content = Path.Combine(temp.Path, "content");
@@ -70,11 +70,12 @@ public class ContentEncodingTests
             }
         }
 
-        var run = Support.Cli.Run(temp.Path, "build", "content", "-o", "site");
+        var built = FolderBuilds.Run(content, Path.Combine(temp.Path, "site"));
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{Path.Combine("small", "ar", "02-alkhatma.md")}:9:6: error EB0003: invalid UTF-8: byte 0xFF", run.Errors);
-        Assert.Contains("nothing was written", run.Errors);
+        Assert.False(built.Succeeded);
+        var error = Assert.Single(built.Errors(DiagnosticCodes.InvalidUtf8));
+        Assert.Equal((Path.Combine(content, "small", "ar", "02-alkhatma.md"), 9, 6), (error.Path, error.Line, error.Column));
+        Assert.StartsWith("invalid UTF-8: byte 0xFF", error.Message);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
     }
 

@@ -78,7 +78,7 @@ public class SourceImportMemoTests
         var (first, firstDiagnostics) = Read(folder, memo);
         var (second, secondDiagnostics) = Read(folder, memo);
 
-        Assert.Contains(firstDiagnostics.Items, d => d.Code == DiagnosticCodes.FrontMatterRecognized);
+        Assert.Contains(firstDiagnostics.Items, d => d.Code == DiagnosticCodes.OpeningRecognized);
         Assert.Equal(firstDiagnostics.Items.Select(d => d.ToString()), secondDiagnostics.Items.Select(d => d.ToString()));
         Assert.False(second.Articles.Single().TextDeferred);
     }

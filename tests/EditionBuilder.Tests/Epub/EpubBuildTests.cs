@@ -141,15 +141,14 @@ public class EpubBuildTests
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
 
         var built = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"), Repo.Templates);
-        var packaged = Support.Cli.Run(temp.Path, "package", "site", "-o", "package", "--content", "content");
+        var packaged = Packages.Run(Path.Combine(temp.Path, "site"), Path.Combine(temp.Path, "package"), Path.Combine(temp.Path, "content"));
         var skipped = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site-without"), Repo.Templates, options: BuildOptions.Published.Without("epub"));
 
         Assert.True(built.Succeeded, built.Said);
         Assert.Equal(1, built.Build.WrittenBy("epub"));
         Assert.Contains(built.Build.Stages, s => s.Stage == "epub");
         var book = File.ReadAllBytes(Path.Combine(temp.Path, "site", "small", "small.epub"));
-        Assert.Equal(0, packaged.ExitCode);
-        var bag = Directory.EnumerateDirectories(Path.Combine(temp.Path, "package")).Single();
+        var bag = packaged.BagFolder;
         Assert.Equal(book, File.ReadAllBytes(Path.Combine(bag, "data", "small", "small.epub")));
         Assert.Contains("  data/small/small.epub\n", File.ReadAllText(Path.Combine(bag, "manifest-sha256.txt")));
         Assert.True(skipped.Succeeded, skipped.Said);

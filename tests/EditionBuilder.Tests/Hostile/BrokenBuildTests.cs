@@ -1,10 +1,11 @@
 using System.Text;
+using EditionBuilder.Diagnostics;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
 namespace EditionBuilder.Tests.Hostile;
 
-/// <summary>Every kind of broken source ends with exit 1 and positioned diagnostics, never a stack trace, and the last good site untouched.</summary>
+/// <summary>Every kind of broken source ends with positioned diagnostics (the build's typed ones), never a stack trace, and the last good site untouched; a fault of the tool itself is exit 3 with one line.</summary>
 public class BrokenBuildTests
 {
     public static TheoryData<string, string> BrokenSources()
@@ -26,21 +27,22 @@ public class BrokenBuildTests
 
     [Theory]
     [MemberData(nameof(BrokenSources))]
-    public void Given_a_broken_source_When_built_over_a_good_site_Then_exit_1_positioned_errors_and_the_site_unchanged(string name, string source)
+    public void Given_a_broken_source_When_built_over_a_good_site_Then_not_succeeded_positioned_errors_and_the_site_unchanged(string name, string source)
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", Repo.SeedPath, "-o", "site").ExitCode);
-        var before = Folders.Snapshot(Path.Combine(temp.Path, "site"));
+        var site = Path.Combine(temp.Path, "site");
+        Assert.True(FolderBuilds.Run(Repo.SeedPath, site).Succeeded);
+        var before = Folders.Snapshot(site);
         var path = temp.File(name.Replace(' ', '-') + ".txt", Encoding.UTF8.GetBytes(source).Select(b => b).ToArray());
         if (name == "binary") File.WriteAllBytes(path, [0x50, 0x4B, 3, 4, 0, 0, 0x64]);
 
-        var result = Support.Cli.Run(temp.Path, "build", path, "-o", "site");
+        var built = FolderBuilds.Run(path, site);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Matches(@":\d+:\d+: error EB0\d\d\d: ", result.Errors);
-        Assert.DoesNotContain("   at ", result.Errors);
-        Assert.DoesNotContain("Exception", result.Errors);
-        Assert.Equal(before, Folders.Snapshot(Path.Combine(temp.Path, "site")));
+        Assert.False(built.Succeeded);
+        Assert.Contains(built.Diagnostics.Items, d => d.Severity == Severity.Error && d.Path == path && d.Line > 0 && d.Column > 0 && d.Code.StartsWith("EB0", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", built.Said);
+        Assert.DoesNotContain("Exception", built.Said);
+        Assert.Equal(before, Folders.Snapshot(site));
     }
 
     [Fact]
@@ -52,11 +54,10 @@ public class BrokenBuildTests
         var path = temp.File("cut.txt", seed[..(lastLead + 1)]);
         var lastLine = Encoding.UTF8.GetString(seed[..lastLead]).Count(c => c == '\n') + 1;
 
-        var result = Support.Cli.Run(temp.Path, "build", path, "-o", "site");
+        var built = FolderBuilds.Run(path, Path.Combine(temp.Path, "site"));
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains($":{lastLine}:", result.Errors);
-        Assert.Contains("error EB0003", result.Errors);
+        Assert.False(built.Succeeded);
+        Assert.Contains(built.Errors("EB0003"), e => (e.Path, e.Line) == (path, lastLine));
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
     }
 

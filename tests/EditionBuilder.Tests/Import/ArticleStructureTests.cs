@@ -254,6 +254,33 @@ public class ArticleStructureTests
     }
 
     [SkippableFact]
+    public void Given_a_French_entry_without_w_lang_in_a_document_whose_default_language_is_English_When_imported_Then_the_entry_is_French()
+    {
+        // pandoc's documents declare en-US as every run's default (w:docDefaults), and its Bibliography paragraphs say no language of their own.
+        var bytes = PandocDocx(ArabicArticle("""
+            # Bibliography
+
+            ::: {custom-style="Bibliography"}
+            Dupont, Jean. La politique étrangère de la Russie et l’Iran. Paris : Éditions du Seuil, 2015, pp. 12-45.
+            :::
+
+            ::: {custom-style="Bibliography"}
+            Katz, Mark. Russia and Iran: Strategic Partners. London: Routledge, 2012, pp. 3-9.
+            :::
+
+            ::: {custom-style="Bibliography"}
+            كاتز، مارك. روسيا وإيران. بيروت، 2012.
+            :::
+            """));
+
+        var (article, _) = Import("bibliography-fr.docx", bytes);
+
+        var references = Assert.IsType<ReferenceSection>(article.References);
+        Assert.Equal(["fr", "en", "ar"], references.Entries.Select(e => e.Language));
+        Assert.Contains("- {lang=fr} Dupont, Jean.", ReferencesFile(article), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void Given_a_document_that_is_only_Bibliography_paragraphs_When_imported_Then_they_are_its_text_not_a_list()
     {
         var bytes = PandocDocx("""
@@ -383,6 +410,6 @@ public class ArticleStructureTests
 
         Assert.All(article.Opening.Authors, a => Assert.Empty(a.Affiliations));
         Assert.Contains("كلية العلوم، جامعة دمشق", article.Chapters.SelectMany(c => c.Paragraphs).Select(p => p.PlainText));
-        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.FrontMatterRecognized && d.Message.Contains("left as text: paragraph", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.OpeningRecognized && d.Message.Contains("left as text: paragraph", StringComparison.Ordinal));
     }
 }

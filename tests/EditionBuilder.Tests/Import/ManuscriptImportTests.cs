@@ -7,7 +7,7 @@ using Xunit;
 
 namespace EditionBuilder.Tests.Import;
 
-/// <summary>A real manuscript's opening (title, authors, affiliations, ملخص, keywords) is front matter, never chapters; headings separated by paragraph spacing only are found.</summary>
+/// <summary>A real manuscript's opening (title, authors, affiliations, ملخص, keywords) is the article's metadata and its Arabic abstract, never chapters; headings separated by paragraph spacing only are found.</summary>
 public class ManuscriptImportTests
 {
     private static (Article? Article, IReadOnlyList<Diagnostic> Diagnostics) Import(string golden)
@@ -47,11 +47,11 @@ public class ManuscriptImportTests
         Assert.DoesNotContain(article.Abstracts.SelectMany(a => a.Paragraphs), p => p.StartsWith("Keywords", StringComparison.Ordinal) || p.StartsWith("Mots-clés", StringComparison.Ordinal));
         Assert.Equal([1], article.Notes.Select(n => n.Number));
 
-        var warning = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized);
-        Assert.Equal("007-manuscript-opening.txt:1:1: warning EB0108: the manuscript opens with front matter, read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
+        var warning = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OpeningRecognized);
+        Assert.Equal("007-manuscript-opening.txt:1:1: warning EB0108: the manuscript opens with its title, authors or abstract (the opening), read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
             + "the title (line 1), the subtitle (line 2), the author أحمد محمد علي (line 3), an affiliation (line 4), an e-mail address (line 5), the author سارة خليل (line 6), "
             + "an affiliation (line 7), an ORCID iD (line 8), the abstract 'ملخص' (2 paragraphs, lines 9–11), 4 keywords (ar, line 12)", warning.ToString());
-        Assert.Equal([DiagnosticCodes.FrontMatterRecognized], diagnostics.Select(d => d.Code));
+        Assert.Equal([DiagnosticCodes.OpeningRecognized], diagnostics.Select(d => d.Code));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class ManuscriptImportTests
 
         Assert.NotNull(article);
         Assert.Equal(["سارة خليل"], article.Opening.Authors.Select(a => a.Name));
-        Assert.EndsWith("; left as text: line 2", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized).Message);
+        Assert.EndsWith("; left as text: line 2", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OpeningRecognized).Message);
     }
 
     [Theory]
@@ -144,7 +144,7 @@ public class ManuscriptImportTests
 
         Assert.NotNull(article);
         Assert.Equal("عنوان المقال", article.Opening.Title);
-        Assert.EndsWith("; left as text: line 4", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized).Message);
+        Assert.EndsWith("; left as text: line 4", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OpeningRecognized).Message);
         Assert.Equal("بحث قُدّم إلى مؤتمر بيروت 2016", article.Paragraphs.First().PlainText);
     }
 
@@ -224,7 +224,7 @@ public class ManuscriptImportTests
         Assert.NotNull(article);
         Assert.Equal(["أحمد علي", "سارة خليل"], article.Opening.Authors.Select(a => a.Name));
         Assert.All(article.Opening.Authors, a => Assert.Empty(a.Affiliations));
-        Assert.EndsWith("; left as text: line 4", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized).Message);
+        Assert.EndsWith("; left as text: line 4", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OpeningRecognized).Message);
         Assert.Equal("جامعة دمشق", article.Paragraphs.First().PlainText);
     }
 }

@@ -53,9 +53,8 @@ public class JatsBuildTests
         Assert.True(File.Exists(Path.Combine(temp.Path, "site", "small", "small.xml")));
         Assert.Equal(1, built.Build.WrittenBy("jats"));
         Assert.Contains(built.Build.Stages, s => s.Stage == "jats");
-        var packaged = Support.Cli.Run(temp.Path, "package", "site", "-o", "package");
-        Assert.True(packaged.ExitCode == 0, packaged.Errors);
-        var manifest = Directory.EnumerateFiles(Path.Combine(temp.Path, "package"), "manifest-sha256.txt", SearchOption.AllDirectories).Single();
+        var packaged = Packages.Run(Path.Combine(temp.Path, "site"), Path.Combine(temp.Path, "package"), Path.Combine(temp.Path, "content"));
+        var manifest = Path.Combine(packaged.BagFolder, "manifest-sha256.txt");
         Assert.Contains(File.ReadAllLines(manifest), l => l.EndsWith(" data/small/small.xml", StringComparison.Ordinal));
 
         var without = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site-without"), Repo.Templates, options: BuildOptions.Uncompressed.Without("jats"));

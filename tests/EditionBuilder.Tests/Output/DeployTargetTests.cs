@@ -17,15 +17,17 @@ public class DeployTargetTests
         var site = SmallSites.Build(temp, "siteA");
         temp.File("www/uploads/photo.jpg", "a");
         temp.File("www/notes.txt", "b");
-        var before = Folders.Snapshot(Path.Combine(temp.Path, "www"));
+        var www = Path.Combine(temp.Path, "www");
+        var before = Folders.Snapshot(www);
+        var diagnostics = new DiagnosticBag();
 
-        var run = Support.Cli.Run(temp.Path, "deploy", site, "www");
+        var result = SiteDeployer.DeployVerified(site, www, diagnostics);
 
-        Assert.Equal(1, run.ExitCode);
-        var lines = run.Errors.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("www: error EB0930: www is a folder holding files edition deploy did not write (notes.txt, uploads); ", lines[0]);
-        Assert.Contains("--keep-existing", lines[0]);
-        Assert.Equal("deploy refused: www is untouched.", lines[^1]);
+        Assert.Null(result);
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.DeployTargetHoldsFiles, www), (error.Code, error.Path));
+        Assert.StartsWith($"{www} is a folder holding files edition deploy did not write (notes.txt, uploads); ", error.Message);
+        Assert.Contains("--keep-existing", error.Message);
         Assert.Equal(before, Folders.Snapshot(Path.Combine(temp.Path, "www")));
         Assert.Equal(EditionBuilder.Files.FileType.Directory, EditionBuilder.Files.NativeFiles.Kind(Path.Combine(temp.Path, "www")));
         Assert.False(Path.Exists(SiteDeployer.ReleasesFolder(Path.Combine(temp.Path, "www"))), "nothing is written beside the target");
@@ -39,8 +41,8 @@ public class DeployTargetTests
         temp.File("www/uploads/photo.jpg", "a");
         var target = Path.Combine(temp.Path, "www");
 
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", "--keep-existing", sites[0], "www").ExitCode);
-        foreach (var site in sites.Concat(sites)) Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, "www").ExitCode);
+        DeployTests.Deploy(sites[0], target, keepExisting: true);
+        foreach (var site in sites.Concat(sites)) DeployTests.Deploy(site, target);
 
         var kept = Directory.GetDirectories(SiteDeployer.ReleasesFolder(target), SiteDeployer.KeptPrefix + "*");
         Assert.Equal("a", File.ReadAllText(Path.Combine(Assert.Single(kept), "uploads", "photo.jpg")));
@@ -54,8 +56,8 @@ public class DeployTargetTests
         var site = SmallSites.Build(temp, "siteA");
         Directory.CreateDirectory(Path.Combine(temp.Path, "www"));
 
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, "www").ExitCode);
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", SmallSites.Build(temp, "siteB", "ب."), "www").ExitCode);
+        DeployTests.Deploy(site, Path.Combine(temp.Path, "www"));
+        DeployTests.Deploy(SmallSites.Build(temp, "siteB", "ب."), Path.Combine(temp.Path, "www"));
         Assert.NotNull(SiteDeployer.CurrentRelease(Path.Combine(temp.Path, "www")));
     }
 
@@ -107,7 +109,7 @@ public class DeployTargetTests
         var a = SmallSites.Build(temp, "siteA");
         var b = SmallSites.Build(temp, "siteB", "ب.");
         var target = Path.Combine(temp.Path, "www");
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", a, "www").ExitCode);
+        DeployTests.Deploy(a, target);
 
         using var process = DeployWhileLocked(temp, target, b, out var errors);
 

@@ -1,12 +1,31 @@
+using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
 namespace EditionBuilder.Tests.Output;
 
-/// <summary>Deploy swaps whole releases: readers never see half a site, a failed or killed deploy leaves the target as it was, rollback brings the last one back.</summary>
+/// <summary>Deploy swaps whole releases: readers never see half a site, a failed or killed deploy leaves the target as it was, rollback brings the last one back. Read through the library's typed results (<see cref="SiteDeployer.Result"/>, diagnostics); DeployCliTests holds the command's exit codes and lines.</summary>
 public class DeployTests
 {
+    /// <summary><c>edition deploy</c>'s library step; fails the test when it is refused.</summary>
+    internal static SiteDeployer.Result Deploy(string site, string target, bool keepExisting = false)
+    {
+        var diagnostics = new DiagnosticBag();
+        var result = SiteDeployer.DeployVerified(site, target, diagnostics, new SiteDeployer.Options(keepExisting));
+        Assert.True(result is not null, string.Join('\n', diagnostics.Items));
+        return result;
+    }
+
+    /// <summary><c>edition rollback</c>'s library step; fails the test when it is refused.</summary>
+    internal static SiteDeployer.Result Rollback(string target)
+    {
+        var diagnostics = new DiagnosticBag();
+        var result = SiteDeployer.Rollback(target, diagnostics);
+        Assert.True(result is not null, string.Join('\n', diagnostics.Items));
+        return result;
+    }
+
     [Fact]
     public void Given_two_releases_When_deployed_and_rolled_back_Then_the_target_serves_each_in_turn()
     {
@@ -15,14 +34,17 @@ public class DeployTests
         var second = SmallSites.Build(temp, "site2", "فقرة جديدة.");
         var target = Path.Combine(temp.Path, "www");
 
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", first, target).ExitCode);
+        var one = Deploy(first, target);
+        Assert.Null(one.Previous);
+        Assert.False(one.Unchanged);
         Assert.Equal(Folders.Snapshot(first), Folders.Snapshot(target));
-        var deploy = Support.Cli.Run(temp.Path, "deploy", second, target);
-        Assert.Equal(0, deploy.ExitCode);
+        var two = Deploy(second, target);
+        Assert.Equal((one.Current, Folders.Snapshot(second).Count), (two.Previous, two.Files));
         Assert.Equal(Folders.Snapshot(second), Folders.Snapshot(target));
 
-        var rollback = Support.Cli.Run(temp.Path, "rollback", target);
-        Assert.True(rollback.ExitCode == 0, rollback.Errors);
+        var back = Rollback(target);
+        Assert.Equal((one.Current, two.Current), (back.Current, back.Previous));
+        Assert.Equal(one.Current, SiteDeployer.CurrentRelease(target));
         Assert.Equal(Folders.Snapshot(first), Folders.Snapshot(target));
     }
 
@@ -33,8 +55,8 @@ public class DeployTests
         var site = SmallSites.Build(temp, "site1");
         var target = temp.File("www/index.html", "old site");
 
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", "--keep-existing", site, Path.GetDirectoryName(target)!).ExitCode);
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "rollback", Path.GetDirectoryName(target)!).ExitCode);
+        Deploy(site, Path.GetDirectoryName(target)!, keepExisting: true);
+        Rollback(Path.GetDirectoryName(target)!);
 
         Assert.Equal("old site", File.ReadAllText(target));
     }
@@ -45,19 +67,20 @@ public class DeployTests
         using var temp = new TempFolder();
         var good = SmallSites.Build(temp, "site1");
         var target = Path.Combine(temp.Path, "www");
-        Support.Cli.Run(temp.Path, "deploy", good, target);
+        Deploy(good, target);
         var before = Folders.Snapshot(target);
 
-        var missing = Support.Cli.Run(temp.Path, "deploy", Path.Combine(temp.Path, "nope"), target);
-        Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("no such site folder", missing.Errors);
+        var nope = Path.Combine(temp.Path, "nope");
+        var missing = new DiagnosticBag();
+        Assert.Null(SiteDeployer.DeployVerified(nope, target, missing));
+        var notASite = Assert.Single(missing.Items);
+        Assert.Equal((DiagnosticCodes.NotABuiltSite, nope, Severity.Error), (notASite.Code, notASite.Path, notASite.Severity));
 
         var broken = SmallSites.Build(temp, "site3");
         File.Delete(Path.Combine(broken, "small", "02-alkhatma.html"));
-        var unverified = Support.Cli.Run(temp.Path, "deploy", broken, target);
-        Assert.Equal(1, unverified.ExitCode);
-        Assert.Contains("error EB0401", unverified.Errors);
-        Assert.Contains("deploy refused", unverified.Errors);
+        var unverified = new DiagnosticBag();
+        Assert.Null(SiteDeployer.DeployVerified(broken, target, unverified));
+        Assert.Contains(unverified.Items, d => d.Code == "EB0401" && d.Severity == Severity.Error && d.Path.StartsWith(broken, StringComparison.Ordinal));
         Assert.Equal(before, Folders.Snapshot(target));
     }
 
@@ -68,26 +91,26 @@ public class DeployTests
         temp.File("plain/index.html", "a folder edition deploy never touched");
         var plainBefore = Folders.Snapshot(Path.Combine(temp.Path, "plain"));
 
-        var plain = Support.Cli.Run(temp.Path, "rollback", "plain");
+        var plainFolder = Path.Combine(temp.Path, "plain");
+        var plain = new DiagnosticBag();
 
-        Assert.Equal(1, plain.ExitCode);
-        var lines = plain.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("plain: error EB0920: not deployed by edition deploy (not a link to one of its releases); nothing to roll back", lines[0]);
-        Assert.Equal("rollback refused: plain is untouched.", lines[^1]);
+        Assert.Null(SiteDeployer.Rollback(plainFolder, plain));
+        var never = Assert.Single(plain.Items);
+        Assert.Equal((DiagnosticCodes.NotADeployTarget, plainFolder, Severity.Error), (never.Code, never.Path, never.Severity));
+        Assert.Equal("not deployed by edition deploy (not a link to one of its releases); nothing to roll back", never.Message);
         Assert.Equal(plainBefore, Folders.Snapshot(Path.Combine(temp.Path, "plain")));
         Assert.False(Directory.Exists(Path.Combine(temp.Path, ".plain.releases")), "nothing is written beside it");
 
         var site = SmallSites.Build(temp, "site1");
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, "www").ExitCode);
-        var live = SiteDeployer.CurrentRelease(Path.Combine(temp.Path, "www"));
-        var before = Folders.Snapshot(Path.Combine(temp.Path, "www"));
+        var www = Path.Combine(temp.Path, "www");
+        var live = Deploy(site, www).Current;
+        var before = Folders.Snapshot(www);
+        var single = new DiagnosticBag();
 
-        var single = Support.Cli.Run(temp.Path, "rollback", "www");
-
-        Assert.Equal(1, single.ExitCode);
-        Assert.StartsWith($"www: error EB0921: no previous release to roll back to; {live} stays live\n", single.Errors.ReplaceLineEndings("\n"));
-        Assert.Contains("rollback refused: www is untouched.", single.Errors);
-        Assert.DoesNotContain("Exception", single.Errors);
+        Assert.Null(SiteDeployer.Rollback(www, single));
+        var none = Assert.Single(single.Items);
+        Assert.Equal((DiagnosticCodes.NoPreviousRelease, www, Severity.Error), (none.Code, none.Path, none.Severity));
+        Assert.Equal($"no previous release to roll back to; {live} stays live", none.Message);
         Assert.Equal(live, SiteDeployer.CurrentRelease(Path.Combine(temp.Path, "www")));
         Assert.Equal(before, Folders.Snapshot(Path.Combine(temp.Path, "www")));
     }
@@ -99,7 +122,7 @@ public class DeployTests
         var first = SmallSites.Build(temp, "site1");
         var second = SmallSites.Build(temp, "site2", "فقرة أخرى.");
         var target = Path.Combine(temp.Path, "www");
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", first, target).ExitCode);
+        Deploy(first, target);
         var before = Folders.Snapshot(target);
         var releases = SiteDeployer.ReleasesFolder(target);
 
@@ -116,7 +139,7 @@ public class DeployTests
 
         Assert.Equal(before, Folders.Snapshot(target));
         Assert.Single(Directory.EnumerateDirectories(releases), d => !Path.GetFileName(d).StartsWith('.'));
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", second, target).ExitCode);
+        Deploy(second, target);
         Assert.Equal(Folders.Snapshot(second), Folders.Snapshot(target));
     }
 
@@ -128,18 +151,17 @@ public class DeployTests
         var b = SmallSites.Build(temp, "site-b", "فقرة في الإصدار الثاني.");
         var target = Path.Combine(temp.Path, "www");
 
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", a, target).ExitCode);
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", b, target).ExitCode);
-        var again = Support.Cli.Run(temp.Path, "deploy", b, target);
+        Deploy(a, target);
+        Deploy(b, target);
+        var again = Deploy(b, target);
 
-        Assert.Equal(0, again.ExitCode);
-        Assert.Contains("already serves this site", again.Output);
-        var rollback = Support.Cli.Run(temp.Path, "rollback", target);
-        Assert.True(rollback.ExitCode == 0, rollback.Errors);
+        Assert.True(again.Unchanged);
+        Assert.Equal(SiteDeployer.CurrentRelease(target), again.Current);
+        Rollback(target);
         Assert.Equal(Folders.Snapshot(a), Folders.Snapshot(target));
 
         // And forward again: the rolled-back release is now the previous one.
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "rollback", target).ExitCode);
+        Rollback(target);
         Assert.Equal(Folders.Snapshot(b), Folders.Snapshot(target));
     }
 
@@ -151,7 +173,7 @@ public class DeployTests
         var releases = SiteDeployer.ReleasesFolder(target);
         var sites = new[] { SmallSites.Build(temp, "s1"), SmallSites.Build(temp, "s2", "ثانية."), SmallSites.Build(temp, "s3", "ثالثة.") };
 
-        foreach (var site in sites) Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, target).ExitCode);
+        foreach (var site in sites) Deploy(site, target);
 
         var state = SiteDeployer.ReadState(releases)!;
         Assert.Equal(SiteDeployer.CurrentRelease(target), state.Live);
@@ -166,7 +188,7 @@ public class DeployTests
         using var temp = new TempFolder();
         var site = SmallSites.Build(temp, "site1");
         var target = Path.Combine(temp.Path, "www");
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", site, target).ExitCode);
+        Deploy(site, target);
         var releases = SiteDeployer.ReleasesFolder(target);
         var dead = DeadProcessId();
         temp.File($".www.releases/.staging-{dead}-0123/index.html", "half a release");
@@ -175,7 +197,7 @@ public class DeployTests
         File.CreateSymbolicLink(Path.Combine(releases, "release-kept-000000000000"), ".www.releases/release-0000000000000000");
 
         var second = SmallSites.Build(temp, "site2", "جديدة.");
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", second, target).ExitCode);
+        Deploy(second, target);
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path, ".www.link-*"));
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(releases), p => !Path.GetFileName(p).StartsWith("release-", StringComparison.Ordinal) && Path.GetFileName(p) != OutputGuard.DeployMarker);
@@ -189,15 +211,15 @@ public class DeployTests
         var a = SmallSites.Build(temp, "a");
         var b = SmallSites.Build(temp, "b", "ب.");
         var target = Path.Combine(temp.Path, "www");
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", a, target).ExitCode);
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "deploy", b, target).ExitCode);
+        Deploy(a, target);
+        Deploy(b, target);
         // The old layout: no state file, a "previous" file naming the previous release.
         var releases = SiteDeployer.ReleasesFolder(target);
         var previous = SiteDeployer.ReadState(releases)!.Previous!;
         File.Delete(Path.Combine(releases, OutputGuard.DeployMarker));
         File.WriteAllText(Path.Combine(releases, "previous"), previous + "\n");
 
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "rollback", target).ExitCode);
+        Rollback(target);
 
         Assert.Equal(Folders.Snapshot(a), Folders.Snapshot(target));
         Assert.False(File.Exists(Path.Combine(releases, "previous")));

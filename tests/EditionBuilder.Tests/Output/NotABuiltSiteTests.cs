@@ -1,5 +1,6 @@
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
+using EditionBuilder.Package;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
@@ -12,16 +13,18 @@ public class NotABuiltSiteTests
     public void Given_the_content_folder_as_the_site_When_deployed_Then_EB0941_says_to_build_it_first_and_nothing_is_written()
     {
         using var temp = new TempFolder();
-        SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
+        var content = Path.Combine(temp.Path, "content");
+        SmallEdition.WriteTo(content);
         var before = Folders.FullSnapshot(temp.Path);
+        var diagnostics = new DiagnosticBag();
 
-        var run = Support.Cli.Run(temp.Path, "deploy", "content", "www");
+        var result = SiteDeployer.DeployVerified(content, Path.Combine(temp.Path, "www"), diagnostics);
 
-        Assert.Equal(1, run.ExitCode);
-        var first = run.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0];
-        Assert.StartsWith("content: error EB0941: not a site built by edition build", first);
-        Assert.Contains("it is a content folder: build it first ('edition build content -o artifacts/site')", first);
-        Assert.Contains("deploy refused: www is untouched.", run.Errors);
+        Assert.Null(result);
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.NotABuiltSite, content), (error.Code, error.Path));
+        Assert.StartsWith("not a site built by edition build", error.Message);
+        Assert.Contains($"it is a content folder: build it first ('edition build {content} -o artifacts/site')", error.Message);
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
     }
 
@@ -40,11 +43,15 @@ public class NotABuiltSiteTests
 
         var before = Folders.FullSnapshot(temp.Path);
 
-        var run = Support.Cli.Run(temp.Path, "package", folder, "-o", "package", "--content", "content");
+        var site = Path.Combine(temp.Path, folder);
+        var diagnostics = new DiagnosticBag();
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"{folder}: error EB0941: not a site built by edition build (it has no .edition-site, which every build writes last): {instead}", run.Errors.Split('\n')[0].TrimEnd('\r'));
-        Assert.DoesNotContain("Exception", run.Errors);
+        var result = EditionPackager.Run(new PackageRequest(site, Path.Combine(temp.Path, "package"), Path.Combine(temp.Path, "content")), diagnostics);
+
+        Assert.Null(result);
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.NotABuiltSite, site), (error.Code, error.Path));
+        Assert.Equal($"not a site built by edition build (it has no .edition-site, which every build writes last): {instead.Replace("edition build content", $"edition build {site}")}", error.Message);
         Assert.Equal(before, Folders.FullSnapshot(temp.Path));
     }
 

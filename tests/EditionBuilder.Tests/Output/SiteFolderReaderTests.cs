@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Output;
+using EditionBuilder.Package;
+using EditionBuilder.Verify;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
@@ -12,9 +14,21 @@ public class SiteFolderReaderTests
     private static string BuildSite(TempFolder temp)
     {
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--no-cache");
-        Assert.True(result.ExitCode == 0, result.Errors);
+        var built = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"));
+        Assert.True(built.Succeeded, built.Said);
         return Path.Combine(temp.Path, "site");
+    }
+
+    // What edition verify, deploy and package report of a site folder, each through its library step.
+    private static IEnumerable<(string Command, bool Done, DiagnosticBag Diagnostics)> VerifyDeployPackage(TempFolder temp, string site)
+    {
+        var verify = new DiagnosticBag();
+        SiteVerifier.Verify(SiteFolderReader.Read(site, verify), verify, site);
+        yield return ("verify", !verify.HasErrors, verify);
+        var deploy = new DiagnosticBag();
+        yield return ("deploy", SiteDeployer.DeployVerified(site, Path.Combine(temp.Path, "www"), deploy) is not null, deploy);
+        var package = new DiagnosticBag();
+        yield return ("package", EditionPackager.Run(new PackageRequest(site, Path.Combine(temp.Path, "package"), Content: null), package) is not null, package);
     }
 
     private static void MakeFifo(string path)
@@ -32,10 +46,12 @@ public class SiteFolderReaderTests
         var site = BuildSite(temp);
         FolderListingTests.MakeUnnamed(site, "mkdir \"$(printf 'dir\\377')\"; printf y > \"$(printf 'dir\\377')/evil.html\"");
 
-        var result = Support.Cli.Run(temp.Path, "verify", "site");
+        var diagnostics = new DiagnosticBag();
 
-        Assert.True(result.ExitCode == 1, result.Errors);
-        Assert.Contains(Path.Combine("site", "dir\uFFFD") + ": error EB0902: a name that is not UTF-8 text", result.Errors);
+        SiteVerifier.Verify(SiteFolderReader.Read(site, diagnostics), diagnostics, site);
+
+        Assert.Contains(diagnostics.Items, d => (d.Code, d.Path, d.Severity) == (DiagnosticCodes.SiteSpecialFile, Path.Combine(site, "dir\uFFFD"), Severity.Error)
+            && d.Message.StartsWith("a name that is not UTF-8 text", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -44,14 +60,15 @@ public class SiteFolderReaderTests
         using var temp = new TempFolder();
         var site = BuildSite(temp);
         MakeFifo(Path.Combine(site, "small", "feed.xml"));
-        var shown = Path.Combine("site", "small", "feed.xml");
+        var fifo = Path.Combine(site, "small", "feed.xml");
 
-        foreach (var args in new[] { new[] { "verify", "site" }, ["deploy", "site", "www"], ["package", "site", "-o", "package"] })
+        var results = await Task.Run(() => VerifyDeployPackage(temp, site).ToList()).WaitAsync(TimeSpan.FromSeconds(60)); // a TimeoutException if one hangs
+
+        Assert.Equal(["verify", "deploy", "package"], results.Select(r => r.Command));
+        foreach (var (command, done, diagnostics) in results)
         {
-            var result = await Task.Run(() => Support.Cli.Run(temp.Path, args)).WaitAsync(TimeSpan.FromSeconds(60)); // a TimeoutException if it hangs
-
-            Assert.Equal(1, result.ExitCode);
-            Assert.Contains($"{shown}: error EB0902: a FIFO (named pipe), not a regular file", result.Errors);
+            Assert.False(done, command);
+            Assert.Contains(diagnostics.Items, d => (d.Code, d.Path) == (DiagnosticCodes.SiteSpecialFile, fifo) && d.Message.StartsWith("a FIFO (named pipe), not a regular file", StringComparison.Ordinal));
         }
 
         Assert.False(Path.Exists(Path.Combine(temp.Path, "www")));
@@ -67,14 +84,12 @@ public class SiteFolderReaderTests
         File.CreateSymbolicLink(Path.Combine(site, "small", "passwd.html"), secret);
         File.CreateSymbolicLink(Path.Combine(site, "outside"), temp.Path);
 
-        var deploy = Support.Cli.Run(temp.Path, "deploy", "site", "www");
-        var package = Support.Cli.Run(temp.Path, "package", "site", "-o", "package");
-
-        foreach (var result in new[] { deploy, package })
+        foreach (var (command, done, diagnostics) in VerifyDeployPackage(temp, site).Skip(1))
         {
-            Assert.Equal(1, result.ExitCode);
-            Assert.Contains($"{Path.Combine("site", "small", "passwd.html")}: error EB0901: a symbolic link (to {secret})", result.Errors);
-            Assert.Contains($"{Path.Combine("site", "outside")}: error EB0901: a symbolic link (to {temp.Path})", result.Errors);
+            Assert.False(done, command);
+            var links = diagnostics.Items.Where(d => d.Code == DiagnosticCodes.SiteSymbolicLink).ToList();
+            Assert.Contains(links, d => d.Path == Path.Combine(site, "small", "passwd.html") && d.Message.StartsWith($"a symbolic link (to {secret})", StringComparison.Ordinal));
+            Assert.Contains(links, d => d.Path == Path.Combine(site, "outside") && d.Message.StartsWith($"a symbolic link (to {temp.Path})", StringComparison.Ordinal));
         }
 
         Assert.False(Path.Exists(Path.Combine(temp.Path, "www")));

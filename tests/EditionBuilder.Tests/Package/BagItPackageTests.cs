@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using EditionBuilder.Diagnostics;
 using EditionBuilder.Package;
 using EditionBuilder.Tests.Support;
 using Xunit;
@@ -9,21 +10,33 @@ namespace EditionBuilder.Tests.Package;
 /// <summary>The BagIt bag: RFC 8493 tag files, manifests that sha256sum accepts, and verify-package catching every change.</summary>
 public class BagItPackageTests
 {
-    private static string Package(TempFolder temp)
+    // edition package's library step on the small edition built into site/; returns the bag folder.
+    private static string Package(TempFolder temp) => PackageSmall(temp, new DiagnosticBag()).BagFolder;
+
+    private static EditionPackager.Result PackageSmall(TempFolder temp, DiagnosticBag diagnostics, string? sourceDateEpoch = null)
     {
-        SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site").ExitCode);
-        var result = Support.Cli.Run(temp.Path, "package", "site", "-o", "package", "--content", "content");
-        Assert.True(result.ExitCode == 0, result.Errors);
-        return Path.Combine(temp.Path, "package", "small-1");
+        var content = Path.Combine(temp.Path, "content");
+        SmallEdition.WriteTo(content);
+        var built = FolderBuilds.Run(content, Path.Combine(temp.Path, "site"));
+        Assert.True(built.Succeeded, built.Said);
+        var result = EditionPackager.Run(new PackageRequest(Path.Combine(temp.Path, "site"), Path.Combine(temp.Path, "package"), content, SourceDateEpoch: sourceDateEpoch), diagnostics);
+        Assert.True(result is not null, string.Join('\n', diagnostics.Items));
+        return result;
     }
+
+    // The findings of a bag, as "kind path" in the order given.
+    private static IEnumerable<string> Findings(string bagOrZip) => BagVerifier.Verify(bagOrZip).Findings.Select(f => $"{f.Kind} {f.Path}");
 
     [Fact]
     public void Given_a_built_site_When_packaged_Then_the_bag_has_its_tag_files_and_sha256sum_accepts_its_manifest()
     {
         using var temp = new TempFolder();
-        var bag = Package(temp);
+        var result = PackageSmall(temp, new DiagnosticBag());
+        var bag = result.BagFolder;
 
+        Assert.Equal((Path.Combine(temp.Path, "package", "small-1"), Path.Combine(temp.Path, "package", "small-1.zip")), (bag, result.ZipPath));
+        Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "site")).Count, result.Files);
+        Assert.Equal(new FileInfo(result.ZipPath).Length, result.ZipBytes);
         Assert.Equal("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n", File.ReadAllText(Path.Combine(bag, "bagit.txt")));
         var info = File.ReadAllText(Path.Combine(bag, "bag-info.txt"));
         var payload = Directory.GetFiles(Path.Combine(bag, "data"), "*", SearchOption.AllDirectories);
@@ -47,18 +60,19 @@ public class BagItPackageTests
     {
         using var temp = new TempFolder();
         var bag = Package(temp);
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "verify-package", bag).ExitCode);
+        var intact = BagVerifier.Verify(bag);
+        Assert.Empty(intact.Findings);
+        Assert.Equal(Folders.Snapshot(Path.Combine(temp.Path, "site")).Count, intact.PayloadFiles);
 
         File.AppendAllText(Path.Combine(bag, "data", "small", "01-almqdma.html"), "<!-- changed -->");
         File.Delete(Path.Combine(bag, "data", "robots.txt"));
         File.WriteAllText(Path.Combine(bag, "data", "extra.html"), "added");
-        var result = Support.Cli.Run(temp.Path, "verify-package", bag);
+        var findings = BagVerifier.Verify(bag).Findings;
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("altered data/small/01-almqdma.html", result.Errors);
-        Assert.Contains("missing data/robots.txt", result.Errors);
-        Assert.Contains("extra data/extra.html", result.Errors);
-        Assert.Contains("3 problem(s)", result.Errors);
+        Assert.Equal(3, findings.Count);
+        Assert.Contains(findings, f => (f.Code, f.Kind, f.Path) == ("EB0912", "altered", "data/small/01-almqdma.html"));
+        Assert.Contains(findings, f => (f.Code, f.Kind, f.Path) == ("EB0910", "missing", "data/robots.txt"));
+        Assert.Contains(findings, f => (f.Code, f.Kind, f.Path) == ("EB0911", "extra", "data/extra.html"));
     }
 
     [Fact]
@@ -67,7 +81,7 @@ public class BagItPackageTests
         using var temp = new TempFolder();
         Package(temp);
         var zip = Path.Combine(temp.Path, "package", "small-1.zip");
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "verify-package", zip).ExitCode);
+        Assert.Empty(Findings(zip));
 
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Update))
         {
@@ -77,9 +91,7 @@ public class BagItPackageTests
             writer.Write("tampered");
         }
 
-        var result = Support.Cli.Run(temp.Path, "verify-package", zip);
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("altered data/index.html", result.Errors);
+        Assert.Equal(["altered data/index.html"], Findings(zip));
     }
 
     [Fact]
@@ -132,25 +144,21 @@ public class BagItPackageTests
     }
 
     [Fact]
-    public void Given_an_edition_without_dates_When_packaged_by_the_command_Then_it_warns_EB0940_at_the_content_folder_and_still_packages()
+    public void Given_an_edition_without_dates_When_packaged_Then_it_warns_EB0940_at_the_content_folder_and_still_packages_or_dates_it_by_SOURCE_DATE_EPOCH()
     {
-        using var temp = new TempFolder();
-        SmallEdition.WriteTo(Path.Combine(temp.Path, "content")); // its article.yml gives no date
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site").ExitCode);
+        using var undatedTemp = new TempFolder();
+        var undated = new EditionBuilder.Diagnostics.DiagnosticBag();
+        var withoutDate = PackageSmall(undatedTemp, undated); // its article.yml gives no date
 
-        var result = Support.Cli.Run(temp.Path, "package", "site", "-o", "package", "--content", "content");
+        var warning = Assert.Single(undated.Items);
+        Assert.Equal(("EB0940", Path.Combine(undatedTemp.Path, "content"), EditionBuilder.Diagnostics.Severity.Warning), (warning.Code, warning.Path, warning.Severity));
+        Assert.DoesNotContain("Bagging-Date", File.ReadAllText(Path.Combine(withoutDate.BagFolder, "bag-info.txt")));
 
-        Assert.Equal(0, result.ExitCode);
-        var bagInfo = File.ReadAllText(Path.Combine(temp.Path, "package", "small-1", "bag-info.txt"));
-        if (Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch)
-        {
-            // A run with SOURCE_DATE_EPOCH set (a reproducible CI job) dates the bag by it.
-            Assert.Contains("Bagging-Date: " + BagItPackage.BaggingDate(epoch, string.Empty).Date + "\n", bagInfo);
-        }
-        else
-        {
-            Assert.Contains("content: warning EB0940: the package has no Bagging-Date", result.Errors);
-            Assert.DoesNotContain("Bagging-Date", bagInfo);
-        }
+        using var datedTemp = new TempFolder();
+        var dated = new EditionBuilder.Diagnostics.DiagnosticBag();
+        var withEpoch = PackageSmall(datedTemp, dated, "1480000000");
+
+        Assert.Empty(dated.Items);
+        Assert.Contains("Bagging-Date: 2016-11-24\n", File.ReadAllText(Path.Combine(withEpoch.BagFolder, "bag-info.txt")));
     }
 }

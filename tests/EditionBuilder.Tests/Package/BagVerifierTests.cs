@@ -217,8 +217,8 @@ public class BagVerifierTests(ITestOutputHelper output)
     {
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "build", "content", "-o", "site").ExitCode);
-        Assert.Equal(0, Support.Cli.Run(temp.Path, "package", "site", "-o", "package", "--content", "content").ExitCode);
+        Assert.True(FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site")).Succeeded);
+        Packages.Run(Path.Combine(temp.Path, "site"), Path.Combine(temp.Path, "package"), Path.Combine(temp.Path, "content"));
         var page = Path.Combine(temp.Path, "package", "small-1", "data", "index.html");
         var copy = temp.File("elsewhere/index.html", File.ReadAllBytes(page));
         File.Delete(page);

@@ -22,7 +22,7 @@ public class ImportArticleTests
         Assert.Equal((Repo.SeedPath, output), (report.Source, report.Output));
         Assert.Equal((10, 96, 40, 0), (report.Chapters, report.Paragraphs, report.Notes, report.Images));
         Assert.Equal(["en", "fr"], report.Abstracts);
-        Assert.False(report.HasFrontMatter);
+        Assert.False(report.HasOpening);
         Assert.Empty(report.Keywords);
         Assert.Equal(new EditionBuilder.Import.Census.ConservationReport(48_700, 40, 0, 0, 0, 0), report.Conservation);
         Assert.Null(report.MetadataPath); // no article.yml before: the import wrote its own

@@ -82,10 +82,12 @@ public class ReferenceContentTests
         using var temp = new TempFolder();
         WriteContent(temp, "---\ntitle: \"المراجع\"\nlang: ar\ndir: rtl\nslug: references\n---\n\n- مرجع\n\nفقرة ليست مرجعا\n");
 
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache");
+        var built = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"), theme: Repo.Templates);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"{Path.Combine("content", "small", "ar", "references.md")}:10:1: error EB0590: a paragraph in a reference list", result.Errors, StringComparison.Ordinal);
+        Assert.False(built.Succeeded);
+        var error = Assert.Single(built.Errors("EB0590"));
+        Assert.Equal((Path.Combine(temp.Path, "content", "small", "ar", "references.md"), 10, 1), (error.Path, error.Line, error.Column));
+        Assert.StartsWith("a paragraph in a reference list", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
     }
 
@@ -116,14 +118,14 @@ public class ReferenceContentTests
     }
 
     [Fact]
-    public void Given_a_valid_references_file_When_built_with_the_command_Then_its_page_is_written_and_verified()
+    public void Given_a_valid_references_file_When_built_into_a_folder_Then_its_page_is_written_and_verified()
     {
         using var temp = new TempFolder();
         WriteContent(temp, ReferenceEdition.References);
 
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache");
+        var built = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"), theme: Repo.Templates);
 
-        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.True(built.Succeeded, built.Said);
         Assert.True(File.Exists(Path.Combine(temp.Path, "site", "small", "references.html")));
     }
 }

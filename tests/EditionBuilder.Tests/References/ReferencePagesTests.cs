@@ -76,6 +76,33 @@ public class ReferencePagesTests
         Assert.Empty(Tags("small/01-almqdma.html"));
     }
 
+    [Theory]
+    [InlineData("References", "en")]
+    [InlineData("Références", "fr")]
+    [InlineData("Bibliographie", "fr")]
+    public void Given_an_Arabic_reference_list_headed_in_Latin_letters_When_built_Then_the_heading_says_its_own_language_and_direction(string title, string lang)
+    {
+        var diagnostics = new DiagnosticBag();
+        var site = Sites.Render(ReferenceEdition.Theme, ReferenceEdition.Content(ReferenceEdition.References.Replace("title: \"المراجع\"", $"title: \"{title}\"", StringComparison.Ordinal)), diagnostics);
+        Assert.True(site is not null, string.Join('\n', diagnostics.Items));
+        IDocument Built(string path) => new HtmlParser().ParseDocument(site.Single(f => f.Path == path).AsText());
+
+        var page = Built("small/references.html");
+        var heading = page.QuerySelector("main h1")!;
+        var fullText = Built("small/full.html").QuerySelector("section.references h2")!;
+
+        Assert.Equal(("ar", "rtl"), (page.DocumentElement.GetAttribute("lang"), page.DocumentElement.GetAttribute("dir")));
+        Assert.Equal((title, lang, "ltr"), (heading.TextContent, heading.GetAttribute("lang"), heading.GetAttribute("dir")));
+        Assert.Equal((title, lang, "ltr"), (fullText.TextContent, fullText.GetAttribute("lang"), fullText.GetAttribute("dir")));
+    }
+
+    [Fact]
+    public void Given_a_reference_list_headed_in_its_own_language_When_built_Then_the_heading_carries_no_language_of_its_own()
+    {
+        Assert.False(Page("small/references.html").QuerySelector("main h1")!.HasAttribute("lang"));
+        Assert.False(Page("small/full.html").QuerySelector("section.references h2")!.HasAttribute("lang"));
+    }
+
     [Fact]
     public void Given_an_article_without_a_reference_list_When_built_Then_it_has_no_reference_page_link_or_tag()
     {

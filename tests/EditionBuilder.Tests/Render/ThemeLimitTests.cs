@@ -62,17 +62,19 @@ public class ThemeLimitTests
     }
 
     [Fact]
-    public void Given_a_theme_format_string_with_a_second_value_When_built_by_the_cli_Then_exit_1_with_the_error_at_its_line()
+    public void Given_a_theme_format_string_with_a_second_value_When_built_Then_not_succeeded_with_the_error_at_its_line()
     {
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
-        temp.File("content/theme/i18n/ar.yml", "notes_heading: الهوامش\nparagraph_label: \"{0} {1} {99}\"\n");
+        var strings = temp.File("content/theme/i18n/ar.yml", "notes_heading: الهوامش\nparagraph_label: \"{0} {1} {99}\"\n");
 
-        var run = Support.Cli.Run(temp.Path, "build", "content", "-o", "site");
+        var built = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"));
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{Path.Combine("content", "theme", "i18n", "ar.yml")}:2:18: error EB0607: 'paragraph_label' may hold {{0}}", run.Errors);
-        Assert.DoesNotContain("Exception", run.Errors);
+        Assert.False(built.Succeeded);
+        var error = Assert.Single(built.Errors(DiagnosticCodes.ThemeFileInvalid));
+        Assert.Equal((strings, 2, 18), (error.Path, error.Line, error.Column));
+        Assert.StartsWith("'paragraph_label' may hold {0}", error.Message);
+        Assert.DoesNotContain("Exception", built.Said);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
     }
 

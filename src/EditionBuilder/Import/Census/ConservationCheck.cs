@@ -21,7 +21,7 @@ public sealed record ConservationReport(long Letters, int Notes, long LettersLos
 /// </summary>
 public static partial class ConservationCheck
 {
-    // Labels the front-matter recognizer reads as what they announce and does not copy ("Keywords:", "E-mail:", "د."), and the parts of
+    // Labels the opening recognizer (ManuscriptOpening) reads as what they announce and does not copy ("Keywords:", "E-mail:", "د."), and the parts of
     // an ORCID address around the iD, which article.yml keeps alone (docs/import.md).
     private static readonly HashSet<string> Labels = new(StringComparer.Ordinal)
     {

@@ -95,10 +95,10 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
             if (!left.Contains(k)) blocks[indexes[k]] = ((DocxParagraph)blocks[indexes[k]]) with { Inlines = [] };
         }
 
-        var message = "the document opens with front matter, read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
+        var message = "the document opens with its title, authors or abstract (the opening), read as the article's metadata (it fills article.yml's empty fields) and its Arabic abstract (ar/abstract.md), not as a chapter: "
             + string.Join(", ", recognition.Recognized).Replace("line ", "paragraph ", StringComparison.Ordinal).Replace("lines ", "paragraphs ", StringComparison.Ordinal);
         if (left.Count > 0) message += "; left as text: " + string.Join(", ", left.Order().Select(k => $"paragraph {paragraphs[k].SourceLine}"));
-        diagnostics.Warning(DiagnosticCodes.FrontMatterRecognized, where + $":paragraph {paragraphs[0].SourceLine}", 0, 0, message);
+        diagnostics.Warning(DiagnosticCodes.OpeningRecognized, where + $":paragraph {paragraphs[0].SourceLine}", 0, 0, message);
         return recognition.Opening;
     }
 
@@ -239,11 +239,17 @@ internal sealed class ChapterAssembler(string where, DiagnosticBag diagnostics)
         return new ReferenceSection(title, language, entries.Select((p, k) => new ReferenceEntry(p.Inlines, languages[k])).ToList());
     }
 
-    // w:lang says it; else the script: Arabic letters are Arabic, Latin ones English unless the list is headed in French.
+    // The runs' own w:lang says it; else the script and the words: Arabic letters are Arabic (or w:lang's bidi language), Latin ones French when the list is headed
+    // in French or the entry's words are (é, ç, "et", "de la"), else the style's or the document's language when it is Latin, else English.
+    // A document's default (en-US in most Word installations) says nothing of one entry.
     private static string EntryLanguage(DocxParagraph p, bool french)
     {
-        if (p.Language is { Length: >= 2 } declared && (declared != "ar" || !LanguageGuesser.IsLatinDominant(p.Text))) return declared;
-        return LanguageGuesser.IsLatinDominant(p.Text) ? (french ? "fr" : LanguageGuesser.Guess(p.Text) == "fr" ? "fr" : "en") : "ar";
+        var latin = LanguageGuesser.IsLatinDominant(p.Text);
+        if (p.LanguageIsOwn && p.Language is { Length: >= 2 } own && (own != "ar" || !latin)) return own;
+        if (!latin) return p.Language is { Length: >= 2 } declared ? declared : "ar"; // Arabic letters take w:lang's bidi language (ar, fa)
+        if (french) return "fr";
+        if (LanguageGuesser.Guess(p.Text) is ("en" or "fr") and var guessed) return guessed;
+        return p.Language is { Length: >= 2 } inherited && inherited != "ar" ? inherited : "en";
     }
 
     // Abstracts stand at the end, after the body: sections whose text is Latin and English or French (by w:lang, else by their words),

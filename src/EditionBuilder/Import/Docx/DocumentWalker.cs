@@ -38,6 +38,9 @@ internal sealed class DocumentWalker
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private readonly Stack<Field> _fields = new();
     private readonly InternalTargets _targets = new();
+
+    // Anchors of bookmarks a link leads to that stand between paragraphs (w:bookmarkStart directly in w:body): the next paragraph with text holds them.
+    private List<string> _pendingAnchors = [];
     private int _controlWarnings;
     private int _nesting;
     private int _bodyIndent;
@@ -85,12 +88,12 @@ internal sealed class DocumentWalker
     /// <summary>A note's paragraphs, read in its own part (its links and images resolve there).</summary>
     public List<Paragraph> ReadNote(OpenXmlPart part, XElement note)
     {
-        var saved = (_part, _inNote);
-        (_part, _inNote) = (part, true);
+        var saved = (_part, _inNote, _pendingAnchors);
+        (_part, _inNote, _pendingAnchors) = (part, true, []);
         Number(note);
         var blocks = new List<DocxBlock>();
         ReadBlocks(note, blocks);
-        (_part, _inNote) = saved;
+        (_part, _inNote, _pendingAnchors) = saved;
         var paragraphs = new List<Paragraph>();
         foreach (var block in blocks)
         {
@@ -143,6 +146,7 @@ internal sealed class DocumentWalker
         {
             var name = element.Name;
             if (name == W + "p") ReadParagraph(element, blocks);
+            else if (name == W + "bookmarkStart" && _targets.AnchorOf(Attr(element, "name")) is { } anchor) _pendingAnchors.Add(anchor);
             else if (name == W + "tbl") Deeper(element, () => ReadTable(element, blocks));
             else if (name == W + "sdt") Deeper(element, () => ReadBlocks(element.Element(W + "sdtContent") ?? element, blocks));
             else if (name == W + "customXml" || name == W + "ins" || name == W + "moveTo") Deeper(element, () => ReadBlocks(element, blocks));
@@ -232,6 +236,11 @@ internal sealed class DocumentWalker
         var inlines = content.Inlines;
         // A bookmark in an empty paragraph has nothing to stand by (a link to it keeps its text, EB0531).
         if (inlines.All(i => i is Anchor)) inlines.Clear();
+        else if (_pendingAnchors.Count > 0)
+        {
+            inlines.InsertRange(0, _pendingAnchors.Select(a => new Anchor(a)));
+            _pendingAnchors.Clear();
+        }
         var text = InlineText.Plain(inlines.Where(i => i is not NoteReference));
         var list = heading is null ? ListOf(properties, style) : null;
         var bidi = OnOff(properties, "bidi") ?? IsOn(_styles.ParagraphProperty(style, "bidi"));
@@ -250,6 +259,7 @@ internal sealed class DocumentWalker
             List = list,
             Direction = direction,
             Language = content.Language ?? LanguageOf(_styles.RunProperty(style, "lang"), text) ?? LanguageOf(_styles.DefaultRunProperties?.Element(W + "lang"), text),
+            LanguageIsOwn = content.HasOwnLanguage,
         });
         foreach (var figure in content.Figures) blocks.Add(new DocxFigure(_paragraph, _firstWords, figure));
         blocks.AddRange(content.Extra);
@@ -633,6 +643,9 @@ internal sealed class DocumentWalker
 
         public bool RightToLeftRuns { get; private set; }
 
+        /// <summary>True when a run says its language itself (its w:lang or its character style's), not only through the paragraph's style or the document's default.</summary>
+        public bool HasOwnLanguage { get; private set; }
+
         public string? Language => _languages.Count == 0 ? null : _languages.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).First().Key;
 
         private string? Link => _links.FirstOrDefault(l => l is not null)
@@ -890,6 +903,7 @@ internal sealed class DocumentWalker
             if (format.RightToLeft) RightToLeftRuns = true;
             var lang = complex ? format.BidiLanguage ?? format.Language : format.Language;
             if (lang is { Length: >= 2 }) _languages[lang[..2].ToLowerInvariant()] = _languages.GetValueOrDefault(lang[..2].ToLowerInvariant()) + text.Length;
+            if (lang is { Length: >= 2 } && format.LanguageIsOwn) HasOwnLanguage = true;
 
             Inline inline = new TextRun(text.Replace('\r', ' ').Replace('\n', ' '));
             if (format.VerticalAlign == "superscript") inline = new Styled(TextStyle.Superscript, [inline]);
@@ -922,6 +936,7 @@ internal sealed class DocumentWalker
                 Underlined = Attr(Get("u"), "val") is { } underline && underline != "none",
                 SmallCaps = Flag("smallCaps") == true,
                 Highlighted = Attr(Get("highlight"), "val") is { } highlight && highlight != "none",
+                LanguageIsOwn = (properties?.Element(W + "lang") ?? walker._styles.RunProperty(runStyle, "lang")) is not null,
             };
         }
     }
@@ -931,6 +946,9 @@ internal sealed class DocumentWalker
         bool? Bold, bool? BoldComplex, bool? Italic, bool? ItalicComplex, string? VerticalAlign, bool Hidden, bool RightToLeft, bool ComplexScript,
         string? Language, string? BidiLanguage)
     {
+        /// <summary>The w:lang is the run's own or its character style's, not the paragraph style's or the document's default.</summary>
+        public bool LanguageIsOwn { get; init; }
+
         /// <summary>w:strike or w:dstrike: kept, as ~~struck~~.</summary>
         public bool Struck { get; init; }
 

@@ -34,6 +34,9 @@ internal sealed record DocxParagraph(int Paragraph, string FirstWords, IReadOnly
     /// <summary>"en", "fr", "ar"… from the runs' w:lang (or the style's, or the document's default); null when nothing says.</summary>
     public string? Language { get; init; }
 
+    /// <summary>True when <see cref="Language"/> is the runs' own w:lang, not a style's or the document's default (which a Word set to English gives every paragraph).</summary>
+    public bool LanguageIsOwn { get; init; }
+
     public string Text => InlineText.Plain(Inlines.Where(i => i is not NoteReference));
 }
 

@@ -4,13 +4,14 @@ using System.Text;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Fuzz;
 using EditionBuilder.Import.Docx;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Tests.Support;
 using Xunit;
 using static EditionBuilder.Fuzz.DocxFixture;
 
 namespace EditionBuilder.Tests.Import.Docx;
 
-/// <summary>Every kind of bad .docx: a positioned error in the user's words, exit 1, and nothing written — by `edition import` and by `edition build` of a content folder.</summary>
+/// <summary>Every kind of bad .docx: a positioned error in the user's words and nothing written — by the reader, by `edition import`'s library step (ImportArticle) and by `edition build`'s (FolderBuild) of a content folder.</summary>
 public class BadDocxTests
 {
     private static byte[] Good() => new DocxFixture
@@ -127,35 +128,35 @@ public class BadDocxTests
 
     [Theory]
     [MemberData(nameof(BadInputs))]
-    public void Given_a_bad_docx_When_imported_by_the_cli_Then_exit_1_a_positioned_error_and_nothing_written(string name)
+    public void Given_a_bad_docx_When_imported_Then_not_succeeded_a_positioned_error_and_nothing_written(string name)
     {
         var (bytes, code, where) = Cases.Value[name];
         using var temp = new TempFolder();
-        temp.File("bad.docx", bytes);
+        var source = temp.File("bad.docx", bytes);
+        var diagnostics = new DiagnosticBag();
 
-        var result = Support.Cli.Run(temp.Path, "import", "bad.docx", "-o", "out");
+        var report = ImportArticle.Run(source, Path.Combine(temp.Path, "out"), force: false, diagnostics);
 
-        Assert.True(result.ExitCode == 1, $"{name}: {result.Errors}");
-        Assert.Contains($"{where}", result.Errors);
-        Assert.Contains($"error {code}: ", result.Errors);
-        Assert.DoesNotContain("   at ", result.Errors);
+        Assert.False(report.Succeeded);
+        var said = string.Join('\n', diagnostics.Items);
+        Assert.True(diagnostics.Items.Any(d => d.Severity == Severity.Error && d.Code == code && d.ToString().StartsWith(where.Replace("bad.docx", source), StringComparison.Ordinal)), $"{name}: {said}");
+        Assert.DoesNotContain("   at ", said);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "out")));
     }
 
     [Theory]
     [MemberData(nameof(BadInputs))]
-    public void Given_a_bad_docx_in_an_article_source_folder_When_built_Then_exit_1_and_no_site(string name)
+    public void Given_a_bad_docx_in_an_article_source_folder_When_built_Then_not_succeeded_and_no_site(string name)
     {
         var (bytes, code, where) = Cases.Value[name];
         using var temp = new TempFolder();
-        temp.File("content/article/source/bad.docx", bytes);
+        var source = temp.File("content/article/source/bad.docx", bytes);
         temp.File("content/article/article.yml", Encoding.UTF8.GetBytes("title: { ar: عنوان }\n"));
 
-        var result = Support.Cli.Run(temp.Path, "build", "content", "-o", "site", "--theme", Repo.Templates, "--no-cache");
+        var built = FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, "site"), theme: Repo.Templates);
 
-        Assert.True(result.ExitCode == 1, $"{name}: {result.Errors}");
-        Assert.Contains($"error {code}: ", result.Errors);
-        Assert.Contains(where.Replace("bad.docx", Path.Combine("content", "article", "source", "bad.docx")), result.Errors);
+        Assert.False(built.Succeeded);
+        Assert.True(built.Errors(code).Any(e => e.ToString().StartsWith(where.Replace("bad.docx", source), StringComparison.Ordinal)), $"{name}: {built.Said}");
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
     }
 

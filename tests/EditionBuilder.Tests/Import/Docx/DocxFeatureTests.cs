@@ -322,7 +322,7 @@ public class DocxFeatureTests
         Assert.Equal(["جامعة دمشق"], article.Opening.Authors[0].Affiliations);
         Assert.Equal(["روسيا", "إيران", "سوريا"], article.Opening.Keywords["ar"]);
         Assert.Equal("ar", article.Opening.Abstract!.Language);
-        var warning = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.FrontMatterRecognized);
+        var warning = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OpeningRecognized);
         Assert.EndsWith(":paragraph 1", warning.Path);
         Assert.DoesNotContain("line ", warning.Message);
     }

@@ -140,6 +140,24 @@ public class WordBookmarkTests
     }
 
     [Fact]
+    public void Given_a_bookmark_between_paragraphs_directly_in_the_body_When_imported_and_built_Then_the_next_paragraph_holds_its_anchor()
+    {
+        var (article, diagnostics) = Import(Heading("المقدمة")
+            + Paragraph(Run("انظر ", Ar) + LinkTo("between", "ما بعد الفراغ") + Run(".", Ar), Rtl)
+            + "<w:bookmarkStart w:id=\"8\" w:name=\"between\"/>"
+            + Paragraph(string.Empty, Rtl)
+            + Paragraph(Run("الفقرة التي تلي العلامة.", Ar), Rtl)
+            + "<w:bookmarkEnd w:id=\"8\"/>");
+
+        Assert.DoesNotContain(diagnostics, d => d.Code is DiagnosticCodes.DocxBookmarkMissing or DiagnosticCodes.DocxLinkOutsideChapters);
+        var paragraphs = article.Chapters.Single().Paragraphs.ToList();
+        Assert.Equal(["bm-between"], paragraphs[1].Inlines.OfType<Anchor>().Select(a => a.Id));
+        Assert.Equal("#bm-between", Assert.Single(Links(article.Chapters.Single())).Url);
+        var page = new HtmlParser().ParseDocument(Build(article).Single(f => f.Path == $"art/{article.Chapters.Single().Slug}.html").AsText());
+        Assert.EndsWith("الفقرة التي تلي العلامة.", page.GetElementById("bm-between")!.ParentElement!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_a_link_to_a_bookmark_in_an_empty_paragraph_When_imported_Then_it_keeps_its_text_with_a_warning_and_the_site_verifies()
     {
         var (article, diagnostics) = Import(Heading("المقدمة")

@@ -1,0 +1,108 @@
+using EditionBuilder.Diagnostics;
+using EditionBuilder.Exports;
+using EditionBuilder.Tests.Journal;
+using EditionBuilder.Tests.Support;
+using Xunit;
+
+namespace EditionBuilder.Tests.Exports;
+
+/// <summary><c>edition export</c>'s library step (<see cref="RegistryExport"/>): the file written whole with the number of records, missing fields as positioned errors and no file, an unusable path refused with its code before anything is read.</summary>
+public class RegistryExportTests
+{
+    private static (RegistryExportReport Report, DiagnosticBag Diagnostics) Export(Registry registry, string content, string output)
+    {
+        var diagnostics = new DiagnosticBag();
+        return (RegistryExport.Run(new RegistryExportRequest(registry, content, output), diagnostics), diagnostics);
+    }
+
+    [Theory]
+    [InlineData(Registry.Crossref, "<doi_batch ", "Crossref deposit")]
+    [InlineData(Registry.Doaj, "<records ", "DOAJ article XML")]
+    public void Given_the_journal_When_exported_Then_the_file_is_written_whole_and_the_report_counts_its_records(Registry registry, string root, string what)
+    {
+        using var journal = new JournalFixture();
+        using var temp = new TempFolder();
+        var output = Path.Combine(temp.Path, "out", registry + ".xml");
+
+        var (report, diagnostics) = Export(registry, journal.ContentPath, output);
+
+        Assert.True(report.Succeeded, string.Join('\n', diagnostics.Items));
+        Assert.Equal((false, 3, what, output), (report.Refused, report.Articles, report.What, report.Output));
+        Assert.False(diagnostics.HasErrors);
+        Assert.Contains(root, File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.Equal([registry + ".xml"], Directory.GetFiles(Path.GetDirectoryName(output)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Given_a_deposit_already_written_When_the_next_export_fails_Then_the_last_file_is_kept_as_it_was()
+    {
+        using var journal = new JournalFixture();
+        using var temp = new TempFolder();
+        var output = Path.Combine(temp.Path, "crossref.xml");
+        Assert.True(Export(Registry.Crossref, journal.ContentPath, output).Report.Succeeded);
+        var before = File.ReadAllBytes(output);
+        journal.Write("edition.yml", JournalFixture.Edition[..JournalFixture.Edition.IndexOf("crossref:", StringComparison.Ordinal)]);
+
+        var (report, diagnostics) = Export(Registry.Crossref, journal.ContentPath, output);
+
+        Assert.False(report.Succeeded);
+        Assert.False(report.Refused);
+        Assert.True(diagnostics.HasErrors);
+        Assert.Equal(before, File.ReadAllBytes(output));
+        Assert.Equal(["crossref.xml"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Given_no_crossref_block_When_exported_Then_each_missing_field_is_an_error_at_edition_yml_and_nothing_is_written()
+    {
+        using var journal = new JournalFixture();
+        var edition = journal.Write("edition.yml", JournalFixture.Edition[..JournalFixture.Edition.IndexOf("crossref:", StringComparison.Ordinal)]);
+        using var temp = new TempFolder();
+        var output = Path.Combine(temp.Path, "crossref.xml");
+
+        var (report, diagnostics) = Export(Registry.Crossref, journal.ContentPath, output);
+
+        Assert.False(report.Succeeded);
+        var errors = diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList();
+        Assert.All(errors, e => Assert.Equal((DiagnosticCodes.CrossrefFieldMissing, edition, 1, 1), (e.Code, e.Path, e.Line, e.Column)));
+        Assert.Contains(errors, e => e.Message.StartsWith("Crossref needs the depositor's name", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.StartsWith("Crossref needs the registrant", StringComparison.Ordinal));
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Given_an_output_inside_the_content_folder_Then_EB0960_at_the_output_refused_and_nothing_written()
+    {
+        using var journal = new JournalFixture();
+        var inside = Path.Combine(journal.ContentPath, "exports", "doaj.xml");
+        var before = Folders.FullSnapshot(journal.ContentPath);
+
+        var (report, diagnostics) = Export(Registry.Doaj, journal.ContentPath, inside);
+
+        Assert.True(report.Refused);
+        Assert.False(report.Succeeded);
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.ExportOutputInsideContent, inside, Severity.Error), (error.Code, error.Path, error.Severity));
+        Assert.Contains("inside the content folder", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Folders.FullSnapshot(journal.ContentPath));
+    }
+
+    [Fact]
+    public void Given_a_content_folder_that_does_not_exist_or_an_output_that_is_a_folder_Then_each_is_refused_with_its_code()
+    {
+        using var journal = new JournalFixture();
+        using var temp = new TempFolder();
+        var nowhere = Path.Combine(temp.Path, "no-content");
+        var folder = Path.Combine(temp.Path, "exports");
+        Directory.CreateDirectory(folder);
+
+        var (missing, missingSaid) = Export(Registry.Crossref, nowhere, Path.Combine(temp.Path, "crossref.xml"));
+        var (isFolder, isFolderSaid) = Export(Registry.Doaj, journal.ContentPath, folder);
+
+        Assert.True(missing.Refused && isFolder.Refused);
+        Assert.Equal((DiagnosticCodes.ExportContentMissing, nowhere), (Assert.Single(missingSaid.Items).Code, missingSaid.Items[0].Path));
+        Assert.Equal((DiagnosticCodes.ExportOutputIsFolder, folder), (Assert.Single(isFolderSaid.Items).Code, isFolderSaid.Items[0].Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        Assert.False(Path.Exists(Path.Combine(temp.Path, "crossref.xml")));
+    }
+}
