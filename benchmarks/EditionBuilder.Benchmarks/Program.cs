@@ -6,6 +6,7 @@ using EditionBuilder.Benchmarks;
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- generate-journal <articles> <out-dir>
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- epub-scale <content-dir> <runs>
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- generate-docx <out.docx>   (the seed as a Word document, for the pandoc comparison)
+// dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- search-documents <site-dir> <out-dir>   (each searchable page as Pagefind is fed it, for benchmarks/scale/pagefind_feed.py)
 if (args.Length == 4 && args[0] == "generate-source")
 {
     var seed = File.ReadAllText(Seed.SourcePath);
@@ -32,6 +33,23 @@ if (args.Length == 2 && args[0] == "generate-docx")
 {
     File.WriteAllBytes(args[1], EditionBuilder.Fuzz.DocxCorpus.Seed(File.ReadAllBytes(Seed.SourcePath)));
     Console.WriteLine($"wrote {args[1]}: {new FileInfo(args[1]).Length / 1024} KiB");
+    return;
+}
+
+if (args.Length == 3 && args[0] == "search-documents")
+{
+    var written = 0;
+    foreach (var file in Directory.EnumerateFiles(args[1], "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+    {
+        var html = File.ReadAllText(file);
+        if (!EditionBuilder.Search.SearchIndex.IsSearchable(html)) continue;
+        var target = Path.Combine(args[2], Path.GetRelativePath(args[1], file));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.WriteAllText(target, EditionBuilder.Search.SearchDocument.For(html));
+        written++;
+    }
+
+    Console.WriteLine($"wrote {written} search documents to {args[2]}");
     return;
 }
 

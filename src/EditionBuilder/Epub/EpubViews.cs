@@ -41,7 +41,11 @@ public sealed record EpubModel(EpubView Book);
 public sealed record EpubChapterModel(EpubView Book, int Order, string Title, string Id, HtmlFragment Body);
 
 /// <summary>The model of the reference list's document.</summary>
-public sealed record EpubReferencesModel(EpubView Book, string Lang, string Title, HtmlFragment Body);
+public sealed record EpubReferencesModel(EpubView Book, string Lang, string Dir, string Title, HtmlFragment Body)
+{
+    /// <summary>The heading's own language, as the site's reference page marks it (<see cref="ReferencesView.HeadingLanguage"/>).</summary>
+    public string TitleLang => ReferencesView.HeadingLanguage(Title, Lang, Dir);
+}
 
 /// <summary>The model of an abstract document.</summary>
 public sealed record EpubAbstractModel(EpubView Book, string Lang, string Title, HtmlFragment Body);

@@ -132,7 +132,7 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
             var dir = references.Dir is "ltr" ? "ltr" : "rtl";
             var body = _xhtml.Render(references.File, _ => null, _ => []);
             Add(ReferencesHref, "references", string.Empty, new EpubPageView("references", references.Lang, dir, references.Title, "../", "backmatter"), "epub/references.html",
-                new EpubReferencesModel(book, references.Lang, references.Title, new HtmlFragment(body)));
+                new EpubReferencesModel(book, references.Lang, dir, references.Title, new HtmlFragment(body)));
         }
 
         for (var i = 0; i < article.Abstracts.Count; i++)

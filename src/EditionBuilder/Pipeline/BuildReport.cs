@@ -53,8 +53,11 @@ public sealed record SearchReport(int Pages, int Files, bool Reused, int Shards 
 
 /// <summary>The pages a later index is made of: a key that changes when any of them does (their paths and hashes; null when unknown: index again), each page's path and hash (null when unknown), and the pages themselves, decoded only when asked for.</summary>
 /// <remarks>The live preview compares the key after each rebuild and, when it changed, decodes on its background indexer only the pages of the shards that changed.</remarks>
-public sealed class SearchInput(string? key, IReadOnlyList<(string Path, string? Sha256)> listed, Func<string, Search.SearchablePage> read)
+public sealed class SearchInput(string? key, IReadOnlyList<(string Path, string? Sha256)> listed, Func<string, Search.SearchablePage> read, IReadOnlyList<string>? oldestFirst = null)
 {
+    /// <summary>The articles' folders, oldest first, which the shards follow (<see cref="Search.SearchShards.OldestFirst"/>); null: folder order.</summary>
+    public IReadOnlyList<string>? OldestFirst { get; } = oldestFirst;
+
     public string? Key { get; } = key;
 
     /// <summary>Every page's path, in path order, and its SHA-256 when known.</summary>

@@ -1,4 +1,5 @@
 using EditionBuilder.Cache;
+using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Themes;
 using EditionBuilder.Search;
@@ -6,13 +7,13 @@ using EditionBuilder.Search;
 namespace EditionBuilder.Pipeline;
 
 /// <summary>The search index over the verified site's searchable pages: made now, shard by shard with unchanged shards replayed from the cache, or handed back for a later index (the live preview).</summary>
-internal sealed class SearchStep(BuildOptions options, SiteFileStep files, CacheReplay? replay, DiagnosticBag diagnostics)
+internal sealed class SearchStep(EditionContent content, BuildOptions options, SiteFileStep files, CacheReplay? replay, DiagnosticBag diagnostics)
 {
     /// <summary>Indexes the searchable pages shard by shard (<see cref="SearchShards"/>): a shard whose pages are unchanged is replayed from the cache, the others are indexed again, two at a time; then the manifest. Null after an error.</summary>
     public (int Pages, int Files, int Shards, int Indexed)? Index(SearchIndex search)
     {
         var pages = files.SearchPages.ToDictionary(p => p.Path, StringComparer.Ordinal);
-        var shards = SearchShards.Split(pages.Keys, SearchShards.Published);
+        var shards = SearchShards.Split(pages.Keys, SearchShards.Published, SearchShards.OldestFirst(content.Articles));
         var cache = options.Cache;
         var results = new ShardIndex?[shards.Count];
         var keys = new string?[shards.Count];
@@ -70,9 +71,12 @@ internal sealed class SearchStep(BuildOptions options, SiteFileStep files, Cache
             bytes[page.Path] = read;
         }
 
-        var key = pages.Any(p => string.IsNullOrEmpty(p.Sha256)) ? null : BuildCache.Key([SearchIndex.Folder, .. pages.SelectMany(p => new[] { p.Path, p.Sha256! })]);
+        // The articles' order is in the key: a changed date moves shard boundaries even when no page changed.
+        var oldestFirst = SearchShards.OldestFirst(content.Articles);
+        var key = pages.Any(p => string.IsNullOrEmpty(p.Sha256)) ? null
+            : BuildCache.Key([SearchIndex.Folder, .. pages.SelectMany(p => new[] { p.Path, p.Sha256! }), "\0", .. oldestFirst]);
         return new SearchInput(key, pages.Select(p => (p.Path, string.IsNullOrEmpty(p.Sha256) ? null : p.Sha256)).ToList(),
-            path => new SearchablePage(path, System.Text.Encoding.UTF8.GetString(bytes[path])));
+            path => new SearchablePage(path, System.Text.Encoding.UTF8.GetString(bytes[path])), oldestFirst);
     }
 
     // The languages of a cached shard, read from its pagefind-entry.json in the cache; null when the cache cannot give it (the shard is indexed again).

@@ -78,7 +78,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         counts.Stage(progress, "verify", $"{links.Pages} pages, {links.Links} links, {links.NoteReferences} note references", counts.VerifyTime + clock.Elapsed);
         if (options.Compression is not null) counts.Stage(progress, "compress", $"{counts.Compressed} files as .gz and .br ({counts.CompressedNow} compressed now, {counts.Compressed - counts.CompressedNow} reused)", counts.CompressTime);
 
-        var search = new SearchStep(options, files, replay, diagnostics);
+        var search = new SearchStep(content, options, files, replay, diagnostics);
         if (options.Search is not null && options.IndexLater)
         {
             counts.SearchInput = search.Later();

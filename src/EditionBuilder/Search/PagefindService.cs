@@ -17,8 +17,8 @@ public sealed class PagefindService : IDisposable
     private int _buffered, _consumed;
     private int _nextId;
 
-    /// <summary>Starts the program as a service.</summary>
-    public PagefindService(PagefindTool tool)
+    /// <summary>Starts the program as a service, its worker threads capped at <paramref name="threads"/> when given (one of the cores the build leaves it).</summary>
+    public PagefindService(PagefindTool tool, int? threads = null)
     {
         // Started in its own folder, not the caller's: Pagefind stops at once (a Rust panic) when its current folder is gone,
         // as it is when the folder `edition serve` was started from has been deleted since.
@@ -30,6 +30,15 @@ public sealed class PagefindService : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (threads is { } count)
+        {
+            // Pagefind starts a worker per core (tokio, and rayon where it splits work): two services at once on two cores
+            // meant four busy threads on two cores, and Pagefind's CPU grew with the contention (docs/performance.md).
+            var value = Math.Max(1, count).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            start.Environment["TOKIO_WORKER_THREADS"] = value;
+            start.Environment["RAYON_NUM_THREADS"] = value;
+        }
+
         _process = Process.Start(start) ?? throw new PagefindException($"{tool.Program} did not start");
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_errors) _errors.AppendLine(e.Data); };
         _process.BeginErrorReadLine();

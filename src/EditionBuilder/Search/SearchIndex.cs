@@ -21,17 +21,17 @@ public sealed class SearchIndex(PagefindTool tool)
     ];
 
     /// <summary>What the cache key of an index holds besides its pages: the tool, the documents' format, the settings.</summary>
-    public string Fingerprint => $"{tool.Version}\0{SearchDocument.Format}\0{string.Join('\u0001', Apparatus)}\0shards 2";
+    public string Fingerprint => $"{tool.Version}\0{SearchDocument.Format}\0{string.Join('\u0001', Apparatus)}\0shards by age";
 
     /// <summary>Whether a finished page offers text to search.</summary>
     public static bool IsSearchable(string html) => html.Contains(BodyAttribute, StringComparison.Ordinal);
 
-    /// <summary>Indexes the pages, given by site path in a fixed order, in about <paramref name="most"/> shards at most (<see cref="SearchShards"/>), two shards at a time; returns the files of the search bundle under <see cref="Folder"/>, sorted by path, with the manifest.</summary>
+    /// <summary>Indexes the pages, given by site path in a fixed order, in <paramref name="most"/> shards at most by the articles' age (<see cref="SearchShards"/>), two shards at a time; returns the files of the search bundle under <see cref="Folder"/>, sorted by path, with the manifest.</summary>
     /// <exception cref="PagefindException">Pagefind refused a page or failed.</exception>
-    public IReadOnlyList<SiteFile> Build(IReadOnlyList<SearchablePage> pages, int most = SearchShards.Published)
+    public IReadOnlyList<SiteFile> Build(IReadOnlyList<SearchablePage> pages, int most = SearchShards.Published, IReadOnlyList<string>? oldestFirst = null)
     {
         var byPath = pages.ToDictionary(p => p.Path, StringComparer.Ordinal);
-        var shards = SearchShards.Split(byPath.Keys, most);
+        var shards = SearchShards.Split(byPath.Keys, most, oldestFirst);
         var built = BuildShards(shards, shard => shard.Paths.Select(path => byPath[path]));
         return built.SelectMany(s => s.Files).Append(Manifest(built)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
@@ -41,9 +41,10 @@ public sealed class SearchIndex(PagefindTool tool)
     public IReadOnlyList<ShardIndex> BuildShards(IReadOnlyList<SearchShards.Shard> shards, Func<SearchShards.Shard, IEnumerable<SearchablePage>> pagesOf)
     {
         var built = new ShardIndex[shards.Count];
+        var threads = ThreadsEach(shards.Count);
         try
         {
-            Parallel.For(0, shards.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i => built[i] = BuildShard(shards[i].Folder, pagesOf(shards[i])));
+            Parallel.For(0, shards.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i => built[i] = BuildShard(shards[i].Folder, pagesOf(shards[i]), threads));
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is PagefindException) is { } first)
         {
@@ -56,26 +57,32 @@ public sealed class SearchIndex(PagefindTool tool)
     /// <summary>Pagefinds run at once: two, one per core of a small machine; more only add memory.</summary>
     public static int Workers => Math.Clamp(Environment.ProcessorCount, 1, 2);
 
-    /// <summary>Indexes one shard's pages, given in a fixed order (Pagefind's output depends on the order pages arrive in), into its folder of the search bundle; the root shard (folder "") also holds Pagefind's script and the WebAssembly of its languages.</summary>
+    /// <summary>The worker threads each Pagefind may start when <paramref name="shards"/> shards are indexed: the cores shared among the Pagefinds running at once, so they never hold more busy threads than there are cores (one shard alone keeps every core).</summary>
+    public static int ThreadsEach(int shards) => Math.Max(1, Environment.ProcessorCount / Math.Clamp(shards, 1, Workers));
+
+    /// <summary>Indexes one shard's pages, given in a fixed order (Pagefind's output depends on the order pages arrive in), into its folder of the search bundle; the root shard (folder "") also holds Pagefind's script and the WebAssembly of its languages. <paramref name="threads"/> caps Pagefind's worker threads (its output is the same whatever the number).</summary>
     /// <exception cref="PagefindException">Pagefind refused a page or failed.</exception>
-    public ShardIndex BuildShard(string folder, IEnumerable<SearchablePage> pages)
+    public ShardIndex BuildShard(string folder, IEnumerable<SearchablePage> pages, int? threads = null)
     {
-        using var service = new PagefindService(tool);
+        using var service = new PagefindService(tool, threads);
         var index = service.NewIndex(Apparatus);
         var prepare = new System.Diagnostics.Stopwatch();
         var count = 0;
+        long words = 0, characters = 0;
         foreach (var page in pages)
         {
             prepare.Start();
             var document = SearchDocument.For(page.Html);
             prepare.Stop();
-            service.AddPage(index, "/" + page.Path, document);
+            words += service.AddPage(index, "/" + page.Path, document);
+            characters += document.Length;
             count++;
         }
 
-        // EDITION_TIMES=1: where Pagefind's time goes, adding pages against writing the index (docs/search.md).
+        // EDITION_TIMES=1: where Pagefind's time goes, adding pages against writing the index, and how much it was given:
+        // its cost follows the words (docs/performance.md, "Where Pagefind's time goes").
         var added = PhaseClock.On ? service.ProcessorTime : TimeSpan.Zero;
-        PhaseClock.Mark($"search: shard '{folder}' {count} pages added (Pagefind CPU {added.TotalMilliseconds:F0} ms; ours preparing documents {prepare.Elapsed.TotalMilliseconds:F0} ms)");
+        PhaseClock.Mark($"search: shard '{folder}' {count} pages added, {words} words, {characters / 1024} Ki characters (Pagefind CPU {added.TotalMilliseconds:F0} ms; ours preparing documents {prepare.Elapsed.TotalMilliseconds:F0} ms)");
         var files = service.Files(index);
         PhaseClock.Mark($"search: shard '{folder}' {files.Count} files written, {files.Sum(f => (long)f.Bytes.Length) / 1024} KiB (Pagefind CPU {(PhaseClock.On ? service.ProcessorTime - added : TimeSpan.Zero).TotalMilliseconds:F0} ms)");
         var entry = files.FirstOrDefault(f => f.Path == "pagefind-entry.json");

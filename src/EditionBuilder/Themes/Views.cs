@@ -152,10 +152,13 @@ public sealed record AbstractView(string Lang, string Title, HtmlFragment Body, 
 public sealed record ReferencesView(string Title, string Lang, string Dir, string Id, HtmlFragment Body, LinkView? Previous)
 {
     /// <summary>The heading's own language: a Latin "References" (or "Références") over a right-to-left list is English (or French); else the list's.</summary>
-    public string TitleLang => Dir == "rtl" && IsLatin(Title) ? (LooksFrench(Title) ? "fr" : "en") : Lang;
+    public string TitleLang => HeadingLanguage(Title, Lang, Dir);
 
     /// <summary>The heading's direction, left to right when <see cref="TitleLang"/> is not the list's language.</summary>
     public string TitleDir => TitleLang == Lang ? Dir : "ltr";
+
+    /// <summary>The language of a reference list's heading (the site's pages and the e-book's): English or French when a right-to-left list is headed in Latin letters, else the list's.</summary>
+    public static string HeadingLanguage(string title, string lang, string dir) => dir == "rtl" && IsLatin(title) ? (LooksFrench(title) ? "fr" : "en") : lang;
 
     // Latin letters and no letter of a right-to-left script: a heading the author typed in English or French.
     private static bool IsLatin(string text) =>

@@ -94,6 +94,11 @@ public class ReferencePagesTests
         Assert.Equal(("ar", "rtl"), (page.DocumentElement.GetAttribute("lang"), page.DocumentElement.GetAttribute("dir")));
         Assert.Equal((title, lang, "ltr"), (heading.TextContent, heading.GetAttribute("lang"), heading.GetAttribute("dir")));
         Assert.Equal((title, lang, "ltr"), (fullText.TextContent, fullText.GetAttribute("lang"), fullText.GetAttribute("dir")));
+        using var book = new ZipArchive(new MemoryStream(site.Single(f => f.Path == "small/small.epub").Bytes));
+        using var reader = new StreamReader(book.GetEntry("EPUB/chapters/references.xhtml")!.Open());
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var bookHeading = XDocument.Parse(reader.ReadToEnd()).Descendants(xhtml + "h1").Single();
+        Assert.Equal((title, lang, lang, "ltr"), (bookHeading.Value, (string?)bookHeading.Attribute("lang"), (string?)bookHeading.Attribute(XNamespace.Xml + "lang"), (string?)bookHeading.Attribute("dir")));
     }
 
     [Fact]
@@ -101,6 +106,9 @@ public class ReferencePagesTests
     {
         Assert.False(Page("small/references.html").QuerySelector("main h1")!.HasAttribute("lang"));
         Assert.False(Page("small/full.html").QuerySelector("section.references h2")!.HasAttribute("lang"));
+        using var book = new ZipArchive(new MemoryStream(ReferenceEdition.File("small/small.epub").Bytes));
+        using var reader = new StreamReader(book.GetEntry("EPUB/chapters/references.xhtml")!.Open());
+        Assert.Null(XDocument.Parse(reader.ReadToEnd()).Descendants(XName.Get("h1", "http://www.w3.org/1999/xhtml")).Single().Attribute("lang"));
     }
 
     [Fact]

@@ -1,12 +1,14 @@
 using System.Text;
 using System.Text.Json;
+using EditionBuilder.Content;
+using EditionBuilder.Pipeline;
 using EditionBuilder.Search;
 using EditionBuilder.Tests.Support;
 using Xunit;
 
 namespace EditionBuilder.Tests.Search;
 
-/// <summary>Search split into shards (issue 30): whole articles per shard in folder order, a change re-indexing only its own shard, and an incremental index with exactly the bytes of a clean one after adding, editing, renaming and deleting articles; a damaged shard in the site or the cache is made again, never served.</summary>
+/// <summary>Search split into shards (issue 30): whole articles per shard by age, the newest alone, so editing or adding the newest article re-indexes one small shard, and an incremental index with exactly the bytes of a clean one after adding, editing, renaming and deleting articles; a damaged shard in the site or the cache is made again, never served.</summary>
 public class SearchShardTests
 {
     private static IEnumerable<string> PagesOf(string article) =>
@@ -17,7 +19,7 @@ public class SearchShardTests
     private static IReadOnlyList<SearchShards.Shard> Split(IEnumerable<string> articles, int most = SearchShards.Preview) => SearchShards.Split(articles.SelectMany(PagesOf), most);
 
     [Fact]
-    public void Given_a_journal_When_split_Then_every_page_is_in_one_shard_with_its_whole_article_in_folder_order_and_the_first_shard_is_the_root()
+    public void Given_a_journal_When_split_Then_every_page_is_in_one_shard_with_its_whole_article_oldest_first_and_the_first_shard_is_the_root()
     {
         var articles = Articles(200);
 
@@ -28,32 +30,85 @@ public class SearchShardTests
         Assert.Equal(string.Empty, shards[0].Folder);
         Assert.All(shards.Skip(1), s => Assert.Matches("^s[0-9a-f]{10}/$", s.Folder));
         Assert.Equal(shards.Count, shards.Select(s => s.Folder).Distinct().Count());
-        var unit = SearchShards.UnitFor(200, SearchShards.Preview);
-        Assert.Equal(4, unit);
-        Assert.All(shards.SkipLast(1), s => Assert.InRange(s.Paths.Count / 3, unit, 2 * unit));
-        Assert.InRange(shards.Count, 200 / (2 * unit), SearchShards.Preview + 1);
-        Assert.InRange(Split(articles, SearchShards.Published).Count, 1, SearchShards.Published);
+        // 199 older articles in binary (128 + 64 + 4 + 2 + 1), then the newest alone.
+        Assert.Equal([128, 64, 4, 2, 1, 1], shards.Select(s => s.Paths.Count / 3));
+        Assert.Equal([$"article-0200/01-a.html", "article-0200/02-b.html", "article-0200/en/index.html"], shards[^1].Paths);
+        // Published: a big shard, fewer than the base (16 at 200 articles) and the newest.
+        Assert.Equal([192, 7, 1], Split(articles, SearchShards.Published).Select(s => s.Paths.Count / 3));
         Assert.Single(Split(["only-article"], SearchShards.Published));
+        Assert.Equal(string.Empty, Split(["only-article"], SearchShards.Published)[0].Folder);
     }
 
     [Fact]
-    public void Given_a_journal_When_any_one_article_is_added_deleted_or_renamed_Then_about_one_shard_changes_and_the_others_keep_their_folder_and_pages()
+    public void Given_any_number_of_articles_up_to_2000_When_laid_out_Then_the_shards_stay_within_the_budget_shrink_towards_the_newest_and_the_newest_is_alone()
     {
-        var articles = Articles(120);
-        var before = Split(articles).Select(s => s.Folder + "|" + string.Join(',', s.Paths)).ToHashSet();
-        var changes = new List<List<string>>();
-        for (var i = 0; i < articles.Count; i++)
+        foreach (var most in new[] { 1, 2, SearchShards.Published, 4, SearchShards.Preview })
         {
-            changes.Add([.. articles.Where((_, at) => at != i)]); // deleted
-            changes.Add([.. articles.Select((a, at) => at == i ? a + "-renamed" : a)]); // renamed
-            changes.Add([.. articles, articles[i] + "-added"]); // added after it
+            for (var articles = 1; articles <= 2000; articles++)
+            {
+                var sizes = SearchShards.Sizes(articles, most);
+                Assert.InRange(sizes.Count, 1, most);
+                Assert.Equal(articles, sizes.Sum());
+                Assert.All(sizes, size => Assert.True(size > 0));
+                Assert.True(sizes.SkipLast(1).Zip(sizes.Skip(1)).All(p => p.First >= p.Second), $"{articles} articles in {most}: {string.Join(' ', sizes)}");
+                if (most > 1 && articles > 1) Assert.Equal(1, sizes[^1]);
+            }
         }
+    }
 
-        // The shard holding the change, and its neighbour when the change moved a boundary; more only when a shard grew past
-        // twice the unit and was cut, moving the next boundary (a cascade that ends at the next boundary by hash).
-        var counts = changes.Select(changed => Split(changed).Count(s => !before.Contains(s.Folder + "|" + string.Join(',', s.Paths)))).ToList();
-        Assert.All(counts, c => Assert.InRange(c, 1, before.Count / 2));
-        Assert.True(counts.Average() <= 2.0, $"{counts.Average():F2} shards made again per change on average");
+    [Fact]
+    public void Given_articles_with_dates_When_split_Then_they_go_oldest_first_by_date_then_folder_and_undated_ones_count_as_newest()
+    {
+        static ArticleContent Article(string slug, string date) => new(slug, slug + "/article.yml", new ArticleMetadata { Date = date }, [], []);
+
+        var oldestFirst = SearchShards.OldestFirst([Article("c", "2019-05"), Article("a", ""), Article("b", "2019"), Article("d", "2001-12-31"), Article("e", "2019")]);
+
+        Assert.Equal(["d", "b", "e", "c", "a"], oldestFirst);
+        var shards = SearchShards.Split(new[] { "a", "b", "c", "d", "e" }.SelectMany(PagesOf).Append("root.html"), SearchShards.Preview, oldestFirst);
+        // Pages of no article (the site's root) come before every article; the undated article is the newest, alone.
+        // Six groups: 5 older in binary (4 + 1), then the newest.
+        Assert.Equal(["b/01-a.html", "b/02-b.html", "b/en/index.html", .. PagesOf("d"), .. PagesOf("e"), "root.html"], shards[0].Paths);
+        Assert.Equal(PagesOf("c"), shards[1].Paths);
+        Assert.Equal(PagesOf("a"), shards[2].Paths);
+    }
+
+    [Fact]
+    public void Given_a_growing_journal_When_the_newest_article_is_added_Then_only_small_shards_change_and_the_oldest_keeps_its_pages()
+    {
+        foreach (var most in new[] { SearchShards.Published, SearchShards.Preview })
+        {
+            var reindexed = new List<int>();
+            for (var count = 2; count < 1000; count++)
+            {
+                var before = Split(Articles(count), most).Select(s => s.Folder + "|" + string.Join(',', s.Paths)).ToHashSet();
+                var after = Split(Articles(count + 1), most);
+                var changed = after.Where(s => !before.Contains(s.Folder + "|" + string.Join(',', s.Paths))).ToList();
+                Assert.Contains(after[^1], changed);
+                reindexed.Add(changed.Sum(s => s.Paths.Count / 3));
+                // The oldest shard changes only when the highest digit grows (every base articles) or the base doubles.
+                var radix = SearchShards.BaseFor(count + 1, most);
+                if (changed.Contains(after[0])) Assert.True(count % radix == 0 || radix != SearchShards.BaseFor(count, most) || after.Count == 1, $"{count} -> {count + 1} in {most}: the oldest shard changed");
+            }
+
+            // Articles indexed again per added article, on average: about log2(articles) / 2 with a binary counter, about the base with three shards.
+            Assert.True(reindexed.Average() <= (most == SearchShards.Preview ? 6 : 40), $"{reindexed.Average():F1} articles indexed again per article added ({most} shards)");
+        }
+    }
+
+    [Fact]
+    public void Given_a_journal_When_an_article_is_edited_renamed_or_deleted_Then_the_shards_before_it_keep_their_pages()
+    {
+        var articles = Articles(200);
+        var before = Split(articles, SearchShards.Published);
+        var afterDelete = Split(articles.Where(a => a != "article-0150"), SearchShards.Published);
+        var afterRename = Split(articles.Select(a => a == "article-0150" ? "article-0150-renamed" : a), SearchShards.Published);
+
+        // article-0150 is in the oldest shard (192 articles): deleting it moves the next article into that shard, so every later
+        // shard changes too (the cost of a delete in the middle, rare in a journal); renaming keeps its place.
+        Assert.Equal([192, 6, 1], afterDelete.Select(s => s.Paths.Count / 3));
+        Assert.Contains("article-0193/01-a.html", afterDelete[0].Paths);
+        Assert.Equal(before.Skip(1).Select(s => s.Folder), afterRename.Skip(1).Select(s => s.Folder));
+        Assert.Equal(before.Skip(1).Select(s => string.Join(',', s.Paths)), afterRename.Skip(1).Select(s => string.Join(',', s.Paths)));
     }
 
     [Fact]
@@ -129,6 +184,69 @@ public class SearchShardTests
         AssertSameAsClean(temp);
 
         Assert.Contains("unchanged from the cache", Incremental(temp).Output, StringComparison.Ordinal);
+    }
+
+    private static FolderBuilds.Built LibraryBuild(TempFolder temp, string site, string? cache) =>
+        FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, site), Repo.Templates, cache is null ? null : Path.Combine(temp.Path, cache),
+            BuildOptions.Uncompressed, search: FolderBuilds.Search(Path.Combine(temp.Path, "content"), null, required: true));
+
+    // The library build's index against a clean library build's, file by file.
+    private static void AssertSameAsCleanLibraryBuild(TempFolder temp)
+    {
+        var clean = LibraryBuild(temp, "clean", cache: null);
+        Assert.True(clean.Succeeded, clean.Said);
+        Assert.Equal(Index(temp, "clean"), Index(temp, "site"));
+        Directory.Delete(Path.Combine(temp.Path, "clean"), recursive: true);
+    }
+
+    private static void Dated(string content, string article, string date) =>
+        File.AppendAllText(Path.Combine(content, article, "article.yml"), $"date: \"{date}\"\n");
+
+    [SkippableFact]
+    public void Given_a_dated_journal_When_its_newest_article_is_edited_or_a_newer_one_added_Then_one_small_shard_is_indexed_and_the_index_is_the_clean_builds()
+    {
+        Tools.RequirePagefind();
+        using var temp = new TempFolder();
+        var content = Path.Combine(temp.Path, "content");
+        SmallEdition.WriteTo(content);
+        // Folder names against the dates: article-01 is the newest (2013), article-13 the oldest (2001).
+        for (var i = 1; i <= 13; i++)
+        {
+            Folders.Copy(Path.Combine(content, "small"), Path.Combine(content, $"article-{i:D2}"));
+            Dated(content, $"article-{i:D2}", $"{2014 - i}");
+        }
+
+        Directory.Delete(Path.Combine(content, "small"), recursive: true);
+        var first = LibraryBuild(temp, "site", "cache");
+        Assert.True(first.Succeeded, first.Said);
+        Assert.Equal(2, first.Build.Indexed!.Shards);
+        var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(temp.Path, "site", "pagefind", SearchShards.ManifestName)));
+        var newest = manifest.RootElement.GetProperty("shards")[1].GetProperty("path").GetString()!;
+        var before = Index(temp, "site");
+
+        // The newest article edited: its shard alone, and every file outside it as it was.
+        var chapter = Path.Combine(content, "article-01", "ar", "02-alkhatma.md");
+        File.WriteAllText(chapter, File.ReadAllText(chapter).Replace("خاتمة[^2].", "خاتمة عن المفاعلات[^2].", StringComparison.Ordinal));
+        var edited = LibraryBuild(temp, "site", "cache");
+        Assert.True(edited.Succeeded, edited.Said);
+        Assert.Equal((2, 1), (edited.Build.Indexed!.Shards, edited.Build.Indexed.ShardsIndexed));
+        var after = Index(temp, "site");
+        Assert.Equal(before.Where(f => !f.Key.StartsWith(newest, StringComparison.Ordinal)), after.Where(f => !f.Key.StartsWith(newest, StringComparison.Ordinal)));
+        Assert.NotEqual(before.Where(f => f.Key.StartsWith(newest, StringComparison.Ordinal)), after.Where(f => f.Key.StartsWith(newest, StringComparison.Ordinal)));
+        AssertSameAsCleanLibraryBuild(temp);
+
+        // A newer article added: it is the new tail; the last newest keeps its shard (same article, same folder) from the cache.
+        Folders.Copy(Path.Combine(content, "article-02"), Path.Combine(content, "article-00"));
+        File.WriteAllText(Path.Combine(content, "article-00", "article.yml"), File.ReadAllText(Path.Combine(content, "article-00", "article.yml")).Replace("date: \"2012\"", "date: \"2014\"", StringComparison.Ordinal));
+        var added = LibraryBuild(temp, "site", "cache");
+        Assert.True(added.Succeeded, added.Said);
+        Assert.Equal((3, 1), (added.Build.Indexed!.Shards, added.Build.Indexed.ShardsIndexed));
+        AssertSameAsCleanLibraryBuild(temp);
+
+        // An older article's date moved to the newest: the shards follow the dates, as a clean build lays them out.
+        File.WriteAllText(Path.Combine(content, "article-13", "article.yml"), File.ReadAllText(Path.Combine(content, "article-13", "article.yml")).Replace("date: \"2001\"", "date: \"2015\"", StringComparison.Ordinal));
+        Assert.True(LibraryBuild(temp, "site", "cache").Succeeded);
+        AssertSameAsCleanLibraryBuild(temp);
     }
 
     [SkippableFact]
