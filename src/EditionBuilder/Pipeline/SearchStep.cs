@@ -13,7 +13,7 @@ internal sealed class SearchStep(EditionContent content, BuildOptions options, S
     public (int Pages, int Files, int Shards, int Indexed)? Index(SearchIndex search)
     {
         var pages = files.SearchPages.ToDictionary(p => p.Path, StringComparer.Ordinal);
-        var shards = SearchShards.Split(pages.Keys, SearchShards.Published, SearchShards.OldestFirst(content.Articles));
+        var shards = SearchShards.Split(pages.Keys, Math.Clamp(options.SearchShardCount, 1, SearchShards.Most), SearchShards.OldestFirst(content.Articles));
         var cache = options.Cache;
         var results = new ShardIndex?[shards.Count];
         var keys = new string?[shards.Count];

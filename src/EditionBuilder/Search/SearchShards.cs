@@ -8,8 +8,11 @@ namespace EditionBuilder.Search;
 /// <remarks>A journal's edits and additions happen in its newest articles ("a typo in the newest article should not re-index twenty years of archive"). Anchored at the oldest article: the newest article is a shard of its own (the tail), and the older ones are written as a number in a power-of-two base, each digit a shard of that many times its place (with many shards, a binary counter; with three, one big shard, one of fewer than base articles, the tail). Editing the newest article re-indexes one article; adding one moves the last newest into the lowest digit's shard (and, when that digit carries, merges it upwards); shards above the change keep their articles, so their indexes come from the cache. An edit to an old article costs its big shard; inserting or deleting an article in the middle of the order moves every later boundary. The first shard (the oldest) is the search bundle's root folder, which also holds Pagefind's script and WebAssembly (Pagefind loads them from its first index); the others are named after their first article and their size.</remarks>
 public static class SearchShards
 {
-    /// <summary>Shards of a published site at most: the newest article, fewer than the base articles before it, and the rest. Every shard costs a first query one Pagefind index chunk (about 60 KB before compression; 21–37 KB for one article), so this trades the first query's weight (170–192 KB at 200 generated articles, against 123–140 KB in two big shards) for a rebuild that re-indexes one article when the newest is edited (docs/search.md, "The choice").</summary>
-    public const int Published = 3;
+    /// <summary>Shards of a published site at most, by default: one index. Every shard costs a first query one more Pagefind index chunk (about 60 KB before compression; 21–37 KB for one article), and the reader's first query is held to 150 KB: one index took 119–132 KB at 200 generated articles, three shards by age 170–192 KB (docs/search.md, "The choice"). A publisher who rebuilds a big journal often chooses more with <c>edition build --search-shards 3</c> (<c>BuildOptions.SearchShardCount</c>): then editing the newest article re-indexes that article alone.</summary>
+    public const int Published = 1;
+
+    /// <summary>The most shards a published site may be split into (<c>--search-shards</c>).</summary>
+    public const int Most = 32;
 
     /// <summary>Shards of the live preview at most: served from this machine, where a first query's weight does not matter, so an edit re-indexes a small shard.</summary>
     public const int Preview = 32;
