@@ -60,6 +60,44 @@ public class SearchShardTests
     }
 
     [Fact]
+    public void Given_any_number_of_articles_up_to_2000_When_laid_out_for_the_preview_Then_every_shard_is_one_small_group_and_the_newest_is_alone()
+    {
+        foreach (var most in new[] { 2, 4, SearchShards.Preview })
+        {
+            for (var articles = 1; articles <= 2000; articles++)
+            {
+                var sizes = SearchShards.EvenSizes(articles, most);
+                var group = SearchShards.GroupFor(articles, most);
+                Assert.InRange(sizes.Count, 1, most);
+                Assert.Equal(articles, sizes.Sum());
+                Assert.All(sizes, size => Assert.InRange(size, 1, group));
+                // Whole groups first: only the last group before the newest is partly filled.
+                Assert.All(sizes.SkipLast(2), size => Assert.Equal(group, size));
+                if (articles > 1) Assert.Equal(1, sizes[^1]);
+            }
+        }
+
+        // At 200 articles an edit in the preview re-indexes at most 8 articles, where the published layout's oldest shard holds 128 or 192.
+        Assert.Equal(8, SearchShards.EvenSizes(200, SearchShards.Preview).Max());
+        Assert.Equal(128, SearchShards.Sizes(200, SearchShards.Preview).Max());
+    }
+
+    [Fact]
+    public void Given_a_growing_journal_in_the_preview_When_the_newest_article_is_added_Then_at_most_one_group_and_the_newest_are_indexed_again()
+    {
+        for (var count = 2; count < 1000; count++)
+        {
+            var before = SearchShards.SplitEven(Articles(count).SelectMany(PagesOf), SearchShards.Preview).Select(s => s.Folder + "|" + string.Join(',', s.Paths)).ToHashSet();
+            var after = SearchShards.SplitEven(Articles(count + 1).SelectMany(PagesOf), SearchShards.Preview);
+            var changed = after.Where(s => !before.Contains(s.Folder + "|" + string.Join(',', s.Paths))).ToList();
+            var group = SearchShards.GroupFor(count + 1, SearchShards.Preview);
+            // Unless the group size doubled (the whole layout changes, once per doubling), the new newest and the group the last newest joined.
+            if (group == SearchShards.GroupFor(count, SearchShards.Preview)) Assert.InRange(changed.Sum(s => s.Paths.Count / 3), 1, group + 1);
+            Assert.Contains(after[^1], changed);
+        }
+    }
+
+    [Fact]
     public void Given_articles_with_dates_When_split_Then_they_go_oldest_first_by_date_then_folder_and_undated_ones_count_as_newest()
     {
         static ArticleContent Article(string slug, string date) => new(slug, slug + "/article.yml", new ArticleMetadata { Date = date }, [], []);
