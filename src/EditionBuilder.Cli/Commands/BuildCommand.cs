@@ -22,20 +22,30 @@ internal static class BuildCommand
             DefaultValueFactory = _ => "best",
         };
         precompress.AcceptOnlyFromAmong("best", "fast", "none");
+        var shards = new Option<int>("--search-shards")
+        {
+            Description = $"Split the search index into at most this many shards, 1 to {SearchShards.Most} (default 1: one index, the lightest first query for readers; 3: editing the newest article re-indexes it alone). docs/search.md",
+            HelpName = "n",
+            DefaultValueFactory = _ => SearchShards.Published,
+        };
+        shards.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > SearchShards.Most) result.AddError($"--search-shards takes 1 to {SearchShards.Most}");
+        });
         var cache = new Option<string?>("--cache") { Description = "The incremental cache folder (default: artifacts/.cache).", HelpName = "dir" };
         var noCache = new Option<bool>("--no-cache") { Description = "Build everything again, without the cache." };
         var force = CommandParts.Force("Replace a non-empty output folder that edition build did not write (it holds no .edition-site).");
         var encoding = CommandParts.Encoding();
         var search = CommandParts.Search();
-        var command = new Command("build", "Import if needed, render, minify, verify, index for search and precompress the edition into a site folder.") { input, output, theme, precompress, cache, noCache, force };
+        var command = new Command("build", "Import if needed, render, minify, verify, index for search and precompress the edition into a site folder.") { input, output, theme, precompress, shards, cache, noCache, force };
         // One --no-<name> per registered writer (--no-epub, --no-jats…).
-        var writers = WriterRegistry.Options.Select(w => (w.Name, Option: new Option<bool>($"--no-{w.Name}") { Description = $"Write no {w.Description} (the landing page then offers none)." })).ToList();
+        var writers = WriterRegistry.Default.Options.Select(w => (w.Name, Option: new Option<bool>($"--no-{w.Name}") { Description = $"Write no {w.Description} (the landing page then offers none)." })).ToList();
         foreach (var (_, option) in writers) command.Add(option);
         command.Add(encoding);
         foreach (var option in search.All) command.Add(option);
         command.SetAction(parsed => Run(
             new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
-                parsed.GetValue(precompress)!, parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force),
+                parsed.GetValue(precompress)!, parsed.GetValue(shards), parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force),
                 writers.Where(w => parsed.GetValue(w.Option)).Select(w => w.Name).ToHashSet(StringComparer.Ordinal), CommandParts.EncodingNamed(parsed.GetValue(encoding))),
             diagnostics => search.Resolve(parsed, parsed.GetValue(input) ?? "content", diagnostics),
             reporter));
@@ -43,7 +53,7 @@ internal static class BuildCommand
     }
 
     /// <summary>What to build, and where.</summary>
-    private sealed record Request(string Input, string Output, string? Theme, string Precompress, string? Cache, bool Force, IReadOnlySet<string> WritersLeftOut, System.Text.Encoding? Encoding);
+    private sealed record Request(string Input, string Output, string? Theme, string Precompress, int SearchShards, string? Cache, bool Force, IReadOnlySet<string> WritersLeftOut, System.Text.Encoding? Encoding);
 
     private static int Run(Request request, Func<DiagnosticBag, PagefindTool?> findSearch, Reporter reporter)
     {
@@ -53,6 +63,7 @@ internal static class BuildCommand
         {
             Compression = request.Precompress switch { "none" => null, "fast" => Precompressor.Level.Fast, _ => Precompressor.Level.Best },
             WritersLeftOut = request.WritersLeftOut,
+            SearchShardCount = request.SearchShards,
             SourceDateEpoch = long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch) ? epoch : null,
         };
 

@@ -70,10 +70,10 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
     /// <inheritdoc/>
     public string Name => "epub";
 
-    /// <inheritdoc/>
+    /// <summary>The book's media type, for the landing page's link.</summary>
     public string MediaType => "application/epub+zip";
 
-    /// <inheritdoc/>
+    /// <summary>No <c>&lt;link rel="alternate"&gt;</c> in the landing page's head: the book is offered by its download link.</summary>
     public string? AlternateTitle => null;
 
     /// <summary>The book's date: a book whose article has no date is dated by SOURCE_DATE_EPOCH.</summary>
@@ -81,6 +81,10 @@ public sealed partial class EpubWriter : Writers.IArticleWriter
 
     /// <summary>The instant a book says it was last modified (see <see cref="EpubDate"/>); the build cache keys the book on it.</summary>
     public DateTimeOffset ModifiedOf(ArticleMetadata metadata) => EpubDate.Modified(metadata.Date, _sourceDateEpoch);
+
+    /// <summary>The article's book, offered on its landing page; null when a template reported an error.</summary>
+    public Writers.ArticleOutput? Write(Writers.ArticleWriterInput input, DiagnosticBag diagnostics) =>
+        Writers.ArticleOutput.Download(Write(input.Article, diagnostics), Name, MediaType, AlternateTitle);
 
     /// <summary>The article's book; null when a template reported an error.</summary>
     public SiteFile? Write(ParsedArticle article, DiagnosticBag diagnostics)

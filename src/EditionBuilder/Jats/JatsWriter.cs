@@ -27,10 +27,10 @@ public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel
     /// <inheritdoc/>
     public string Name => "jats";
 
-    /// <inheritdoc/>
+    /// <summary>The file's media type, for the landing page's link.</summary>
     public string MediaType => "application/xml";
 
-    /// <inheritdoc/>
+    /// <summary>The title of the <c>&lt;link rel="alternate"&gt;</c> to the file in the landing page's head.</summary>
     public string? AlternateTitle => "JATS";
 
     /// <summary>Nothing beyond the article's files and the edition's metadata (part of every article's key).</summary>
@@ -38,6 +38,10 @@ public sealed class JatsWriter(EditionMetadata edition, string archivedCopyLabel
 
     /// <summary>Where an article's XML goes in the site.</summary>
     public static string PathOf(string slug) => $"{slug}/{slug}.xml";
+
+    /// <summary>The article's JATS file, offered on its landing page; null when it could not be written (an error was reported).</summary>
+    public Writers.ArticleOutput? Write(Writers.ArticleWriterInput input, DiagnosticBag diagnostics) =>
+        Writers.ArticleOutput.Download(Write(input.Article, diagnostics), Name, MediaType, AlternateTitle);
 
     /// <summary>The article's JATS file; null when it could not be written (an error was reported).</summary>
     public SiteFile? Write(ParsedArticle article, DiagnosticBag diagnostics)

@@ -56,7 +56,7 @@ public sealed class PdfWriter : IArticleWriter
     /// <inheritdoc/>
     public string Name => "pdf";
 
-    /// <inheritdoc/>
+    /// <summary>The file's media type, for the landing page's link.</summary>
     public string MediaType => "application/pdf";
 
     /// <summary>No <c>&lt;link rel="alternate"&gt;</c> in the landing page's head: the PDF is offered by its download link and <c>citation_pdf_url</c>.</summary>
@@ -67,6 +67,10 @@ public sealed class PdfWriter : IArticleWriter
 
     /// <summary>The PDF depends on the compiler's version and on its date (the article's, else SOURCE_DATE_EPOCH); the theme's fonts and strings are in the theme's own key.</summary>
     public string CacheContext(ArticleMetadata metadata) => $"typst-ts-node-compiler {_engine.Version}; date {DateOf(metadata)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
+
+    /// <summary>The article's PDF, offered on its landing page; null when the compiler failed (an error names the article).</summary>
+    public ArticleOutput? Write(ArticleWriterInput input, DiagnosticBag diagnostics) =>
+        ArticleOutput.Download(Write(input.Article, diagnostics), Name, MediaType, AlternateTitle);
 
     /// <summary>The article's PDF; null when the compiler failed (an error names the article).</summary>
     public SiteFile? Write(ParsedArticle article, DiagnosticBag diagnostics)

@@ -15,6 +15,9 @@ public sealed record BuildOptions
     /// <summary>The writers left out by name (<c>edition build --no-epub</c>, <c>--no-jats</c>…); every writer of <see cref="WriterRegistry"/> runs otherwise, and the landing page offers what it made.</summary>
     public IReadOnlySet<string> WritersLeftOut { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The writers a build runs, in order (<see cref="WriterRegistry.Default"/>; a test adds its own with <see cref="WriterRegistry.WithArticleWriter"/>).</summary>
+    public WriterRegistry Writers { get; init; } = WriterRegistry.Default;
+
     /// <summary>These options with the named writers left out as well.</summary>
     public BuildOptions Without(params string[] writers) => this with { WritersLeftOut = new HashSet<string>(WritersLeftOut.Concat(writers), StringComparer.Ordinal) };
 
@@ -26,6 +29,9 @@ public sealed record BuildOptions
 
     /// <summary>The Pagefind program that indexes the site for its search page; null for a site without search (no search page, no link to it).</summary>
     public Search.PagefindTool? Search { get; init; }
+
+    /// <summary>The shards the published search index is split into at most (<c>edition build --search-shards</c>, 1 to <see cref="EditionBuilder.Search.SearchShards.Most"/>): one index by default, the lightest first query for readers; more make editing the newest article re-index that article alone (<see cref="EditionBuilder.Search.SearchShards"/>).</summary>
+    public int SearchShardCount { get; init; } = EditionBuilder.Search.SearchShards.Published;
 
     /// <summary>With <see cref="Search"/>: pages get the search page and its links, but the searchable pages are returned in the report (<see cref="BuildReport.SearchPages"/>) instead of indexed, so the live preview can index them in the background.</summary>
     public bool IndexLater { get; init; }

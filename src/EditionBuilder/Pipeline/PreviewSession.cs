@@ -137,7 +137,7 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
             {
                 // Only the shards whose pages changed are indexed again; the others keep the files of the last index.
                 var index = new SearchIndex(search!);
-                var shards = SearchShards.Split(input.Listed.Select(p => p.Path), SearchShards.Preview, input.OldestFirst);
+                var shards = SearchShards.SplitEven(input.Listed.Select(p => p.Path), SearchShards.Preview, input.OldestFirst);
                 var hashes = input.Listed.ToDictionary(p => p.Path, p => p.Sha256, StringComparer.Ordinal);
                 var keys = shards.Select(s => s.Paths.Any(p => hashes[p] is null) ? null
                     : BuildCache.Key([index.Fingerprint, s.Folder, .. s.Paths.SelectMany(p => new[] { p, hashes[p]! })])).ToList();

@@ -8,10 +8,13 @@ namespace EditionBuilder.Search;
 /// <remarks>A journal's edits and additions happen in its newest articles ("a typo in the newest article should not re-index twenty years of archive"). Anchored at the oldest article: the newest article is a shard of its own (the tail), and the older ones are written as a number in a power-of-two base, each digit a shard of that many times its place (with many shards, a binary counter; with three, one big shard, one of fewer than base articles, the tail). Editing the newest article re-indexes one article; adding one moves the last newest into the lowest digit's shard (and, when that digit carries, merges it upwards); shards above the change keep their articles, so their indexes come from the cache. An edit to an old article costs its big shard; inserting or deleting an article in the middle of the order moves every later boundary. The first shard (the oldest) is the search bundle's root folder, which also holds Pagefind's script and WebAssembly (Pagefind loads them from its first index); the others are named after their first article and their size.</remarks>
 public static class SearchShards
 {
-    /// <summary>Shards of a published site at most: the newest article, fewer than the base articles before it, and the rest. Every shard costs a first query one Pagefind index chunk (about 60 KB before compression; 21–37 KB for one article), so this trades the first query's weight (170–192 KB at 200 generated articles, against 123–140 KB in two big shards) for a rebuild that re-indexes one article when the newest is edited (docs/search.md, "The choice").</summary>
-    public const int Published = 3;
+    /// <summary>Shards of a published site at most, by default: one index. Every shard costs a first query one more Pagefind index chunk (about 60 KB before compression; 21–37 KB for one article), and the reader's first query is held to 150 KB: one index took 119–132 KB at 200 generated articles, three shards by age 170–192 KB (docs/search.md, "The choice"). A publisher who rebuilds a big journal often chooses more with <c>edition build --search-shards 3</c> (<c>BuildOptions.SearchShardCount</c>): then editing the newest article re-indexes that article alone.</summary>
+    public const int Published = 1;
 
-    /// <summary>Shards of the live preview at most: served from this machine, where a first query's weight does not matter, so an edit re-indexes a small shard.</summary>
+    /// <summary>The most shards a published site may be split into (<c>--search-shards</c>).</summary>
+    public const int Most = 32;
+
+    /// <summary>Shards of the live preview at most: served from this machine, where a first query's weight does not matter, so an edit re-indexes a small shard (<see cref="SplitEven"/>).</summary>
     public const int Preview = 32;
 
     /// <summary>The manifest the search page reads: every shard's folder and languages.</summary>
@@ -30,7 +33,35 @@ public static class SearchShards
             .ToList();
 
     /// <summary>Splits the pages, given by site path, into at most <paramref name="most"/> shards by the articles' age (<paramref name="oldestFirst"/>: article folders, oldest first; pages of folders it does not name come first, in folder order; without it, folder order is the age).</summary>
-    public static IReadOnlyList<Shard> Split(IEnumerable<string> paths, int most, IReadOnlyList<string>? oldestFirst = null)
+    public static IReadOnlyList<Shard> Split(IEnumerable<string> paths, int most, IReadOnlyList<string>? oldestFirst = null) =>
+        Lay(paths, oldestFirst, articles => Sizes(articles, most));
+
+    /// <summary>Splits the pages like <see cref="Split"/>, but into groups of one size (the live preview): the newest article alone, the older ones in groups of <see cref="GroupFor"/> articles from the oldest, so an edit to any article re-indexes at most one group, where <see cref="Split"/>'s big shards make an old article's edit cost most of the site.</summary>
+    public static IReadOnlyList<Shard> SplitEven(IEnumerable<string> paths, int most, IReadOnlyList<string>? oldestFirst = null) =>
+        Lay(paths, oldestFirst, articles => EvenSizes(articles, most));
+
+    /// <summary>The shards' sizes in articles for <see cref="SplitEven"/>, oldest first: groups of <see cref="GroupFor"/> articles, the last one partly filled, then the newest article alone.</summary>
+    public static IReadOnlyList<int> EvenSizes(int articles, int most)
+    {
+        if (articles <= 0) return [];
+        if (most <= 1 || articles == 1) return [articles];
+        var older = articles - 1;
+        var group = GroupFor(articles, most);
+        var sizes = new List<int>();
+        for (var left = older; left > 0; left -= group) sizes.Add(Math.Min(group, left));
+        sizes.Add(1);
+        return sizes;
+    }
+
+    /// <summary>The articles in one of <see cref="SplitEven"/>'s groups: the smallest power of two that keeps the groups and the newest article within <paramref name="most"/> shards, so it doubles (and the layout changes) only when the journal passes a power of two times the budget.</summary>
+    public static int GroupFor(int articles, int most)
+    {
+        var group = 1;
+        while (group < 1 << 20 && (articles - 1 + group - 1) / group > Math.Max(most - 1, 1)) group *= 2;
+        return group;
+    }
+
+    private static IReadOnlyList<Shard> Lay(IEnumerable<string> paths, IReadOnlyList<string>? oldestFirst, Func<int, IReadOnlyList<int>> sizesFor)
     {
         var age = new Dictionary<string, int>(StringComparer.Ordinal);
         if (oldestFirst is not null) for (var i = 0; i < oldestFirst.Count; i++) age.TryAdd(oldestFirst[i], i);
@@ -40,7 +71,7 @@ public static class SearchShards
             .ToList();
         var shards = new List<Shard>();
         var start = 0;
-        foreach (var size in Sizes(byArticle.Count, most))
+        foreach (var size in sizesFor(byArticle.Count))
         {
             var articles = byArticle.GetRange(start, size);
             var pages = articles.SelectMany(a => a).Order(StringComparer.Ordinal).ToList();

@@ -15,4 +15,8 @@ public interface IEditionWriter
 }
 
 /// <summary>What an edition writer reads: the content (each article's metadata; an article unchanged since the last build is not read again, so its text may be absent), every article's summary in content order, the site's context and the theme (templates and strings for pages).</summary>
-public sealed record EditionWriterInput(EditionContent Content, IReadOnlyList<Themes.ArticleSummary> Articles, Themes.SiteContext Site, Themes.Theme Theme);
+public sealed record EditionWriterInput(EditionContent Content, IReadOnlyList<Themes.ArticleSummary> Articles, Themes.SiteContext Site, Themes.Theme Theme)
+{
+    /// <summary>The paths of the files written before this writer ran (the articles' and the earlier writers'), in no particular order: what a sitemap lists.</summary>
+    public IReadOnlyCollection<string> Paths { get; init; } = [];
+}

@@ -16,6 +16,9 @@ public class SearchShardTests
 
     private static List<string> Articles(int count) => Enumerable.Range(1, count).Select(i => $"article-{i:D4}").ToList();
 
+    // The shards a publisher chooses with --search-shards 3 (one index is the default): the layout these tests follow.
+    private const int ByAge = 3;
+
     private static IReadOnlyList<SearchShards.Shard> Split(IEnumerable<string> articles, int most = SearchShards.Preview) => SearchShards.Split(articles.SelectMany(PagesOf), most);
 
     [Fact]
@@ -34,15 +37,15 @@ public class SearchShardTests
         Assert.Equal([128, 64, 4, 2, 1, 1], shards.Select(s => s.Paths.Count / 3));
         Assert.Equal([$"article-0200/01-a.html", "article-0200/02-b.html", "article-0200/en/index.html"], shards[^1].Paths);
         // Published: a big shard, fewer than the base (16 at 200 articles) and the newest.
-        Assert.Equal([192, 7, 1], Split(articles, SearchShards.Published).Select(s => s.Paths.Count / 3));
-        Assert.Single(Split(["only-article"], SearchShards.Published));
-        Assert.Equal(string.Empty, Split(["only-article"], SearchShards.Published)[0].Folder);
+        Assert.Equal([192, 7, 1], Split(articles, ByAge).Select(s => s.Paths.Count / 3));
+        Assert.Single(Split(["only-article"], ByAge));
+        Assert.Equal(string.Empty, Split(["only-article"], ByAge)[0].Folder);
     }
 
     [Fact]
     public void Given_any_number_of_articles_up_to_2000_When_laid_out_Then_the_shards_stay_within_the_budget_shrink_towards_the_newest_and_the_newest_is_alone()
     {
-        foreach (var most in new[] { 1, 2, SearchShards.Published, 4, SearchShards.Preview })
+        foreach (var most in new[] { 1, 2, ByAge, 4, SearchShards.Preview })
         {
             for (var articles = 1; articles <= 2000; articles++)
             {
@@ -53,6 +56,44 @@ public class SearchShardTests
                 Assert.True(sizes.SkipLast(1).Zip(sizes.Skip(1)).All(p => p.First >= p.Second), $"{articles} articles in {most}: {string.Join(' ', sizes)}");
                 if (most > 1 && articles > 1) Assert.Equal(1, sizes[^1]);
             }
+        }
+    }
+
+    [Fact]
+    public void Given_any_number_of_articles_up_to_2000_When_laid_out_for_the_preview_Then_every_shard_is_one_small_group_and_the_newest_is_alone()
+    {
+        foreach (var most in new[] { 2, 4, SearchShards.Preview })
+        {
+            for (var articles = 1; articles <= 2000; articles++)
+            {
+                var sizes = SearchShards.EvenSizes(articles, most);
+                var group = SearchShards.GroupFor(articles, most);
+                Assert.InRange(sizes.Count, 1, most);
+                Assert.Equal(articles, sizes.Sum());
+                Assert.All(sizes, size => Assert.InRange(size, 1, group));
+                // Whole groups first: only the last group before the newest is partly filled.
+                Assert.All(sizes.SkipLast(2), size => Assert.Equal(group, size));
+                if (articles > 1) Assert.Equal(1, sizes[^1]);
+            }
+        }
+
+        // At 200 articles an edit in the preview re-indexes at most 8 articles, where the published layout's oldest shard holds 128 or 192.
+        Assert.Equal(8, SearchShards.EvenSizes(200, SearchShards.Preview).Max());
+        Assert.Equal(128, SearchShards.Sizes(200, SearchShards.Preview).Max());
+    }
+
+    [Fact]
+    public void Given_a_growing_journal_in_the_preview_When_the_newest_article_is_added_Then_at_most_one_group_and_the_newest_are_indexed_again()
+    {
+        for (var count = 2; count < 1000; count++)
+        {
+            var before = SearchShards.SplitEven(Articles(count).SelectMany(PagesOf), SearchShards.Preview).Select(s => s.Folder + "|" + string.Join(',', s.Paths)).ToHashSet();
+            var after = SearchShards.SplitEven(Articles(count + 1).SelectMany(PagesOf), SearchShards.Preview);
+            var changed = after.Where(s => !before.Contains(s.Folder + "|" + string.Join(',', s.Paths))).ToList();
+            var group = SearchShards.GroupFor(count + 1, SearchShards.Preview);
+            // Unless the group size doubled (the whole layout changes, once per doubling), the new newest and the group the last newest joined.
+            if (group == SearchShards.GroupFor(count, SearchShards.Preview)) Assert.InRange(changed.Sum(s => s.Paths.Count / 3), 1, group + 1);
+            Assert.Contains(after[^1], changed);
         }
     }
 
@@ -75,7 +116,7 @@ public class SearchShardTests
     [Fact]
     public void Given_a_growing_journal_When_the_newest_article_is_added_Then_only_small_shards_change_and_the_oldest_keeps_its_pages()
     {
-        foreach (var most in new[] { SearchShards.Published, SearchShards.Preview })
+        foreach (var most in new[] { ByAge, SearchShards.Preview })
         {
             var reindexed = new List<int>();
             for (var count = 2; count < 1000; count++)
@@ -99,9 +140,9 @@ public class SearchShardTests
     public void Given_a_journal_When_an_article_is_edited_renamed_or_deleted_Then_the_shards_before_it_keep_their_pages()
     {
         var articles = Articles(200);
-        var before = Split(articles, SearchShards.Published);
-        var afterDelete = Split(articles.Where(a => a != "article-0150"), SearchShards.Published);
-        var afterRename = Split(articles.Select(a => a == "article-0150" ? "article-0150-renamed" : a), SearchShards.Published);
+        var before = Split(articles, ByAge);
+        var afterDelete = Split(articles.Where(a => a != "article-0150"), ByAge);
+        var afterRename = Split(articles.Select(a => a == "article-0150" ? "article-0150-renamed" : a), ByAge);
 
         // article-0150 is in the oldest shard (192 articles): deleting it moves the next article into that shard, so every later
         // shard changes too (the cost of a delete in the middle, rare in a journal); renaming keeps its place.
@@ -129,7 +170,7 @@ public class SearchShardTests
     }
 
     private static Support.Cli.Result Build(TempFolder temp, string output, params string[] extra) =>
-        Support.Cli.Run(temp.Path, ["build", "content", "-o", output, "--theme", Repo.Templates, "--precompress", "none", "--no-epub", "--no-jats", "--no-pdf", .. extra]);
+        Support.Cli.Run(temp.Path, ["build", "content", "-o", output, "--theme", Repo.Templates, "--precompress", "none", "--no-epub", "--no-jats", "--no-pdf", "--search-shards", "3", .. extra]);
 
     private static Dictionary<string, string> Index(TempFolder temp, string site) => Folders.Snapshot(Path.Combine(temp.Path, site, "pagefind"));
 
@@ -188,7 +229,36 @@ public class SearchShardTests
 
     private static FolderBuilds.Built LibraryBuild(TempFolder temp, string site, string? cache) =>
         FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, site), Repo.Templates, cache is null ? null : Path.Combine(temp.Path, cache),
-            BuildOptions.Uncompressed, search: FolderBuilds.Search(Path.Combine(temp.Path, "content"), null, required: true));
+            BuildOptions.Uncompressed with { SearchShardCount = ByAge }, search: FolderBuilds.Search(Path.Combine(temp.Path, "content"), null, required: true));
+
+    [SkippableFact]
+    public void Given_a_journal_When_built_with_the_default_options_Then_its_index_is_one_shard_the_lightest_first_query()
+    {
+        Tools.RequirePagefind();
+        using var temp = new TempFolder();
+        var content = Path.Combine(temp.Path, "content");
+        SmallEdition.WriteTo(content);
+        for (var i = 1; i <= 13; i++) Folders.Copy(Path.Combine(content, "small"), Path.Combine(content, $"article-{i:D2}"));
+        Directory.Delete(Path.Combine(content, "small"), recursive: true);
+        var built = FolderBuilds.Run(content, Path.Combine(temp.Path, "site"), Repo.Templates, null, BuildOptions.Uncompressed,
+            search: FolderBuilds.Search(content, null, required: true));
+        Assert.True(built.Succeeded, built.Said);
+        Assert.Equal(1, built.Build.Indexed!.Shards);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(temp.Path, "site", "pagefind"), "s*"));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("33")]
+    public void Given_a_shard_count_out_of_range_When_building_Then_it_is_refused_before_anything_is_built(string count)
+    {
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
+        var result = Support.Cli.Run(temp.Path, ["build", "content", "-o", "site", "--search-shards", count]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--search-shards takes 1 to 32", result.Errors, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
+    }
 
     // The library build's index against a clean library build's, file by file.
     private static void AssertSameAsCleanLibraryBuild(TempFolder temp)
