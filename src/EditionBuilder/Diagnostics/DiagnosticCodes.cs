@@ -204,4 +204,5 @@ public static class DiagnosticCodes
     public const string ExportOutputIsLink = "EB0963";
     public const string ExportOutputNotAFile = "EB0964";
     public const string PackageContentMismatch = "EB0965";
+    public const string ExportWriteFailed = "EB0966";
 }

@@ -58,7 +58,17 @@ public static class RegistryExport
             : DoajArticles.Write(input, diagnostics);
         if (text is null || diagnostics.HasErrors) return failed;
 
-        Write(output, text);
+        try
+        {
+            Write(output, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The disk said no (a read-only or virtual folder, no space): the user's words, not an internal failure.
+            diagnostics.Error(DiagnosticCodes.ExportWriteFailed, output, 0, 0, $"could not write {output}: {e.Message}; choose a folder you can write to (-o)");
+            return failed;
+        }
+
         return new RegistryExportReport(true, false, output, articles.Count) { What = what };
     }
 
@@ -80,6 +90,11 @@ public static class RegistryExport
         }
 
         if (kind == FileType.Directory) return (DiagnosticCodes.ExportOutputIsFolder, "is a folder: -o takes the file to write (such as exports/crossref.xml)");
+        if (kind == FileType.Other)
+        {
+            return (DiagnosticCodes.ExportOutputNotAFile, $"refusing to write {output}: it cannot be examined (permission denied, or a name too long); give a file you can write (such as exports/crossref.xml)");
+        }
+
         if (kind is not (FileType.Missing or FileType.Regular))
         {
             return (DiagnosticCodes.ExportOutputNotAFile, $"refusing to write {output}: it is {FileTypeText.Describe(kind)}, not a regular file; give the file to write (such as exports/crossref.xml)");

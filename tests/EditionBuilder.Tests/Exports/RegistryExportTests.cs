@@ -198,4 +198,20 @@ public class RegistryExportTests
         Assert.Contains("<doi_batch ", File.ReadAllText(output), StringComparison.Ordinal);
         Assert.Equal(["crossref.xml", "victim.txt"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Given_a_folder_the_system_will_not_write_in_When_exported_Then_EB0966_in_words_and_no_folder_is_left()
+    {
+        using var journal = new JournalFixture();
+        var output = $"/proc/edition-{Guid.NewGuid():N}/doaj.xml"; // /proc takes no new folder or file, whoever runs the test
+
+        var (report, diagnostics) = Export(Registry.Doaj, journal.ContentPath, output);
+
+        Assert.False(report.Succeeded || report.Refused);
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticCodes.ExportWriteFailed, output), (error.Code, error.Path));
+        Assert.StartsWith($"could not write {output}: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error.Message, StringComparison.Ordinal);
+        Assert.False(Path.Exists(Path.GetDirectoryName(output)));
+    }
 }
