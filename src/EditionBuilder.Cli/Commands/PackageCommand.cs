@@ -11,7 +11,7 @@ internal static class PackageCommand
     {
         var site = CommandParts.Path("site-dir", "The built site to package.");
         var output = CommandParts.Output("Where the bag and its zip go (default: artifacts/package).");
-        var content = new Option<string?>("--content") { Description = "The content folder the site was built from, for the package's name, version and date (default: content).", HelpName = "dir" };
+        var content = new Option<string?>("--content") { Description = "The content folder the site was built from, for the package's name, version and date (default: content); one whose articles are not the site's is refused (EB0965).", HelpName = "dir" };
         var name = new Option<string?>("--name") { Description = "The package's name (default: the article's folder, or the edition's English name).", HelpName = "name" };
         var force = CommandParts.Force("Replace a non-empty output folder that edition package did not write (it holds no .edition-package).");
         var command = new Command("package", "Write a BagIt bag of a built site and a zip of the bag, with SHA-256 manifests.") { site, output, content, name, force };
