@@ -153,6 +153,6 @@ public sealed class ContentSafetyTests : IDisposable
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors("EB0608"), d => d.Message.StartsWith("quotes or lists are nested", StringComparison.Ordinal)
             && d.Path.EndsWith("02-alkhatma.md", StringComparison.Ordinal) && (d.Line, d.Column) == (kind == "indented lists" ? bodyLine + 32 : bodyLine, 1));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}: a nesting cap that does not stop the parser early never ends on deeper input");
     }
 }

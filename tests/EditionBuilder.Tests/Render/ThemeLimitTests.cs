@@ -83,12 +83,10 @@ public class ThemeLimitTests
     {
         var diagnostics = new DiagnosticBag();
         var theme = Parse(new() { ["chapter.html"] = "<p>\n{{ s = \"ab\"\n for i in 1..40\n   s = s + s\n end }}</p>" }, diagnostics)!;
-        var clock = Stopwatch.StartNew();
-
+        // No clock: without the cap, forty doublings ask for a terabyte and the test never ends (speed is the benchmarks' job).
         var files = Sites.Render(theme, SmallEdition.Content(), diagnostics);
 
         Assert.Null(files);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         var error = diagnostics.Items.First(d => d.Severity == Severity.Error);
         Assert.Equal(DiagnosticCodes.TemplateError, error.Code);
         Assert.EndsWith("chapter.html", error.Path);
