@@ -190,6 +190,16 @@ public class SearchShardTests
         return result;
     }
 
+    // The small edition's article thirteen times over (article-01 … article-13), in temp's content folder.
+    private static string ThirteenArticles(TempFolder temp)
+    {
+        var content = Path.Combine(temp.Path, "content");
+        SmallEdition.WriteTo(content);
+        for (var i = 1; i <= 13; i++) Folders.Copy(Path.Combine(content, "small"), Path.Combine(content, $"article-{i:D2}"));
+        Directory.Delete(Path.Combine(content, "small"), recursive: true);
+        return content;
+    }
+
     private static int Shards(TempFolder temp) =>
         JsonDocument.Parse(File.ReadAllBytes(Path.Combine(temp.Path, "site", "pagefind", SearchShards.ManifestName))).RootElement.GetProperty("shards").GetArrayLength();
 
@@ -198,10 +208,7 @@ public class SearchShardTests
     {
         Tools.RequirePagefind();
         using var temp = new TempFolder();
-        var content = Path.Combine(temp.Path, "content");
-        SmallEdition.WriteTo(content);
-        for (var i = 1; i <= 13; i++) Folders.Copy(Path.Combine(content, "small"), Path.Combine(content, $"article-{i:D2}"));
-        Directory.Delete(Path.Combine(content, "small"), recursive: true);
+        var content = ThirteenArticles(temp);
         Incremental(temp);
         var shards = Shards(temp);
         Assert.True(shards >= 2, $"{shards} shard(s)");
@@ -236,10 +243,7 @@ public class SearchShardTests
     {
         Tools.RequirePagefind();
         using var temp = new TempFolder();
-        var content = Path.Combine(temp.Path, "content");
-        SmallEdition.WriteTo(content);
-        for (var i = 1; i <= 13; i++) Folders.Copy(Path.Combine(content, "small"), Path.Combine(content, $"article-{i:D2}"));
-        Directory.Delete(Path.Combine(content, "small"), recursive: true);
+        var content = ThirteenArticles(temp);
         var built = FolderBuilds.Run(content, Path.Combine(temp.Path, "site"), Repo.Templates, null, BuildOptions.Uncompressed,
             search: FolderBuilds.Search(content, null, required: true));
         Assert.True(built.Succeeded, built.Said);
