@@ -33,7 +33,7 @@ internal sealed class ArticleCacheKey(EditionContent content, Theme theme, Build
     }
 
     // Everything an article's files depend on besides its own files: the templates, the options, the edition's metadata, whether it is a journal,
-    // and which writers run with what context of theirs (SOURCE_DATE_EPOCH dates only the books of articles without a date).
+    // and which writers run with what context of theirs (SOURCE_DATE_EPOCH dates only the EPUBs of articles without a date).
     private List<string> ContextParts(ArticleContent article) =>
     [
         theme.Fingerprint, OptionsKey, content.IsJournal.ToString(),

@@ -38,7 +38,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         var clock = Stopwatch.StartNew();
         var summaries = new ArticleSummary?[content.Articles.Count];
         // At most two articles per core in flight: an article waiting for its PDF blocks its thread, and without a bound the thread pool
-        // kept adding threads, each holding another article's pages, books and compressed copies (1.28 GB peak at 200 articles).
+        // kept adding threads, each holding another article's pages, EPUBs and compressed copies (1.28 GB peak at 200 articles).
         var inFlight = new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount };
         Parallel.For(0, content.Articles.Count, inFlight, i => summaries[i] = articles.Run(content.Articles[i]));
         PhaseClock.Mark("articles");
