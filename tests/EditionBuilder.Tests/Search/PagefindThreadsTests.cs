@@ -1,6 +1,4 @@
 using EditionBuilder.Cache;
-using EditionBuilder.Diagnostics;
-using EditionBuilder.Pipeline;
 using EditionBuilder.Search;
 using EditionBuilder.Tests.Support;
 using Xunit;
@@ -12,11 +10,8 @@ public class PagefindThreadsTests
 {
     private static IReadOnlyList<SearchablePage> SeedPages(PagefindTool tool)
     {
-        var seed = SeedSite.Get();
-        var diagnostics = new DiagnosticBag();
-        var files = SiteBuild.InMemory(seed.Content, seed.Templates, BuildOptions.Uncompressed with { Search = tool }, diagnostics);
-        Assert.True(files is not null, string.Join('\n', diagnostics.Items));
-        return files!.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal) && SearchIndex.IsSearchable(f.AsText()))
+        // The seed built as SearchIndexTests builds it; its searchable pages in path order.
+        return SearchIndexTests.BuildSeed(tool).Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal) && SearchIndex.IsSearchable(f.AsText()))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .Select(f => new SearchablePage(f.Path, f.AsText()))
             .ToList();

@@ -16,7 +16,7 @@ namespace EditionBuilder.Tests.Search;
 /// <summary>The search stage on the seed: one index per page language, only article text (notes included, apparatus left out), the same bytes every time, only the files the search page loads.</summary>
 public class SearchIndexTests
 {
-    private static IReadOnlyList<SiteFile> BuildSeed(PagefindTool tool)
+    internal static IReadOnlyList<SiteFile> BuildSeed(PagefindTool tool)
     {
         var seed = SeedSite.Get();
         var diagnostics = new DiagnosticBag();
