@@ -114,7 +114,7 @@ public static class RegistryExport
         var realContent = NativeFiles.RealPath(content);
         if (real.StartsWith(Path.TrimEndingDirectorySeparator(realContent) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            var through = IsInside(output, content) ? string.Empty : $" (through a symbolic link: it is {real})";
+            var through = FolderPaths.IsInside(output, content) ? string.Empty : $" (through a symbolic link: it is {real})";
             return (DiagnosticCodes.ExportOutputInsideContent, $"refusing to write {output}: it is inside the content folder {content}{through}; write it elsewhere (-o)");
         }
 
@@ -151,12 +151,5 @@ public static class RegistryExport
 
             throw;
         }
-    }
-
-    private static bool IsInside(string path, string folder)
-    {
-        var full = Path.GetFullPath(path);
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-        return full.StartsWith(root, StringComparison.Ordinal);
     }
 }

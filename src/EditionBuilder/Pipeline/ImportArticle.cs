@@ -1,5 +1,6 @@
 using EditionBuilder.Content;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Files;
 using EditionBuilder.Import;
 using EditionBuilder.Import.Census;
 using EditionBuilder.Markdown;
@@ -24,7 +25,7 @@ public static class ImportArticle
         output ??= Path.Combine("artifacts", "markdown", ArticleMarkdown.SlugFor(article, source));
         // Converting in place (content/x/source/a.docx -o content/x) is the article's own folder, even before it has an
         // article.yml; the source is kept, as is everything else the import does not write (ImportPlan).
-        var inPlace = IsInside(source, Path.Combine(output, "source"));
+        var inPlace = FolderPaths.IsInside(source, Path.Combine(output, "source"));
         OutputGuard.Ensure(OutputKind.Import, output, inPlace ? [] : [new(source, "the source file")], force || inPlace);
 
         // The publisher's article.yml keeps every field it sets; only its empty fields are filled, in its own text.
@@ -104,13 +105,6 @@ public static class ImportArticle
         if (plan.Changed.Count > 0) parts.Add($"change {plan.Changed.Count} file(s) ({Listed(plan.Changed)})");
         if (plan.Dropped.Count > 0) parts.Add($"remove {plan.Dropped.Count} file(s) the source no longer gives ({Listed(plan.Dropped)})");
         return string.Join(" and ", parts);
-    }
-
-    private static bool IsInside(string path, string folder)
-    {
-        var full = Path.GetFullPath(path);
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-        return full.StartsWith(root, StringComparison.Ordinal);
     }
 }
 

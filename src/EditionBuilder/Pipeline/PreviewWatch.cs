@@ -37,10 +37,7 @@ public sealed class PreviewWatch : IDisposable
 
     /// <summary>The content folder, then each theme layer after the default one that is not inside it (the content's own theme/ is watched with it; a theme given with --theme is watched too).</summary>
     public static IReadOnlyList<string> FoldersFor(string content, IReadOnlyList<string> themeLayers) =>
-        themeLayers.Skip(1).Where(l => !IsInside(l, content)).Prepend(content).ToList();
-
-    private static bool IsInside(string path, string folder) =>
-        Path.GetFullPath(path).StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + "/", StringComparison.Ordinal);
+        themeLayers.Skip(1).Where(l => !Files.FolderPaths.IsInside(l, content)).Prepend(content).ToList();
 
     // While a watched folder is gone there is nothing to build (that was told once); no failure may end the preview.
     private void RebuildOnChange()
