@@ -1,7 +1,6 @@
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Files;
 using EditionBuilder.Import;
-using EditionBuilder.Output;
 using EditionBuilder.Parse;
 
 namespace EditionBuilder.Exports;
@@ -112,7 +111,8 @@ public static class RegistryExport
 
         // Compared as real paths, as OutputGuard compares build and package outputs, so a link cannot smuggle the content in.
         var real = Path.Combine(NativeFiles.RealPath(Path.GetDirectoryName(full)!), Path.GetFileName(full));
-        if (OutputGuard.Inside(real, NativeFiles.RealPath(content)))
+        var realContent = NativeFiles.RealPath(content);
+        if (real.StartsWith(Path.TrimEndingDirectorySeparator(realContent) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             var through = FolderPaths.IsInside(output, content) ? string.Empty : $" (through a symbolic link: it is {real})";
             return (DiagnosticCodes.ExportOutputInsideContent, $"refusing to write {output}: it is inside the content folder {content}{through}; write it elsewhere (-o)");

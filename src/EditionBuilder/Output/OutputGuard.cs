@@ -164,8 +164,8 @@ public static class OutputGuard
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.Ordinal);
 
-    /// <summary>Whether <paramref name="path"/> lies strictly inside <paramref name="folder"/>, both full paths compared as written (resolve links first).</summary>
-    internal static bool Inside(string path, string folder) =>
+    // Whether path lies strictly inside folder.
+    private static bool Inside(string path, string folder) =>
         path.Length > folder.Length && path.StartsWith(folder, StringComparison.Ordinal)
         && (path[folder.Length] == Path.DirectorySeparatorChar || folder.EndsWith(Path.DirectorySeparatorChar));
 
