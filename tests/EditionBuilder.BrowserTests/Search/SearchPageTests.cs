@@ -16,31 +16,51 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
     /// <summary>The most the requests of a first query may download, in all (issue 18).</summary>
     private const long FirstQueryBudget = 150 * 1024;
 
+    /// <summary>The most the requests of a later query in the same page may download (issue 30).</summary>
+    private const long LaterQueryBudget = 30 * 1024;
+
     /// <summary>One result as the page shows it.</summary>
     public sealed record Result(string Href, string Lang, string Title, string Excerpt, IReadOnlyList<string> Marked);
 
     /// <summary>What a query did: its results and the bytes of every request it made (as transferred, and decoded).</summary>
     public sealed record Run(IReadOnlyList<Result> Results, string Status, long Transferred, long Decoded, IReadOnlyList<string> Requests);
 
-    /// <summary>Opens search.html in a fresh browser context (nothing cached), types the query and waits for the results; counts every request the query made.</summary>
-    private async Task<Run> SearchAsync(string query, Viewport? viewport = null, Func<IPage, Task>? then = null)
+    /// <summary>Opens search.html (over HTTP unless <paramref name="url"/> says otherwise) in a fresh browser context (nothing cached), types the query and waits for the results; counts every request the query made.</summary>
+    private async Task<Run> SearchAsync(string query, Viewport? viewport = null, Func<IPage, Task>? then = null, string? url = null)
     {
-        site.RequirePagefind();
-        var (context, page) = await site.OpenAsync(site.HttpUrl("search.html"), viewport ?? Viewport.Desktop);
+        var (context, page) = await site.OpenAsync(url ?? site.HttpUrl("search.html"), viewport ?? Viewport.Desktop);
         await using var _ = context;
-        var errors = new List<string>();
-        // Chromium asks the server's root for /favicon.ico once per browser; the site lives under /edition/ and has none.
-        page.Console += (_, message) => { if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal)) errors.Add($"console: {message.Text} ({message.Location})"); };
-        page.PageError += (_, error) => errors.Add($"page error: {error}");
+        var errors = Errors(page);
         // The page has loaded and its script has shown the form: the requests after this are the query's. (Not "network idle",
         // which waits for 500 ms of quiet and timed out on a loaded machine: wait for the state, not for time.)
         await WhenReadyAsync(page);
 
+        var run = await QueryAsync(page, query);
+        if (then is not null) await then(page);
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+        return run;
+    }
+
+    // Console errors and page errors; Chromium asks the server's root for /favicon.ico once per browser, and the site lives
+    // under /edition/ and has none.
+    private static List<string> Errors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal)) errors.Add($"console: {message.Text} ({message.Location})"); };
+        page.PageError += (_, error) => errors.Add($"page error: {error}");
+        return errors;
+    }
+
+    /// <summary>Types a query into a ready search page and waits for its results; the bytes of every request it made (over HTTP).</summary>
+    private async Task<Run> QueryAsync(IPage page, string query)
+    {
         var requests = new List<IRequest>();
-        page.RequestFinished += (_, request) => requests.Add(request);
+        void Add(object? sender, IRequest request) => requests.Add(request);
+        page.RequestFinished += Add;
         await page.FillAsync("#search-query", query);
         await page.PressAsync("#search-query", "Enter");
-        await WhenShownAsync(page);
+        await WhenShownAsync(page, query);
+        page.RequestFinished -= Add;
 
         var json = await page.EvaluateAsync<string>("""
             () => JSON.stringify([...document.querySelectorAll('#search-results li')].map(li => ({
@@ -51,7 +71,7 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
         var status = await page.TextContentAsync("#search-status") ?? string.Empty;
         long transferred = 0, decoded = 0;
         var lines = new List<string>();
-        foreach (var request in requests)
+        foreach (var request in requests.Where(r => r.Url.StartsWith("http", StringComparison.Ordinal)))
         {
             var sizes = await request.SizesAsync();
             var response = await request.ResponseAsync();
@@ -61,8 +81,6 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
             lines.Add($"{request.Url[site.Server!.BaseUrl.Length..]}: {sizes.ResponseBodySize + sizes.ResponseHeadersSize} B transferred, {body} B decoded");
         }
 
-        if (then is not null) await then(page);
-        Assert.True(errors.Count == 0, string.Join('\n', errors));
         return new Run(results, status, transferred, decoded, lines);
     }
 
@@ -73,9 +91,9 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
         await page.WaitForFunctionAsync("() => !document.getElementById('search-form').hidden");
     }
 
-    // The results list is aria-busy while a search runs and its first results load.
-    private static Task WhenShownAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => { const s = document.getElementById('search-status').textContent; return s !== '' && !document.getElementById('search-results').hasAttribute('aria-busy'); }");
+    // The results list is aria-busy while a search runs and its first results load; the status names the query once it is done.
+    internal static Task WhenShownAsync(IPage page, string query) =>
+        page.WaitForFunctionAsync("query => { const s = document.getElementById('search-status').textContent; return (s.includes(query.trim()) || s === document.getElementById('search-form').dataset.failed) && !document.getElementById('search-results').hasAttribute('aria-busy'); }", query);
 
     private static string PagePath(string href) => new Uri(href).AbsolutePath.Split("/edition/")[1];
 
@@ -198,34 +216,88 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
         });
     }
 
-    [SkippableFact]
-    public async Task Given_the_search_page_opened_from_disk_or_without_JavaScript_Then_it_says_plainly_that_search_needs_the_site_served_and_how()
+    public static TheoryData<string, string> LaterQueries() => new()
     {
-        site.RequirePagefind();
-        foreach (var (url, javaScript) in new[] { (site.FileUrl("search.html"), true), (site.HttpUrl("search.html"), false) })
-        {
-            var errors = new List<string>();
-            var (context, page) = await site.OpenAsync(url, Viewport.NarrowPhone, javaScript);
-            await using var _ = context;
-            page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
-            // The message the page ends on, not "network idle", which a loaded machine may not reach in time.
-            await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 90_000 });
-            await page.WaitForSelectorAsync("#search-unavailable", new() { State = WaitForSelectorState.Visible, Timeout = 90_000 });
+        { "ايران", "الاستراتيجية" }, { "الاستراتيجية", "مفاعلات نووية" }, { "S300", "Obama" }, { "Obama", "partenariat" }, { "روسيا", "ايران" },
+    };
 
-            Assert.True(await page.IsVisibleAsync("#search-unavailable"), url);
-            Assert.False(await page.IsVisibleAsync("#search-form"), url);
-            var message = await page.TextContentAsync("#search-unavailable") ?? string.Empty;
-            Assert.Contains("edition serve", message, StringComparison.Ordinal);
-            Assert.Contains("خادم ويب", message, StringComparison.Ordinal);
-            Assert.Contains("web server", message, StringComparison.Ordinal);
-            Assert.Empty(errors);
+    [SkippableTheory]
+    [MemberData(nameof(LaterQueries))]
+    public async Task Given_a_first_query_done_When_a_later_query_runs_Then_its_requests_download_at_most_30_KB(string first, string later)
+    {
+        var (context, page) = await site.OpenAsync(site.HttpUrl("search.html"), Viewport.Desktop);
+        await using var _ = context;
+        var errors = Errors(page);
+        await WhenReadyAsync(page);
+        var before = await QueryAsync(page, first);
+
+        var run = await QueryAsync(page, later);
+
+        foreach (var line in run.Requests) output.WriteLine(line);
+        output.WriteLine($"«{first}» then «{later}»: {before.Transferred} B, then {run.Requests.Count} requests, {run.Transferred} B transferred, {run.Decoded} B decoded");
+        Assert.NotEmpty(run.Results);
+        Assert.True(run.Transferred <= LaterQueryBudget, $"«{later}» after «{first}» downloaded {run.Transferred} B:\n{string.Join('\n', run.Requests)}");
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+    }
+
+    [SkippableFact]
+    public async Task Given_the_seed_opened_from_disk_When_a_reader_searches_Then_the_edition_index_answers_as_it_does_served()
+    {
+        var served = await SearchAsync("ايران");
+
+        var fromDisk = await SearchAsync("ايران", url: site.FileUrl("search.html"));
+
+        Assert.NotEmpty(fromDisk.Results);
+        Assert.Equal(served.Status, fromDisk.Status);
+        Assert.All(fromDisk.Results, r => Assert.StartsWith(new Uri(site.SiteFolder).AbsoluteUri, r.Href, StringComparison.Ordinal));
+        Assert.Equal(served.Results.Select(r => r.Href[site.Server!.BaseUrl.Length..]), fromDisk.Results.Select(r => r.Href[(new Uri(site.SiteFolder).AbsoluteUri.Length + 1)..]));
+    }
+
+    [SkippableFact]
+    public async Task Given_the_search_page_without_JavaScript_Then_it_says_plainly_that_search_needs_JavaScript()
+    {
+        var (context, page) = await site.OpenAsync(site.HttpUrl("search.html"), Viewport.NarrowPhone, javaScript: false);
+        await using var _ = context;
+
+        Assert.True(await page.IsVisibleAsync("#search-unavailable"));
+        Assert.False(await page.IsVisibleAsync("#search-form"));
+        var message = await page.TextContentAsync("#search-unavailable") ?? string.Empty;
+        Assert.Contains("جافاسكربت", message, StringComparison.Ordinal);
+        Assert.Contains("JavaScript", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("edition serve", message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Given_a_query_that_matches_nothing_When_searched_Then_the_page_says_so()
+    {
+        var run = await SearchAsync("زنجبيلات");
+
+        Assert.Empty(run.Results);
+        Assert.Equal("لا نتائج لـ «زنجبيلات».", run.Status);
+    }
+
+    [SkippableFact]
+    public async Task Given_the_stem_table_When_the_search_page_reads_it_Then_it_makes_the_same_terms_as_the_index_side()
+    {
+        var cases = File.ReadAllLines(Path.Combine(Repo.Root, "tests", "EditionBuilder.Tests", "Search", "stem-cases.tsv"))
+            .Where(line => line.Length > 0 && line[0] != '#').Select(line => line.Split('\t')).ToList();
+        Assert.True(cases.Count >= 10, $"{cases.Count} cases");
+        var (context, page) = await site.OpenAsync(site.HttpUrl("search.html"), Viewport.Desktop);
+        await using var _ = context;
+
+        var inBrowser = await page.EvaluateAsync<string[]>("inputs => inputs.map(i => EditionSearch.terms(i).join(' '))", cases.Select(c => c[0]).ToArray());
+
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var expected = cases[i].Length > 1 ? cases[i][1] : string.Empty;
+            Assert.True(expected == inBrowser[i], $"'{cases[i][0]}' -> '{inBrowser[i]}' in the browser, expected '{expected}'");
+            Assert.Equal(string.Join(' ', SearchTokens.Terms(cases[i][0])), inBrowser[i]);
         }
     }
 
     [SkippableFact]
     public async Task Given_a_query_in_the_address_When_the_page_opens_Then_it_runs_and_a_new_query_replaces_it_in_the_address()
     {
-        site.RequirePagefind();
         var (context, page) = await site.OpenAsync(site.HttpUrl("search.html?q=" + Uri.EscapeDataString("S300")), Viewport.Desktop);
         await using var _ = context;
         await page.WaitForSelectorAsync("#search-results li");
@@ -239,7 +311,6 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
     [SkippableFact]
     public async Task Given_the_normalization_table_When_the_search_page_normalizes_it_Then_it_reads_as_the_index_side_does()
     {
-        site.RequirePagefind();
         var cases = JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(Path.Combine(Repo.Root, "tests", "EditionBuilder.Tests", "Search", "normalization-cases.json")))
             .EnumerateArray().Select(c => (Input: c.GetProperty("input").GetString()!, Expected: c.GetProperty("expected").GetString()!, Name: c.GetProperty("case").GetString()!)).ToList();
         var (context, page) = await site.OpenAsync(site.HttpUrl("search.html"), Viewport.Desktop);

@@ -46,18 +46,51 @@ public sealed class SiteFixture : IAsyncLifetime
         Pagefind = Tools.FindPagefind();
         var files = SiteBuild.InMemory(content, templates, BuildOptions.Published with { Search = Pagefind }, diagnostics)
             ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Items));
-        foreach (var file in files)
-        {
-            var path = Path.Combine(SiteFolder, file.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(path, file.Bytes);
-        }
+        await WriteAsync(files, SiteFolder);
 
         Pages = files.Select(f => f.Path).Where(p => p.EndsWith(".html", StringComparison.Ordinal)).ToList();
         Server = new StaticServer(SiteFolder);
         if (!File.Exists(Programs.Chromium)) return;
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Programs.Chromium, Args = ChromiumArgs, Headless = true });
+    }
+
+    /// <summary>The seed built again with <c>--search-engine pagefind</c> (made on first use, then shared), served on loopback; a skip (a failure in CI) when Pagefind is not installed.</summary>
+    public async Task<StaticServer> PagefindSiteAsync()
+    {
+        var tool = RequirePagefind();
+        await _pagefindBuild.WaitAsync();
+        try
+        {
+            if (_pagefindServer is not null) return _pagefindServer;
+            var diagnostics = new DiagnosticBag();
+            var content = ContentFolder.Read(Path.Combine(Repo.Root, "content"), diagnostics)!;
+            var templates = Theme.Load(Path.Combine(Repo.Root, "templates"), diagnostics)!;
+            var files = SiteBuild.InMemory(content, templates, BuildOptions.Published with { Search = tool }, diagnostics)
+                ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Items));
+            await WriteAsync(files, PagefindSiteFolder);
+            return _pagefindServer = new StaticServer(PagefindSiteFolder);
+        }
+        finally
+        {
+            _pagefindBuild.Release();
+        }
+    }
+
+    public string PagefindSiteFolder { get; } = Path.Combine(Path.GetTempPath(), "eb-browser-pagefind-" + Guid.NewGuid().ToString("N"));
+
+    private readonly SemaphoreSlim _pagefindBuild = new(1, 1);
+
+    private StaticServer? _pagefindServer;
+
+    private static async Task WriteAsync(IEnumerable<EditionBuilder.Site.SiteFile> files, string folder)
+    {
+        foreach (var file in files)
+        {
+            var path = Path.Combine(folder, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, file.Bytes);
+        }
     }
 
     /// <summary>The browser, or a skip (a failure in CI) when Chromium is not installed.</summary>
@@ -93,7 +126,11 @@ public sealed class SiteFixture : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         Server?.Dispose();
-        try { Directory.Delete(SiteFolder, recursive: true); } catch (IOException) { }
+        _pagefindServer?.Dispose();
+        foreach (var folder in new[] { SiteFolder, PagefindSiteFolder })
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
     }
 }
 
