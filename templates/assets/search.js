@@ -51,8 +51,8 @@
     return out;
   }
 
-  // Words as C#'s char.IsLetterOrDigit reads UTF-16 code units: letters and decimal digits of the BMP (a surrogate is neither).
-  var WORD = /(?:(?![\uD800-\uDFFF])[\p{L}\p{Nd}])+/gu;
+  // Words: runs of letters and numbers (SearchTokens.Words reads the same Unicode categories, by code point).
+  var WORD = /[\p{L}\p{N}]+/gu;
   var PREFIXES = ["\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644", "\u0641\u0627\u0644", "\u0644\u0644", "\u0627\u0644"];
   var SUFFIXES = ["\u0647\u0627", "\u0627\u0646", "\u0627\u062A", "\u0648\u0646", "\u064A\u0646", "\u064A\u0629", "\u0629", "\u064A"];
 
@@ -172,6 +172,7 @@
     var words = terms(query).filter(function (word, i, all) { return all.indexOf(word) === i; });
     if (!words.length) return Promise.resolve([]);
     return index().then(function (manifestData) {
+      if (!manifestData.c.length) return [];
       var plans = words.map(function (word) { return plan(manifestData.c, word); });
       var chunks = {};
       plans.forEach(function (p) { p.chunks.forEach(function (i) { chunks["c/" + i] = true; }); });
