@@ -1,8 +1,10 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace EditionBuilder.Search;
 
-/// <summary>An article's search records as bytes for the build cache, and back; bytes that do not read back whole are no records (a miss), never wrong ones.</summary>
+/// <summary>An article's search records as bytes for the build cache, and back; bytes that do not read back whole, or whose checksum fails, are no records (a miss), never wrong ones.</summary>
+/// <remarks>The checksum is the codec's own: the preview's cache in memory has none, and a changed count that still reads (one flipped bit in a page's token count) would change every weight of the index.</remarks>
 public static class SearchRecordCodec
 {
     private static readonly byte[] Magic = "ESR1"u8.ToArray();
@@ -39,29 +41,33 @@ public static class SearchRecordCodec
             }
         }
 
+        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
         return stream.ToArray();
     }
 
     /// <summary>The records these bytes hold; null when they are not whole records of this format.</summary>
     public static IReadOnlyList<SearchRecord>? Read(byte[] bytes)
     {
+        if (bytes.Length < Magic.Length + SHA256.HashSizeInBytes) return null;
+        var length = bytes.Length - SHA256.HashSizeInBytes;
+        if (!SHA256.HashData(bytes.AsSpan(0, length)).AsSpan().SequenceEqual(bytes.AsSpan(length))) return null;
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, length, writable: false), Encoding.UTF8);
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) return null;
-            var count = Count(reader, bytes.Length);
+            var count = Count(reader, length);
             var records = new List<SearchRecord>(count);
             for (var i = 0; i < count; i++)
             {
                 var (path, lang, title, article) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
-                var blocks = new SearchBlock[Count(reader, bytes.Length)];
+                var blocks = new SearchBlock[Count(reader, length)];
                 for (var b = 0; b < blocks.Length; b++) blocks[b] = new SearchBlock(reader.ReadString(), reader.ReadString());
-                var terms = new TermCount[Count(reader, bytes.Length)];
+                var terms = new TermCount[Count(reader, length)];
                 for (var t = 0; t < terms.Length; t++) terms[t] = new TermCount(reader.ReadString(), reader.ReadInt32());
                 records.Add(new SearchRecord(path, lang, title, article, blocks, terms, reader.ReadInt32()));
             }
 
-            return reader.BaseStream.Position == bytes.Length ? records : null;
+            return reader.BaseStream.Position == length ? records : null;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or DecoderFallbackException or FormatException or InvalidDataException)
         {
