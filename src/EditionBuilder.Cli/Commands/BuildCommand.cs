@@ -24,7 +24,7 @@ internal static class BuildCommand
         precompress.AcceptOnlyFromAmong("best", "fast", "none");
         var shards = new Option<int>("--search-shards")
         {
-            Description = $"Split the search index into at most this many shards, 1 to {SearchShards.Most} (default 1: one index, the lightest first query for readers; 3: editing the newest article re-indexes it alone). docs/search.md",
+            Description = $"With --search-engine pagefind: split the search index into at most this many shards, 1 to {SearchShards.Most} (default 1: one index, the lightest first query for readers; 3: editing the newest article re-indexes it alone). docs/search.md",
             HelpName = "n",
             DefaultValueFactory = _ => SearchShards.Published,
         };
@@ -43,19 +43,23 @@ internal static class BuildCommand
         foreach (var (_, option) in writers) command.Add(option);
         command.Add(encoding);
         foreach (var option in search.All) command.Add(option);
-        command.SetAction(parsed => Run(
-            new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
-                parsed.GetValue(precompress)!, parsed.GetValue(shards), parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force),
-                writers.Where(w => parsed.GetValue(w.Option)).Select(w => w.Name).ToHashSet(StringComparer.Ordinal), CommandParts.EncodingNamed(parsed.GetValue(encoding))),
-            diagnostics => search.Resolve(parsed, parsed.GetValue(input) ?? "content", diagnostics),
-            reporter));
+        command.SetAction(parsed =>
+        {
+            search.Check(parsed, shards);
+            return Run(
+                new Request(parsed.GetValue(input) ?? "content", parsed.GetValue(output) ?? Path.Combine("artifacts", "site"), parsed.GetValue(theme),
+                    parsed.GetValue(precompress)!, parsed.GetValue(shards), parsed.GetValue(noCache) ? null : parsed.GetValue(cache) ?? Path.Combine("artifacts", ".cache"), parsed.GetValue(force),
+                    writers.Where(w => parsed.GetValue(w.Option)).Select(w => w.Name).ToHashSet(StringComparer.Ordinal), CommandParts.EncodingNamed(parsed.GetValue(encoding))),
+                diagnostics => search.Resolve(parsed, parsed.GetValue(input) ?? "content", diagnostics),
+                reporter);
+        });
         return command;
     }
 
     /// <summary>What to build, and where.</summary>
     private sealed record Request(string Input, string Output, string? Theme, string Precompress, int SearchShards, string? Cache, bool Force, IReadOnlySet<string> WritersLeftOut, System.Text.Encoding? Encoding);
 
-    private static int Run(Request request, Func<DiagnosticBag, PagefindTool?> findSearch, Reporter reporter)
+    private static int Run(Request request, Func<DiagnosticBag, SiteSearch?> findSearch, Reporter reporter)
     {
         if (!Directory.Exists(request.Input) && !File.Exists(request.Input)) throw new UsageException($"{request.Input}: no such content folder or source file");
         if (request.Theme is not null && !Directory.Exists(request.Theme)) throw new UsageException($"{request.Theme}: no such theme folder");

@@ -27,12 +27,16 @@ internal static class ServeCommand
         var search = CommandParts.Search();
         var command = new Command("serve", "Preview the edition on 127.0.0.1; every change to the content or the theme rebuilds it and reloads the open page; the search index follows in the background.") { content, port, theme };
         foreach (var option in search.All) command.Add(option);
-        command.SetAction(parsed => Run(parsed.GetValue(content) ?? "content", parsed.GetValue(port), parsed.GetValue(theme),
-            diagnostics => search.Resolve(parsed, parsed.GetValue(content) ?? "content", diagnostics), reporter));
+        command.SetAction(parsed =>
+        {
+            search.Check(parsed);
+            return Run(parsed.GetValue(content) ?? "content", parsed.GetValue(port), parsed.GetValue(theme),
+                diagnostics => search.Resolve(parsed, parsed.GetValue(content) ?? "content", diagnostics), reporter);
+        });
         return command;
     }
 
-    private static int Run(string content, int port, string? theme, Func<DiagnosticBag, PagefindTool?> findSearch, Reporter reporter)
+    private static int Run(string content, int port, string? theme, Func<DiagnosticBag, SiteSearch?> findSearch, Reporter reporter)
     {
         if (!Directory.Exists(content)) throw new UsageException($"{content}: no such content folder");
         if (theme is not null && !Directory.Exists(theme)) throw new UsageException($"{theme}: no such theme folder");
@@ -102,7 +106,7 @@ internal sealed class PreviewSite : IDisposable
     private readonly Reporter _reporter;
     private readonly PreviewWatch _watch;
 
-    public PreviewSite(string content, IReadOnlyList<string> themeLayers, PagefindTool? search, Reporter reporter)
+    public PreviewSite(string content, IReadOnlyList<string> themeLayers, SiteSearch? search, Reporter reporter)
     {
         _session = new PreviewSession(content, diagnostics => Theme.Load(themeLayers, diagnostics, content), search, report =>
         {
@@ -143,7 +147,8 @@ internal sealed class PreviewSite : IDisposable
         }
 
         var build = report.Build!;
-        _reporter.Line($"rebuilt {build.ArticlesRendered} of {build.Articles} article(s), {build.Files} files in {(int)report.Elapsed.TotalMilliseconds} ms");
+        var search = build.Indexed is { } indexed ? $"; search: records of {indexed.ShardsIndexed} article folder(s) made, {indexed.Pages} pages indexed" : string.Empty;
+        _reporter.Line($"rebuilt {build.ArticlesRendered} of {build.Articles} article(s), {build.Files} files in {(int)report.Elapsed.TotalMilliseconds} ms{search}");
         return true;
     }
 

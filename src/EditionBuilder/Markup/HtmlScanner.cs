@@ -34,6 +34,9 @@ public ref struct HtmlScanner
     /// <summary>The offset of the current tag's '&lt;' in the page.</summary>
     public int TagStart { get; private set; }
 
+    /// <summary>The offset just past the current tag; for a raw-text element, past its text (at its end tag). Text between tags lies between one tag's End and the next one's TagStart.</summary>
+    public readonly int End => _position;
+
     /// <summary>The current tag's lower-case name.</summary>
     public string Name { get; private set; } = string.Empty;
 

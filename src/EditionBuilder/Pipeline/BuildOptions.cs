@@ -27,10 +27,10 @@ public sealed record BuildOptions
     /// <summary>The incremental cache; null for a clean build.</summary>
     public IBuildCache? Cache { get; init; }
 
-    /// <summary>The Pagefind program that indexes the site for its search page; null for a site without search (no search page, no link to it).</summary>
-    public Search.PagefindTool? Search { get; init; }
+    /// <summary>The site's search: the engine that makes its index (the edition's own, or Pagefind with its program); null for a site without search (no search page, no link to it).</summary>
+    public Search.SiteSearch? Search { get; init; }
 
-    /// <summary>The shards the published search index is split into at most (<c>edition build --search-shards</c>, 1 to <see cref="EditionBuilder.Search.SearchShards.Most"/>): one index by default, the lightest first query for readers; more make editing the newest article re-index that article alone (<see cref="EditionBuilder.Search.SearchShards"/>).</summary>
+    /// <summary>With the Pagefind engine: the shards the published search index is split into at most (<c>edition build --search-shards</c>, 1 to <see cref="EditionBuilder.Search.SearchShards.Most"/>): one index by default, the lightest first query for readers; more make editing the newest article re-index that article alone (<see cref="EditionBuilder.Search.SearchShards"/>).</summary>
     public int SearchShardCount { get; init; } = EditionBuilder.Search.SearchShards.Published;
 
     /// <summary>With <see cref="Search"/>: pages get the search page and its links, but the searchable pages are returned in the report (<see cref="BuildReport.SearchPages"/>) instead of indexed, so the live preview can index them in the background.</summary>

@@ -108,9 +108,9 @@ public static class FolderBuild
 
 /// <summary>What <c>edition build</c> asks for: the content folder or lone source, the site folder, an optional theme folder and cache root (none: a clean build), and how to build.</summary>
 /// <param name="Force">Replace a non-empty output folder that edition build did not write.</param>
-/// <param name="FindSearch">Finds the Pagefind program once the content and theme are read (its diagnostics join theirs); null builds without search.</param>
+/// <param name="FindSearch">Finds the site's search once the content and theme are read (the Pagefind program's diagnostics join theirs); null builds without search.</param>
 public sealed record FolderBuildRequest(string Input, string Output, BuildOptions Options, string? Theme = null, string? Cache = null, bool Force = false,
-    System.Text.Encoding? Encoding = null, Func<DiagnosticBag, Search.PagefindTool?>? FindSearch = null);
+    System.Text.Encoding? Encoding = null, Func<DiagnosticBag, Search.SiteSearch?>? FindSearch = null);
 
 /// <summary>What a build into a folder did: the build's own report, and how many files the site holds, of which how many were linked unchanged from the last site.</summary>
 public sealed record FolderBuildReport(BuildReport Build, int Files, int Linked)

@@ -10,12 +10,12 @@ using EditionBuilder.Themes;
 namespace EditionBuilder.Pipeline;
 
 /// <summary>The live preview's site: the one pipeline in memory (verified, neither minified nor compressed), built again after each change with unchanged articles replayed from memory. A failed rebuild, whatever its cause, keeps the last good site.</summary>
-/// <remarks>With search, the pages are rebuilt at once and the index follows in the background (Pagefind takes seconds on a large journal): until it is ready the last index is served with the new pages.</remarks>
+/// <remarks>With the edition's own index, each article's records are kept in memory and an edit makes only the edited article's records and the index files again, in the rebuild. With Pagefind, the pages are rebuilt at once and the index follows in the background (Pagefind takes seconds on a large journal): until it is ready the last index is served with the new pages.</remarks>
 /// <param name="contentFolder">The content folder to build.</param>
 /// <param name="loadTheme">Loads the theme in use (reported errors go to the bag; null when it has errors).</param>
-/// <param name="search">The Pagefind to index with; null for a preview without search.</param>
+/// <param name="search">The preview's search (its engine, and the Pagefind program for Pagefind's); null for a preview without search.</param>
 /// <param name="indexed">Told when a background index is ready (its report) or failed (the reason).</param>
-public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, Theme?> loadTheme, PagefindTool? search = null, Action<PreviewIndexReport>? indexed = null)
+public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, Theme?> loadTheme, SiteSearch? search = null, Action<PreviewIndexReport>? indexed = null)
 {
     private readonly MemoryBuildCache _cache = new();
     private readonly object _gate = new();
@@ -62,7 +62,7 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
                 if (content is not null && theme is not null)
                 {
                     var sink = new MemorySink();
-                    report = new SiteBuild(theme, new BuildOptions { Minify = false, Compression = null, Cache = _cache, Search = search, IndexLater = true })
+                    report = new SiteBuild(theme, new BuildOptions { Minify = false, Compression = null, Cache = _cache, Search = search, IndexLater = search is { Engine: SearchEngine.Pagefind } })
                         .Run(content, sink, diagnostics);
                     if (report.Succeeded)
                     {
@@ -136,7 +136,7 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
             try
             {
                 // Only the shards whose pages changed are indexed again; the others keep the files of the last index.
-                var index = new SearchIndex(search!);
+                var index = new SearchIndex(search!.Pagefind!);
                 var shards = SearchShards.SplitEven(input.Listed.Select(p => p.Path), SearchShards.Preview, input.OldestFirst);
                 var hashes = input.Listed.ToDictionary(p => p.Path, p => p.Sha256, StringComparer.Ordinal);
                 var keys = shards.Select(s => s.Paths.Any(p => hashes[p] is null) ? null

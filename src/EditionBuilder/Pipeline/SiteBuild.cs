@@ -25,7 +25,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
     public BuildReport Run(EditionContent content, ISiteSink sink, DiagnosticBag diagnostics, Action<StageReport>? progress = null)
     {
         var registry = options.Writers;
-        var site = WriterRegistry.Announce(SiteContext.Of(content) with { SearchPage = options.Search is null ? null : SearchPagePath }, content, options.WritersLeftOut);
+        var site = WriterRegistry.Announce(SiteContext.Of(content) with { SearchPage = options.Search is null ? null : SearchPagePath, SearchEngine = options.Search?.Name ?? string.Empty }, content, options.WritersLeftOut);
         var setup = new WriterSetup(theme, site, _parser.Pipeline, options.SourceDateEpoch, LeaveOutBodies: options.Minify);
         var writers = registry.CreateArticleWriters(setup, options.WritersLeftOut, diagnostics);
         var counts = new BuildCounts(content, writers ?? []);
@@ -79,12 +79,21 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         if (options.Compression is not null) counts.Stage(progress, "compress", $"{counts.Compressed} files as .gz and .br ({counts.CompressedNow} compressed now, {counts.Compressed - counts.CompressedNow} reused)", counts.CompressTime);
 
         var search = new SearchStep(content, options, files, replay, diagnostics);
-        if (options.Search is not null && options.IndexLater)
+        if (options.Search is { Engine: SearchEngine.Edition })
+        {
+            // Only a verified site is indexed; a failed index fails the build, so a site never has half an index.
+            clock.Restart();
+            var indexed = new EditionSearchStep(options, files, diagnostics).Index();
+            if (indexed is null || diagnostics.HasErrors) return counts.Report(false);
+            counts.Indexed = indexed;
+            counts.Stage(progress, "search", $"{indexed.Pages} pages indexed, {indexed.Files} index files; records made for {indexed.ShardsIndexed} of {indexed.Shards} article folder(s), {(options.Cache is null ? "no cache" : "the others from the cache")}", clock.Elapsed, acrossThreads: false);
+        }
+        else if (options.Search is not null && options.IndexLater)
         {
             counts.SearchInput = search.Later();
             if (counts.SearchInput is null) return counts.Report(false);
         }
-        else if (options.Search is { } tool)
+        else if (options.Search is { Pagefind: { } tool })
         {
             // Only a verified site is indexed; a failed index fails the build, so a site never has half an index.
             clock.Restart();

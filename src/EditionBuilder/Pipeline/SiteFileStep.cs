@@ -55,10 +55,13 @@ internal sealed class SiteFileStep(ISiteSink sink, BuildOptions options, Article
         counts.AddVerify(clock.Elapsed);
 
         clock.Restart();
-        var compress = options.Compression is { } level && Precompressor.IsCompressible(file.Path);
+        var compress = options.Compression is not null && Precompressor.IsCompressible(file.Path);
+        // The edition's search index is fetched in small pieces, one per query, and made again after every edit: the fast level
+        // always (brotli 11 on every chunk would cost seconds for a few percent).
+        var level = file.Path.StartsWith(EditionIndexWriter.Folder, StringComparison.Ordinal) ? Precompressor.Level.Fast : options.Compression.GetValueOrDefault();
         var page = new BuildCache.Page(processed.Bytes,
-            compress ? Precompressor.Gzip(processed.Bytes, options.Compression!.Value) : null,
-            compress ? Precompressor.Brotli(processed.Bytes, options.Compression!.Value) : null,
+            compress ? Precompressor.Gzip(processed.Bytes, level) : null,
+            compress ? Precompressor.Brotli(processed.Bytes, level) : null,
             facts);
         counts.AddCompress(clock.Elapsed);
 
@@ -103,8 +106,9 @@ internal sealed class SiteFileStep(ISiteSink sink, BuildOptions options, Article
 
     private static bool MinifierTakes(string path) => Path.GetExtension(path) is ".html" or ".css" or ".js";
 
-    // What the minify line counts: the search index's scripts are Pagefind's own and never minified.
-    private static bool IsMinifiable(string path) => MinifierTakes(path) && !path.StartsWith(SearchIndex.Folder, StringComparison.Ordinal);
+    // What the minify line counts: the search index's scripts are written compact by their engine and never minified.
+    private static bool IsMinifiable(string path) =>
+        MinifierTakes(path) && !path.StartsWith(SearchIndex.Folder, StringComparison.Ordinal) && !path.StartsWith(EditionIndexWriter.Folder, StringComparison.Ordinal);
 }
 
 /// <summary>What a written file adds to the site-wide checks and counts: its files (with their hashes when there is a cache), facts and stylesheet; for the search index, its cache key and, when in hand, its bytes.</summary>

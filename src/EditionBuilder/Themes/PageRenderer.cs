@@ -35,6 +35,7 @@ public sealed class PageRenderer(Theme theme, SiteContext site, bool leaveOutBod
             Feed = Site.FeedPath ?? string.Empty,
             Description = request.MetaDescription,
             SiteUrl = Site.Absolute(string.Empty) ?? string.Empty,
+            SearchEngine = Site.SearchPage is null ? string.Empty : Site.SearchEngine,
         };
         if (request.AnyDepth)
         {

@@ -12,6 +12,9 @@ public sealed record SiteContext(EditionMetadata Edition, bool IsJournal, Editio
     /// <summary>The site path of the search page; null for a site without search.</summary>
     public string? SearchPage { get; init; }
 
+    /// <summary>The engine that makes the search index ("edition" or "pagefind"), for the search page's script and its Content-Security-Policy; empty for a site without search.</summary>
+    public string SearchEngine { get; init; } = string.Empty;
+
     /// <summary>The site path of the Atom feed, linked from every page's head; null for a site without one.</summary>
     public string? FeedPath { get; init; }
 

@@ -39,6 +39,9 @@ public sealed record PageView(
 
     /// <summary>base_url with a final slash, empty without one: language versions are linked by absolute address when it is known, as search engines require of hreflang.</summary>
     public string SiteUrl { get; init; } = string.Empty;
+
+    /// <summary>The engine that made the site's search index: "edition" (<c>search/</c>) or "pagefind" (<c>pagefind/</c>); empty for a site without search.</summary>
+    public string SearchEngine { get; init; } = string.Empty;
 }
 
 /// <summary>Another form of a page's content: where it is (relative to the site root), its media type and a title.</summary>

@@ -6,18 +6,18 @@ using Xunit;
 
 namespace EditionBuilder.Tests.Cli;
 
-/// <summary>`edition build` and search: indexed when Pagefind is installed, skipped with one warning when it is not (an error with --search), never half an index; the incremental cache reuses an unchanged index and always indexes a changed site again.</summary>
+/// <summary>`edition build` and search: the edition's own index by default, needing nothing installed; with --search-engine pagefind, indexed when Pagefind is installed, skipped with one warning when it is not (an error with --search), never half an index; the incremental cache reuses an unchanged index and always indexes a changed site again.</summary>
 public class SearchBuildTests
 {
     private static Support.Cli.Result Command(TempFolder temp, string output, params string[] extra) =>
         Support.Cli.Run(temp.Path, ["build", "content", "-o", output, "--theme", Repo.Templates, "--precompress", "none", .. extra]);
 
-    // The library step: search as the command's default (or --pagefind <given>, --search when required), or none.
-    private static FolderBuilds.Built Build(TempFolder temp, string output, string? cache = null, Func<DiagnosticBag, PagefindTool?>? search = null) =>
+    // The library step: search as the command's default (the edition's own index), Pagefind's (--pagefind <given>, --search when required), or none.
+    private static FolderBuilds.Built Build(TempFolder temp, string output, string? cache = null, Func<DiagnosticBag, SiteSearch?>? search = null) =>
         FolderBuilds.Run(Path.Combine(temp.Path, "content"), Path.Combine(temp.Path, output), Repo.Templates, cache is null ? null : Path.Combine(temp.Path, cache),
             BuildOptions.Uncompressed, search: search);
 
-    private static Func<DiagnosticBag, PagefindTool?> Pagefind(TempFolder temp, string given, bool required = false) =>
+    private static Func<DiagnosticBag, SiteSearch?> Pagefind(TempFolder temp, string given, bool required = false) =>
         FolderBuilds.Search(Path.Combine(temp.Path, "content"), given, required);
 
     private static Dictionary<string, string> Index(string site) =>
@@ -30,6 +30,8 @@ public class SearchBuildTests
         using var temp = new TempFolder();
         SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
         Folders.Copy(Path.Combine(temp.Path, "content", "small"), Path.Combine(temp.Path, "content", "second"));
+        var pagefind = FolderBuilds.Search(Path.Combine(temp.Path, "content"));
+        FolderBuilds.Built Build(TempFolder temp, string output, string? cache = null) => SearchBuildTests.Build(temp, output, cache, pagefind);
 
         var first = Build(temp, "site", "cache");
         Assert.True(first.Succeeded, first.Said);
@@ -94,6 +96,50 @@ public class SearchBuildTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--search and --no-search contradict each other", result.Errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--search-shards", "3")]
+    [InlineData("--pagefind", "tools")]
+    public void Given_an_option_of_Pagefinds_index_without_the_Pagefind_engine_When_built_Then_it_is_a_usage_error_naming_the_engine_option(string option, string value)
+    {
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
+
+        var result = Command(temp, "site", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{option} applies to Pagefind's index only: add --search-engine pagefind", result.Errors, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
+    }
+
+    [Fact]
+    public void Given_no_Pagefind_When_built_by_default_Then_the_site_has_the_editions_own_index_and_no_warning()
+    {
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
+
+        var result = Command(temp, "site", "--search");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("EB0752", result.Output + result.Errors, StringComparison.Ordinal);
+        var site = Path.Combine(temp.Path, "site");
+        Assert.True(File.Exists(Path.Combine(site, "search", "index.js")));
+        Assert.False(Directory.Exists(Path.Combine(site, "pagefind")));
+        var search = File.ReadAllText(Path.Combine(site, "search.html"));
+        Assert.DoesNotContain("wasm-unsafe-eval", search, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_an_unknown_search_engine_When_built_Then_it_is_a_usage_error()
+    {
+        using var temp = new TempFolder();
+        SmallEdition.WriteTo(Path.Combine(temp.Path, "content"));
+
+        var result = Command(temp, "site", "--search-engine", "lunr");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "site")));
     }
 
     [SkippableFact]

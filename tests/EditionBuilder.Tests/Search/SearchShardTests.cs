@@ -170,7 +170,7 @@ public class SearchShardTests
     }
 
     private static Support.Cli.Result Build(TempFolder temp, string output, params string[] extra) =>
-        Support.Cli.Run(temp.Path, ["build", "content", "-o", output, "--theme", Repo.Templates, "--precompress", "none", "--no-epub", "--no-jats", "--no-pdf", "--search-shards", "3", .. extra]);
+        Support.Cli.Run(temp.Path, ["build", "content", "-o", output, "--theme", Repo.Templates, "--precompress", "none", "--no-epub", "--no-jats", "--no-pdf", "--search-engine", "pagefind", "--search-shards", "3", .. extra]);
 
     private static Dictionary<string, string> Index(TempFolder temp, string site) => Folders.Snapshot(Path.Combine(temp.Path, site, "pagefind"));
 

@@ -21,21 +21,24 @@ public static class FolderBuilds
         public string Said => string.Join('\n', Diagnostics.Items);
     }
 
-    /// <summary>Builds <paramref name="content"/> into <paramref name="site"/>: by default as <c>edition build</c> does (compressed at the best level, search when Pagefind is found beside the content folder or the tests, otherwise a warning), without a cache unless one is named.</summary>
+    /// <summary>Builds <paramref name="content"/> into <paramref name="site"/>: by default as <c>edition build</c> does (compressed at the best level, search with the edition's own index), without a cache unless one is named.</summary>
     public static Built Run(string content, string site, string? theme = null, string? cache = null, BuildOptions? options = null, bool force = false,
-        System.Text.Encoding? encoding = null, Func<DiagnosticBag, PagefindTool?>? search = null)
+        System.Text.Encoding? encoding = null, Func<DiagnosticBag, SiteSearch?>? search = null)
     {
         var diagnostics = new DiagnosticBag();
         var report = FolderBuild.Run(
-            new FolderBuildRequest(content, site, options ?? BuildOptions.Published, theme, cache, force, encoding, search ?? Search(content)),
+            new FolderBuildRequest(content, site, options ?? BuildOptions.Published, theme, cache, force, encoding, search ?? EditionSearch),
             diagnostics);
         return new Built(report, diagnostics);
     }
 
     /// <summary>No search: <c>--no-search</c>.</summary>
-    public static PagefindTool? NoSearch(DiagnosticBag diagnostics) => null;
+    public static SiteSearch? NoSearch(DiagnosticBag diagnostics) => null;
 
-    /// <summary>The command's default search (<c>--search</c> when <paramref name="required"/>; <c>--pagefind</c> when <paramref name="given"/>), looked for from the content folder's parent, the folder a user builds from.</summary>
-    public static Func<DiagnosticBag, PagefindTool?> Search(string content, string? given = null, bool required = false) =>
+    /// <summary>The command's default search: the edition's own index.</summary>
+    public static SiteSearch? EditionSearch(DiagnosticBag diagnostics) => SiteSearch.Edition;
+
+    /// <summary>Pagefind's search as <c>--search-engine pagefind</c> finds it (<c>--search</c> when <paramref name="required"/>; <c>--pagefind</c> when <paramref name="given"/>), looked for from the content folder's parent, the folder a user builds from.</summary>
+    public static Func<DiagnosticBag, SiteSearch?> Search(string content, string? given = null, bool required = false) =>
         diagnostics => PagefindTool.ForBuild(given, required, content, Path.GetDirectoryName(Path.GetFullPath(content))!, AppContext.BaseDirectory, diagnostics);
 }

@@ -1,0 +1,203 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using EditionBuilder.Site;
+
+namespace EditionBuilder.Search;
+
+/// <summary>The edition's own search index (docs/search.md, "The index format"): every page's record merged into <c>search/index.js</c> (the manifest), <c>search/c/&lt;i&gt;.js</c> (the terms, in chunks of about 16 KiB) and <c>search/f/&lt;page&gt;.js</c> (what a result shows), each a script holding one <c>EditionSearch.data</c> call.</summary>
+public static class EditionIndexWriter
+{
+    /// <summary>Where the index lives in the site.</summary>
+    public const string Folder = "search/";
+
+    /// <summary>The format's version, in the manifest and in every cache key of a record.</summary>
+    public const int Version = 1;
+
+    /// <summary>A chunk grows until the next term would take its JSON past this many UTF-8 bytes.</summary>
+    public const int ChunkBytes = 16 * 1024;
+
+    // BM25's constants, folded into each posting's weight so the page scores with one multiplication by the term's idf.
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    private static readonly JsonWriterOptions Compact = new() { Encoder = Encoder, Indented = false, SkipValidation = false };
+
+    /// <summary>The index files of these records, sorted by path; the records must come in ordinal path order (their page numbers).</summary>
+    public static IReadOnlyList<SiteFile> Write(IReadOnlyList<SearchRecord> records)
+    {
+        for (var i = 1; i < records.Count; i++)
+        {
+            if (string.CompareOrdinal(records[i - 1].Path, records[i].Path) >= 0) throw new ArgumentException("records must come in ordinal path order, each path once", nameof(records));
+        }
+
+        var files = new List<SiteFile>(records.Count + 64);
+        var (chunks, firsts) = Chunks(records);
+        for (var i = 0; i < chunks.Count; i++) files.Add(Script($"c/{i.ToString(CultureInfo.InvariantCulture)}", chunks[i]));
+        for (var page = 0; page < records.Count; page++) files.Add(Script($"f/{page.ToString(CultureInfo.InvariantCulture)}", Fragment(records[page])));
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        files.Add(Script("index", Manifest(Key(files), records.Count, firsts)));
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return files;
+    }
+
+    /// <summary>A posting's weight: the term's BM25 saturation in the page, 1 to 255.</summary>
+    public static int Weight(int count, int length, double average)
+    {
+        var norm = average > 0 ? 1 - B + B * length / average : 1;
+        var score = count * (K1 + 1) / (count + K1 * norm) / (K1 + 1);
+        return Math.Clamp((int)Math.Round(255 * score, MidpointRounding.AwayFromZero), 1, 255);
+    }
+
+    // Every term's postings, pages ascending: one pass over the records in page order, then the terms sorted.
+    private static (List<byte[]> Chunks, List<string> Firsts) Chunks(IReadOnlyList<SearchRecord> records)
+    {
+        var average = records.Count == 0 ? 0 : records.Sum(r => (double)r.Tokens) / records.Count;
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var page = 0; page < records.Count; page++)
+        {
+            var record = records[page];
+            foreach (var (term, count) in record.Terms)
+            {
+                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
+                list.Add(page);
+                list.Add(Weight(count, record.Tokens, average));
+            }
+        }
+
+        var terms = postings.Keys.ToArray();
+        Array.Sort(terms, StringComparer.Ordinal);
+        var chunks = new List<byte[]>();
+        var firsts = new List<string>();
+        var chunk = new ArrayBufferWriter<byte>(ChunkBytes + 1024);
+        var entry = new ArrayBufferWriter<byte>(256);
+        foreach (var term in terms)
+        {
+            entry.ResetWrittenCount();
+            Entry(entry, term, postings[term]);
+            // The chunk's JSON is "{" + entries joined by "," + "}".
+            if (chunk.WrittenCount > 0 && chunk.WrittenCount + 1 + entry.WrittenCount + 1 > ChunkBytes)
+            {
+                chunks.Add(Close(chunk));
+                chunk.ResetWrittenCount();
+            }
+
+            if (chunk.WrittenCount == 0)
+            {
+                firsts.Add(term);
+                chunk.Write("{"u8);
+            }
+            else
+            {
+                chunk.Write(","u8);
+            }
+
+            chunk.Write(entry.WrittenSpan);
+        }
+
+        if (chunk.WrittenCount > 0) chunks.Add(Close(chunk));
+        return (chunks, firsts);
+    }
+
+    private static byte[] Close(ArrayBufferWriter<byte> chunk)
+    {
+        chunk.Write("}"u8);
+        return chunk.WrittenSpan.ToArray();
+    }
+
+    // "term":[page,weight,page delta,weight,...]
+    private static void Entry(ArrayBufferWriter<byte> to, string term, List<int> pagesAndWeights)
+    {
+        to.Write("\""u8);
+        to.Write(JsonEncodedText.Encode(term, Encoder).EncodedUtf8Bytes);
+        to.Write("\":["u8);
+        Span<byte> digits = stackalloc byte[11];
+        var previous = 0;
+        for (var i = 0; i < pagesAndWeights.Count; i += 2)
+        {
+            if (i > 0) to.Write(","u8);
+            var page = pagesAndWeights[i];
+            Number(to, i == 0 ? page : page - previous, digits);
+            previous = page;
+            to.Write(","u8);
+            Number(to, pagesAndWeights[i + 1], digits);
+        }
+
+        to.Write("]"u8);
+    }
+
+    private static void Number(ArrayBufferWriter<byte> to, int value, Span<byte> digits)
+    {
+        value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        to.Write(digits[..written]);
+    }
+
+    // {"u":"<url>","l":"<lang>","t":"<title>","a":"<article title>","b":[["<anchor>","<text>"],...]}
+    private static byte[] Fragment(SearchRecord record)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer, Compact))
+        {
+            json.WriteStartObject();
+            json.WriteString("u", record.Path);
+            json.WriteString("l", record.Lang);
+            json.WriteString("t", record.Title);
+            json.WriteString("a", record.ArticleTitle);
+            json.WriteStartArray("b");
+            foreach (var block in record.Blocks)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(block.Anchor);
+                json.WriteStringValue(block.Text);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    // {"v":1,"k":"<12 hex>","n":<pages>,"c":[first terms]}
+    private static byte[] Manifest(string key, int pages, List<string> firsts)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 + firsts.Count * 16);
+        using (var json = new Utf8JsonWriter(buffer, Compact))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("v", Version);
+            json.WriteString("k", key);
+            json.WriteNumber("n", pages);
+            json.WriteStartArray("c");
+            foreach (var first in firsts) json.WriteStringValue(first);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    // The first 12 hex digits of SHA-256 over the other files' bytes in path order: a rebuilt index is never mixed with a cached one.
+    private static string Key(IEnumerable<SiteFile> sorted)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in sorted) hash.AppendData(file.Bytes);
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+    }
+
+    // EditionSearch.data("<name>",<json>);\n
+    private static SiteFile Script(string name, byte[] json)
+    {
+        var head = Encoding.UTF8.GetBytes($"EditionSearch.data(\"{name}\",");
+        var bytes = new byte[head.Length + json.Length + 3];
+        head.CopyTo(bytes, 0);
+        json.CopyTo(bytes, head.Length);
+        ");\n"u8.CopyTo(bytes.AsSpan(head.Length + json.Length));
+        return new SiteFile(Folder + name + ".js", bytes);
+    }
+}
