@@ -2,6 +2,7 @@ using EditionBuilder.BrowserTests.Support;
 using EditionBuilder.Import;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Pipeline;
+using EditionBuilder.Search;
 using EditionBuilder.Themes;
 using Xunit;
 
@@ -28,7 +29,7 @@ public class HostileTextSearchTests(SiteFixture site)
             var diagnostics = new DiagnosticBag();
             var content = ContentFolder.Read(Path.Combine(scratch, "content"), diagnostics)!;
             var templates = Theme.Load(Path.Combine(Repo.Root, "templates"), diagnostics)!;
-            var files = SiteBuild.InMemory(content, templates, BuildOptions.Published, diagnostics)
+            var files = SiteBuild.InMemory(content, templates, BuildOptions.Published with { Search = SiteSearch.Edition }, diagnostics)
                 ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Items));
             var folder = Path.Combine(scratch, "site");
             foreach (var file in files)

@@ -28,7 +28,7 @@ public class ShardedSearchTests(SiteFixture site, ITestOutputHelper output)
         var seed = ContentFolder.Read(Path.Combine(Repo.Root, "content"), diagnostics)!;
         var templates = Theme.Load(Path.Combine(Repo.Root, "templates"), diagnostics)!;
         var journal = seed with { Articles = Enumerable.Range(1, Articles).Select(i => seed.Articles[0] with { Slug = $"article-{i:D2}" }).ToList() };
-        var files = SiteBuild.InMemory(journal, templates, BuildOptions.Published with { Search = tool, SearchShardCount = 3 }, diagnostics)
+        var files = SiteBuild.InMemory(journal, templates, BuildOptions.Published with { Search = SiteSearch.With(tool), SearchShardCount = 3 }, diagnostics)
             ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Items));
 
         // The same site with one index: the search bundle made again from its searchable pages, in one shard.

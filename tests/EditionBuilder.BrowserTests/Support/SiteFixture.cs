@@ -9,7 +9,7 @@ using Xunit;
 
 namespace EditionBuilder.BrowserTests.Support;
 
-/// <summary>The seed edition built into a scratch folder as published (with its search index when Pagefind is installed, and compressed copies), served on loopback, and one headless Debian Chromium shared by the tests.</summary>
+/// <summary>The seed edition built into a scratch folder as published (with the edition's own search index, and compressed copies), served on loopback, and one headless Debian Chromium shared by the tests.</summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
     public const string Article = "russian-iranian-partnership";
@@ -30,10 +30,10 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public IReadOnlyList<string> Pages { get; private set; } = [];
 
-    /// <summary>The Pagefind the site was indexed with; null when it is not installed (the site then has no search).</summary>
+    /// <summary>The Pagefind of tools/; null when it is not installed.</summary>
     public PagefindTool? Pagefind { get; private set; }
 
-    /// <summary>The Pagefind the site was indexed with, or a skip (a failure in CI) when it is not installed.</summary>
+    /// <summary>The Pagefind of tools/, or a skip (a failure in CI) when it is not installed.</summary>
     public PagefindTool RequirePagefind() => Pagefind ?? Tools.RequirePagefind();
 
     public IReadOnlyList<string> ChapterPages => Pages.Where(p => System.Text.RegularExpressions.Regex.IsMatch(p, @"/\d\d-[a-z0-9-]+\.html$")).ToList();
@@ -44,7 +44,7 @@ public sealed class SiteFixture : IAsyncLifetime
         var content = ContentFolder.Read(Path.Combine(Repo.Root, "content"), diagnostics)!;
         var templates = Theme.Load(Path.Combine(Repo.Root, "templates"), diagnostics)!;
         Pagefind = Tools.FindPagefind();
-        var files = SiteBuild.InMemory(content, templates, BuildOptions.Published with { Search = Pagefind }, diagnostics)
+        var files = SiteBuild.InMemory(content, templates, BuildOptions.Published with { Search = SiteSearch.Edition }, diagnostics)
             ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Items));
         await WriteAsync(files, SiteFolder);
 
@@ -66,7 +66,7 @@ public sealed class SiteFixture : IAsyncLifetime
             var diagnostics = new DiagnosticBag();
             var content = ContentFolder.Read(Path.Combine(Repo.Root, "content"), diagnostics)!;
             var templates = Theme.Load(Path.Combine(Repo.Root, "templates"), diagnostics)!;
-            var files = SiteBuild.InMemory(content, templates, BuildOptions.Published with { Search = tool }, diagnostics)
+            var files = SiteBuild.InMemory(content, templates, BuildOptions.Published with { Search = SiteSearch.With(tool) }, diagnostics)
                 ?? throw new InvalidOperationException(string.Join('\n', diagnostics.Items));
             await WriteAsync(files, PagefindSiteFolder);
             return _pagefindServer = new StaticServer(PagefindSiteFolder);
