@@ -184,27 +184,31 @@
     });
   }
 
-  // Score = the sum over query words of the best matching term's idf × weight/255 × (1 exact, 0.5 prefix); a page must match every word.
+  // Score = the sum over query words of idf(df) × the best weight/255 × (1 exact, 0.5 prefix) among the word's terms, df the
+  // pages the word matches in any of its terms (so a rare form found by prefix cannot outrank the word itself, as a term's
+  // own df would let it); a page must match every word.
   function rank(manifestData, plans, chunks) {
     var n = manifestData.n;
     var scores = null;
     plans.forEach(function (wordPlan) {
       var best = {};
+      var df = 0;
       wordPlan.chunks.forEach(function (i) {
         var chunk = chunks["c/" + i];
         Object.keys(chunk).forEach(function (term) {
           var factor = matchOf(term, wordPlan.word, wordPlan.exactOnly);
           if (!factor) return;
           var postings = chunk[term];
-          var df = postings.length / 2;
-          var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
           for (var j = 0, page = 0; j < postings.length; j += 2) {
             page = j === 0 ? postings[0] : page + postings[j];
-            var score = idf * postings[j + 1] / 255 * factor;
+            var score = postings[j + 1] / 255 * factor;
+            if (!(page in best)) df++;
             if (!(best[page] >= score)) best[page] = score;
           }
         });
       });
+      var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      Object.keys(best).forEach(function (page) { best[page] *= idf; });
       if (scores === null) {
         scores = best;
         return;

@@ -10,12 +10,13 @@ namespace EditionBuilder.BrowserTests.Search;
 [Collection("site")]
 public class SearchClientTests(SiteFixture site)
 {
-    // Three pages. Page 0 holds اير twice as weakly as page 2, ايران (from ايرانية) and words that look like HTML; page 1 is English.
+    // Three pages. Page 0 holds اير more weakly than page 2 but also the rarer ايران (from ايرانية), and words that look like
+    // HTML; page 1 is English.
     private static readonly (string Name, string Json)[] Index =
     [
         ("index", """{"v":1,"k":"0123456789ab","n":3,"c":["iranian","اير"]}"""),
         ("c/0", """{"iranian":[1,120],"img":[0,50],"obama":[1,200],"onerror":[0,50]}"""),
-        ("c/1", """{"اير":[0,100,2,220],"ايران":[0,90],"وفد":[0,80]}"""),
+        ("c/1", """{"اير":[0,60,2,80],"ايران":[0,90],"وفد":[0,80]}"""),
         ("f/0", """{"u":"a/one.html","l":"ar","t":"الأول","a":"مقالة","b":[["chapter-1","الأول"],["p-1-1","ذهب الوفد إلى إيران أمس."],["p-1-2","<img src=x onerror=\"document.title='pwned'\"> الإيرانية"]]}"""),
         ("f/1", """{"u":"a/two.html","l":"en","t":"Two","a":"","b":[["","Obama met the Iranian delegation."]]}"""),
         ("f/2", """{"u":"b/three.html","l":"ar","t":"الثالث","a":"مقالة","b":[["fn-3","إيران وإيران."]]}"""),
@@ -96,8 +97,8 @@ public class SearchClientTests(SiteFixture site)
         var shown = await SearchAsync(url, "إيرانُ");
 
         Assert.Equal("إيرانُ: 2", shown.Status);
-        // Page 2 weighs اير 220 against page 0's 100 (its ايران matches by prefix, at half weight); page 0 opens at its first
-        // block holding the word, not its title's.
+        // Page 2 weighs اير 80 against page 0's 60 and 45 (its ايران, by prefix, at half weight): the idf is the word's (2
+        // pages), not the rarer term's, which would rank page 0 first. Page 0 opens at its first block holding the word.
         Assert.Equal([new Uri(new Uri(url), "b/three.html#fn-3").AbsoluteUri, new Uri(new Uri(url), "a/one.html#p-1-1").AbsoluteUri], shown.Hrefs);
         Assert.Equal(["ar", "ar"], shown.Langs);
         Assert.Equal(["إيران", "وإيران", "إيران"], shown.Marked);
