@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using EditionBuilder.Cache;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Output;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Search;
 using EditionBuilder.Site;
@@ -132,6 +133,21 @@ public class EditionSearchSiteTests
     }
 
     [Fact]
+    public void Given_an_unchanged_site_When_built_again_with_the_cache_Then_the_index_is_replayed_without_reading_a_record()
+    {
+        var cache = new MemoryBuildCache();
+        var seed = SeedSite.Get();
+        var first = new SiteBuild(seed.Templates, BuildOptions.Uncompressed with { Search = SiteSearch.Edition, Cache = cache }).Run(seed.Content, new MemorySink(), new DiagnosticBag());
+        var sink = new MemorySink();
+
+        var again = new SiteBuild(seed.Templates, BuildOptions.Uncompressed with { Search = SiteSearch.Edition, Cache = cache }).Run(seed.Content, sink, new DiagnosticBag());
+
+        Assert.Equal(new SearchReport(12, 17, Reused: false, 1, 1), first.Indexed);
+        Assert.Equal(new SearchReport(12, 17, Reused: true, 1, 0), again.Indexed);
+        Assert.Equal(Index(BuildSeed()).Select(f => (f.Path, FileStamp.Hash(f.Bytes))), Index(sink.Files).Select(f => (f.Path, FileStamp.Hash(f.Bytes))));
+    }
+
+    [Fact]
     public void Given_records_bytes_When_damaged_Then_they_read_as_no_records_never_wrong_ones()
     {
         var records = new[] { SearchRecord.Of("a/1.html", "<html lang=\"ar\"><body><main data-pagefind-body><p id=\"x\">نص البحث</p></main></body></html>") };
@@ -150,7 +166,7 @@ public class EditionSearchSiteTests
         }
     }
 
-    /// <summary>A preview cache that, once told, damages every search records entry it hands back.</summary>
+    /// <summary>A preview cache that, once told, damages every search records entry it hands back, and forgets the last index (so the records are read).</summary>
     private sealed class DamagingCache(Func<byte[], byte[]> damage) : IBuildCache
     {
         private readonly MemoryBuildCache _inner = new();
@@ -169,7 +185,8 @@ public class EditionSearchSiteTests
 
         public void PutPage(string key, BuildCache.Page page) => _inner.PutPage(key, page);
 
-        public BuildCache.ArticleEntry? GetArticle(string key) => _inner.GetArticle(key);
+        public BuildCache.ArticleEntry? GetArticle(string key) =>
+            _inner.GetArticle(key) is { } entry && !(Damaging && entry.Summary.Slug == EditionIndexWriter.Folder) ? entry : null;
 
         public void PutArticle(string key, BuildCache.ArticleEntry article) => _inner.PutArticle(key, article);
 
