@@ -30,6 +30,9 @@ public sealed record BuildOptions
     /// <summary>The site's search: the engine that makes its index (the edition's own, or Pagefind with its program); null for a site without search (no search page, no link to it).</summary>
     public Search.SiteSearch? Search { get; init; }
 
+    /// <summary>With the edition's own index: records kept decoded in memory between builds (the live preview), looked up before the cache; null for none.</summary>
+    public Search.SearchRecordMemo? SearchRecords { get; init; }
+
     /// <summary>With the Pagefind engine: the shards the published search index is split into at most (<c>edition build --search-shards</c>, 1 to <see cref="EditionBuilder.Search.SearchShards.Most"/>): one index by default, the lightest first query for readers; more make editing the newest article re-index that article alone (<see cref="EditionBuilder.Search.SearchShards"/>).</summary>
     public int SearchShardCount { get; init; } = EditionBuilder.Search.SearchShards.Published;
 

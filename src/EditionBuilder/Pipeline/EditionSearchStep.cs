@@ -36,9 +36,16 @@ internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files
         {
             var group = groups[i];
             var key = keys[i];
+            if (key is not null && options.SearchRecords?.Get(key) is { } kept)
+            {
+                made[i] = kept;
+                return;
+            }
+
             if (key is not null && options.Cache!.GetPage(key) is { } cached && SearchRecordCodec.Read(cached.Bytes) is { } records && Matches(records, group))
             {
                 made[i] = records;
+                options.SearchRecords?.Put(key, records);
                 return;
             }
 
@@ -56,9 +63,12 @@ internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files
 
             made[i] = fresh;
             Interlocked.Increment(ref again);
-            if (key is not null) options.Cache!.PutPage(key, new BuildCache.Page(SearchRecordCodec.Write(fresh), null, null, null));
+            if (key is null) return;
+            options.Cache!.PutPage(key, new BuildCache.Page(SearchRecordCodec.Write(fresh), null, null, null));
+            options.SearchRecords?.Put(key, fresh);
         });
         if (failed > 0) return null;
+        options.SearchRecords?.Finish();
         var records = made.SelectMany(r => r!).ToList();
         PhaseClock.Mark($"search: records of {groups.Count} article(s), {again} made now ({clock.Elapsed.TotalMilliseconds:F0} ms)");
 
