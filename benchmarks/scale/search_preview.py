@@ -56,6 +56,7 @@ try:
     started = time.time()
     _, first = wait_for("search" if engine == "pagefind" else "rebuilt", started)
     if engine != "pagefind":
+        wait_for("serving", started)
         first = f"{first}; {data('index')['n']} pages"
         key = data("index")["k"]
     chapter = sorted(glob.glob(f"{content}/*/ar/03-*.md"))[-1]

@@ -24,6 +24,10 @@ public static class EditionIndexWriter
     private const double K1 = 1.2;
     private const double B = 0.75;
 
+    // A record's fragment JSON depends on the record alone (records are immutable): made once per record object, so the
+    // preview, which keeps its records between rebuilds, does not encode every page's text again after each edit.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SearchRecord, byte[]> Fragments = new();
+
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     private static readonly JsonWriterOptions Compact = new() { Encoder = Encoder, Indented = false, SkipValidation = false };
 
@@ -38,7 +42,10 @@ public static class EditionIndexWriter
         var files = new List<SiteFile>(records.Count + 64);
         var (chunks, firsts) = Chunks(records);
         for (var i = 0; i < chunks.Count; i++) files.Add(Script($"c/{i.ToString(CultureInfo.InvariantCulture)}", chunks[i]));
-        for (var page = 0; page < records.Count; page++) files.Add(Script($"f/{page.ToString(CultureInfo.InvariantCulture)}", Fragment(records[page])));
+        // Fragments are most of the index's bytes: made on every core, and once per record (the preview keeps its records).
+        var fragments = new SiteFile[records.Count];
+        Parallel.For(0, records.Count, page => fragments[page] = Script($"f/{page.ToString(CultureInfo.InvariantCulture)}", Fragments.GetValue(records[page], Fragment)));
+        files.AddRange(fragments);
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         files.Add(Script("index", Manifest(Key(files), records.Count, firsts)));
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
