@@ -10,7 +10,7 @@ namespace EditionBuilder.Pipeline;
 internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files, CacheReplay? replay, DiagnosticBag diagnostics)
 {
     /// <summary>Changes when what a record holds or how it is read from a page changes, so cached records of another reading are not used.</summary>
-    public const string RecordFormat = "records 1";
+    public const string RecordFormat = "records 2";
 
     /// <summary>Makes the index; null after an error.</summary>
     public SearchReport? Index()

@@ -44,12 +44,26 @@ public static class EditionIndexWriter
         for (var i = 0; i < chunks.Count; i++) files.Add(Script($"c/{i.ToString(CultureInfo.InvariantCulture)}", chunks[i]));
         // Fragments are most of the index's bytes: made on every core, and once per record (the preview keeps its records).
         var fragments = new SiteFile[records.Count];
-        Parallel.For(0, records.Count, page => fragments[page] = Script($"f/{page.ToString(CultureInfo.InvariantCulture)}", Fragments.GetValue(records[page], Fragment)));
+        Parallel.For(0, records.Count, page => fragments[page] = Script($"f/{page.ToString(CultureInfo.InvariantCulture)}", FragmentOf(records[page])));
         files.AddRange(fragments);
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         files.Add(Script("index", Manifest(Key(files), records.Count, firsts)));
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
+    }
+
+    /// <summary>A record's fragment JSON (<c>{"u":…,"b":[…]}</c>), made once per record object.</summary>
+    internal static byte[] FragmentOf(SearchRecord record) => Fragments.GetValue(record, Fragment);
+
+    /// <summary>Gives a record read from the cache the fragment JSON it was stored as.</summary>
+    internal static void RememberFragment(SearchRecord record, byte[] fragment) => Fragments.AddOrUpdate(record, fragment);
+
+    /// <summary>The blocks a fragment's JSON holds.</summary>
+    /// <exception cref="JsonException">The bytes are not a fragment.</exception>
+    internal static SearchBlock[] BlocksOf(byte[] fragment)
+    {
+        using var json = JsonDocument.Parse(fragment);
+        return json.RootElement.GetProperty("b").EnumerateArray().Select(b => new SearchBlock(b[0].GetString()!, b[1].GetString()!)).ToArray();
     }
 
     /// <summary>A posting's weight: the term's BM25 saturation in the page, 1 to 255.</summary>

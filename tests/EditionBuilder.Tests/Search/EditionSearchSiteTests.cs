@@ -119,7 +119,7 @@ public class EditionSearchSiteTests
     public void Given_a_damaged_or_foreign_records_entry_in_the_cache_When_built_again_Then_the_records_are_made_again_and_the_index_is_the_clean_one()
     {
         var clean = Index(BuildSeed());
-        foreach (var damage in new Func<byte[], byte[]>[] { b => b[..(b.Length / 2)], b => [.. b[..^1], (byte)(b[^1] ^ 1)], b => [.. "ESR1"u8, 1, 0, 0, 0, 0, 0, 0, 0], b => SearchRecordCodec.Write([new SearchRecord("elsewhere.html", "ar", "", "", [], [], 0)]) })
+        foreach (var damage in new Func<byte[], byte[]>[] { b => b[..(b.Length / 2)], b => [.. b[..^1], (byte)(b[^1] ^ 1)], b => [.. "ESR2"u8, 1, 0, 0, 0, 0, 0, 0, 0], b => SearchRecordCodec.Write([new SearchRecord("elsewhere.html", "ar", "", "", [], [], 0)]) })
         {
             var cache = new DamagingCache(damage);
             BuildSeed(cache);
@@ -157,7 +157,7 @@ public class EditionSearchSiteTests
         Assert.Equal(records[0].Terms, SearchRecordCodec.Read(bytes)![0].Terms);
         for (var cut = 0; cut < bytes.Length; cut++) Assert.Null(SearchRecordCodec.Read(bytes[..cut]));
         Assert.Null(SearchRecordCodec.Read([.. bytes, 0]));
-        Assert.Null(SearchRecordCodec.Read([.. "ESR1"u8, 255, 255, 255, 127]));
+        Assert.Null(SearchRecordCodec.Read([.. "ESR2"u8, 255, 255, 255, 127]));
         for (var at = 0; at < bytes.Length; at += 7)
         {
             var flipped = bytes.ToArray();
@@ -178,7 +178,7 @@ public class EditionSearchSiteTests
         public BuildCache.Page? GetPage(string key)
         {
             var page = _inner.GetPage(key);
-            if (!Damaging || page is null || !page.Bytes.AsSpan().StartsWith("ESR1"u8)) return page;
+            if (!Damaging || page is null || !page.Bytes.AsSpan().StartsWith("ESR"u8)) return page;
             Interlocked.Increment(ref Damaged);
             return page with { Bytes = damage(page.Bytes) };
         }
