@@ -69,7 +69,8 @@ internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files
         });
         if (failed > 0) return null;
         options.SearchRecords?.Finish();
-        var records = made.SelectMany(r => r!).ToList();
+        // Pages in ordinal path order across folders: folder "a" sorts before "a-b", but "a-b/x" before "a/x".
+        var records = made.SelectMany(r => r!).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
         PhaseClock.Mark($"search: records of {groups.Count} article(s), {again} made now ({clock.Elapsed.TotalMilliseconds:F0} ms)");
 
         clock.Restart();
