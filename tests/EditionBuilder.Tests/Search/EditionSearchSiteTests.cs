@@ -92,6 +92,25 @@ public class EditionSearchSiteTests
     }
 
     [Fact]
+    public void Given_the_best_precompression_When_the_seed_is_built_Then_the_index_files_are_compressed_at_the_fast_level_and_the_pages_at_the_best()
+    {
+        var seed = SeedSite.Get();
+        var diagnostics = new DiagnosticBag();
+        var site = SiteBuild.InMemory(seed.Content, seed.Templates, BuildOptions.Published with { Compression = Precompressor.Level.Best, Search = SiteSearch.Edition }, diagnostics)!;
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
+        byte[] Bytes(string path) => site.Single(f => f.Path == path).Bytes;
+
+        foreach (var path in new[] { "search/index.js", "search/c/0.js", "search/f/2.js" })
+        {
+            Assert.Equal(Precompressor.Brotli(Bytes(path), Precompressor.Level.Fast), Bytes(path + ".br"));
+            Assert.Equal(Precompressor.Gzip(Bytes(path), Precompressor.Level.Fast), Bytes(path + ".gz"));
+        }
+
+        const string chapter = "russian-iranian-partnership/03-alml-la-bna-shraka-skrya.html";
+        Assert.Equal(Precompressor.Brotli(Bytes(chapter), Precompressor.Level.Best), Bytes(chapter + ".br"));
+    }
+
+    [Fact]
     public void Given_the_seed_When_indexed_twice_Then_the_index_has_the_same_bytes()
     {
         var first = Index(BuildSeed());
