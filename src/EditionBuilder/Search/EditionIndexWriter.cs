@@ -82,7 +82,7 @@ public static class EditionIndexWriter
     {
         var average = records.Count == 0 ? 0 : records.Sum(r => (double)r.Tokens) / records.Count;
         var numbered = new int[records.Count][];
-        Parallel.For(0, records.Count, page => numbered[page] = TermNumbers.Of(records[page]));
+        for (var page = 0; page < records.Count; page++) numbered[page] = TermNumbers.Of(records[page]); // one lock: in turn, not in parallel
         var names = TermNumbers.Known();
         var starts = new int[names.Length + 1];
         foreach (var ids in numbered)
