@@ -63,17 +63,15 @@ Task("Compile")
     });
 });
 
-// Set by Search: --search when the pinned Pagefind is installed (a failed index then fails the build), else --no-search.
-string searchOption = "--no-search";
+// Set by Search: the index is required (a failed index then fails the build).
+string searchOption = "--search";
 
 Task("Search")
-    .Description("Decides whether Build indexes the site for search: with Pagefind installed in tools/node_modules (build.sh runs `npm ci --prefix tools` when Node.js is present) the index is required, otherwise the site is built without search and this says so once.")
+    .Description("Decides how Build indexes the site for search: the edition's own index (the default engine, nothing to install), required.")
     .IsDependentOn("Compile")
     .Does(() =>
 {
-    var pagefind = GetFiles(parameters.Paths.Root.FullPath + "/tools/node_modules/@pagefind/*/bin/pagefind*").Any();
-    searchOption = pagefind ? "--search" : "--no-search";
-    if (!pagefind) Warning("search skipped: Pagefind is not installed (install Node.js, then run `npm ci --prefix tools` or ./build.sh again); the site has no search page");
+    searchOption = "--search";
 });
 
 Task("Build")

@@ -7,6 +7,7 @@ using EditionBuilder.Benchmarks;
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- epub-scale <content-dir> <runs>
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- generate-docx <out.docx>   (the seed as a Word document, for the pandoc comparison)
 // dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- search-documents <site-dir> <out-dir>   (each searchable page as Pagefind is fed it, for benchmarks/scale/pagefind_feed.py)
+// dotnet run -c Release --project benchmarks/EditionBuilder.Benchmarks -- compression-levels <site-dir> <rounds>   (brotli qualities and gzip levels on a site built --precompress none)
 if (args.Length == 4 && args[0] == "generate-source")
 {
     var seed = File.ReadAllText(Seed.SourcePath);
@@ -50,6 +51,12 @@ if (args.Length == 3 && args[0] == "search-documents")
     }
 
     Console.WriteLine($"wrote {written} search documents to {args[2]}");
+    return;
+}
+
+if (args.Length == 3 && args[0] == "compression-levels")
+{
+    CompressionLevels.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

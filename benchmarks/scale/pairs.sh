@@ -3,7 +3,7 @@
 # its own site and cache, after the same edits; prints the median wall time, user CPU and peak memory of each, then checks that
 # every program's site equals the first's (diff -r).
 #   benchmarks/scale/pairs.sh seed <rounds> <label>=<program> ...
-#       a copy of content/ (the seed): no change, one edit of its source (brotli 11), the same edit with --precompress fast
+#       a copy of content/ (the seed): no change and one edit of its source with --precompress best (brotli 11), the same edit with fast
 #   benchmarks/scale/pairs.sh <journal-folder> <rounds> <label>=<program> ...
 #       a journal from `generate-journal N <folder>` (pages only): no change, one chapter edited
 # Example: benchmarks/scale/pairs.sh seed 7 before=/tmp/old/edition now=artifacts/bin/edition
@@ -34,7 +34,7 @@ results="$work/pairs.txt"; : >"$results"
 options() { # the options of one kind of build
   case $1 in
     edit-fast) echo "--no-search --precompress fast" ;;
-    nochange|edit-best) [[ $what == seed ]] && echo "--no-search" || echo "--precompress none --no-epub --no-jats --no-pdf --no-search" ;;
+    nochange|edit-best) [[ $what == seed ]] && echo "--no-search --precompress best" || echo "--precompress none --no-epub --no-jats --no-pdf --no-search" ;;
     onechap) echo "--precompress none --no-epub --no-jats --no-pdf --no-search" ;;
   esac
 }

@@ -357,23 +357,18 @@ public sealed class BuildCache : IBuildCache
     {
         if (Unwritable) return;
         Interlocked.Increment(ref _written);
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         var folder = Path.GetDirectoryName(path)!;
         var making = true; // the folder is being made: a failure there is the folder's (or a file in its way), not the entry's
         try
         {
             Directory.CreateDirectory(folder);
             making = false;
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
-            {
-                write(file);
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            // Not flushed to disk one by one: every entry is sealed (its checksum is checked when read), so one a power cut
+            // cut short is a miss, never wrong bytes; a link or a FIFO where an entry goes is replaced, never followed.
+            AtomicFile.Write(path, write, AtomicFile.NotAFile.Replace, flushToDisk: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
             if (Interlocked.Exchange(ref _unwritable, 1) == 0)
             {
                 var (failing, reason) = Failure(e, making ? folder : path, making);
@@ -399,11 +394,10 @@ public sealed class BuildCache : IBuildCache
         return (path, e is DirectoryNotFoundException ? "a folder on its path is missing" : e.Message.Split(" : ")[0].TrimEnd('.'));
     }
 
-    // A temporary "<name>.<pid>.<guid>.tmp" of a process no longer running.
+    // A temporary of AtomicFile's of a process no longer running.
     private static void TryDeleteLeftover(string file)
     {
-        var parts = Path.GetFileName(file).Split('.');
-        if (parts.Length >= 4 && int.TryParse(parts[^3], out var pid) && (pid == Environment.ProcessId || !NativeFiles.IsRunning(pid))) TryDelete(file);
+        if (AtomicFile.IsLeftover(file)) TryDelete(file);
     }
 
     private static void TryDelete(string file)

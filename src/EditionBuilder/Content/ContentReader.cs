@@ -58,7 +58,7 @@ public static class ContentReader
     // Names the site's own root files and folders use: an article folder so named would overwrite them.
     private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "assets", "index.html", "404.html", "robots.txt", "sitemap.xml", "search.html", "pagefind", "media",
+        "assets", "index.html", "404.html", "robots.txt", "sitemap.xml", "search.html", "search", "pagefind", "media",
     };
 
     private static bool IsArticleName(string folder, DiagnosticBag diagnostics)

@@ -6,7 +6,7 @@ namespace EditionBuilder.Content;
 /// <summary>Lists the files of an input folder (content, theme) the way every reader of the tool must (docs/design.md, "Safety rules"): reading never leaves the folder, never opens a FIFO or a device, and passes over editor lock and backup files.</summary>
 public static class SafeFiles
 {
-    /// <summary>A file found under a root: its full path, its '/'-separated path relative to the root, and its size, times and inode when it was listed (of the file a link inside the root leads to).</summary>
+    /// <summary>A file found under a root: its path as the root was given (relative when the root was: diagnostics name it as the user did), its '/'-separated path relative to the root, and its size, times and inode when it was listed (of the file a link inside the root leads to).</summary>
     public sealed record Entry(string Full, string Relative, PathStat Stat);
 
     /// <summary>Every regular file under <paramref name="root"/>, in ordinal path order. Editor lock and backup files, hidden folders and dangling links are passed over; a link out of the root, a FIFO, a device or a socket is an error at its path and skipped. A link inside the root is read as what it points to.</summary>
@@ -20,7 +20,9 @@ public static class SafeFiles
         var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
         var realRoot = boundary ?? RealPath(rootFull) ?? rootFull;
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        Walk(rootFull, string.Empty, RealPath(rootFull) ?? rootFull);
+        // Walked by the path as given, so every path found (and every diagnostic at one) is relative when the root was.
+        var rootGiven = Path.TrimEndingDirectorySeparator(root);
+        Walk(rootGiven, string.Empty, RealPath(rootFull) ?? rootFull);
         return entries.OrderBy(e => e.Relative, StringComparer.Ordinal).ToList();
 
         void Walk(string folder, string relativeFolder, string realFolder)
@@ -40,7 +42,7 @@ public static class SafeFiles
 
                 var linked = false;
                 // A regular file or a real folder, as the listing found it, needs no second look; anything else is classified by its path.
-                var stat = listed is { Kind: FileType.Regular or FileType.Directory } known ? known : Classify(path, realRoot, diagnostics, out linked);
+                var stat = listed is { Kind: FileType.Regular or FileType.Directory } known ? known : Classify(path, realRoot, diagnostics, out linked, rootGiven);
                 switch (stat.Kind)
                 {
                     case FileType.Regular:
@@ -85,8 +87,9 @@ public static class SafeFiles
     /// <summary>What a path found in an input folder is to a reader: a file or folder to read (a link inside the root counts as what it points to), or nothing (a dangling link, something reported as an error).</summary>
     public static FileType Classify(string path, string realRoot, DiagnosticBag diagnostics) => Classify(path, realRoot, diagnostics, out _).Kind;
 
-    // The kind and stamp of what is read at the path (a link inside the root: what it leads to); Missing when nothing is.
-    private static PathStat Classify(string path, string realRoot, DiagnosticBag diagnostics, out bool linked)
+    // The kind and stamp of what is read at the path (a link inside the root: what it leads to); Missing when nothing is. A link out
+    // of the root names the root as the user gave it: the folder of the walk's root (or above it) that is the root, else its real path.
+    private static PathStat Classify(string path, string realRoot, DiagnosticBag diagnostics, out bool linked, string? under = null)
     {
         var stat = NativeFiles.Stat(path);
         var kind = stat.Kind;
@@ -99,7 +102,7 @@ public static class SafeFiles
             if (!IsUnder(target, realRoot))
             {
                 diagnostics.Error(DiagnosticCodes.LinkOutOfFolder, path, 0, 0,
-                    $"this is a symbolic link to {target}, outside {realRoot}; the tool reads nothing outside its input folders (copy the file in instead)");
+                    $"this is a symbolic link to {target}, outside {Named(under ?? Path.GetDirectoryName(path), realRoot)}; the tool reads nothing outside its input folders (copy the file in instead)");
                 return nothing;
             }
 
@@ -131,6 +134,17 @@ public static class SafeFiles
         || name.StartsWith("~$", StringComparison.Ordinal)
         || name.StartsWith(".~lock.", StringComparison.Ordinal)
         || (name.StartsWith('.') && (name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".swo", StringComparison.Ordinal) || name.EndsWith(".swx", StringComparison.Ordinal)));
+
+    // The real folder as the user named it: the given folder, or the nearest folder above it, whose real path it is; its real path otherwise.
+    private static string Named(string? given, string real)
+    {
+        for (var folder = given; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (RealPath(Path.GetFullPath(folder)) == real) return folder;
+        }
+
+        return real;
+    }
 
     private static bool IsUnder(string path, string root) =>
         path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);

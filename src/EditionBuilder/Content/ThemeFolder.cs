@@ -39,7 +39,7 @@ public static class ThemeFolder
         if (realBoundary is not null && SafeFiles.RealFolder(folder) is var real && !real.StartsWith(realBoundary + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             diagnostics.Error(DiagnosticCodes.LinkOutOfFolder, folder, 0, 0,
-                $"the theme folder leads to {real}, outside {realBoundary}; the tool reads nothing outside its input folders (copy the theme in, or name it with --theme)");
+                $"the theme folder leads to {real}, outside {boundary}; the tool reads nothing outside its input folders (copy the theme in, or name it with --theme)");
             return null;
         }
 

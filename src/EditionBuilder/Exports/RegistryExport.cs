@@ -121,29 +121,21 @@ public static class RegistryExport
         return null;
     }
 
-    // Written beside its place and moved in (one rename), so a failed or killed export never leaves half a file, nor a folder it made.
+    // Written beside its place and moved in (AtomicFile: one rename, flushed first), so a failed or killed export never leaves half a file, nor a
+    // folder it made, and two exports to the same file at once leave one of them whole.
     private static void Write(string output, string text)
     {
         var full = Path.GetFullPath(output);
         var made = new List<string>();
         for (var above = Path.GetDirectoryName(full); above is not null && NativeFiles.Kind(above) == FileType.Missing; above = Path.GetDirectoryName(above)) made.Add(above);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".partial";
         try
         {
-            // A stale .partial (or a link by that name) is removed, never written through: the new one is created, not opened.
-            if (NativeFiles.Kind(temporary) != FileType.Missing) File.Delete(temporary);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            using (var writer = new StreamWriter(stream))
-            {
-                writer.Write(text);
-            }
-
-            File.Move(temporary, full, overwrite: true);
+            // A link put in the output's place since it was checked is refused too, never written through.
+            AtomicFile.Write(full, System.Text.Encoding.UTF8.GetBytes(text), AtomicFile.NotAFile.Refuse);
         }
         catch
         {
-            if (NativeFiles.Kind(temporary) == FileType.Regular) File.Delete(temporary);
             foreach (var folder in made) // deepest first, and only while empty
             {
                 if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);

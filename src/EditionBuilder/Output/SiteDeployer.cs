@@ -303,24 +303,12 @@ public static class SiteDeployer
 
     private static string LinkText(string full, string releaseId) => $".{Path.GetFileName(full)}.releases/{releaseId}";
 
-    // The state written whole beside its final name and renamed over it (flushed first, so it survives a power cut too).
+    // The state written whole beside its final name and renamed over it (flushed first, so it survives a power cut too); the
+    // releases folder is the tool's own, so anything but a file where the state goes is replaced, never written through.
     private static void WriteState(string releases, State state)
     {
         var text = $"live: {state.Live ?? "none"}\nprevious: {state.Previous ?? "none"}\n" + (state.Next is null ? string.Empty : $"next: {state.Next}\n");
-        var path = Path.Combine(releases, OutputGuard.DeployMarker);
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-        {
-            stream.Write(Encoding.UTF8.GetBytes(text));
-            stream.Flush(flushToDisk: true);
-        }
-
-        var renamed = NativeFiles.Replace(temporary, path);
-        if (renamed != 0)
-        {
-            File.Delete(temporary);
-            throw new IOException($"could not write {path} (errno {renamed})");
-        }
+        AtomicFile.Write(Path.Combine(releases, OutputGuard.DeployMarker), Encoding.UTF8.GetBytes(text), AtomicFile.NotAFile.Replace);
     }
 
     // What killed runs leave: staging folders and links never exchanged in the releases folder, state temporaries, link temporaries beside the target.
@@ -340,17 +328,16 @@ public static class SiteDeployer
         {
             var name = Path.GetFileName(entry);
             if (name.StartsWith(".staging-", StringComparison.Ordinal) && IsDead(name, ".staging-")) AtomicFolder.TryDelete(entry);
-            else if (name.EndsWith(".tmp", StringComparison.Ordinal) && name.StartsWith(OutputGuard.DeployMarker + ".", StringComparison.Ordinal)
-                && IsDead(name, OutputGuard.DeployMarker + ".", '.')) File.Delete(entry);
+            else if (name.StartsWith(OutputGuard.DeployMarker + ".", StringComparison.Ordinal) && AtomicFile.IsLeftover(entry)) File.Delete(entry);
             else if (name.StartsWith("release-", StringComparison.Ordinal) && NativeFiles.Kind(entry) == FileType.SymbolicLink) File.Delete(entry); // a plain folder's link, never exchanged
         }
     }
 
-    // A leftover "<prefix><pid>-…" (or "<prefix><pid>.…") of a process no longer running.
-    private static bool IsDead(string name, string prefix, char separator = '-')
+    // A leftover "<prefix><pid>-…" of a process no longer running.
+    private static bool IsDead(string name, string prefix)
     {
         var rest = name[prefix.Length..];
-        var end = rest.IndexOf(separator);
+        var end = rest.IndexOf('-');
         return end > 0 && int.TryParse(rest[..end], out var pid) && (pid == Environment.ProcessId || !NativeFiles.IsRunning(pid));
     }
 

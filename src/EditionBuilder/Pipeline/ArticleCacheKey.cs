@@ -11,7 +11,7 @@ namespace EditionBuilder.Pipeline;
 internal sealed class ArticleCacheKey(EditionContent content, Theme theme, BuildOptions options, IReadOnlyList<IArticleWriter> writers)
 {
     // Every page's head links the feed unless --no-feed: a page cached with the link must not serve a build without it.
-    private string OptionsKey => field ??= $"{options.Minify}\0{(options.Compression is Precompressor.Level.Best ? Precompressor.BestRule : options.Compression?.ToString() ?? "none")}\0{(options.Search is null ? "no search" : "search by " + options.Search.Name)}\0{(options.WritersLeftOut.Contains("feed") ? "no feed" : "feed")}";
+    private string OptionsKey => field ??= $"{options.Minify}\0{(options.Compression is { } level ? Precompressor.Rule(level) : "none")}\0{(options.Search is null ? "no search" : "search by " + options.Search.Name)}\0{(options.WritersLeftOut.Contains("feed") ? "no feed" : "feed")}";
 
     private string EditionJson => field ??= JsonSerializer.Serialize(content.Edition, CacheJson.Default.EditionMetadata);
 

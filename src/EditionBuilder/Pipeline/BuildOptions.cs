@@ -9,8 +9,8 @@ public sealed record BuildOptions
     /// <summary>Minify HTML, CSS and JS (the published site); the preview leaves pages as the templates wrote them.</summary>
     public bool Minify { get; init; } = true;
 
-    /// <summary>.gz and .br copies of every text file at this level; none when null.</summary>
-    public Precompressor.Level? Compression { get; init; } = Precompressor.Level.Best;
+    /// <summary>.gz and .br copies of every text file at this level (fast by default: brotli 11 was most of a journal's clean build); none when null.</summary>
+    public Precompressor.Level? Compression { get; init; } = Precompressor.Level.Fast;
 
     /// <summary>The writers left out by name (<c>edition build --no-epub</c>, <c>--no-jats</c>…); every writer of <see cref="WriterRegistry"/> runs otherwise, and the landing page offers what it made.</summary>
     public IReadOnlySet<string> WritersLeftOut { get; init; } = new HashSet<string>(StringComparer.Ordinal);
@@ -30,13 +30,16 @@ public sealed record BuildOptions
     /// <summary>The site's search: the engine that makes its index (the edition's own, or Pagefind with its program); null for a site without search (no search page, no link to it).</summary>
     public Search.SiteSearch? Search { get; init; }
 
+    /// <summary>With the edition's own index: records kept decoded in memory between builds (the live preview), looked up before the cache; null for none.</summary>
+    public Search.SearchRecordMemo? SearchRecords { get; init; }
+
     /// <summary>With the Pagefind engine: the shards the published search index is split into at most (<c>edition build --search-shards</c>, 1 to <see cref="EditionBuilder.Search.SearchShards.Most"/>): one index by default, the lightest first query for readers; more make editing the newest article re-index that article alone (<see cref="EditionBuilder.Search.SearchShards"/>).</summary>
     public int SearchShardCount { get; init; } = EditionBuilder.Search.SearchShards.Published;
 
     /// <summary>With <see cref="Search"/>: pages get the search page and its links, but the searchable pages are returned in the report (<see cref="BuildReport.SearchPages"/>) instead of indexed, so the live preview can index them in the background.</summary>
     public bool IndexLater { get; init; }
 
-    /// <summary>The published site: minified, compressed at the best level, no cache.</summary>
+    /// <summary>The published site as <c>edition build</c> makes it by default: minified, compressed at the fast level, no cache.</summary>
     public static BuildOptions Published { get; } = new();
 
     /// <summary>Minified, not compressed: what tests and benchmarks usually compare.</summary>

@@ -48,7 +48,7 @@ public sealed record BuildReport(
     public int WrittenBy(string writer) => Written is not null && Written.TryGetValue(writer, out var count) ? count : 0;
 }
 
-/// <summary>What the search stage did: the pages it indexed, the index files it made, whether they all came unchanged from the cache, and its shards (<see cref="Search.SearchShards"/>) with how many were indexed in this build.</summary>
+/// <summary>What the search stage did: the pages it indexed, the index files it made, whether they all came unchanged from the cache, and its parts with how many were made in this build: Pagefind's shards (<see cref="Search.SearchShards"/>), or, for the edition's own index, the article folders whose records were made (not taken from the cache).</summary>
 public sealed record SearchReport(int Pages, int Files, bool Reused, int Shards = 1, int ShardsIndexed = 0);
 
 /// <summary>The pages a later index is made of: a key that changes when any of them does (their paths and hashes; null when unknown: index again), each page's path and hash (null when unknown), and the pages themselves, decoded only when asked for.</summary>

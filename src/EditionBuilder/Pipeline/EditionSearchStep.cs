@@ -2,14 +2,15 @@ using System.Diagnostics;
 using EditionBuilder.Cache;
 using EditionBuilder.Diagnostics;
 using EditionBuilder.Search;
+using EditionBuilder.Themes;
 
 namespace EditionBuilder.Pipeline;
 
 /// <summary>The edition's own search index over the verified site's searchable pages: each article's records made once and kept in the cache under its pages' paths and hashes, made again only for an article whose pages changed, then all merged into <c>search/</c> (<see cref="EditionIndexWriter"/>).</summary>
-internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files, DiagnosticBag diagnostics)
+internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files, CacheReplay? replay, DiagnosticBag diagnostics)
 {
     /// <summary>Changes when what a record holds or how it is read from a page changes, so cached records of another reading are not used.</summary>
-    public const string RecordFormat = "records 1";
+    public const string RecordFormat = "records 2";
 
     /// <summary>Makes the index; null after an error.</summary>
     public SearchReport? Index()
@@ -19,16 +20,32 @@ internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.OrderBy(p => p.Path, StringComparer.Ordinal).ToList())
             .ToList();
+        var keys = groups.Select(KeyOf).ToList();
+        // Every article's pages as last time: the whole index is the last one, replayed from the cache without reading a record.
+        var indexKey = keys.Any(k => k is null) ? null : BuildCache.Key([EditionIndexWriter.Folder, "index", .. keys!]);
+        if (indexKey is not null && options.Cache!.GetArticle(indexKey) is { } last && replay!.Replay(last))
+        {
+            PhaseClock.Mark("search: the index unchanged, replayed from the cache");
+            return new SearchReport(groups.Sum(g => g.Count), last.Files.Count, Reused: true, groups.Count, 0);
+        }
+
         var made = new IReadOnlyList<SearchRecord>?[groups.Count];
         var again = 0;
         var failed = 0;
         Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var group = groups[i];
-            var key = KeyOf(group);
+            var key = keys[i];
+            if (key is not null && options.SearchRecords?.Get(key) is { } kept)
+            {
+                made[i] = kept;
+                return;
+            }
+
             if (key is not null && options.Cache!.GetPage(key) is { } cached && SearchRecordCodec.Read(cached.Bytes) is { } records && Matches(records, group))
             {
                 made[i] = records;
+                options.SearchRecords?.Put(key, records);
                 return;
             }
 
@@ -46,16 +63,27 @@ internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files
 
             made[i] = fresh;
             Interlocked.Increment(ref again);
-            if (key is not null) options.Cache!.PutPage(key, new BuildCache.Page(SearchRecordCodec.Write(fresh), null, null, null));
+            if (key is null) return;
+            options.Cache!.PutPage(key, new BuildCache.Page(SearchRecordCodec.Write(fresh), null, null, null));
+            options.SearchRecords?.Put(key, fresh);
         });
         if (failed > 0) return null;
-        var records = made.SelectMany(r => r!).ToList();
+        options.SearchRecords?.Finish();
+        // Pages in ordinal path order across folders: folder "a" sorts before "a-b", but "a-b/x" before "a/x".
+        var records = made.SelectMany(r => r!).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
         PhaseClock.Mark($"search: records of {groups.Count} article(s), {again} made now ({clock.Elapsed.TotalMilliseconds:F0} ms)");
 
         clock.Restart();
         var index = EditionIndexWriter.Write(records);
         PhaseClock.Mark($"search: merged {records.Count} records into {index.Count} files, {index.Sum(f => (long)f.Bytes.Length) / 1024} KiB ({clock.Elapsed.TotalMilliseconds:F0} ms)");
-        foreach (var file in index) files.File(file, asIs: true);
+        // Each file minified by no one, verified by no one: compressed (or taken from the cache) and written, on every core.
+        var written = new BuildCache.CachedFile?[index.Count];
+        Parallel.For(0, index.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => written[i] = files.File(index[i], asIs: true));
+        if (indexKey is not null && written.All(f => f is not null))
+        {
+            options.Cache!.PutArticle(indexKey, new BuildCache.ArticleEntry(new ArticleSummary(EditionIndexWriter.Folder, string.Empty, [], EditionIndexWriter.Folder), written!));
+        }
+
         PhaseClock.Mark("search: files written");
         return new SearchReport(records.Count, index.Count, again == 0, groups.Count, again);
     }

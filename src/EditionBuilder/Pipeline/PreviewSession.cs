@@ -18,6 +18,7 @@ namespace EditionBuilder.Pipeline;
 public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, Theme?> loadTheme, SiteSearch? search = null, Action<PreviewIndexReport>? indexed = null)
 {
     private readonly MemoryBuildCache _cache = new();
+    private readonly SearchRecordMemo _records = new();
     private readonly object _gate = new();
     private readonly object _filesGate = new();
     private IReadOnlyDictionary<string, byte[]> _index = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -62,7 +63,7 @@ public sealed class PreviewSession(string contentFolder, Func<DiagnosticBag, The
                 if (content is not null && theme is not null)
                 {
                     var sink = new MemorySink();
-                    report = new SiteBuild(theme, new BuildOptions { Minify = false, Compression = null, Cache = _cache, Search = search, IndexLater = search is { Engine: SearchEngine.Pagefind } })
+                    report = new SiteBuild(theme, new BuildOptions { Minify = false, Compression = null, Cache = _cache, Search = search, SearchRecords = _records, IndexLater = search is { Engine: SearchEngine.Pagefind } })
                         .Run(content, sink, diagnostics);
                     if (report.Succeeded)
                     {

@@ -24,6 +24,10 @@ public static class EditionIndexWriter
     private const double K1 = 1.2;
     private const double B = 0.75;
 
+    // A record's fragment JSON depends on the record alone (records are immutable): made once per record object, so the
+    // preview, which keeps its records between rebuilds, does not encode every page's text again after each edit.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SearchRecord, byte[]> Fragments = new();
+
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     private static readonly JsonWriterOptions Compact = new() { Encoder = Encoder, Indented = false, SkipValidation = false };
 
@@ -37,12 +41,31 @@ public static class EditionIndexWriter
 
         var files = new List<SiteFile>(records.Count + 64);
         var (chunks, firsts) = Chunks(records);
+        Diagnostics.PhaseClock.Mark($"search: {firsts.Count} chunks");
         for (var i = 0; i < chunks.Count; i++) files.Add(Script($"c/{i.ToString(CultureInfo.InvariantCulture)}", chunks[i]));
-        for (var page = 0; page < records.Count; page++) files.Add(Script($"f/{page.ToString(CultureInfo.InvariantCulture)}", Fragment(records[page])));
+        // Fragments are most of the index's bytes: made on every core, and once per record (the preview keeps its records).
+        var fragments = new SiteFile[records.Count];
+        Parallel.For(0, records.Count, page => fragments[page] = Script($"f/{page.ToString(CultureInfo.InvariantCulture)}", FragmentOf(records[page])));
+        files.AddRange(fragments);
+        Diagnostics.PhaseClock.Mark($"search: {fragments.Length} fragments");
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         files.Add(Script("index", Manifest(Key(files), records.Count, firsts)));
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
+    }
+
+    /// <summary>A record's fragment JSON (<c>{"u":…,"b":[…]}</c>), made once per record object.</summary>
+    internal static byte[] FragmentOf(SearchRecord record) => Fragments.GetValue(record, Fragment);
+
+    /// <summary>Gives a record read from the cache the fragment JSON it was stored as.</summary>
+    internal static void RememberFragment(SearchRecord record, byte[] fragment) => Fragments.AddOrUpdate(record, fragment);
+
+    /// <summary>The blocks a fragment's JSON holds.</summary>
+    /// <exception cref="JsonException">The bytes are not a fragment.</exception>
+    internal static SearchBlock[] BlocksOf(byte[] fragment)
+    {
+        using var json = JsonDocument.Parse(fragment);
+        return json.RootElement.GetProperty("b").EnumerateArray().Select(b => new SearchBlock(b[0].GetString()!, b[1].GetString()!)).ToArray();
     }
 
     /// <summary>A posting's weight: the term's BM25 saturation in the page, 1 to 255.</summary>
@@ -53,32 +76,48 @@ public static class EditionIndexWriter
         return Math.Clamp((int)Math.Round(255 * score, MidpointRounding.AwayFromZero), 1, 255);
     }
 
-    // Every term's postings, pages ascending: one pass over the records in page order, then the terms sorted.
+    // Every term's postings, pages ascending, in two arrays: the terms numbered (TermNumbers), counted, then each page's
+    // postings placed in page order; then the terms that occur sorted by their text.
     private static (List<byte[]> Chunks, List<string> Firsts) Chunks(IReadOnlyList<SearchRecord> records)
     {
         var average = records.Count == 0 ? 0 : records.Sum(r => (double)r.Tokens) / records.Count;
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var numbered = new int[records.Count][];
+        for (var page = 0; page < records.Count; page++) numbered[page] = TermNumbers.Of(records[page]); // one lock: in turn, not in parallel
+        var names = TermNumbers.Known();
+        var starts = new int[names.Length + 1];
+        foreach (var ids in numbered)
+        {
+            foreach (var id in ids) starts[id + 1]++;
+        }
+
+        for (var id = 1; id < starts.Length; id++) starts[id] += starts[id - 1];
+        var next = starts[..^1];
+        var pages = new int[starts[^1]];
+        var weights = new int[starts[^1]];
         for (var page = 0; page < records.Count; page++)
         {
             var record = records[page];
-            foreach (var (term, count) in record.Terms)
+            var ids = numbered[page];
+            for (var k = 0; k < ids.Length; k++)
             {
-                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                list.Add(page);
-                list.Add(Weight(count, record.Tokens, average));
+                var at = next[ids[k]]++;
+                pages[at] = page;
+                weights[at] = Weight(record.Terms[k].Count, record.Tokens, average);
             }
         }
 
-        var terms = postings.Keys.ToArray();
-        Array.Sort(terms, StringComparer.Ordinal);
+        var terms = Enumerable.Range(0, names.Length).Where(id => starts[id + 1] > starts[id]).ToArray();
+        Array.Sort(terms, (a, b) => string.CompareOrdinal(names[a], names[b]));
+        Diagnostics.PhaseClock.Mark($"search: postings of {terms.Length} terms");
         var chunks = new List<byte[]>();
         var firsts = new List<string>();
         var chunk = new ArrayBufferWriter<byte>(ChunkBytes + 1024);
         var entry = new ArrayBufferWriter<byte>(256);
-        foreach (var term in terms)
+        foreach (var id in terms)
         {
+            var term = names[id];
             entry.ResetWrittenCount();
-            Entry(entry, term, postings[term]);
+            Entry(entry, term, pages.AsSpan(starts[id], starts[id + 1] - starts[id]), weights.AsSpan(starts[id], starts[id + 1] - starts[id]));
             // The chunk's JSON is "{" + entries joined by "," + "}".
             if (chunk.WrittenCount > 0 && chunk.WrittenCount + 1 + entry.WrittenCount + 1 > ChunkBytes)
             {
@@ -110,21 +149,21 @@ public static class EditionIndexWriter
     }
 
     // "term":[page,weight,page delta,weight,...]
-    private static void Entry(ArrayBufferWriter<byte> to, string term, List<int> pagesAndWeights)
+    private static void Entry(ArrayBufferWriter<byte> to, string term, ReadOnlySpan<int> pages, ReadOnlySpan<int> weights)
     {
         to.Write("\""u8);
         to.Write(JsonEncodedText.Encode(term, Encoder).EncodedUtf8Bytes);
         to.Write("\":["u8);
         Span<byte> digits = stackalloc byte[11];
         var previous = 0;
-        for (var i = 0; i < pagesAndWeights.Count; i += 2)
+        for (var i = 0; i < pages.Length; i++)
         {
             if (i > 0) to.Write(","u8);
-            var page = pagesAndWeights[i];
+            var page = pages[i];
             Number(to, i == 0 ? page : page - previous, digits);
             previous = page;
             to.Write(","u8);
-            Number(to, pagesAndWeights[i + 1], digits);
+            Number(to, weights[i], digits);
         }
 
         to.Write("]"u8);

@@ -7,7 +7,10 @@ namespace EditionBuilder.Search;
 /// <remarks>The checksum is the codec's own: the preview's cache in memory has none, and a changed count that still reads (one flipped bit in a page's token count) would change every weight of the index.</remarks>
 public static class SearchRecordCodec
 {
-    private static readonly byte[] Magic = "ESR1"u8.ToArray();
+    // ESR2: each page's blocks are kept as its fragment's JSON, so an unchanged article's records are read with one copy
+    // of bytes where decoding every block's text into strings was most of a rebuild's reading (the text is needed only as
+    // that JSON, unless something asks for the blocks).
+    private static readonly byte[] Magic = "ESR2"u8.ToArray();
 
     /// <summary>The records as bytes.</summary>
     public static byte[] Write(IReadOnlyList<SearchRecord> records)
@@ -23,12 +26,9 @@ public static class SearchRecordCodec
                 writer.Write(record.Lang);
                 writer.Write(record.Title);
                 writer.Write(record.ArticleTitle);
-                writer.Write(record.Blocks.Count);
-                foreach (var block in record.Blocks)
-                {
-                    writer.Write(block.Anchor);
-                    writer.Write(block.Text);
-                }
+                var fragment = EditionIndexWriter.FragmentOf(record);
+                writer.Write(fragment.Length);
+                writer.Write(fragment);
 
                 writer.Write(record.Terms.Count);
                 foreach (var term in record.Terms)
@@ -60,11 +60,12 @@ public static class SearchRecordCodec
             for (var i = 0; i < count; i++)
             {
                 var (path, lang, title, article) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
-                var blocks = new SearchBlock[Count(reader, length)];
-                for (var b = 0; b < blocks.Length; b++) blocks[b] = new SearchBlock(reader.ReadString(), reader.ReadString());
+                var fragment = reader.ReadBytes(Count(reader, length));
                 var terms = new TermCount[Count(reader, length)];
                 for (var t = 0; t < terms.Length; t++) terms[t] = new TermCount(reader.ReadString(), reader.ReadInt32());
-                records.Add(new SearchRecord(path, lang, title, article, blocks, terms, reader.ReadInt32()));
+                var record = new SearchRecord(path, lang, title, article, new FragmentBlocks(fragment), terms, reader.ReadInt32());
+                EditionIndexWriter.RememberFragment(record, fragment);
+                records.Add(record);
             }
 
             return reader.BaseStream.Position == length ? records : null;
@@ -82,4 +83,18 @@ public static class SearchRecordCodec
         if (count < 0 || count > length) throw new InvalidDataException("a count beyond the entry");
         return count;
     }
+}
+
+/// <summary>A page's blocks read from its fragment's JSON when first asked for.</summary>
+internal sealed class FragmentBlocks(byte[] fragment) : IReadOnlyList<SearchBlock>
+{
+    private readonly Lazy<SearchBlock[]> _blocks = new(() => EditionIndexWriter.BlocksOf(fragment));
+
+    public SearchBlock this[int index] => _blocks.Value[index];
+
+    public int Count => _blocks.Value.Length;
+
+    public IEnumerator<SearchBlock> GetEnumerator() => ((IEnumerable<SearchBlock>)_blocks.Value).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

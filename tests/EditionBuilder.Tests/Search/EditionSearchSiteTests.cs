@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using EditionBuilder.Cache;
 using EditionBuilder.Diagnostics;
+using EditionBuilder.Output;
 using EditionBuilder.Pipeline;
 using EditionBuilder.Search;
 using EditionBuilder.Site;
@@ -91,6 +92,25 @@ public class EditionSearchSiteTests
     }
 
     [Fact]
+    public void Given_the_best_precompression_When_the_seed_is_built_Then_the_index_files_are_compressed_at_the_fast_level_and_the_pages_at_the_best()
+    {
+        var seed = SeedSite.Get();
+        var diagnostics = new DiagnosticBag();
+        var site = SiteBuild.InMemory(seed.Content, seed.Templates, BuildOptions.Published with { Compression = Precompressor.Level.Best, Search = SiteSearch.Edition }, diagnostics)!;
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.Items));
+        byte[] Bytes(string path) => site.Single(f => f.Path == path).Bytes;
+
+        foreach (var path in new[] { "search/index.js", "search/c/0.js", "search/f/2.js" })
+        {
+            Assert.Equal(Precompressor.Brotli(Bytes(path), Precompressor.Level.Fast), Bytes(path + ".br"));
+            Assert.Equal(Precompressor.Gzip(Bytes(path), Precompressor.Level.Fast), Bytes(path + ".gz"));
+        }
+
+        const string chapter = "russian-iranian-partnership/03-alml-la-bna-shraka-skrya.html";
+        Assert.Equal(Precompressor.Brotli(Bytes(chapter), Precompressor.Level.Best), Bytes(chapter + ".br"));
+    }
+
+    [Fact]
     public void Given_the_seed_When_indexed_twice_Then_the_index_has_the_same_bytes()
     {
         var first = Index(BuildSeed());
@@ -118,7 +138,7 @@ public class EditionSearchSiteTests
     public void Given_a_damaged_or_foreign_records_entry_in_the_cache_When_built_again_Then_the_records_are_made_again_and_the_index_is_the_clean_one()
     {
         var clean = Index(BuildSeed());
-        foreach (var damage in new Func<byte[], byte[]>[] { b => b[..(b.Length / 2)], b => [.. b[..^1], (byte)(b[^1] ^ 1)], b => [.. "ESR1"u8, 1, 0, 0, 0, 0, 0, 0, 0], b => SearchRecordCodec.Write([new SearchRecord("elsewhere.html", "ar", "", "", [], [], 0)]) })
+        foreach (var damage in new Func<byte[], byte[]>[] { b => b[..(b.Length / 2)], b => [.. b[..^1], (byte)(b[^1] ^ 1)], b => [.. "ESR2"u8, 1, 0, 0, 0, 0, 0, 0, 0], b => SearchRecordCodec.Write([new SearchRecord("elsewhere.html", "ar", "", "", [], [], 0)]) })
         {
             var cache = new DamagingCache(damage);
             BuildSeed(cache);
@@ -132,6 +152,21 @@ public class EditionSearchSiteTests
     }
 
     [Fact]
+    public void Given_an_unchanged_site_When_built_again_with_the_cache_Then_the_index_is_replayed_without_reading_a_record()
+    {
+        var cache = new MemoryBuildCache();
+        var seed = SeedSite.Get();
+        var first = new SiteBuild(seed.Templates, BuildOptions.Uncompressed with { Search = SiteSearch.Edition, Cache = cache }).Run(seed.Content, new MemorySink(), new DiagnosticBag());
+        var sink = new MemorySink();
+
+        var again = new SiteBuild(seed.Templates, BuildOptions.Uncompressed with { Search = SiteSearch.Edition, Cache = cache }).Run(seed.Content, sink, new DiagnosticBag());
+
+        Assert.Equal(new SearchReport(12, 17, Reused: false, 1, 1), first.Indexed);
+        Assert.Equal(new SearchReport(12, 17, Reused: true, 1, 0), again.Indexed);
+        Assert.Equal(Index(BuildSeed()).Select(f => (f.Path, FileStamp.Hash(f.Bytes))), Index(sink.Files).Select(f => (f.Path, FileStamp.Hash(f.Bytes))));
+    }
+
+    [Fact]
     public void Given_records_bytes_When_damaged_Then_they_read_as_no_records_never_wrong_ones()
     {
         var records = new[] { SearchRecord.Of("a/1.html", "<html lang=\"ar\"><body><main data-pagefind-body><p id=\"x\">نص البحث</p></main></body></html>") };
@@ -141,7 +176,7 @@ public class EditionSearchSiteTests
         Assert.Equal(records[0].Terms, SearchRecordCodec.Read(bytes)![0].Terms);
         for (var cut = 0; cut < bytes.Length; cut++) Assert.Null(SearchRecordCodec.Read(bytes[..cut]));
         Assert.Null(SearchRecordCodec.Read([.. bytes, 0]));
-        Assert.Null(SearchRecordCodec.Read([.. "ESR1"u8, 255, 255, 255, 127]));
+        Assert.Null(SearchRecordCodec.Read([.. "ESR2"u8, 255, 255, 255, 127]));
         for (var at = 0; at < bytes.Length; at += 7)
         {
             var flipped = bytes.ToArray();
@@ -150,7 +185,7 @@ public class EditionSearchSiteTests
         }
     }
 
-    /// <summary>A preview cache that, once told, damages every search records entry it hands back.</summary>
+    /// <summary>A preview cache that, once told, damages every search records entry it hands back, and forgets the last index (so the records are read).</summary>
     private sealed class DamagingCache(Func<byte[], byte[]> damage) : IBuildCache
     {
         private readonly MemoryBuildCache _inner = new();
@@ -162,14 +197,15 @@ public class EditionSearchSiteTests
         public BuildCache.Page? GetPage(string key)
         {
             var page = _inner.GetPage(key);
-            if (!Damaging || page is null || !page.Bytes.AsSpan().StartsWith("ESR1"u8)) return page;
+            if (!Damaging || page is null || !page.Bytes.AsSpan().StartsWith("ESR"u8)) return page;
             Interlocked.Increment(ref Damaged);
             return page with { Bytes = damage(page.Bytes) };
         }
 
         public void PutPage(string key, BuildCache.Page page) => _inner.PutPage(key, page);
 
-        public BuildCache.ArticleEntry? GetArticle(string key) => _inner.GetArticle(key);
+        public BuildCache.ArticleEntry? GetArticle(string key) =>
+            _inner.GetArticle(key) is { } entry && !(Damaging && entry.Summary.Slug == EditionIndexWriter.Folder) ? entry : null;
 
         public void PutArticle(string key, BuildCache.ArticleEntry article) => _inner.PutArticle(key, article);
 

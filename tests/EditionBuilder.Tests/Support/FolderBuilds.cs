@@ -21,7 +21,7 @@ public static class FolderBuilds
         public string Said => string.Join('\n', Diagnostics.Items);
     }
 
-    /// <summary>Builds <paramref name="content"/> into <paramref name="site"/>: by default as <c>edition build</c> does (compressed at the best level, search with the edition's own index), without a cache unless one is named.</summary>
+    /// <summary>Builds <paramref name="content"/> into <paramref name="site"/>: by default as <c>edition build</c> does (compressed at the fast level, search with the edition's own index), without a cache unless one is named.</summary>
     public static Built Run(string content, string site, string? theme = null, string? cache = null, BuildOptions? options = null, bool force = false,
         System.Text.Encoding? encoding = null, Func<DiagnosticBag, SiteSearch?>? search = null)
     {
