@@ -438,9 +438,11 @@
       if (id !== current.id) return;
       current = { id: id, results: results, shown: 0, query: query.trim() };
       // Latin digits, as every other page writes its numbers (paragraph numbers, dates, pages).
+      // The query isolated (FSI … PDI), so a Latin query keeps its place in the Arabic sentence: «Obama»: 3, not 3 :«Obama.
+      var shown = "\u2068" + current.query + "\u2069";
       status.textContent = results.length
-        ? format(strings.results, String(results.length), current.query)
-        : format(strings.noResults, current.query);
+        ? format(strings.results, String(results.length), shown)
+        : format(strings.noResults, shown);
       return showMore();
     }).catch(function () {
       if (id === current.id) status.textContent = strings.failed;

@@ -149,6 +149,16 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
         Assert.DoesNotMatch(@"[\u0660-\u0669\u06F0-\u06F9]", run.Status);
     }
 
+    [SkippableFact]
+    public async Task Given_a_Latin_query_When_the_count_is_shown_Then_the_query_is_isolated_so_it_keeps_its_place_in_the_Arabic_sentence()
+    {
+        var run = await SearchAsync("Obama");
+
+        Assert.NotEmpty(run.Results);
+        Assert.Contains("\u2068Obama\u2069", run.Status, StringComparison.Ordinal);
+        Assert.Matches(@": [0-9]+$", run.Status);
+    }
+
     [SkippableTheory]
     [InlineData("Obama", "en", "russian-iranian-partnership/en/index.html")]
     [InlineData("partenariat", "fr", "russian-iranian-partnership/fr/index.html")]
@@ -273,7 +283,7 @@ public class SearchPageTests(SiteFixture site, ITestOutputHelper output)
         var run = await SearchAsync("زنجبيلات");
 
         Assert.Empty(run.Results);
-        Assert.Equal("لا نتائج لـ «زنجبيلات».", run.Status);
+        Assert.Equal("لا نتائج لـ «\u2068زنجبيلات\u2069».", run.Status);
     }
 
     [SkippableFact]
