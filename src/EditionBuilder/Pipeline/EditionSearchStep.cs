@@ -7,7 +7,7 @@ using EditionBuilder.Themes;
 namespace EditionBuilder.Pipeline;
 
 /// <summary>The edition's own search index over the verified site's searchable pages: each article's records made once and kept in the cache under its pages' paths and hashes, made again only for an article whose pages changed, then all merged into <c>search/</c> (<see cref="EditionIndexWriter"/>).</summary>
-internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files, CacheReplay? replay, DiagnosticBag diagnostics)
+internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files, CacheReplay? replay)
 {
     /// <summary>Changes when what a record holds or how it is read from a page changes, so cached records of another reading are not used.</summary>
     public const string RecordFormat = "records 2";
@@ -52,7 +52,7 @@ internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files
             var fresh = new List<SearchRecord>(group.Count);
             foreach (var page in group)
             {
-                if (PageBytes(page) is not { } bytes)
+                if (files.PageBytes(page) is not { } bytes)
                 {
                     Interlocked.Increment(ref failed);
                     return;
@@ -96,14 +96,6 @@ internal sealed class EditionSearchStep(BuildOptions options, SiteFileStep files
     // Cached records are used only for exactly these pages, in this order (a key collision or a damaged entry is a miss).
     private static bool Matches(IReadOnlyList<SearchRecord> records, List<SearchPage> group) =>
         records.Count == group.Count && records.Select(r => r.Path).SequenceEqual(group.Select(p => p.Path), StringComparer.Ordinal);
-
-    // A page linked unchanged from the last site was not read: its bytes come from the cache. Null, with an error, when they cannot.
-    private byte[]? PageBytes(SearchPage page)
-    {
-        var bytes = page.Bytes ?? (page.Key is null ? null : options.Cache?.GetPage(page.Key)?.Bytes);
-        if (bytes is null) diagnostics.Error(DiagnosticCodes.SearchIndexFailed, page.Path, 0, 0, "the page to index is missing from the build cache; build again with --no-cache");
-        return bytes;
-    }
 
     // The article a page belongs to: its first folder; pages at the site's root make a group of their own.
     private static string ArticleOf(string path)

@@ -67,7 +67,7 @@ internal sealed class SearchStep(EditionContent content, BuildOptions options, S
         var bytes = new Dictionary<string, byte[]>(pages.Count, StringComparer.Ordinal);
         foreach (var page in pages)
         {
-            if (PageBytes(page) is not { } read) return null;
+            if (files.PageBytes(page) is not { } read) return null;
             bytes[page.Path] = read;
         }
 
@@ -94,21 +94,13 @@ internal sealed class SearchStep(EditionContent content, BuildOptions options, S
         }
     }
 
-    // A page linked unchanged from the last site was not read: its bytes come from the cache. Null, with an error, when they cannot.
-    private byte[]? PageBytes(SearchPage page)
-    {
-        var bytes = page.Bytes ?? (page.Key is null ? null : options.Cache?.GetPage(page.Key)?.Bytes);
-        if (bytes is null) diagnostics.Error(DiagnosticCodes.SearchIndexFailed, page.Path, 0, 0, "the page to index is missing from the build cache; build again with --no-cache");
-        return bytes;
-    }
-
     // The searchable pages in path order (Pagefind's output depends on the order pages arrive in), each read when it is reached;
     // a page the cache cannot give is an error, and ends the list.
     private IEnumerable<SearchablePage> SearchDocumentsOneByOne(IEnumerable<SearchPage> pages)
     {
         foreach (var page in pages)
         {
-            if (PageBytes(page) is not { } bytes) yield break;
+            if (files.PageBytes(page) is not { } bytes) yield break;
             yield return new SearchablePage(page.Path, System.Text.Encoding.UTF8.GetString(bytes));
         }
     }

@@ -83,7 +83,7 @@ public sealed class SiteBuild(Theme theme, BuildOptions options)
         {
             // Only a verified site is indexed; a failed index fails the build, so a site never has half an index.
             clock.Restart();
-            var indexed = new EditionSearchStep(options, files, replay, diagnostics).Index();
+            var indexed = new EditionSearchStep(options, files, replay).Index();
             if (indexed is null || diagnostics.HasErrors) return counts.Report(false);
             counts.Indexed = indexed;
             counts.Stage(progress, "search", $"{indexed.Pages} pages indexed, {indexed.Files} index files; records made for {indexed.ShardsIndexed} of {indexed.Shards} article folder(s), {(options.Cache is null ? "no cache" : "the others from the cache")}", clock.Elapsed, acrossThreads: false);

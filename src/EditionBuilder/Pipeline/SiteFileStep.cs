@@ -109,6 +109,14 @@ internal sealed class SiteFileStep(ISiteSink sink, BuildOptions options, Article
     // What the minify line counts: the search index's scripts are written compact by their engine and never minified.
     private static bool IsMinifiable(string path) =>
         MinifierTakes(path) && !path.StartsWith(SearchIndex.Folder, StringComparison.Ordinal) && !path.StartsWith(EditionIndexWriter.Folder, StringComparison.Ordinal);
+
+    /// <summary>A searchable page's bytes: read in this build, or, for a page linked unchanged from the last site, from the cache; null, with an error, when neither has them.</summary>
+    public byte[]? PageBytes(SearchPage page)
+    {
+        var bytes = page.Bytes ?? (page.Key is null ? null : options.Cache?.GetPage(page.Key)?.Bytes);
+        if (bytes is null) diagnostics.Error(DiagnosticCodes.SearchIndexFailed, page.Path, 0, 0, "the page to index is missing from the build cache; build again with --no-cache");
+        return bytes;
+    }
 }
 
 /// <summary>What a written file adds to the site-wide checks and counts: its files (with their hashes when there is a cache), facts and stylesheet; for the search index, its cache key and, when in hand, its bytes.</summary>
